@@ -1,0 +1,27 @@
+package dev.headroom.annotations;
+
+/**
+ * Markers that Java cannot express as annotations because they apply to a single loop.
+ *
+ * <p>The annotations jar must be on the runtime classpath when these are used; the calls do nothing
+ * and the JIT removes them.
+ */
+public final class Loops {
+    private Loops() {
+    }
+
+    /**
+     * Declares that the innermost loop containing this call runs at most {@code iterations} times each
+     * time it is entered. The argument must be a compile-time constant.
+     *
+     * <pre>{@code
+     * while (queue.poll() != null) {
+     *     Loops.bound(64);
+     *     ...
+     * }
+     * }</pre>
+     */
+    public static void bound(int iterations) {
+        // Intentionally empty: the analyzer reads the constant argument from the bytecode.
+    }
+}

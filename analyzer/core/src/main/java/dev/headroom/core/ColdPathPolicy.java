@@ -1,0 +1,29 @@
+package dev.headroom.core;
+
+import java.util.Locale;
+
+/**
+ * How findings on cold paths are reported: code that only runs to build and throw an exception, and
+ * the handlers that catch it.
+ */
+public enum ColdPathPolicy {
+    /** Reported as errors, like any other finding. */
+    ERROR,
+    /** Reported as warnings (the default). */
+    WARNING,
+    /** Not reported. */
+    IGNORE;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static ColdPathPolicy parse(String text) {
+        for (ColdPathPolicy p : values()) {
+            if (p.id().equals(text)) {
+                return p;
+            }
+        }
+        throw new ConfigurationException("unknown cold-path policy '" + text + "'; expected error, warning or ignore");
+    }
+}

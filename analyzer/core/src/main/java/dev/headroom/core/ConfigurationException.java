@@ -1,0 +1,12 @@
+package dev.headroom.core;
+
+/** A usage or configuration error: a bad option value, a malformed rule pack, a pattern that matches nothing. */
+public final class ConfigurationException extends HeadroomException {
+    public ConfigurationException(String message) {
+        super(message);
+    }
+
+    public ConfigurationException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

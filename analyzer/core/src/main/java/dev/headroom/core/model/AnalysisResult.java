@@ -1,0 +1,25 @@
+package dev.headroom.core.model;
+
+import java.util.List;
+
+/**
+ * Everything one analysis found, immutable and in a deterministic order: the input of every report
+ * writer.
+ *
+ * @param toolVersion   the analyzer's version
+ * @param verdict       pass or fail under the configured thresholds
+ * @param failReason    why the verdict is fail, in one line; null on pass
+ * @param dispatch      the virtual-dispatch policy used ({@code rta} or {@code cha})
+ * @param roots         every root, sorted
+ * @param findings      every finding, sorted by location, rule, root
+ * @param inputProblems inputs that could not be analysed, sorted
+ */
+public record AnalysisResult(String toolVersion, Verdict verdict, String failReason, String dispatch,
+                             Summary summary, List<Root> roots, List<Finding> findings,
+                             List<InputProblem> inputProblems) {
+    public AnalysisResult {
+        roots = List.copyOf(roots);
+        findings = List.copyOf(findings);
+        inputProblems = List.copyOf(inputProblems);
+    }
+}
