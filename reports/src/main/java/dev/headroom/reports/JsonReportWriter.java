@@ -1,13 +1,141 @@
 package dev.headroom.reports;
 
+import com.google.gson.stream.JsonWriter;
 import dev.headroom.core.model.AnalysisResult;
+import dev.headroom.core.model.Finding;
+import dev.headroom.core.model.Frame;
+import dev.headroom.core.model.InputProblem;
+import dev.headroom.core.model.Location;
+import dev.headroom.core.model.MethodId;
+import dev.headroom.core.model.Root;
+import dev.headroom.core.model.Summary;
 import java.io.IOException;
 import java.io.Writer;
 
-/** (Being written.) */
+/**
+ * The JSON report: the contract for dashboards described under "JSON report" in DESIGN.md.
+ *
+ * <p>Written with a streaming {@link JsonWriter} so that the key order is the one written here and
+ * never depends on reflection or hashing; lists are written in the order the model gives (already
+ * sorted). Optional values are omitted rather than written as {@code null}. Output is pretty-printed
+ * with two spaces, {@code \n} line endings and a final newline; HTML characters are not escaped.
+ */
 public final class JsonReportWriter implements ReportWriter {
+
+    /** Raise on any incompatible change of the report's shape; adding keys is compatible. */
+    public static final int SCHEMA_VERSION = 1;
+
+    static final String TOOL_NAME = "headroom";
+
     @Override
     public void write(AnalysisResult result, Writer out) throws IOException {
-        throw new UnsupportedOperationException("not yet written");
+        // Not closed: closing would close the caller's writer.
+        JsonWriter json = new JsonWriter(out);
+        json.setIndent("  ");
+        json.setHtmlSafe(false);
+
+        json.beginObject();
+        json.name("schemaVersion").value(SCHEMA_VERSION);
+        json.name("tool").beginObject();
+        json.name("name").value(TOOL_NAME);
+        json.name("version").value(result.toolVersion());
+        json.endObject();
+        json.name("verdict").value(result.verdict().id());
+        if (result.failReason() != null) {
+            json.name("failReason").value(result.failReason());
+        }
+        writeSummary(json, result.summary());
+
+        json.name("roots").beginArray();
+        for (Root root : result.roots()) {
+            writeRoot(json, root);
+        }
+        json.endArray();
+
+        json.name("findings").beginArray();
+        for (Finding finding : result.findings()) {
+            writeFinding(json, finding);
+        }
+        json.endArray();
+
+        json.name("skipped").beginArray();
+        for (InputProblem problem : result.inputProblems()) {
+            json.beginObject();
+            json.name("source").value(problem.source());
+            json.name("reason").value(problem.reason());
+            json.endObject();
+        }
+        json.endArray();
+        json.endObject();
+
+        json.flush();
+        out.write('\n');
+        out.flush();
+    }
+
+    private static void writeSummary(JsonWriter json, Summary summary) throws IOException {
+        json.name("summary").beginObject();
+        json.name("errors").value(summary.errors());
+        json.name("warnings").value(summary.warnings());
+        json.name("suppressed").value(summary.suppressed());
+        json.name("classes").value(summary.classes());
+        json.name("methods").value(summary.methods());
+        json.name("roots").value(summary.roots());
+        json.endObject();
+    }
+
+    private static void writeRoot(JsonWriter json, Root root) throws IOException {
+        json.beginObject();
+        writeMethodKeys(json, root.method());
+        json.name("kind").value(root.kind().id());
+        if (root.origin() != null) {
+            json.name("origin").value(root.origin());
+        }
+        json.endObject();
+    }
+
+    private static void writeFinding(JsonWriter json, Finding finding) throws IOException {
+        json.beginObject();
+        json.name("rule").value(finding.rule().id());
+        json.name("severity").value(finding.severity().id());
+        json.name("message").value(finding.message());
+        if (finding.remedy() != null) {
+            json.name("remedy").value(finding.remedy());
+        }
+        json.name("suppressed").value(finding.suppressed());
+        if (finding.suppressed() && finding.suppressionReason() != null) {
+            json.name("suppressionReason").value(finding.suppressionReason());
+        }
+        writeLocation(json, finding.location());
+        if (finding.root() != null) {
+            json.name("root").beginObject();
+            writeMethodKeys(json, finding.root());
+            json.endObject();
+        }
+        json.name("callChain").beginArray();
+        for (Frame frame : finding.callChain()) {
+            json.beginObject();
+            writeMethodKeys(json, frame.method());
+            json.name("line").value(frame.line());
+            json.endObject();
+        }
+        json.endArray();
+        json.endObject();
+    }
+
+    private static void writeLocation(JsonWriter json, Location location) throws IOException {
+        json.name("location").beginObject();
+        writeMethodKeys(json, location.method());
+        if (location.file() != null) {
+            json.name("file").value(location.file());
+        }
+        json.name("line").value(location.line());
+        json.endObject();
+    }
+
+    private static void writeMethodKeys(JsonWriter json, MethodId method) throws IOException {
+        json.name("class").value(method.className());
+        json.name("method").value(method.name());
+        json.name("descriptor").value(method.descriptor());
     }
 }

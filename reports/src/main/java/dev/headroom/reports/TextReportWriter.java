@@ -1,13 +1,243 @@
 package dev.headroom.reports;
 
 import dev.headroom.core.model.AnalysisResult;
+import dev.headroom.core.model.Finding;
+import dev.headroom.core.model.Frame;
+import dev.headroom.core.model.InputProblem;
+import dev.headroom.core.model.Location;
+import dev.headroom.core.model.MethodId;
+import dev.headroom.core.model.Root;
+import dev.headroom.core.model.Summary;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
-/** (Being written.) */
+/**
+ * The text report, for a terminal and CI logs: a header with the verdict and counts, then one section
+ * per root with its findings (unsuppressed first, then suppressed, each in model order), the findings
+ * tied to no root, the inputs that were skipped, and a last line {@code PASS} or {@code FAIL: reason}.
+ *
+ * <p>The output is ASCII only, whatever the model holds: any other character, and any control
+ * character, is written as a Java-style <code>&#92;uXXXX</code> escape, so a log never shows mojibake and a
+ * message never breaks the layout. Lines end with {@code \n} on every platform.
+ */
 public final class TextReportWriter implements ReportWriter {
+
+    /** Chains longer than this are elided in the middle. */
+    static final int MAX_CHAIN_FRAMES = 8;
+    /** Frames kept at the start of an elided chain. */
+    static final int CHAIN_HEAD = 4;
+    /** Frames kept at the end of an elided chain. */
+    static final int CHAIN_TAIL = 3;
+
+    private static final String INDENT = "  ";
+    /** Where a finding's detail lines start: under the rule id. */
+    private static final String DETAIL = "           ";
+    private static final String CHAIN_LABEL = "chain: ";
+    private static final String CHAIN_CONTINUATION = DETAIL + " ".repeat(CHAIN_LABEL.length());
+
     @Override
     public void write(AnalysisResult result, Writer out) throws IOException {
-        throw new UnsupportedOperationException("not yet written");
+        Lines lines = new Lines(out);
+        lines.add(header(result));
+        lines.add("");
+
+        // Findings grouped by root, in model order. LinkedHashMap iterates in insertion order: roots in
+        // model order, then roots that only findings name, in order of first appearance.
+        Map<MethodId, List<Finding>> byRoot = new LinkedHashMap<>();
+        for (Root root : result.roots()) {
+            byRoot.putIfAbsent(root.method(), new ArrayList<>());
+        }
+        List<Finding> untied = new ArrayList<>();
+        for (Finding finding : result.findings()) {
+            if (finding.root() == null) {
+                untied.add(finding);
+            } else {
+                byRoot.computeIfAbsent(finding.root(), m -> new ArrayList<>()).add(finding);
+            }
+        }
+
+        if (result.roots().isEmpty()) {
+            lines.add("No roots: no entry point was checked. Mark entry points with @RealTime or"
+                    + " @InterruptHandler, or name them with --root.");
+            lines.add("");
+        }
+        Set<MethodId> written = new HashSet<>(); // membership only, never iterated
+        for (Root root : result.roots()) {
+            lines.add(root.method() + INDENT + root.kind().id()
+                    + (root.origin() == null ? "" : " (" + root.origin() + ")"));
+            if (!written.add(root.method())) {
+                lines.add(INDENT + "findings listed under the same method above");
+            } else {
+                writeGroup(lines, byRoot.get(root.method()));
+            }
+            lines.add("");
+        }
+        for (Map.Entry<MethodId, List<Finding>> group : byRoot.entrySet()) {
+            if (written.add(group.getKey())) {
+                lines.add(group.getKey() + INDENT + "(not in the list of roots)");
+                writeGroup(lines, group.getValue());
+                lines.add("");
+            }
+        }
+
+        if (!untied.isEmpty()) {
+            lines.add("Not tied to a root:");
+            writeGroup(lines, untied);
+            lines.add("");
+        }
+
+        if (!result.inputProblems().isEmpty()) {
+            lines.add("Skipped inputs (not analysed):");
+            for (InputProblem problem : result.inputProblems()) {
+                lines.add(INDENT + problem.source() + ": " + problem.reason());
+            }
+            lines.add("");
+        }
+
+        lines.add(switch (result.verdict()) {
+            case PASS -> "PASS";
+            case FAIL -> result.failReason() == null ? "FAIL" : "FAIL: " + result.failReason();
+        });
+        out.flush();
+    }
+
+    private static String header(AnalysisResult result) {
+        Summary s = result.summary();
+        StringBuilder line = new StringBuilder("Headroom");
+        if (result.toolVersion() != null) {
+            line.append(' ').append(result.toolVersion());
+        }
+        line.append(INDENT).append(result.verdict().id().toUpperCase(Locale.ROOT));
+        line.append(INDENT).append(count(s.errors(), "error", "errors"))
+                .append(", ").append(count(s.warnings(), "warning", "warnings"))
+                .append(", ").append(s.suppressed()).append(" suppressed");
+        line.append(INDENT).append('(').append(count(s.roots(), "root", "roots"))
+                .append(", ").append(count(s.methods(), "method", "methods"))
+                .append(" in ").append(count(s.classes(), "class", "classes"));
+        if (result.dispatch() != null) {
+            line.append(", dispatch ").append(result.dispatch());
+        }
+        return line.append(')').toString();
+    }
+
+    private static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
+    /** One group's findings: unsuppressed first, then suppressed, each in model order. */
+    private static void writeGroup(Lines lines, List<Finding> findings) throws IOException {
+        if (findings.isEmpty()) {
+            lines.add(INDENT + "no findings");
+            return;
+        }
+        for (Finding finding : findings) {
+            if (!finding.suppressed()) {
+                writeFinding(lines, finding);
+            }
+        }
+        for (Finding finding : findings) {
+            if (finding.suppressed()) {
+                writeSuppressed(lines, finding);
+            }
+        }
+    }
+
+    private static void writeFinding(Lines lines, Finding finding) throws IOException {
+        lines.add(INDENT + String.format(Locale.ROOT, "%-8s ", finding.severity().id())
+                + finding.rule().id() + INDENT + where(finding.location()));
+        if (finding.message() != null) {
+            lines.add(DETAIL + finding.message());
+        }
+        if (finding.remedy() != null) {
+            lines.add(DETAIL + "remedy: " + finding.remedy());
+        }
+        writeChain(lines, finding.callChain());
+    }
+
+    private static void writeSuppressed(Lines lines, Finding finding) throws IOException {
+        String why = finding.suppressionReason() == null
+                ? "no reason given"
+                : "reason: " + finding.suppressionReason();
+        lines.add(INDENT + "suppressed " + finding.rule().id() + INDENT + where(finding.location())
+                + INDENT + "(" + finding.severity().id() + "; " + why + ")");
+        if (finding.message() != null) {
+            lines.add(DETAIL + finding.message());
+        }
+    }
+
+    /** {@code Motor.java:42  in onTick}; the class's simple name without a file, no line when 0. */
+    static String where(Location location) {
+        String file = location.file() != null ? location.file() : location.method().simpleClassName();
+        return file + lineSuffix(location.line()) + INDENT + "in " + location.method().name();
+    }
+
+    private static void writeChain(Lines lines, List<Frame> chain) throws IOException {
+        if (chain.isEmpty()) {
+            return;
+        }
+        Frame first = chain.get(0);
+        lines.add(DETAIL + CHAIN_LABEL + first.method().simpleClassName() + "." + first.method().name()
+                + lineSuffix(first.line()));
+        boolean elide = chain.size() > MAX_CHAIN_FRAMES;
+        int headEnd = elide ? CHAIN_HEAD : chain.size();
+        for (int i = 1; i < headEnd; i++) {
+            lines.add(CHAIN_CONTINUATION + "-> " + frame(chain.get(i)));
+        }
+        if (elide) {
+            int tailStart = chain.size() - CHAIN_TAIL;
+            lines.add(CHAIN_CONTINUATION + "... " + (tailStart - CHAIN_HEAD) + " more ...");
+            for (int i = tailStart; i < chain.size(); i++) {
+                lines.add(CHAIN_CONTINUATION + "-> " + frame(chain.get(i)));
+            }
+        }
+    }
+
+    private static String frame(Frame frame) {
+        return frame.method().className() + "." + frame.method().name() + lineSuffix(frame.line());
+    }
+
+    private static String lineSuffix(int line) {
+        return line > 0 ? ":" + line : "";
+    }
+
+    /** Writes lines made ASCII-only, each ended by {@code \n}. */
+    private static final class Lines {
+        private final Writer out;
+
+        Lines(Writer out) {
+            this.out = out;
+        }
+
+        void add(String line) throws IOException {
+            out.write(ascii(line));
+            out.write('\n');
+        }
+    }
+
+    /** Printable ASCII kept; every other char (non-ASCII, control) as <code>&#92;uXXXX</code>. */
+    static String ascii(String text) {
+        StringBuilder sb = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean plain = c >= 0x20 && c < 0x7f;
+            if (!plain && sb == null) {
+                sb = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (sb != null) {
+                if (plain) {
+                    sb.append(c);
+                } else {
+                    sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                }
+            }
+        }
+        return sb == null ? text : sb.toString();
     }
 }

@@ -2,9 +2,32 @@ package dev.headroom.core.internal;
 
 import dev.headroom.core.AnalysisConfig;
 import dev.headroom.core.AnalysisListener;
+import dev.headroom.core.ColdPathPolicy;
+import dev.headroom.core.Headroom;
+import dev.headroom.core.callgraph.CallGraph;
+import dev.headroom.core.callgraph.CallGraphBuilder;
+import dev.headroom.core.callgraph.Hierarchy;
+import dev.headroom.core.callgraph.MethodRef;
+import dev.headroom.core.classpath.ClassRepository;
 import dev.headroom.core.model.AnalysisResult;
+import dev.headroom.core.model.Finding;
+import dev.headroom.core.model.Location;
+import dev.headroom.core.model.Root;
+import dev.headroom.core.model.RootKind;
+import dev.headroom.core.model.Rule;
+import dev.headroom.core.model.Severity;
+import dev.headroom.core.model.Summary;
+import dev.headroom.core.model.Verdict;
+import dev.headroom.core.paths.PathAnalysis;
+import dev.headroom.core.paths.PathFinding;
+import dev.headroom.core.paths.Suppressions;
+import dev.headroom.core.roots.RootFinder;
+import dev.headroom.core.rules.RuleBook;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
-/** One analysis from configuration to result. (Being written.) */
+/** One analysis from configuration to result: load, find roots, build the call graph, check the paths. */
 public final class AnalysisRun {
     private final AnalysisConfig config;
     private final AnalysisListener listener;
@@ -15,6 +38,105 @@ public final class AnalysisRun {
     }
 
     public AnalysisResult run() {
-        throw new UnsupportedOperationException("analysis not yet wired: " + config.inputs() + listener);
+        RuleBook rules = RuleBook.load(config.rulePacks());
+        try (ClassRepository classes = ClassRepository.open(config.inputs(), config.classpath(), config.jdkHome(), listener)) {
+            listener.progress("finding roots in " + classes.inputClassNames().size() + " input classes");
+            List<RootFinder.Found> roots = RootFinder.find(classes, config.rootPatterns(),
+                    config.interruptRootPatterns(), config.rootAnnotations(), listener);
+            if (roots.isEmpty()) {
+                listener.warning("no roots found: mark entry points with @RealTime or @InterruptHandler, or name them"
+                        + " with --root; nothing was checked");
+            }
+            Hierarchy hierarchy = new Hierarchy(classes);
+            listener.progress("building the call graph from " + roots.size() + " roots (" + config.dispatch().id() + ")");
+            CallGraph graph = new CallGraphBuilder(hierarchy, rules, config.dispatch())
+                    .build(roots.stream().map(RootFinder.Found::method).toList());
+            listener.progress("checking " + graph.size() + " methods");
+            PathAnalysis paths = new PathAnalysis(graph);
+            SourcePaths sources = new SourcePaths(config.sourceRoots());
+            Suppressions suppressions = new Suppressions(classes);
+
+            List<Finding> findings = new ArrayList<>();
+            for (RootFinder.Found found : roots) {
+                Root root = found.root();
+                for (PathFinding f : paths.findingsFor(found.method().ref())) {
+                    toFinding(f, root.kind(), classes, sources, suppressions).ifPresent(findings::add);
+                }
+            }
+            for (Suppressions.Unused u : suppressions.unused()) {
+                findings.add(unusedSuppression(u, sources));
+            }
+            findings.sort(null);
+            List<Root> rootList = roots.stream().map(RootFinder.Found::root).sorted().toList();
+            return result(findings, rootList, classes.parsedCount(), graph.size(), classes);
+        }
+    }
+
+    private Optional<Finding> toFinding(PathFinding f, RootKind kind, ClassRepository classes, SourcePaths sources,
+                                        Suppressions suppressions) {
+        Severity severity = f.rule().defaultSeverity();
+        if (f.rule() == Rule.BLOCKING_CALL) {
+            severity = kind == RootKind.INTERRUPT ? Severity.ERROR : Severity.WARNING;
+        }
+        if (f.cold()) {
+            if (config.coldPaths() == ColdPathPolicy.IGNORE) {
+                return Optional.empty();
+            }
+            if (config.coldPaths() == ColdPathPolicy.WARNING) {
+                severity = Severity.WARNING;
+            }
+        }
+        MethodRef where = f.location();
+        String file = classes.find(where.owner()).map(c -> sources.path(where.owner(), c.sourceFile())).orElse(null);
+        Optional<Suppressions.Declared> suppressed = suppressions.match(f.rule(), where);
+        String message = f.cold() ? f.message() + " (on a path that only throws)" : f.message();
+        return Optional.of(new Finding(f.rule(), severity, message,
+                f.remedy() != null ? f.remedy() : f.rule().remedy(),
+                suppressed.isPresent(), suppressed.map(Suppressions.Declared::reason).orElse(null),
+                new Location(where.toId(), file, f.line()), f.root().toId(), f.callChain(), f.cold()));
+    }
+
+    private static Finding unusedSuppression(Suppressions.Unused u, SourcePaths sources) {
+        Location at = u.suppression().location();
+        String owner = at.method().internalClassName();
+        Location located = new Location(at.method(), sources.path(owner, at.file()), at.line());
+        String where = at.method().name().isEmpty() ? "type " + at.method().className()
+                : at.method().className() + "." + at.method().name();
+        String message = u.unknownRule()
+                ? "@Suppress on " + where + " names unknown rule '" + u.ruleId() + "'"
+                : "@Suppress(\"" + u.ruleId() + "\") on " + where + " suppresses nothing";
+        return new Finding(Rule.UNUSED_SUPPRESSION, Rule.UNUSED_SUPPRESSION.defaultSeverity(), message,
+                Rule.UNUSED_SUPPRESSION.remedy(), false, null, located, null, List.of(), false);
+    }
+
+    private AnalysisResult result(List<Finding> findings, List<Root> roots, int classCount, int methodCount,
+                                  ClassRepository classes) {
+        int errors = 0;
+        int warnings = 0;
+        int suppressed = 0;
+        int failing = 0;
+        for (Finding f : findings) {
+            if (f.suppressed()) {
+                suppressed++;
+                continue;
+            }
+            if (f.severity() == Severity.ERROR) {
+                errors++;
+            } else {
+                warnings++;
+            }
+            if (config.failOn().fails(f.severity())) {
+                failing++;
+            }
+        }
+        Verdict verdict = failing > config.maxFindings() ? Verdict.FAIL : Verdict.PASS;
+        String reason = null;
+        if (verdict == Verdict.FAIL) {
+            String what = failing + (failing == 1 ? " finding" : " findings") + " at or above --fail-on " + config.failOn().id();
+            reason = config.maxFindings() > 0 ? what + ", more than --max-findings " + config.maxFindings() : what;
+        }
+        Summary summary = new Summary(errors, warnings, suppressed, classCount, methodCount, roots.size());
+        return new AnalysisResult(Headroom.VERSION, verdict, reason, config.dispatch().id(), summary, roots, findings,
+                classes.problems().stream().sorted().toList());
     }
 }

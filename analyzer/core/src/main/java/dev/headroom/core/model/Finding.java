@@ -8,9 +8,12 @@ import java.util.List;
  * call chain from the root to the event as evidence (the last frames may lie in library or JDK code).
  *
  * @param suppressionReason the {@code reason} of the {@code @Suppress} that suppressed it, or null
+ * @param root              the root whose path it is on; null for findings not tied to a path
+ * @param coldPath          true when every path from the root to it only throws (see the cold-path policy)
  */
 public record Finding(Rule rule, Severity severity, String message, String remedy, boolean suppressed,
-                      String suppressionReason, Location location, MethodId root, List<Frame> callChain)
+                      String suppressionReason, Location location, MethodId root, List<Frame> callChain,
+                      boolean coldPath)
         implements Comparable<Finding> {
 
     private static final Comparator<Finding> ORDER = Comparator

@@ -1,0 +1,301 @@
+package dev.headroom.core.callgraph;
+
+import dev.headroom.core.DispatchPolicy;
+import dev.headroom.core.classpath.Annotations;
+import dev.headroom.core.classpath.LoadedClass;
+import dev.headroom.core.classpath.TypeHeader;
+import dev.headroom.core.rules.MethodRule;
+import dev.headroom.core.rules.RuleBook;
+import dev.headroom.core.rules.RuleKind;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * Builds the call graph from the roots.
+ *
+ * <p>Virtual and interface calls go to the overriding methods of the instantiated classes: under RTA,
+ * the classes created ({@code new}) anywhere in the input classes or in any method reached, and the
+ * lambdas created there; under CHA, every concrete class on the classpath and in the JDK. The set grows
+ * while methods are reached, and every pending virtual call is offered each newly instantiated class,
+ * so the result does not depend on the order of discovery. Each method is scanned once.
+ */
+public final class CallGraphBuilder {
+    private static final String OBJECT = "java/lang/Object";
+    private static final String ASSUME_COST = "Ldev/headroom/annotations/AssumeCost;";
+
+    private final Hierarchy hierarchy;
+    private final RuleLookup rules;
+    private final DispatchPolicy policy;
+    private final CallGraph graph = new CallGraph();
+    private final Deque<CallGraph.Node> work = new ArrayDeque<>();
+    private final Map<MethodRef, MethodFacts> factsCache = new HashMap<>();
+
+    private final Set<String> instantiated = new HashSet<>();
+    /** Supertype to the instantiated classes below it. */
+    private final Map<String, List<String>> instantiatedBelow = new HashMap<>();
+    private final Set<Site.LambdaShape> lambdas = new HashSet<>();
+    /** Functional interface (or one of its supertypes) to the lambdas that implement it. */
+    private final Map<String, List<Site.LambdaShape>> lambdasBelow = new HashMap<>();
+    /** Static receiver type to the virtual call sites on it. */
+    private final Map<String, List<VirtualSite>> sitesByOwner = new HashMap<>();
+    private final List<VirtualSite> virtualSites = new ArrayList<>();
+    /** Registered sites by caller, instruction and called method: a method reference may name its own interface. */
+    private final Set<String> registeredSites = new HashSet<>();
+
+    public CallGraphBuilder(Hierarchy hierarchy, RuleBook rules, DispatchPolicy policy) {
+        this.hierarchy = hierarchy;
+        this.rules = new RuleLookup(rules, hierarchy);
+        this.policy = policy;
+    }
+
+    /** A virtual or interface call site, with the targets found for it so far. */
+    private static final class VirtualSite {
+        final CallGraph.Node caller;
+        final Site site;
+        final String owner;
+        final String name;
+        final String descriptor;
+        final Hierarchy.Declared resolved;
+        final Set<Object> seen = new HashSet<>();
+        boolean hasTarget;
+
+        VirtualSite(CallGraph.Node caller, Site site, String owner, String name, String descriptor,
+                    Hierarchy.Declared resolved) {
+            this.caller = caller;
+            this.site = site;
+            this.owner = owner;
+            this.name = name;
+            this.descriptor = descriptor;
+            this.resolved = resolved;
+        }
+    }
+
+    /** Builds the graph of everything reachable from the roots (methods of loaded classes). */
+    public CallGraph build(Collection<Hierarchy.Declared> roots) {
+        seedInstantiations();
+        for (Hierarchy.Declared root : roots) {
+            reach(root);
+        }
+        while (!work.isEmpty()) {
+            process(work.poll());
+        }
+        resolveSitesWithoutTargets();
+        return graph;
+    }
+
+    private void seedInstantiations() {
+        for (String name : hierarchy.classes().inputClassNames()) {
+            Optional<LoadedClass> c = hierarchy.classes().find(name);
+            if (c.isEmpty()) {
+                continue;
+            }
+            for (MethodNode m : c.get().node().methods) {
+                for (Site site : facts(new MethodRef(name, m.name, m.desc), m).sites()) {
+                    noteCreation(site);
+                }
+            }
+        }
+        if (policy == DispatchPolicy.CHA) {
+            List<String> all = new ArrayList<>(hierarchy.classes().inputClassNames());
+            all.addAll(hierarchy.classes().libraryClassNames());
+            for (String name : all) {
+                hierarchy.classes().header(name).filter(TypeHeader::isConcrete).ifPresent(h -> instantiate(name));
+            }
+        }
+    }
+
+    private void noteCreation(Site site) {
+        if (site instanceof Site.Allocation a && a.newType() != null) {
+            instantiate(a.newType());
+        } else if (site instanceof Site.Lambda l) {
+            addLambda(l.shape());
+        }
+    }
+
+    private MethodFacts facts(MethodRef ref, MethodNode method) {
+        return factsCache.computeIfAbsent(ref, r -> MethodScanner.scan(method));
+    }
+
+    private CallGraph.Node reach(Hierarchy.Declared d) {
+        MethodRef ref = d.ref();
+        CallGraph.Node node = graph.node(ref);
+        if (node == null) {
+            node = graph.add(new CallGraph.Node(ref, d.owner(), d.method(), facts(ref, d.method())));
+            work.add(node);
+        }
+        return node;
+    }
+
+    private void process(CallGraph.Node node) {
+        for (Site site : node.facts().sites()) {
+            noteCreation(site);
+            if (site instanceof Site.Invoke call) {
+                invoke(node, call);
+            }
+        }
+    }
+
+    private void invoke(CallGraph.Node caller, Site.Invoke call) {
+        Hierarchy.Resolution resolution = hierarchy.resolve(call.owner(), call.name(), call.descriptor());
+        MethodRef named = new MethodRef(call.owner(), call.name(), call.descriptor());
+        if (!resolution.isFound()) {
+            Optional<MethodRule> rule = rules.lookup(named);
+            caller.addCall(new Call(call, rule.isPresent() ? new Target.Summarised(named, rule.get())
+                    : new Target.Unanalysable(named, resolution.problem())));
+            return;
+        }
+        Hierarchy.Declared d = resolution.declared();
+        boolean direct = call.opcode() == Opcodes.INVOKESTATIC || call.opcode() == Opcodes.INVOKESPECIAL
+                || call.owner().startsWith("[")
+                || d.is(Opcodes.ACC_PRIVATE) || d.is(Opcodes.ACC_FINAL) || d.is(Opcodes.ACC_STATIC)
+                || (d.owner().node().access & Opcodes.ACC_FINAL) != 0
+                || Hierarchy.isSignaturePolymorphic(d.owner().internalName(), d.method());
+        if (direct) {
+            addTarget(caller, call, d);
+        } else {
+            register(new VirtualSite(caller, call, call.owner(), call.name(), call.descriptor(), d));
+        }
+    }
+
+    private void register(VirtualSite vs) {
+        if (!registeredSites.add(vs.caller.ref() + "@" + vs.site.index() + " " + vs.owner + "." + vs.name + vs.descriptor)) {
+            return;
+        }
+        virtualSites.add(vs);
+        sitesByOwner.computeIfAbsent(vs.owner, k -> new ArrayList<>()).add(vs);
+        for (String type : List.copyOf(instantiatedBelow.getOrDefault(vs.owner, List.of()))) {
+            dispatch(vs, type);
+        }
+        for (Site.LambdaShape lambda : List.copyOf(lambdasBelow.getOrDefault(vs.owner, List.of()))) {
+            dispatchToLambda(vs, lambda);
+        }
+    }
+
+    private void instantiate(String type) {
+        if (type.startsWith("[") || !instantiated.add(type)) {
+            return;
+        }
+        for (String supertype : hierarchy.supertypes(type)) {
+            instantiatedBelow.computeIfAbsent(supertype, k -> new ArrayList<>()).add(type);
+            for (VirtualSite vs : List.copyOf(sitesByOwner.getOrDefault(supertype, List.of()))) {
+                dispatch(vs, type);
+            }
+        }
+        if (!hierarchy.supertypes(type).contains(OBJECT)) {
+            // The chain could not be followed to Object (a missing class); calls on Object still reach it.
+            instantiatedBelow.computeIfAbsent(OBJECT, k -> new ArrayList<>()).add(type);
+            for (VirtualSite vs : List.copyOf(sitesByOwner.getOrDefault(OBJECT, List.of()))) {
+                dispatch(vs, type);
+            }
+        }
+    }
+
+    private void addLambda(Site.LambdaShape lambda) {
+        if (!lambdas.add(lambda)) {
+            return;
+        }
+        Set<String> above = new LinkedHashSet<>(hierarchy.supertypes(lambda.functionalInterface()));
+        above.add(OBJECT);
+        for (String supertype : above) {
+            lambdasBelow.computeIfAbsent(supertype, k -> new ArrayList<>()).add(lambda);
+            for (VirtualSite vs : List.copyOf(sitesByOwner.getOrDefault(supertype, List.of()))) {
+                dispatchToLambda(vs, lambda);
+            }
+        }
+    }
+
+    private void dispatch(VirtualSite vs, String type) {
+        Hierarchy.Declared selected = hierarchy.select(type, vs.name, vs.descriptor);
+        if (selected != null && vs.seen.add(selected.ref())) {
+            vs.hasTarget = true;
+            addTarget(vs.caller, vs.site, selected);
+        }
+    }
+
+    private void dispatchToLambda(VirtualSite vs, Site.LambdaShape lambda) {
+        if (!lambda.answers(vs.name, vs.descriptor) || !vs.seen.add(lambda)) {
+            return;
+        }
+        vs.hasTarget = true;
+        Handle impl = lambda.implementation();
+        if (impl.getTag() == Opcodes.H_NEWINVOKESPECIAL) {
+            vs.caller.addCall(new Call(vs.site, new Target.Allocation(
+                    "new " + impl.getOwner().replace('/', '.') + " (constructor reference)")));
+        }
+        Hierarchy.Resolution r = hierarchy.resolve(impl.getOwner(), impl.getName(), impl.getDesc());
+        MethodRef named = new MethodRef(impl.getOwner(), impl.getName(), impl.getDesc());
+        if (!r.isFound()) {
+            vs.caller.addCall(new Call(vs.site, new Target.Unanalysable(named, r.problem())));
+            return;
+        }
+        Hierarchy.Declared d = r.declared();
+        boolean virtualImpl = (impl.getTag() == Opcodes.H_INVOKEVIRTUAL || impl.getTag() == Opcodes.H_INVOKEINTERFACE)
+                && !d.is(Opcodes.ACC_PRIVATE) && !d.is(Opcodes.ACC_FINAL)
+                && (d.owner().node().access & Opcodes.ACC_FINAL) == 0;
+        if (virtualImpl) {
+            register(new VirtualSite(vs.caller, vs.site, impl.getOwner(), impl.getName(), impl.getDesc(), d));
+        } else {
+            addTarget(vs.caller, vs.site, d);
+        }
+    }
+
+    private void addTarget(CallGraph.Node caller, Site site, Hierarchy.Declared d) {
+        MethodRef ref = d.ref();
+        Optional<MethodRule> rule = rules.lookup(ref);
+        if (rule.isPresent()) {
+            if (rule.get().kind() != RuleKind.SAFE) {
+                caller.addCall(new Call(site, new Target.Summarised(ref, rule.get())));
+            }
+            return;
+        }
+        if (d.is(Opcodes.ACC_NATIVE)) {
+            if (!Annotations.has(d.method().invisibleAnnotations, d.method().visibleAnnotations, ASSUME_COST)) {
+                caller.addCall(new Call(site, new Target.Unanalysable(ref,
+                        "native method with no rule-pack entry and no @AssumeCost")));
+            }
+            return;
+        }
+        if (d.is(Opcodes.ACC_ABSTRACT)) {
+            caller.addCall(new Call(site, new Target.Unanalysable(ref, "abstract method with no implementation")));
+            return;
+        }
+        reach(d);
+        caller.addCall(new Call(site, new Target.Method(ref)));
+    }
+
+    /**
+     * A virtual call that found no implementation among the instantiated classes is described by a rule
+     * entry for the method it names if there is one, else reported as unanalysable: the receiver may be
+     * an object created where the analysis did not look (inside the JDK, by reflection).
+     */
+    private void resolveSitesWithoutTargets() {
+        for (VirtualSite vs : virtualSites) {
+            if (vs.hasTarget) {
+                continue;
+            }
+            MethodRef named = vs.resolved.ref();
+            Optional<MethodRule> rule = rules.lookup(named);
+            if (rule.isPresent()) {
+                if (rule.get().kind() != RuleKind.SAFE) {
+                    vs.caller.addCall(new Call(vs.site, new Target.Summarised(named, rule.get())));
+                }
+            } else {
+                vs.caller.addCall(new Call(vs.site, new Target.Unanalysable(new MethodRef(vs.owner, vs.name, vs.descriptor),
+                        "no class implementing it is instantiated in the analysed code (" + policy.id()
+                                + " dispatch); the receiver may come from code Headroom did not see")));
+            }
+        }
+    }
+}

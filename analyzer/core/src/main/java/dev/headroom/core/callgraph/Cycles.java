@@ -1,0 +1,90 @@
+package dev.headroom.core.callgraph;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/** Strongly connected components of a small graph given as successor arrays (iterative Tarjan). */
+public final class Cycles {
+    private Cycles() {
+    }
+
+    /** For each node, whether it lies on a cycle (an SCC of two or more nodes, or a self loop). */
+    public static boolean[] onCycle(List<int[]> successors) {
+        int n = successors.size();
+        int[] component = components(successors);
+        int[] size = new int[n];
+        for (int c : component) {
+            size[c]++;
+        }
+        boolean[] result = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            if (size[component[i]] > 1) {
+                result[i] = true;
+            } else {
+                for (int s : successors.get(i)) {
+                    if (s == i) {
+                        result[i] = true;
+                        break;
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    /** The SCC id of every node. */
+    public static int[] components(List<int[]> successors) {
+        int n = successors.size();
+        int[] index = new int[n];
+        int[] low = new int[n];
+        int[] comp = new int[n];
+        boolean[] onStack = new boolean[n];
+        java.util.Arrays.fill(index, -1);
+        Deque<Integer> stack = new ArrayDeque<>();
+        int[] edgePos = new int[n];
+        Deque<Integer> call = new ArrayDeque<>();
+        int counter = 0;
+        int components = 0;
+        for (int root = 0; root < n; root++) {
+            if (index[root] >= 0) {
+                continue;
+            }
+            call.push(root);
+            index[root] = low[root] = counter++;
+            stack.push(root);
+            onStack[root] = true;
+            while (!call.isEmpty()) {
+                int v = call.peek();
+                int[] succ = successors.get(v);
+                if (edgePos[v] < succ.length) {
+                    int w = succ[edgePos[v]++];
+                    if (index[w] < 0) {
+                        index[w] = low[w] = counter++;
+                        stack.push(w);
+                        onStack[w] = true;
+                        call.push(w);
+                    } else if (onStack[w]) {
+                        low[v] = Math.min(low[v], index[w]);
+                    }
+                } else {
+                    call.pop();
+                    if (!call.isEmpty()) {
+                        int parent = call.peek();
+                        low[parent] = Math.min(low[parent], low[v]);
+                    }
+                    if (low[v] == index[v]) {
+                        int w;
+                        do {
+                            w = stack.pop();
+                            onStack[w] = false;
+                            comp[w] = components;
+                        } while (w != v);
+                        components++;
+                    }
+                }
+            }
+        }
+        return comp;
+    }
+}

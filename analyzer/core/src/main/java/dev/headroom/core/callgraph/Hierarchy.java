@@ -1,0 +1,205 @@
+package dev.headroom.core.callgraph;
+
+import dev.headroom.core.classpath.ClassRepository;
+import dev.headroom.core.classpath.LoadedClass;
+import dev.headroom.core.classpath.TypeHeader;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * The type hierarchy and the JVM's method resolution and selection rules (JVMS 5.4.3.3, 5.4.6) over
+ * the classes of a {@link ClassRepository}. Supertype lists are computed once per type.
+ */
+public final class Hierarchy {
+    private static final String OBJECT = "java/lang/Object";
+    private final ClassRepository classes;
+    private final Map<String, List<String>> supertypes = new HashMap<>();
+
+    public Hierarchy(ClassRepository classes) {
+        this.classes = classes;
+    }
+
+    public ClassRepository classes() {
+        return classes;
+    }
+
+    /** A resolved or selected method: the class that declares it and its tree. */
+    public record Declared(LoadedClass owner, MethodNode method) {
+        public MethodRef ref() {
+            return new MethodRef(owner.internalName(), method.name, method.desc);
+        }
+
+        public boolean is(int flag) {
+            return (method.access & flag) != 0;
+        }
+    }
+
+    /** The outcome of resolving a symbolic reference: the method, or why there is none. */
+    public record Resolution(Declared declared, String missingClass, String problem) {
+        static Resolution found(Declared d) {
+            return new Resolution(d, null, null);
+        }
+
+        static Resolution missing(String internalName) {
+            return new Resolution(null, internalName, "class " + internalName.replace('/', '.') + " is not on the classpath");
+        }
+
+        static Resolution noSuchMethod(String description) {
+            return new Resolution(null, null, description);
+        }
+
+        public boolean isFound() {
+            return declared != null;
+        }
+    }
+
+    /**
+     * The type itself, its super classes up to Object, then its interfaces breadth first; each once.
+     * Types that cannot be loaded are listed but not expanded.
+     */
+    public List<String> supertypes(String type) {
+        List<String> cached = supertypes.get(type);
+        if (cached != null) {
+            return cached;
+        }
+        LinkedHashSet<String> result = new LinkedHashSet<>();
+        List<String> interfaces = new ArrayList<>();
+        String current = type;
+        while (current != null && result.add(current)) {
+            Optional<TypeHeader> header = classes.header(current);
+            if (header.isEmpty()) {
+                break;
+            }
+            interfaces.addAll(header.get().interfaces());
+            current = header.get().superName();
+        }
+        Deque<String> queue = new ArrayDeque<>(interfaces);
+        while (!queue.isEmpty()) {
+            String itf = queue.poll();
+            if (result.add(itf)) {
+                classes.header(itf).ifPresent(h -> queue.addAll(h.interfaces()));
+            }
+        }
+        List<String> list = List.copyOf(result);
+        supertypes.put(type, list);
+        return list;
+    }
+
+    public boolean isSubtype(String type, String supertype) {
+        return OBJECT.equals(supertype) || supertypes(type).contains(supertype);
+    }
+
+    /** Method resolution: the method a symbolic reference names, declared in owner or a supertype. */
+    public Resolution resolve(String owner, String name, String descriptor) {
+        if (owner.startsWith("[")) {
+            owner = OBJECT; // arrays inherit Object's methods; clone is handled by the caller
+        }
+        // Class chain first (for interfaces, the interface itself and then Object).
+        String current = owner;
+        while (current != null) {
+            Optional<LoadedClass> c = classes.find(current);
+            if (c.isEmpty()) {
+                return Resolution.missing(current);
+            }
+            MethodNode m = declared(c.get(), name, descriptor);
+            if (m != null) {
+                return Resolution.found(new Declared(c.get(), m));
+            }
+            current = c.get().node().superName; // an interface's super class is Object, as JVMS 5.4.3.4 wants
+        }
+        Declared fromInterfaces = maximallySpecific(owner, name, descriptor, false);
+        if (fromInterfaces != null) {
+            return Resolution.found(fromInterfaces);
+        }
+        return Resolution.noSuchMethod("no method " + name + descriptor + " in " + owner.replace('/', '.')
+                + " or its supertypes");
+    }
+
+    /**
+     * Method selection for a virtual or interface call on a receiver of exactly this class; null when
+     * the class has no non-abstract implementation.
+     */
+    public Declared select(String receiverClass, String name, String descriptor) {
+        String current = receiverClass;
+        while (current != null) {
+            Optional<LoadedClass> c = classes.find(current);
+            if (c.isEmpty()) {
+                return null;
+            }
+            MethodNode m = declared(c.get(), name, descriptor);
+            if (m != null && (m.access & Opcodes.ACC_STATIC) == 0 && (m.access & Opcodes.ACC_PRIVATE) == 0) {
+                return (m.access & Opcodes.ACC_ABSTRACT) != 0 ? null : new Declared(c.get(), m);
+            }
+            current = c.get().node().superName;
+        }
+        return maximallySpecific(receiverClass, name, descriptor, true);
+    }
+
+    /**
+     * Among the superinterfaces of type, the declarations of name+descriptor not overridden by another
+     * such declaration; the first in supertype order when there are several.
+     */
+    private Declared maximallySpecific(String type, String name, String descriptor, boolean concreteOnly) {
+        List<Declared> candidates = new ArrayList<>();
+        for (String st : supertypes(type)) {
+            Optional<LoadedClass> c = classes.find(st);
+            if (c.isEmpty() || (c.get().node().access & Opcodes.ACC_INTERFACE) == 0) {
+                continue;
+            }
+            MethodNode m = declared(c.get(), name, descriptor);
+            if (m != null && (m.access & (Opcodes.ACC_STATIC | Opcodes.ACC_PRIVATE)) == 0) {
+                candidates.add(new Declared(c.get(), m));
+            }
+        }
+        Declared best = null;
+        for (Declared d : candidates) {
+            boolean overridden = false;
+            for (Declared other : candidates) {
+                if (other != d && !other.owner().internalName().equals(d.owner().internalName())
+                        && isSubtype(other.owner().internalName(), d.owner().internalName())) {
+                    overridden = true;
+                    break;
+                }
+            }
+            if (!overridden && (!concreteOnly || !d.is(Opcodes.ACC_ABSTRACT))) {
+                if (best == null || (best.is(Opcodes.ACC_ABSTRACT) && !d.is(Opcodes.ACC_ABSTRACT))) {
+                    best = d;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** The method declared in c with this name and descriptor, or a signature-polymorphic one by name. */
+    private static MethodNode declared(LoadedClass c, String name, String descriptor) {
+        MethodNode byName = null;
+        for (MethodNode m : c.node().methods) {
+            if (m.name.equals(name)) {
+                if (m.desc.equals(descriptor)) {
+                    return m;
+                }
+                byName = m;
+            }
+        }
+        if (byName != null && isSignaturePolymorphic(c.internalName(), byName)) {
+            return byName;
+        }
+        return null;
+    }
+
+    /** MethodHandle.invoke, VarHandle.get and friends: native varargs methods matched by name alone. */
+    static boolean isSignaturePolymorphic(String owner, MethodNode m) {
+        return (owner.equals("java/lang/invoke/MethodHandle") || owner.equals("java/lang/invoke/VarHandle"))
+                && (m.access & Opcodes.ACC_NATIVE) != 0 && (m.access & Opcodes.ACC_VARARGS) != 0;
+    }
+
+}

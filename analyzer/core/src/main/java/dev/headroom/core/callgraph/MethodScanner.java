@@ -1,0 +1,173 @@
+package dev.headroom.core.callgraph;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.MultiANewArrayInsnNode;
+import org.objectweb.asm.tree.TypeInsnNode;
+
+/** Reads one method's instructions into {@link MethodFacts}. */
+public final class MethodScanner {
+    /** The no-op loop-bound marker: not a call the analyses follow. */
+    static final String LOOPS_MARKER_OWNER = "dev/headroom/annotations/Loops";
+    private static final String LAMBDA_METAFACTORY = "java/lang/invoke/LambdaMetafactory";
+    private static final String STRING_CONCAT_FACTORY = "java/lang/invoke/StringConcatFactory";
+    private static final int FLAG_MARKERS = 2;
+    private static final int FLAG_BRIDGES = 4;
+
+    private MethodScanner() {
+    }
+
+    public static MethodFacts scan(MethodNode method) {
+        InsnList insns = method.instructions;
+        if (insns.size() == 0) {
+            return MethodFacts.NO_CODE;
+        }
+        ColdCode coldCode = ColdCode.of(method);
+        List<Site> sites = new ArrayList<>();
+        int line = 0;
+        int firstLine = 0;
+        for (int i = 0; i < insns.size(); i++) {
+            AbstractInsnNode insn = insns.get(i);
+            if (insn instanceof LineNumberNode ln) {
+                line = ln.line;
+                if (firstLine == 0) {
+                    firstLine = line;
+                }
+                continue;
+            }
+            if (!coldCode.isReachable(i)) {
+                continue;
+            }
+            Site site = siteOf(insn, i, line, coldCode.isCold(i));
+            if (site != null) {
+                sites.add(site);
+            }
+        }
+        return new MethodFacts(nameArgumentArrays(sites), firstLine);
+    }
+
+    private static Site siteOf(AbstractInsnNode insn, int i, int line, boolean cold) {
+        switch (insn.getOpcode()) {
+            case Opcodes.NEW:
+                return new Site.Allocation(i, line, cold, "new " + binary(((TypeInsnNode) insn).desc), ((TypeInsnNode) insn).desc);
+            case Opcodes.NEWARRAY:
+                return new Site.Allocation(i, line, cold, "new " + primitiveArray(((IntInsnNode) insn).operand), null);
+            case Opcodes.ANEWARRAY:
+                return new Site.Allocation(i, line, cold, "new " + Type.getObjectType(((TypeInsnNode) insn).desc).getClassName() + "[]", null);
+            case Opcodes.MULTIANEWARRAY:
+                return new Site.Allocation(i, line, cold, "new " + Type.getType(((MultiANewArrayInsnNode) insn).desc).getClassName(), null);
+            case Opcodes.MONITORENTER:
+                return new Site.Monitor(i, line, cold);
+            case Opcodes.INVOKEVIRTUAL:
+            case Opcodes.INVOKESPECIAL:
+            case Opcodes.INVOKESTATIC:
+            case Opcodes.INVOKEINTERFACE:
+                return invokeSite((MethodInsnNode) insn, i, line, cold);
+            case Opcodes.INVOKEDYNAMIC:
+                return dynamicSite((InvokeDynamicInsnNode) insn, i, line, cold);
+            default:
+                return null;
+        }
+    }
+
+    private static Site invokeSite(MethodInsnNode mi, int i, int line, boolean cold) {
+        if (mi.owner.equals(LOOPS_MARKER_OWNER)) {
+            return null;
+        }
+        if (mi.owner.startsWith("[") && mi.name.equals("clone")) {
+            return new Site.Allocation(i, line, cold, "array clone (new " + Type.getType(mi.owner).getClassName() + ")", null);
+        }
+        return new Site.Invoke(i, line, cold, mi.getOpcode(), mi.owner, mi.name, mi.desc, mi.itf);
+    }
+
+    private static Site dynamicSite(InvokeDynamicInsnNode indy, int i, int line, boolean cold) {
+        String bsmOwner = indy.bsm.getOwner();
+        if (bsmOwner.equals(STRING_CONCAT_FACTORY)) {
+            return new Site.Allocation(i, line, cold, "string concatenation (new String)", null);
+        }
+        if (bsmOwner.equals(LAMBDA_METAFACTORY) && indy.bsmArgs.length >= 3
+                && indy.bsmArgs[0] instanceof Type sam && indy.bsmArgs[1] instanceof Handle impl) {
+            Type indyType = Type.getMethodType(indy.desc);
+            List<String> descriptors = new ArrayList<>();
+            descriptors.add(sam.getDescriptor());
+            if (indy.bsm.getName().equals("altMetafactory") && indy.bsmArgs.length > 3
+                    && indy.bsmArgs[3] instanceof Integer flags) {
+                addBridges(indy.bsmArgs, flags, descriptors);
+            }
+            Site.LambdaShape shape = new Site.LambdaShape(indyType.getReturnType().getInternalName(), indy.name,
+                    List.copyOf(descriptors), impl);
+            return new Site.Lambda(i, line, cold, shape, indyType.getArgumentTypes().length);
+        }
+        return new Site.UnknownDynamic(i, line, cold, bsmOwner.replace('/', '.') + "#" + indy.bsm.getName(), indy.name);
+    }
+
+    /** altMetafactory's optional arguments: [flags, markerCount, markers..., bridgeCount, bridges...]. */
+    private static void addBridges(Object[] args, int flags, List<String> descriptors) {
+        int pos = 4;
+        if ((flags & FLAG_MARKERS) != 0 && pos < args.length && args[pos] instanceof Integer markers) {
+            pos += 1 + markers;
+        }
+        if ((flags & FLAG_BRIDGES) != 0 && pos < args.length && args[pos] instanceof Integer bridges) {
+            for (int k = 1; k <= bridges && pos + k < args.length; k++) {
+                if (args[pos + k] instanceof Type bridge) {
+                    descriptors.add(bridge.getDescriptor());
+                }
+            }
+        }
+    }
+
+    /**
+     * Names the array an allocation creates when it only carries arguments (varargs): the next call
+     * on the same line whose last parameter has the array's type receives it.
+     */
+    private static List<Site> nameArgumentArrays(List<Site> sites) {
+        List<Site> result = new ArrayList<>(sites);
+        for (int k = 0; k < result.size(); k++) {
+            if (!(result.get(k) instanceof Site.Allocation alloc) || !alloc.message().endsWith("[]")) {
+                continue;
+            }
+            String arrayType = alloc.message().substring("new ".length());
+            for (int j = k + 1; j < result.size() && result.get(j).line() == alloc.line(); j++) {
+                if (result.get(j) instanceof Site.Invoke call && lastParameterIs(call.descriptor(), arrayType)) {
+                    result.set(k, new Site.Allocation(alloc.index(), alloc.line(), alloc.cold(),
+                            alloc.message() + " (argument array for " + binary(call.owner()) + "." + call.name() + ")", null));
+                    break;
+                }
+            }
+        }
+        return result;
+    }
+
+    private static boolean lastParameterIs(String descriptor, String javaTypeName) {
+        Type[] args = Type.getArgumentTypes(descriptor);
+        return args.length > 0 && args[args.length - 1].getClassName().equals(javaTypeName);
+    }
+
+    private static String binary(String internalName) {
+        return internalName.replace('/', '.');
+    }
+
+    private static String primitiveArray(int operand) {
+        return switch (operand) {
+            case Opcodes.T_BOOLEAN -> "boolean[]";
+            case Opcodes.T_CHAR -> "char[]";
+            case Opcodes.T_FLOAT -> "float[]";
+            case Opcodes.T_DOUBLE -> "double[]";
+            case Opcodes.T_BYTE -> "byte[]";
+            case Opcodes.T_SHORT -> "short[]";
+            case Opcodes.T_INT -> "int[]";
+            case Opcodes.T_LONG -> "long[]";
+            default -> "array";
+        };
+    }
+}

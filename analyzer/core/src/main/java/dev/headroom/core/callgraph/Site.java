@@ -1,0 +1,58 @@
+package dev.headroom.core.callgraph;
+
+import java.util.List;
+import org.objectweb.asm.Handle;
+
+/**
+ * Something at one instruction of a method that the analyses care about.
+ *
+ * <p>{@code cold} is true when the instruction lies on a path that only throws, or in an exception
+ * handler (see {@link ColdCode}).
+ */
+public sealed interface Site {
+    int index();
+
+    int line();
+
+    boolean cold();
+
+    /**
+     * An allocation the instruction itself makes: {@code new}, an array, a string concatenation, an
+     * array clone. {@code newType} is the internal name of the class for {@code new}, else null.
+     */
+    record Allocation(int index, int line, boolean cold, String message, String newType) implements Site {
+    }
+
+    /** {@code monitorenter}: a synchronized block. */
+    record Monitor(int index, int line, boolean cold) implements Site {
+    }
+
+    /** invokestatic, invokespecial, invokevirtual or invokeinterface. */
+    record Invoke(int index, int line, boolean cold, int opcode, String owner, String name, String descriptor,
+                  boolean isInterface) implements Site {
+    }
+
+    /**
+     * A lambda or method reference created by LambdaMetafactory. Capturing ones allocate an object each
+     * time the expression is evaluated; non-capturing ones are created once.
+     */
+    record Lambda(int index, int line, boolean cold, LambdaShape shape, int captured) implements Site {
+        public boolean capturing() {
+            return captured > 0;
+        }
+    }
+
+    /** An invokedynamic with a bootstrap the analyzer does not model. */
+    record UnknownDynamic(int index, int line, boolean cold, String bootstrap, String name) implements Site {
+    }
+
+    /**
+     * What a lambda object is: which functional interface it implements, the method name and erased
+     * descriptors it answers to, and the method that does the work.
+     */
+    record LambdaShape(String functionalInterface, String methodName, List<String> descriptors, Handle implementation) {
+        public boolean answers(String name, String descriptor) {
+            return methodName.equals(name) && descriptors.contains(descriptor);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.headroom.core.callgraph;
+
+import dev.headroom.core.rules.MethodRule;
+
+/** Where a call goes, as far as the analyses are concerned. */
+public sealed interface Target {
+    /** A method whose bytecode is followed: a node of the call graph. */
+    record Method(MethodRef ref) implements Target {
+    }
+
+    /** A method described by a rule pack: not followed, the entry says what it does. */
+    record Summarised(MethodRef ref, MethodRule rule) implements Target {
+    }
+
+    /** A call the analyzer cannot follow: a missing class, native code, no implementation. */
+    record Unanalysable(MethodRef ref, String reason) implements Target {
+    }
+
+    /** An allocation the call makes by itself: a constructor reference creating its object. */
+    record Allocation(String message) implements Target {
+    }
+}

@@ -1,0 +1,58 @@
+package dev.headroom.core.classpath;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.objectweb.asm.tree.AnnotationNode;
+
+/** Reads annotations from class-file trees, whatever their retention. */
+public final class Annotations {
+    private Annotations() {
+    }
+
+    /** The annotation with this descriptor ({@code Ldev/headroom/annotations/RealTime;}) among both lists. */
+    public static Optional<AnnotationNode> find(List<AnnotationNode> invisible, List<AnnotationNode> visible, String descriptor) {
+        for (List<AnnotationNode> list : List.of(nullToEmpty(invisible), nullToEmpty(visible))) {
+            for (AnnotationNode a : list) {
+                if (a.desc.equals(descriptor)) {
+                    return Optional.of(a);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    public static boolean has(List<AnnotationNode> invisible, List<AnnotationNode> visible, String descriptor) {
+        return find(invisible, visible, descriptor).isPresent();
+    }
+
+    /** The value of an element, or null when it is not given. */
+    public static Object value(AnnotationNode a, String element) {
+        if (a.values != null) {
+            for (int i = 0; i + 1 < a.values.size(); i += 2) {
+                if (element.equals(a.values.get(i))) {
+                    return a.values.get(i + 1);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A String or String[] element as a list. */
+    public static List<String> strings(AnnotationNode a, String element) {
+        Object v = value(a, element);
+        List<String> result = new ArrayList<>();
+        if (v instanceof String s) {
+            result.add(s);
+        } else if (v instanceof List<?> list) {
+            for (Object o : list) {
+                result.add(String.valueOf(o));
+            }
+        }
+        return result;
+    }
+
+    private static List<AnnotationNode> nullToEmpty(List<AnnotationNode> list) {
+        return list == null ? List.of() : list;
+    }
+}

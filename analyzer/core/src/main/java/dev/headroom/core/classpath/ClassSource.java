@@ -1,0 +1,21 @@
+package dev.headroom.core.classpath;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.List;
+
+/** Where class files come from: a directory, a jar, or a Java runtime image. */
+public interface ClassSource extends Closeable {
+    /** The bytes of a class by internal name ({@code com/acme/Motor}), or null when this source lacks it. */
+    byte[] read(String internalName) throws IOException;
+
+    /** Every class in this source (internal names, sorted), without {@code module-info}. */
+    List<String> classNames() throws IOException;
+
+    /** How to name a class of this source in a message: {@code lib/a.jar!/com/acme/Motor.class}. */
+    String locate(String internalName);
+
+    @Override
+    default void close() throws IOException {
+    }
+}

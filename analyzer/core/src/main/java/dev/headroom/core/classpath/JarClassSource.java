@@ -1,0 +1,56 @@
+package dev.headroom.core.classpath;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.zip.ZipFile;
+
+/**
+ * Class files in a jar. Multi-release jars are read as the given Java release sees them: the entry
+ * under {@code META-INF/versions/N/} with the highest N not above that release wins.
+ */
+final class JarClassSource implements ClassSource {
+    private final Path path;
+    private final JarFile jar;
+
+    JarClassSource(Path path, int release) throws IOException {
+        this.path = path;
+        this.jar = new JarFile(path.toFile(), false, ZipFile.OPEN_READ, Runtime.Version.parse(Integer.toString(release)));
+    }
+
+    @Override
+    public byte[] read(String internalName) throws IOException {
+        JarEntry entry = jar.getJarEntry(internalName + ".class");
+        if (entry == null || entry.isDirectory()) {
+            return null;
+        }
+        try (InputStream in = jar.getInputStream(entry)) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Override
+    public List<String> classNames() {
+        return jar.versionedStream()
+                .map(JarEntry::getName)
+                .filter(name -> name.endsWith(".class"))
+                .map(name -> name.substring(0, name.length() - ".class".length()))
+                .filter(ClassNames::isClassName)
+                .sorted()
+                .distinct()
+                .toList();
+    }
+
+    @Override
+    public String locate(String internalName) {
+        return path + "!/" + internalName + ".class";
+    }
+
+    @Override
+    public void close() throws IOException {
+        jar.close();
+    }
+}

@@ -1,0 +1,104 @@
+package dev.headroom.core.classpath;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The class library of a Java runtime image, read through the {@code jrt:/} file system: the running
+ * JDK's, or another JDK's (9 or newer) given by its home.
+ */
+final class JrtClassSource implements ClassSource {
+    private final FileSystem fs;
+    private final boolean ownsFileSystem;
+    private final String description;
+    /** Package (with slashes) to the modules that hold it: filled on first use of each package. */
+    private final Map<String, List<String>> modulesByPackage = new HashMap<>();
+
+    private JrtClassSource(FileSystem fs, boolean ownsFileSystem, String description) {
+        this.fs = fs;
+        this.ownsFileSystem = ownsFileSystem;
+        this.description = description;
+    }
+
+    static JrtClassSource running() {
+        return new JrtClassSource(FileSystems.getFileSystem(URI.create("jrt:/")), false, "jrt:/");
+    }
+
+    static JrtClassSource of(Path javaHome) throws IOException {
+        FileSystem fs = FileSystems.newFileSystem(URI.create("jrt:/"), Map.of("java.home", javaHome.toString()));
+        return new JrtClassSource(fs, true, javaHome + " (jrt:/)");
+    }
+
+    @Override
+    public byte[] read(String internalName) throws IOException {
+        int slash = internalName.lastIndexOf('/');
+        String pkg = slash < 0 ? "" : internalName.substring(0, slash);
+        for (String module : modulesOf(pkg)) {
+            try {
+                return Files.readAllBytes(fs.getPath("/modules", module, internalName + ".class"));
+            } catch (NoSuchFileException e) {
+                // next module that exports a part of this package
+            }
+        }
+        return null;
+    }
+
+    private List<String> modulesOf(String pkg) throws IOException {
+        List<String> modules = modulesByPackage.get(pkg);
+        if (modules == null) {
+            modules = new ArrayList<>();
+            Path dir = fs.getPath("/packages", pkg.replace('/', '.'));
+            if (!pkg.isEmpty() && Files.isDirectory(dir)) {
+                try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                    for (Path entry : entries) {
+                        modules.add(entry.getFileName().toString());
+                    }
+                }
+            }
+            modules.sort(null);
+            modulesByPackage.put(pkg, modules);
+        }
+        return modules;
+    }
+
+    @Override
+    public List<String> classNames() throws IOException {
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> modules = Files.newDirectoryStream(fs.getPath("/modules"))) {
+            for (Path module : modules) {
+                try (Stream<Path> files = Files.walk(module)) {
+                    files.map(p -> module.relativize(p).toString())
+                            .filter(name -> name.endsWith(".class"))
+                            .map(name -> name.substring(0, name.length() - ".class".length()))
+                            .filter(ClassNames::isClassName)
+                            .forEach(names::add);
+                }
+            }
+        }
+        names.sort(null);
+        return names;
+    }
+
+    @Override
+    public String locate(String internalName) {
+        return description + " " + internalName + ".class";
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (ownsFileSystem) {
+            fs.close();
+        }
+    }
+}

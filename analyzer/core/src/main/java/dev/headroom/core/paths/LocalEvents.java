@@ -1,0 +1,119 @@
+package dev.headroom.core.paths;
+
+import dev.headroom.core.callgraph.Call;
+import dev.headroom.core.callgraph.CallGraph;
+import dev.headroom.core.callgraph.MethodRef;
+import dev.headroom.core.callgraph.Site;
+import dev.headroom.core.callgraph.Target;
+import dev.headroom.core.model.Rule;
+import dev.headroom.core.rules.MethodRule;
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Opcodes;
+
+/** The events of one method: what its own instructions and the calls it makes to summarised or unanalysable targets do. */
+final class LocalEvents {
+    private final CallGraph graph;
+
+    LocalEvents(CallGraph graph) {
+        this.graph = graph;
+    }
+
+    List<Event> of(CallGraph.Node node) {
+        List<Event> events = new ArrayList<>();
+        for (Site site : node.facts().sites()) {
+            Event own = ofSite(site);
+            if (own != null) {
+                events.add(own);
+            }
+        }
+        for (Call call : node.calls()) {
+            Event e = ofCall(call);
+            if (e != null) {
+                events.add(e);
+            }
+        }
+        return events;
+    }
+
+    /** The events of entering the method itself: a synchronized method takes its monitor. */
+    static Event onEntry(CallGraph.Node callee, int line, boolean cold) {
+        if ((callee.method().access & Opcodes.ACC_SYNCHRONIZED) != 0) {
+            return new Event(Rule.BLOCKING_CALL, cold, line,
+                    "call to synchronized method " + Names.method(callee.ref()) + ": may wait for its monitor",
+                    callee.ref(), null);
+        }
+        return null;
+    }
+
+    private static Event ofSite(Site site) {
+        if (site instanceof Site.Allocation a) {
+            return new Event(Rule.HEAP_ALLOCATION, a.cold(), a.line(), "allocates: " + a.message(), null, null);
+        }
+        if (site instanceof Site.Monitor m) {
+            return new Event(Rule.BLOCKING_CALL, m.cold(), m.line(), "synchronized block: may wait for the monitor", null, null);
+        }
+        if (site instanceof Site.Lambda l && l.capturing()) {
+            return new Event(Rule.HEAP_ALLOCATION, l.cold(), l.line(), describeCapture(l), null, null);
+        }
+        if (site instanceof Site.UnknownDynamic d) {
+            return new Event(Rule.UNRESOLVED_CALL, d.cold(), d.line(), "invokedynamic '" + d.name()
+                    + "' with bootstrap " + d.bootstrap() + " cannot be analysed", null, null);
+        }
+        return null;
+    }
+
+    private static String describeCapture(Site.Lambda l) {
+        Handle impl = l.shape().implementation();
+        String values = l.captured() == 1 ? "1 captured value" : l.captured() + " captured values";
+        if (impl.getName().startsWith("lambda$")) {
+            return "capturing lambda: allocates an object holding " + values + " each time it is evaluated";
+        }
+        return "capturing method reference " + impl.getOwner().replace('/', '.') + "::" + impl.getName()
+                + ": allocates an object holding " + values + " each time it is evaluated";
+    }
+
+    private Event ofCall(Call call) {
+        Site site = call.site();
+        Target target = call.target();
+        if (target instanceof Target.Summarised s) {
+            MethodRule rule = s.rule();
+            Rule r = switch (rule.kind()) {
+                case GROWABLE -> Rule.GROWABLE_COLLECTION;
+                case ALLOCATING -> Rule.HEAP_ALLOCATION;
+                case BLOCKING -> Rule.BLOCKING_CALL;
+                case UNRESOLVED -> Rule.UNRESOLVED_CALL;
+                case SAFE -> null;
+            };
+            if (r == null) {
+                return null;
+            }
+            return new Event(r, site.cold(), site.line(), "call to " + Names.method(s.ref()) + " " + verb(r) + ": "
+                    + rule.reason(), s.ref(), rule.remedy());
+        }
+        if (target instanceof Target.Unanalysable u) {
+            return new Event(Rule.UNRESOLVED_CALL, site.cold(), site.line(),
+                    "call to " + Names.method(u.ref()) + " cannot be analysed: " + u.reason(), u.ref(), null);
+        }
+        if (target instanceof Target.Allocation a) {
+            return new Event(Rule.HEAP_ALLOCATION, site.cold(), site.line(), "allocates: " + a.message(), null, null);
+        }
+        if (target instanceof Target.Method m) {
+            CallGraph.Node callee = graph.node(m.ref());
+            return callee == null ? null : onEntry(callee, site.line(), site.cold());
+        }
+        return null;
+    }
+
+    static String verb(Rule rule) {
+        return switch (rule) {
+            case GROWABLE_COLLECTION -> "may grow the collection";
+            case HEAP_ALLOCATION -> "allocates";
+            case BLOCKING_CALL -> "may block";
+            case UNRESOLVED_CALL -> "cannot be analysed";
+            case RECURSION -> "is recursive";
+            default -> "is reported";
+        };
+    }
+}

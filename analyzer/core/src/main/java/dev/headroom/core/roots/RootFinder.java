@@ -1,0 +1,129 @@
+package dev.headroom.core.roots;
+
+import dev.headroom.core.AnalysisListener;
+import dev.headroom.core.ConfigurationException;
+import dev.headroom.core.callgraph.Hierarchy;
+import dev.headroom.core.classpath.Annotations;
+import dev.headroom.core.classpath.ClassRepository;
+import dev.headroom.core.classpath.LoadedClass;
+import dev.headroom.core.model.MethodId;
+import dev.headroom.core.model.Root;
+import dev.headroom.core.model.RootKind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * Finds the roots in the input classes: methods annotated {@code @RealTime} or
+ * {@code @InterruptHandler} (or a configured root annotation), and methods named by {@code --root} and
+ * {@code --interrupt-root} patterns. A method that is both kinds is an interrupt root.
+ */
+public final class RootFinder {
+    private static final String REAL_TIME = "Ldev/headroom/annotations/RealTime;";
+    private static final String INTERRUPT = "Ldev/headroom/annotations/InterruptHandler;";
+
+    /** A root with the method it names. */
+    public record Found(Root root, Hierarchy.Declared method) {
+    }
+
+    private RootFinder() {
+    }
+
+    /**
+     * @throws ConfigurationException when a pattern is malformed or matches no method
+     */
+    public static List<Found> find(ClassRepository classes, List<String> rootPatterns, List<String> interruptPatterns,
+                                   List<String> rootAnnotations, AnalysisListener listener) {
+        List<RootPattern> realTime = parseAll("--root", rootPatterns);
+        List<RootPattern> interrupt = parseAll("--interrupt-root", interruptPatterns);
+        Map<String, String> annotationKinds = new LinkedHashMap<>();
+        annotationKinds.put(REAL_TIME, "@RealTime");
+        annotationKinds.put(INTERRUPT, "@InterruptHandler");
+        for (String a : rootAnnotations) {
+            annotationKinds.put("L" + a.replace('.', '/') + ";", "@" + a);
+        }
+        Map<RootPattern, Integer> matches = new LinkedHashMap<>();
+        realTime.forEach(p -> matches.put(p, 0));
+        interrupt.forEach(p -> matches.put(p, 0));
+
+        TreeMap<String, Found> found = new TreeMap<>();
+        for (String name : classes.inputClassNames()) {
+            Optional<LoadedClass> c = classes.find(name);
+            if (c.isEmpty()) {
+                continue;
+            }
+            String binary = name.replace('/', '.');
+            for (MethodNode m : c.get().node().methods) {
+                List<String> origins = new ArrayList<>();
+                boolean isInterrupt = false;
+                for (Map.Entry<String, String> a : annotationKinds.entrySet()) {
+                    if (annotated(m, a.getKey())) {
+                        origins.add(a.getValue());
+                        isInterrupt |= a.getKey().equals(INTERRUPT);
+                    }
+                }
+                for (RootPattern p : realTime) {
+                    if (matches(p, binary, m)) {
+                        origins.add("--root " + p);
+                        matches.merge(p, 1, Integer::sum);
+                    }
+                }
+                for (RootPattern p : interrupt) {
+                    if (matches(p, binary, m)) {
+                        origins.add("--interrupt-root " + p);
+                        matches.merge(p, 1, Integer::sum);
+                        isInterrupt = true;
+                    }
+                }
+                if (origins.isEmpty()) {
+                    continue;
+                }
+                if ((m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
+                    listener.warning(binary + "#" + m.name + m.desc + " is marked as a root but has no bytecode"
+                            + " (abstract or native); annotate its implementations instead");
+                    continue;
+                }
+                Root root = new Root(MethodId.ofInternal(name, m.name, m.desc),
+                        isInterrupt ? RootKind.INTERRUPT : RootKind.REAL_TIME, String.join(", ", origins));
+                found.put(root.method().toString(), new Found(root, new Hierarchy.Declared(c.get(), m)));
+            }
+        }
+        for (Map.Entry<RootPattern, Integer> e : matches.entrySet()) {
+            if (e.getValue() == 0) {
+                String option = realTime.contains(e.getKey()) ? "--root" : "--interrupt-root";
+                throw new ConfigurationException(option + " '" + e.getKey() + "' matches no method of the input classes");
+            }
+        }
+        return List.copyOf(found.values());
+    }
+
+    private static List<RootPattern> parseAll(String option, List<String> patterns) {
+        List<RootPattern> parsed = new ArrayList<>();
+        for (String p : patterns) {
+            parsed.add(RootPattern.parse(option, p));
+        }
+        return parsed;
+    }
+
+    private static boolean matches(RootPattern p, String binaryClass, MethodNode m) {
+        if (!p.matchesClass(binaryClass) || !p.matchesMethod(m.name, m.desc)) {
+            return false;
+        }
+        if (p.methodWildcard()) {
+            boolean generated = (m.access & (Opcodes.ACC_SYNTHETIC | Opcodes.ACC_BRIDGE)) != 0;
+            boolean special = m.name.startsWith("<");
+            boolean noCode = (m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0;
+            return !generated && !special && !noCode;
+        }
+        return true;
+    }
+
+    private static boolean annotated(MethodNode m, String descriptor) {
+        return Annotations.has(m.invisibleAnnotations, m.visibleAnnotations, descriptor);
+    }
+}

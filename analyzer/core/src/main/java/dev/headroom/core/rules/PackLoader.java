@@ -1,0 +1,280 @@
+package dev.headroom.core.rules;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import dev.headroom.core.ConfigurationException;
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads rule packs (with their includes) in order into one pattern-to-rule map in which a later
+ * entry replaces an earlier one with the same pattern. Every problem is a one-line
+ * {@link ConfigurationException} naming the pack and, where there is one, the entry.
+ */
+final class PackLoader {
+    private static final List<String> TOP_KEYS = List.of("name", "description", "include", "methods");
+    private static final List<String> ENTRY_KEYS = List.of("method", "kind", "reason", "remedy", "overrides");
+
+    private final Map<String, Loaded> rules = new LinkedHashMap<>();
+    private final List<MethodRule> replaced = new ArrayList<>();
+    private final Deque<PackSource> including = new ArrayDeque<>();
+
+    /** A rule with its parsed pattern. */
+    record Loaded(MethodPattern pattern, MethodRule rule) {
+    }
+
+    /** Loads one pack: its includes first, in order, then its own entries. */
+    void load(PackSource source) {
+        load(source, null);
+    }
+
+    /** The surviving rules in load order (a replacing entry takes the replaced entry's position). */
+    List<Loaded> rules() {
+        return List.copyOf(rules.values());
+    }
+
+    /** Rules that a later entry with the same pattern replaced, in load order. */
+    List<MethodRule> replaced() {
+        return List.copyOf(replaced);
+    }
+
+    private void load(PackSource source, PackSource includedBy) {
+        String prefix = "rules pack " + source.displayName() + ": ";
+        for (PackSource open : including) {
+            if (open.key().equals(source.key())) {
+                List<String> chain = new ArrayList<>();
+                including.descendingIterator().forEachRemaining(s -> chain.add(s.displayName()));
+                chain.add(source.displayName());
+                throw new ConfigurationException("rules pack " + includedBy.displayName() + ": include cycle: "
+                        + String.join(" -> ", chain));
+            }
+        }
+        JsonObject top = read(source, includedBy, prefix);
+
+        checkKeys(top, TOP_KEYS, prefix, "at the top level");
+        requireString(top, "name", prefix, true);
+        if (top.has("description")) {
+            requireString(top, "description", prefix, false);
+        }
+        List<String> includes = new ArrayList<>();
+        if (top.has("include")) {
+            JsonElement inc = top.get("include");
+            if (!inc.isJsonArray()) {
+                throw new ConfigurationException(prefix + "\"include\" must be an array of file names");
+            }
+            int i = 0;
+            for (JsonElement e : inc.getAsJsonArray()) {
+                i++;
+                if (!isString(e)) {
+                    throw new ConfigurationException(prefix + "include " + i + " must be a string");
+                }
+                includes.add(e.getAsString());
+            }
+        }
+        if (!top.has("methods")) {
+            throw new ConfigurationException(prefix + "missing \"methods\"");
+        }
+        if (!top.get("methods").isJsonArray()) {
+            throw new ConfigurationException(prefix + "\"methods\" must be an array of entries");
+        }
+        List<Loaded> own = parseEntries(top.getAsJsonArray("methods"), source.displayName(), prefix);
+
+        including.push(source);
+        for (String include : includes) {
+            PackSource target;
+            try {
+                target = source.resolve(include);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(prefix + e.getMessage());
+            }
+            load(target, source);
+        }
+        including.pop();
+
+        for (Loaded loaded : own) {
+            Loaded previous = rules.remove(loaded.rule().pattern());
+            if (previous != null) {
+                replaced.add(previous.rule());
+            }
+            rules.put(loaded.rule().pattern(), loaded);
+        }
+    }
+
+    private static List<Loaded> parseEntries(JsonArray methods, String displayName, String prefix) {
+        List<Loaded> entries = new ArrayList<>();
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        int index = 0;
+        for (JsonElement element : methods) {
+            index++;
+            if (!element.isJsonObject()) {
+                throw new ConfigurationException(prefix + "entry " + index + ": expected an object, found "
+                        + describe(element));
+            }
+            JsonObject entry = element.getAsJsonObject();
+            String method = entry.has("method") && isString(entry.get("method")) ? entry.get("method").getAsString() : null;
+            String where = prefix + "entry " + index + (method == null ? "" : " (" + method + ")") + ": ";
+
+            checkKeys(entry, ENTRY_KEYS, where, "");
+            String pattern = requireString(entry, "method", where, true);
+            String kindId = requireString(entry, "kind", where, true);
+            String reason = requireString(entry, "reason", where, true);
+            String remedy = entry.has("remedy") ? requireString(entry, "remedy", where, true) : null;
+            boolean overrides = false;
+            if (entry.has("overrides")) {
+                JsonElement o = entry.get("overrides");
+                if (!(o.isJsonPrimitive() && o.getAsJsonPrimitive().isBoolean())) {
+                    throw new ConfigurationException(where + "\"overrides\" must be true or false, found " + describe(o));
+                }
+                overrides = o.getAsBoolean();
+            }
+            RuleKind kind = RuleKind.fromId(kindId).orElseThrow(() -> new ConfigurationException(
+                    where + "unknown kind '" + kindId + "'; expected one of " + RuleKind.allIds()));
+            MethodPattern parsed;
+            try {
+                parsed = MethodPattern.parse(pattern);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(where + e.getMessage());
+            }
+            Integer first = seen.putIfAbsent(pattern, index);
+            if (first != null) {
+                throw new ConfigurationException(where + "duplicate pattern; entry " + first + " already declares it");
+            }
+            String origin = displayName + " entry " + index + " (" + pattern + ")";
+            entries.add(new Loaded(parsed, new MethodRule(pattern, kind, reason, remedy, overrides, origin)));
+        }
+        return entries;
+    }
+
+    private static void checkKeys(JsonObject object, List<String> allowed, String where, String level) {
+        for (String key : object.keySet()) {
+            if (!allowed.contains(key)) {
+                throw new ConfigurationException(where + "unknown key \"" + key + "\"" + (level.isEmpty() ? "" : " " + level)
+                        + "; expected one of " + String.join(", ", allowed));
+            }
+        }
+    }
+
+    private static String requireString(JsonObject object, String key, String where, boolean nonBlank) {
+        if (!object.has(key)) {
+            throw new ConfigurationException(where + "missing \"" + key + "\"");
+        }
+        JsonElement value = object.get(key);
+        if (!isString(value)) {
+            throw new ConfigurationException(where + "\"" + key + "\" must be a string, found " + describe(value));
+        }
+        String s = value.getAsString();
+        if (nonBlank && s.isBlank()) {
+            throw new ConfigurationException(where + "\"" + key + "\" must not be empty");
+        }
+        return s;
+    }
+
+    private static boolean isString(JsonElement e) {
+        return e.isJsonPrimitive() && e.getAsJsonPrimitive().isString();
+    }
+
+    private static String describe(JsonElement e) {
+        if (e.isJsonNull()) {
+            return "null";
+        } else if (e.isJsonObject()) {
+            return "an object";
+        } else if (e.isJsonArray()) {
+            return "an array";
+        }
+        JsonPrimitive p = e.getAsJsonPrimitive();
+        return p.isBoolean() ? "a boolean" : p.isNumber() ? "a number" : "a string";
+    }
+
+    // ---- JSON text -> tree, strict, rejecting duplicate keys ----
+
+    private static JsonObject read(PackSource source, PackSource includedBy, String prefix) {
+        try (Reader text = source.open()) {
+            if (text == null) {
+                throw new ConfigurationException(prefix + source.missingMessage()
+                        + (includedBy == null ? "" : " (included by " + includedBy.displayName() + ")"));
+            }
+            JsonReader reader = new JsonReader(text);
+            reader.setStrictness(Strictness.STRICT);
+            if (reader.peek() != JsonToken.BEGIN_OBJECT) {
+                throw new ConfigurationException(prefix + "expected a JSON object at the top level, found "
+                        + reader.peek().name().toLowerCase(java.util.Locale.ROOT));
+            }
+            JsonObject top = readValue(reader, prefix).getAsJsonObject();
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
+                throw new ConfigurationException(prefix + "not valid JSON: unexpected content after the top-level object");
+            }
+            return top;
+        } catch (CharacterCodingException e) {
+            throw new ConfigurationException(prefix + "not valid UTF-8 text");
+        } catch (IOException | IllegalStateException | NumberFormatException e) {
+            // MalformedJsonException, EOFException and friends: keep the first line (it has line and column)
+            if (e instanceof IOException && !(e instanceof com.google.gson.stream.MalformedJsonException)
+                    && !(e instanceof java.io.EOFException)) {
+                throw new ConfigurationException(prefix + "cannot read: " + firstLine(e));
+            }
+            throw new ConfigurationException(prefix + "not valid JSON: " + firstLine(e));
+        }
+    }
+
+    private static JsonElement readValue(JsonReader reader, String prefix) throws IOException {
+        switch (reader.peek()) {
+            case BEGIN_OBJECT: {
+                JsonObject object = new JsonObject();
+                reader.beginObject();
+                Set<String> names = new HashSet<>();
+                while (reader.hasNext()) {
+                    String name = reader.nextName();
+                    if (!names.add(name)) {
+                        throw new ConfigurationException(prefix + "not valid JSON: duplicate key \"" + name + "\" at "
+                                + reader.getPath());
+                    }
+                    object.add(name, readValue(reader, prefix));
+                }
+                reader.endObject();
+                return object;
+            }
+            case BEGIN_ARRAY: {
+                JsonArray array = new JsonArray();
+                reader.beginArray();
+                while (reader.hasNext()) {
+                    array.add(readValue(reader, prefix));
+                }
+                reader.endArray();
+                return array;
+            }
+            case STRING:
+                return new JsonPrimitive(reader.nextString());
+            case NUMBER:
+                return new JsonPrimitive(new BigDecimal(reader.nextString()));
+            case BOOLEAN:
+                return new JsonPrimitive(reader.nextBoolean());
+            case NULL:
+                reader.nextNull();
+                return JsonNull.INSTANCE;
+            default:
+                throw new IllegalStateException("unexpected " + reader.peek() + " at " + reader.getPath());
+        }
+    }
+
+    private static String firstLine(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int newline = message.indexOf('\n');
+        return (newline < 0 ? message : message.substring(0, newline)).trim();
+    }
+}

@@ -1,0 +1,221 @@
+package dev.headroom.reports;
+
+import static dev.headroom.reports.ReportFixtures.render;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.headroom.core.model.AnalysisResult;
+import dev.headroom.core.model.Finding;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JsonReportWriterTest {
+
+    private final String output = render(new JsonReportWriter(), ReportFixtures.fixture());
+    private final JsonObject report = JsonParser.parseString(output).getAsJsonObject();
+
+    @Test
+    void fixtureIsInModelOrder() {
+        List<Finding> findings = ReportFixtures.fixture().findings();
+        List<Finding> sorted = new ArrayList<>(findings);
+        sorted.sort(null);
+        assertEquals(sorted, findings, "the fixture must be ordered as the analyzer orders findings");
+    }
+
+    @Test
+    void writesTopLevelKeysInContractOrder() {
+        assertEquals(List.of("schemaVersion", "tool", "verdict", "failReason", "summary", "roots", "findings",
+                "skipped"), keys(report));
+    }
+
+    @Test
+    void writesHeaderValues() {
+        assertEquals(1, report.get("schemaVersion").getAsInt());
+        JsonObject tool = report.getAsJsonObject("tool");
+        assertEquals(List.of("name", "version"), keys(tool));
+        assertEquals("headroom", tool.get("name").getAsString());
+        assertEquals("0.1.0", tool.get("version").getAsString());
+        assertEquals("fail", report.get("verdict").getAsString());
+        assertEquals(ReportFixtures.FAIL_REASON, report.get("failReason").getAsString());
+    }
+
+    @Test
+    void writesSummaryCounts() {
+        JsonObject summary = report.getAsJsonObject("summary");
+        assertEquals(List.of("errors", "warnings", "suppressed", "classes", "methods", "roots"), keys(summary));
+        assertEquals(2, summary.get("errors").getAsInt());
+        assertEquals(2, summary.get("warnings").getAsInt());
+        assertEquals(1, summary.get("suppressed").getAsInt());
+        assertEquals(14, summary.get("classes").getAsInt());
+        assertEquals(57, summary.get("methods").getAsInt());
+        assertEquals(2, summary.get("roots").getAsInt());
+    }
+
+    @Test
+    void writesRootsInModelOrder() {
+        JsonArray roots = report.getAsJsonArray("roots");
+        assertEquals(2, roots.size());
+        JsonObject motor = roots.get(0).getAsJsonObject();
+        assertEquals(List.of("class", "method", "descriptor", "kind", "origin"), keys(motor));
+        assertEquals("com.example.motor.Motor", motor.get("class").getAsString());
+        assertEquals("onTick", motor.get("method").getAsString());
+        assertEquals("()V", motor.get("descriptor").getAsString());
+        assertEquals("interrupt", motor.get("kind").getAsString());
+        assertEquals("@InterruptHandler", motor.get("origin").getAsString());
+        JsonObject telemetry = roots.get(1).getAsJsonObject();
+        assertEquals("com.example.telemetry.TelemetryHandler", telemetry.get("class").getAsString());
+        assertEquals("(J)V", telemetry.get("descriptor").getAsString());
+        assertEquals("real-time", telemetry.get("kind").getAsString());
+        assertEquals("@RealTime", telemetry.get("origin").getAsString());
+    }
+
+    @Test
+    void writesFindingsInModelOrder() {
+        List<String> rules = new ArrayList<>();
+        for (JsonElement finding : report.getAsJsonArray("findings")) {
+            rules.add(finding.getAsJsonObject().get("rule").getAsString());
+        }
+        assertEquals(List.of("unused-suppression", "heap-allocation", "growable-collection", "heap-allocation",
+                "heap-allocation"), rules);
+    }
+
+    @Test
+    void writesFullFindingWithKeysInContractOrder() {
+        JsonObject growth = finding(2);
+        assertEquals(List.of("rule", "severity", "message", "remedy", "suppressed", "location", "root",
+                "callChain"), keys(growth));
+        assertEquals("growable-collection", growth.get("rule").getAsString());
+        assertEquals("error", growth.get("severity").getAsString());
+        assertTrue(growth.get("message").getAsString().startsWith("call to java.util.ArrayList#add"));
+        assertEquals("preallocate a fixed-size array or ring buffer at initialisation",
+                growth.get("remedy").getAsString());
+        assertFalse(growth.get("suppressed").getAsBoolean());
+
+        JsonObject location = growth.getAsJsonObject("location");
+        assertEquals(List.of("class", "method", "descriptor", "file", "line"), keys(location));
+        assertEquals("com.example.telemetry.TelemetryHandler", location.get("class").getAsString());
+        assertEquals("onSample", location.get("method").getAsString());
+        assertEquals("(J)V", location.get("descriptor").getAsString());
+        assertEquals("TelemetryHandler.java", location.get("file").getAsString());
+        assertEquals(31, location.get("line").getAsInt());
+
+        JsonObject root = growth.getAsJsonObject("root");
+        assertEquals(List.of("class", "method", "descriptor"), keys(root));
+        assertEquals("com.example.telemetry.TelemetryHandler", root.get("class").getAsString());
+        assertEquals("onSample", root.get("method").getAsString());
+        assertEquals("(J)V", root.get("descriptor").getAsString());
+    }
+
+    @Test
+    void writesWholeCallChainWithoutElision() {
+        JsonArray chain = finding(2).getAsJsonArray("callChain");
+        assertEquals(ReportFixtures.longChain().size(), chain.size());
+        JsonObject first = chain.get(0).getAsJsonObject();
+        assertEquals(List.of("class", "method", "descriptor", "line"), keys(first));
+        assertEquals("onSample", first.get("method").getAsString());
+        assertEquals(31, first.get("line").getAsInt());
+        JsonObject last = chain.get(chain.size() - 1).getAsJsonObject();
+        assertEquals("java.lang.reflect.Array", last.get("class").getAsString());
+        assertEquals("newInstance", last.get("method").getAsString());
+        assertEquals("(Ljava/lang/Class;I)Ljava/lang/Object;", last.get("descriptor").getAsString());
+        assertEquals(0, last.get("line").getAsInt());
+    }
+
+    @Test
+    void omitsRootRemedyAndReasonWhenAbsent() {
+        JsonObject unused = finding(0);
+        assertEquals("unused-suppression", unused.get("rule").getAsString());
+        assertEquals("warning", unused.get("severity").getAsString());
+        assertFalse(unused.has("root"));
+        assertFalse(unused.has("remedy"));
+        assertFalse(unused.has("suppressionReason"));
+        assertEquals(0, unused.getAsJsonArray("callChain").size());
+        assertEquals(List.of("rule", "severity", "message", "suppressed", "location", "callChain"), keys(unused));
+    }
+
+    @Test
+    void omitsFileWhenClassHasNoSourceFile() {
+        JsonObject location = finding(1).getAsJsonObject("location");
+        assertEquals(List.of("class", "method", "descriptor", "line"), keys(location));
+        assertEquals("com.example.motor.Motor$Filter", location.get("class").getAsString());
+        assertEquals(0, location.get("line").getAsInt());
+    }
+
+    @Test
+    void writesSuppressedFindingWithReason() {
+        JsonObject suppressed = finding(3);
+        assertTrue(suppressed.get("suppressed").getAsBoolean());
+        assertEquals("one sample object per second, measured", suppressed.get("suppressionReason").getAsString());
+        assertEquals(List.of("rule", "severity", "message", "suppressed", "suppressionReason", "location", "root",
+                "callChain"), keys(suppressed));
+    }
+
+    @Test
+    void roundTripsHostileCharactersAndDoesNotEscapeHtml() {
+        assertEquals(ReportFixtures.HOSTILE_MESSAGE, finding(1).get("message").getAsString());
+        assertTrue(output.contains("<script>alert('x')</script> & temp\u00e9rature \u2014 \u6e29"),
+                "HTML and non-ASCII are written as themselves");
+        assertTrue(output.contains("\\\"double\\\" in apply \\\\ "), "quotes and backslash are escaped");
+    }
+
+    @Test
+    void writesSkippedInputs() {
+        JsonArray skipped = report.getAsJsonArray("skipped");
+        assertEquals(1, skipped.size());
+        JsonObject problem = skipped.get(0).getAsJsonObject();
+        assertEquals(List.of("source", "reason"), keys(problem));
+        assertEquals("lib/broken.jar!/com/x/Y.class", problem.get("source").getAsString());
+        assertEquals("truncated class file", problem.get("reason").getAsString());
+    }
+
+    @Test
+    void writesNoPlaceholderSections() {
+        assertFalse(report.has("memory"));
+        assertFalse(report.has("timing"));
+    }
+
+    @Test
+    void prettyPrintsWithTwoSpacesAndFinalNewline() {
+        assertTrue(output.startsWith("{\n  \"schemaVersion\": 1,\n  \"tool\": {\n    \"name\": \"headroom\""),
+                output);
+        assertTrue(output.endsWith("}\n"));
+        assertFalse(output.endsWith("\n\n"));
+        assertFalse(output.contains("\r"));
+    }
+
+    @Test
+    void twoWritesAreByteIdentical() {
+        AnalysisResult result = ReportFixtures.fixture();
+        assertEquals(render(new JsonReportWriter(), result), render(new JsonReportWriter(), result));
+        JsonReportWriter writer = new JsonReportWriter();
+        assertEquals(render(writer, result), render(writer, result));
+    }
+
+    @Test
+    void writesEmptyResult() {
+        String empty = render(new JsonReportWriter(), ReportFixtures.empty());
+        JsonObject parsed = JsonParser.parseString(empty).getAsJsonObject();
+        assertEquals(List.of("schemaVersion", "tool", "verdict", "summary", "roots", "findings", "skipped"),
+                keys(parsed));
+        assertEquals("pass", parsed.get("verdict").getAsString());
+        assertEquals(0, parsed.getAsJsonObject("summary").get("roots").getAsInt());
+        assertEquals(0, parsed.getAsJsonArray("roots").size());
+        assertEquals(0, parsed.getAsJsonArray("findings").size());
+        assertEquals(0, parsed.getAsJsonArray("skipped").size());
+        assertTrue(empty.endsWith("}\n"));
+    }
+
+    private JsonObject finding(int index) {
+        return report.getAsJsonArray("findings").get(index).getAsJsonObject();
+    }
+
+    private static List<String> keys(JsonObject object) {
+        return new ArrayList<>(object.keySet());
+    }
+}

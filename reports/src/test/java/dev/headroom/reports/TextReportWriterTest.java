@@ -1,0 +1,156 @@
+package dev.headroom.reports;
+
+import static dev.headroom.reports.ReportFixtures.render;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.headroom.core.model.AnalysisResult;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TextReportWriterTest {
+
+    private static final String TELEMETRY_HEADING =
+            "com.example.telemetry.TelemetryHandler#onSample(J)V  real-time (@RealTime)";
+    private static final String MOTOR_HEADING = "com.example.motor.Motor#onTick()V  interrupt (@InterruptHandler)";
+
+    private final String output = render(new TextReportWriter(), ReportFixtures.fixture());
+    /** The output's lines; split drops the empty string after the final newline. */
+    private final List<String> lines = List.of(output.split("\n"));
+
+    @Test
+    void headerHasVerdictCountsAndScope() {
+        String header = lines.get(0);
+        assertTrue(header.startsWith("Headroom 0.1.0  FAIL  "), header);
+        assertTrue(header.contains("2 errors, 2 warnings, 1 suppressed"), header);
+        assertTrue(header.contains("(2 roots, 57 methods in 14 classes, dispatch rta)"), header);
+    }
+
+    @Test
+    void everyRootHasAHeadingInModelOrder() {
+        int motor = lines.indexOf(MOTOR_HEADING);
+        int telemetry = lines.indexOf(TELEMETRY_HEADING);
+        assertTrue(motor > 0, output);
+        assertTrue(telemetry > motor, output);
+        assertEquals("  no findings", lines.get(motor + 1));
+    }
+
+    @Test
+    void findingLineHasSeverityRuleFileLineAndMethod() {
+        int telemetry = lines.indexOf(TELEMETRY_HEADING);
+        int growth = lines.indexOf("  error    growable-collection  TelemetryHandler.java:31  in onSample");
+        assertTrue(growth > telemetry, output);
+        assertTrue(lines.get(growth + 1).trim().startsWith("call to java.util.ArrayList#add"));
+        assertEquals("remedy: preallocate a fixed-size array or ring buffer at initialisation",
+                lines.get(growth + 2).trim());
+    }
+
+    @Test
+    void locationWithoutFileUsesSimpleClassNameAndNoLineZero() {
+        assertTrue(lines.contains("  error    heap-allocation  Motor$Filter  in apply"), output);
+        assertFalse(output.contains(":0"), output);
+    }
+
+    @Test
+    void firstChainFrameIsShortLaterFramesAreQualified() {
+        // the boxing finding comes first under the root: its chain is two frames
+        int boxingChain = indexOfTrimmed("chain: TelemetryHandler.onSample:31", 0);
+        assertEquals("-> com.example.motor.Motor$Filter.apply", lines.get(boxingChain + 1).trim());
+        String arrow = lines.get(boxingChain + 1);
+        assertEquals(lines.get(boxingChain).indexOf("TelemetryHandler.onSample"), arrow.indexOf("->"),
+                "arrows line up under the first frame");
+    }
+
+    @Test
+    void longChainShowsFirstFourAndLastThree() {
+        int growth = lines.indexOf("  error    growable-collection  TelemetryHandler.java:31  in onSample");
+        int chain = indexOfTrimmed("chain: TelemetryHandler.onSample:31", growth);
+        List<String> shown = lines.subList(chain, chain + 8).stream().map(String::trim).toList();
+        assertEquals(List.of(
+                "chain: TelemetryHandler.onSample:31",
+                "-> com.example.telemetry.Buffer.push:14",
+                "-> com.example.telemetry.Buffer.store:22",
+                "-> java.util.ArrayList.add:467",
+                "... 3 more ...",
+                "-> java.util.Arrays.copyOf:3513",
+                "-> java.util.Arrays.copyOf:3482",
+                "-> java.lang.reflect.Array.newInstance"), shown);
+        assertFalse(output.contains("java.util.ArrayList.grow"), "the elided frames are not shown");
+    }
+
+    @Test
+    void suppressedFindingsComeAfterTheOthersOfTheirRoot() {
+        int telemetry = lines.indexOf(TELEMETRY_HEADING);
+        int coldPath = lines.indexOf("  warning  heap-allocation  TelemetryHandler.java:40  in fail");
+        int suppressed = indexOfStart("  suppressed heap-allocation  TelemetryHandler.java:33  in onSample");
+        assertTrue(telemetry < coldPath && coldPath < suppressed, output);
+        assertTrue(lines.get(suppressed).endsWith("(error; reason: one sample object per second, measured)"),
+                lines.get(suppressed));
+    }
+
+    @Test
+    void findingsWithoutRootHaveTheirOwnSection() {
+        int section = lines.indexOf("Not tied to a root:");
+        int unused = lines.indexOf("  warning  unused-suppression  Motor.java:12  in calibrate");
+        assertTrue(section > lines.indexOf(TELEMETRY_HEADING), output);
+        assertEquals(section + 1, unused, output);
+        assertEquals(1, lines.stream().filter(l -> l.contains("unused-suppression")).count());
+    }
+
+    @Test
+    void listsSkippedInputs() {
+        int section = lines.indexOf("Skipped inputs (not analysed):");
+        assertTrue(section > 0, output);
+        assertEquals("  lib/broken.jar!/com/x/Y.class: truncated class file", lines.get(section + 1));
+    }
+
+    @Test
+    void lastLineIsTheVerdict() {
+        assertEquals("FAIL: " + ReportFixtures.FAIL_REASON, lines.get(lines.size() - 1));
+        assertTrue(output.endsWith("\n"));
+        assertFalse(output.contains("\r"));
+    }
+
+    @Test
+    void writesOnlyAscii() {
+        assertTrue(output.chars().allMatch(c -> c == '\n' || (c >= 0x20 && c < 0x7f)), output);
+        assertTrue(output.contains("<script>alert('x')</script> & temp\\u00e9rature \\u2014 \\u6e29"), output);
+    }
+
+    @Test
+    void twoWritesAreIdentical() {
+        AnalysisResult result = ReportFixtures.fixture();
+        assertEquals(render(new TextReportWriter(), result), render(new TextReportWriter(), result));
+    }
+
+    @Test
+    void emptyResultSaysThereWereNoRoots() {
+        String empty = render(new TextReportWriter(), ReportFixtures.empty());
+        List<String> emptyLines = List.of(empty.split("\n"));
+        assertTrue(emptyLines.get(0).startsWith("Headroom 0.1.0  PASS  0 errors, 0 warnings, 0 suppressed"),
+                emptyLines.get(0));
+        assertTrue(emptyLines.stream().anyMatch(l -> l.startsWith("No roots")), empty);
+        assertFalse(empty.contains("Not tied to a root"));
+        assertFalse(empty.contains("Skipped inputs"));
+        assertEquals("PASS", emptyLines.get(emptyLines.size() - 1));
+    }
+
+    private int indexOfTrimmed(String text, int from) {
+        for (int i = from; i < lines.size(); i++) {
+            if (lines.get(i).trim().equals(text)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no line '" + text + "' after line " + from + " in\n" + output);
+    }
+
+    private int indexOfStart(String prefix) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no line starting '" + prefix + "' in\n" + output);
+    }
+}
