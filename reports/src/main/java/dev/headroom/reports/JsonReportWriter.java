@@ -106,6 +106,7 @@ public final class JsonReportWriter implements ReportWriter {
         if (finding.suppressed() && finding.suppressionReason() != null) {
             json.name("suppressionReason").value(finding.suppressionReason());
         }
+        json.name("coldPath").value(finding.coldPath());
         writeLocation(json, finding.location());
         if (finding.root() != null) {
             json.name("root").beginObject();

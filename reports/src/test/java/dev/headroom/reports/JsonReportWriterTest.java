@@ -88,8 +88,9 @@ class JsonReportWriterTest {
     @Test
     void writesFullFindingWithKeysInContractOrder() {
         JsonObject growth = finding(2);
-        assertEquals(List.of("rule", "severity", "message", "remedy", "suppressed", "location", "root",
+        assertEquals(List.of("rule", "severity", "message", "remedy", "suppressed", "coldPath", "location", "root",
                 "callChain"), keys(growth));
+        assertFalse(growth.get("coldPath").getAsBoolean());
         assertEquals("growable-collection", growth.get("rule").getAsString());
         assertEquals("error", growth.get("severity").getAsString());
         assertTrue(growth.get("message").getAsString().startsWith("call to java.util.ArrayList#add"));
@@ -136,7 +137,15 @@ class JsonReportWriterTest {
         assertFalse(unused.has("remedy"));
         assertFalse(unused.has("suppressionReason"));
         assertEquals(0, unused.getAsJsonArray("callChain").size());
-        assertEquals(List.of("rule", "severity", "message", "suppressed", "location", "callChain"), keys(unused));
+        assertEquals(List.of("rule", "severity", "message", "suppressed", "coldPath", "location", "callChain"),
+                keys(unused));
+    }
+
+    @Test
+    void marksColdPathFindings() {
+        JsonObject cold = finding(4);
+        assertEquals("heap-allocation", cold.get("rule").getAsString());
+        assertTrue(cold.get("coldPath").getAsBoolean());
     }
 
     @Test
@@ -152,8 +161,8 @@ class JsonReportWriterTest {
         JsonObject suppressed = finding(3);
         assertTrue(suppressed.get("suppressed").getAsBoolean());
         assertEquals("one sample object per second, measured", suppressed.get("suppressionReason").getAsString());
-        assertEquals(List.of("rule", "severity", "message", "suppressed", "suppressionReason", "location", "root",
-                "callChain"), keys(suppressed));
+        assertEquals(List.of("rule", "severity", "message", "suppressed", "suppressionReason", "coldPath", "location",
+                "root", "callChain"), keys(suppressed));
     }
 
     @Test

@@ -82,7 +82,7 @@ class TextReportWriterTest {
     @Test
     void suppressedFindingsComeAfterTheOthersOfTheirRoot() {
         int telemetry = lines.indexOf(TELEMETRY_HEADING);
-        int coldPath = lines.indexOf("  warning  heap-allocation  TelemetryHandler.java:40  in fail");
+        int coldPath = lines.indexOf("  warning  heap-allocation  TelemetryHandler.java:40  in fail  (cold path)");
         int suppressed = indexOfStart("  suppressed heap-allocation  TelemetryHandler.java:33  in onSample");
         assertTrue(telemetry < coldPath && coldPath < suppressed, output);
         assertTrue(lines.get(suppressed).endsWith("(error; reason: one sample object per second, measured)"),

@@ -1,0 +1,478 @@
+package dev.headroom.cli;
+
+import dev.headroom.core.AnalysisConfig;
+import dev.headroom.core.ColdPathPolicy;
+import dev.headroom.core.ConfigurationException;
+import dev.headroom.core.DispatchPolicy;
+import dev.headroom.core.FailOn;
+import dev.headroom.core.Headroom;
+import dev.headroom.core.SizeParser;
+import dev.headroom.core.model.AnalysisResult;
+import dev.headroom.core.model.Verdict;
+import dev.headroom.reports.ReportFormat;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code headroom check}: translates the options into one {@link AnalysisConfig}, calls the core,
+ * writes the reports and turns the verdict into an exit code. Every option value is validated here,
+ * before the analysis starts.
+ */
+@Command(name = "check",
+        description = {
+            "Checks compiled classes against the real-time rules and the budgets.",
+            "No path from a real-time or interrupt root may allocate or grow a collection; static"
+                    + " memory and deadlines must fit their budgets."},
+        customSynopsis = {"headroom check [OPTIONS] <classes-dir-or-jar>..."},
+        parameterListHeading = "%n",
+        sortOptions = false,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:pass",
+            "1:fail: a finding at or above --fail-on",
+            "2:usage or configuration error",
+            "3:unreadable input",
+            "4:internal error"},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  headroom check target/classes",
+            "  headroom check -cp lib/driver.jar --root com.acme.Motor#onTick target/classes",
+            "  headroom check --root 'com.acme.*#*' --format json app.jar > report.json",
+            "  headroom check --format text,json --report-dir target/headroom target/classes"})
+public final class CheckCommand implements Callable<Integer> {
+    /** The object-layout models of the memory analysis. */
+    static final List<String> LAYOUTS = List.of("hotspot-coops", "hotspot-nocoops", "hotspot-compact", "jvm32");
+    /** The bundled cost model. */
+    static final String UNIT_COST_MODEL = "unit";
+    /** Every format of the command-line contract, including those this version may not have yet. */
+    private static final List<String> CONTRACT_FORMATS = List.of("text", "json", "sarif", "junit", "html");
+    private static final Pattern PATH_SEPARATOR = Pattern.compile(Pattern.quote(File.pathSeparator));
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "<classes-dir-or-jar>",
+            description = "Class directories and jars of the program: roots are found and findings reported here.")
+    List<Path> inputs = new ArrayList<>();
+
+    @Option(names = {"-cp", "--classpath"}, paramLabel = "<path>",
+            description = "Libraries, separated by '${sys:path.separator}': analyzed when called, never roots"
+                    + " (repeatable).")
+    List<String> classpath = new ArrayList<>();
+
+    @Option(names = "--jdk", paramLabel = "<java-home>",
+            description = "Class library to analyze (default: the running JDK).")
+    Path jdkHome;
+
+    @Option(names = "--root", paramLabel = "<pattern>",
+            description = {"Extra real-time root (repeatable), e.g.", "  com.acme.Motor#onTick or 'com.acme.*#*'."})
+    List<String> roots = new ArrayList<>();
+
+    @Option(names = "--interrupt-root", paramLabel = "<pattern>",
+            description = "Extra interrupt root: real-time rules plus no blocking (repeatable).")
+    List<String> interruptRoots = new ArrayList<>();
+
+    @Option(names = "--root-annotation", paramLabel = "<class>",
+            description = "Treat methods carrying this annotation as real-time roots (repeatable).")
+    List<String> rootAnnotations = new ArrayList<>();
+
+    @Option(names = "--ram-budget", paramLabel = "<size>",
+            description = "Budget for the static footprint, e.g. 65536, 64KiB, 2MiB.")
+    String ramBudget;
+
+    @Option(names = "--stack-budget", paramLabel = "<size>",
+            description = "Worst-case stack per root, e.g. 4KiB.")
+    String stackBudget;
+
+    @Option(names = "--source-root", paramLabel = "<dir>",
+            description = "Where sources live, for report paths (repeatable).")
+    List<Path> sourceRoots = new ArrayList<>();
+
+    @Option(names = "--layout", paramLabel = "<model>",
+            description = "Object layout: hotspot-coops (default), hotspot-nocoops, hotspot-compact, jvm32.")
+    String layout;
+
+    @Option(names = "--cost-model", paramLabel = "<name|file>",
+            description = "Cost model: unit (default) or a cost-model JSON file.")
+    String costModel;
+
+    @Option(names = "--rules", paramLabel = "<file>",
+            description = "An extra rule pack (repeatable).")
+    List<Path> rulePacks = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "<f>", split = ",", completionCandidates = FormatIds.class,
+            description = "Report format: ${COMPLETION-CANDIDATES} (default: text; repeatable).")
+    List<String> formats = new ArrayList<>();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "<file>",
+            description = "Write the report to this file instead of standard output (one format).")
+    Path output;
+
+    @Option(names = "--report-dir", paramLabel = "<dir>",
+            description = "Write headroom.<ext> for each format into this directory.")
+    Path reportDir;
+
+    @Option(names = "--fail-on", paramLabel = "<level>",
+            description = "Least severe finding that fails: error (default), warning, never.")
+    String failOn;
+
+    @Option(names = "--max-findings", paramLabel = "<n>",
+            description = "Fail only above n findings at or above --fail-on (default: 0).")
+    Integer maxFindings;
+
+    @Option(names = "--baseline", paramLabel = "<file>",
+            description = "Accept the findings recorded there; only new ones fail.")
+    Path baseline;
+
+    @Option(names = "--write-baseline", paramLabel = "<file>",
+            description = "Record today's findings as the baseline.")
+    Path writeBaseline;
+
+    @Option(names = "--flow-facts", paramLabel = "<file>",
+            description = "Loop bounds and cost assumptions for code that cannot carry annotations.")
+    Path flowFacts;
+
+    @Option(names = "--dispatch", paramLabel = "<policy>",
+            description = "Virtual-call targets: rta (default, classes instantiated), cha (every override).")
+    String dispatch;
+
+    @Option(names = "--cold-paths", paramLabel = "<policy>",
+            description = "Findings on throw-only paths: error, warning (default), ignore.")
+    String coldPaths;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        AnalysisConfig config = configuration();
+        List<ReportFormat> reportFormats = reportFormats();
+        checkOutputOptions(reportFormats);
+        checkConfigurationFiles();
+        checkInputs();
+        warnAboutUncheckedOptions(err);
+        prepareOutput();
+
+        AnalysisResult result = Headroom.analyze(config, new StderrListener(err, StderrListener.onTerminal()));
+
+        writeReports(result, reportFormats);
+        return result.verdict() == Verdict.FAIL ? ExitCodes.FAIL : ExitCodes.PASS;
+    }
+
+    /** The shared configuration; every option value is parsed here (exit 2 on a bad one). */
+    private AnalysisConfig configuration() {
+        AnalysisConfig.Builder builder = AnalysisConfig.builder();
+        if (dispatch != null) {
+            builder.dispatch(parseValue("--dispatch", dispatch, DispatchPolicy::parse));
+        }
+        if (failOn != null) {
+            builder.failOn(parseValue("--fail-on", failOn, FailOn::parse));
+        }
+        if (coldPaths != null) {
+            builder.coldPaths(parseValue("--cold-paths", coldPaths, ColdPathPolicy::parse));
+        }
+        if (maxFindings != null) {
+            if (maxFindings < 0) {
+                throw ExitException.usage("--max-findings must be 0 or more, not " + maxFindings);
+            }
+            builder.maxFindings(maxFindings);
+        }
+        // Parsed and validated now, though not yet part of the configuration: see warnAboutUncheckedOptions.
+        if (ramBudget != null) {
+            parseValue("--ram-budget", ramBudget, text -> SizeParser.parse("--ram-budget", text));
+        }
+        if (stackBudget != null) {
+            parseValue("--stack-budget", stackBudget, text -> SizeParser.parse("--stack-budget", text));
+        }
+        if (layout != null && !LAYOUTS.contains(layout)) {
+            throw ExitException.usage("--layout: unknown layout model '" + layout + "'; expected "
+                    + String.join(", ", LAYOUTS));
+        }
+        if (costModel != null && !costModel.equals(UNIT_COST_MODEL) && !isRegularFile(costModel)) {
+            throw ExitException.usage("--cost-model: '" + costModel + "' is neither a bundled cost model ("
+                    + UNIT_COST_MODEL + ") nor an existing file");
+        }
+        for (String pattern : roots) {
+            builder.addRootPattern(methodPattern("--root", pattern));
+        }
+        for (String pattern : interruptRoots) {
+            builder.addInterruptRootPattern(methodPattern("--interrupt-root", pattern));
+        }
+        for (String annotation : rootAnnotations) {
+            if (!isBinaryName(annotation)) {
+                throw ExitException.usage("--root-annotation: '" + annotation
+                        + "' is not a class name; use the binary name, e.g. com.acme.RealTime");
+            }
+            builder.addRootAnnotation(annotation);
+        }
+        builder.addInputs(inputs);
+        builder.addClasspath(classpathEntries());
+        builder.jdkHome(jdkHome);
+        rulePacks.forEach(builder::addRulePack);
+        sourceRoots.forEach(builder::addSourceRoot);
+        return builder.build();
+    }
+
+    private List<ReportFormat> reportFormats() {
+        if (formats.isEmpty()) {
+            return List.of(ReportFormat.TEXT);
+        }
+        String available = Arrays.stream(ReportFormat.values()).map(ReportFormat::id).collect(Collectors.joining(", "));
+        Set<ReportFormat> chosen = new LinkedHashSet<>();
+        for (String id : formats) {
+            chosen.add(ReportFormat.byId(id).orElseThrow(() -> ExitException.usage(CONTRACT_FORMATS.contains(id)
+                    ? "--format " + id + " is not available in this version; available: " + available
+                    : "--format: unknown format '" + id + "'; available: " + available)));
+        }
+        return List.copyOf(chosen);
+    }
+
+    private void checkOutputOptions(List<ReportFormat> reportFormats) {
+        if (output != null && reportDir != null) {
+            throw ExitException.usage("use either -o/--output or --report-dir, not both");
+        }
+        if (reportFormats.size() > 1 && reportDir == null) {
+            String given = reportFormats.size() + " formats were given ("
+                    + reportFormats.stream().map(ReportFormat::id).collect(Collectors.joining(", "))
+                    + "); use --report-dir <dir> to write several";
+            throw ExitException.usage(output != null
+                    ? "-o/--output writes one report, but " + given
+                    : "standard output takes one report, but " + given);
+        }
+        if (output != null && Files.isDirectory(output)) {
+            throw ExitException.usage("-o/--output is a directory: " + output);
+        }
+        if (reportDir != null && Files.exists(reportDir) && !Files.isDirectory(reportDir)) {
+            throw ExitException.usage("--report-dir is not a directory: " + reportDir);
+        }
+    }
+
+    /** Files that configure the analysis must exist: a missing one is a configuration error (exit 2). */
+    private void checkConfigurationFiles() {
+        for (Path rulePack : rulePacks) {
+            requireFile("--rules", rulePack);
+        }
+        if (flowFacts != null) {
+            requireFile("--flow-facts", flowFacts);
+        }
+        if (baseline != null) {
+            requireFile("--baseline", baseline);
+        }
+        if (writeBaseline != null && Files.isDirectory(writeBaseline)) {
+            throw ExitException.usage("--write-baseline is a directory: " + writeBaseline);
+        }
+    }
+
+    /** What is analysed must be readable (exit 3); the core checks again, with the reason. */
+    private void checkInputs() {
+        for (Path input : inputs) {
+            if (!Files.exists(input)) {
+                throw ExitException.input("input not found: " + input);
+            }
+            if (!Files.isReadable(input)) {
+                throw ExitException.input("input not readable: " + input);
+            }
+        }
+        for (Path entry : classpathEntries()) {
+            if (!Files.exists(entry)) {
+                throw ExitException.input("classpath entry not found: " + entry);
+            }
+        }
+        if (jdkHome != null && !Files.isDirectory(jdkHome)) {
+            throw ExitException.input("--jdk is not a directory: " + jdkHome);
+        }
+        for (Path sourceRoot : sourceRoots) {
+            if (!Files.isDirectory(sourceRoot)) {
+                throw ExitException.input("--source-root is not a directory: " + sourceRoot);
+            }
+        }
+    }
+
+    /** Options whose analysis this version does not have: accepted, validated, and said so. */
+    private void warnAboutUncheckedOptions(PrintWriter err) {
+        Map<String, Object> notYetUsed = new LinkedHashMap<>();
+        notYetUsed.put("--ram-budget", ramBudget);
+        notYetUsed.put("--stack-budget", stackBudget);
+        notYetUsed.put("--layout", layout);
+        notYetUsed.put("--cost-model", costModel);
+        notYetUsed.put("--flow-facts", flowFacts);
+        notYetUsed.put("--baseline", baseline);
+        notYetUsed.put("--write-baseline", writeBaseline);
+        notYetUsed.forEach((option, value) -> {
+            if (value != null) {
+                err.println("headroom: warning: " + option + " is accepted but not yet " + notYetVerb(option)
+                        + " by this version");
+            }
+        });
+        err.flush();
+    }
+
+    private static String notYetVerb(String option) {
+        return switch (option) {
+            case "--ram-budget", "--stack-budget" -> "checked";
+            case "--write-baseline" -> "written";
+            default -> "used";
+        };
+    }
+
+    private void prepareOutput() {
+        try {
+            if (reportDir != null) {
+                Files.createDirectories(reportDir);
+            }
+            Path parent = output == null ? null : output.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            Path target = reportDir != null ? reportDir : output;
+            throw ExitException.usage("cannot create the directory for " + target + ": " + reason(e));
+        }
+    }
+
+    private void writeReports(AnalysisResult result, List<ReportFormat> reportFormats) {
+        if (reportDir != null) {
+            for (ReportFormat format : reportFormats) {
+                writeFile(result, format, reportDir.resolve("headroom." + format.fileExtension()));
+            }
+        } else if (output != null) {
+            writeFile(result, reportFormats.get(0), output);
+        } else {
+            PrintWriter out = spec.commandLine().getOut();
+            try {
+                reportFormats.get(0).newWriter().write(result, out);
+            } catch (IOException e) {
+                throw ExitException.usage("cannot write the report to standard output: " + reason(e));
+            }
+            out.flush();
+        }
+    }
+
+    private static void writeFile(AnalysisResult result, ReportFormat format, Path file) {
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            format.newWriter().write(result, writer);
+        } catch (IOException e) {
+            throw ExitException.usage("cannot write report " + file + ": " + reason(e));
+        }
+    }
+
+    private List<Path> classpathEntries() {
+        List<Path> entries = new ArrayList<>();
+        for (String path : classpath) {
+            for (String entry : PATH_SEPARATOR.split(path)) {
+                if (!entry.isBlank()) {
+                    entries.add(toPath("-cp/--classpath", entry));
+                }
+            }
+        }
+        return entries;
+    }
+
+    /** Runs a core parser; its message gets the option's name when it does not already carry it. */
+    private static <T> T parseValue(String option, String text, Function<String, T> parser) {
+        try {
+            return parser.apply(text);
+        } catch (ConfigurationException e) {
+            String message = e.getMessage();
+            throw ExitException.usage(message.contains(option) ? message : option + ": " + message);
+        }
+    }
+
+    /** {@code com.acme.Motor#onTick}, {@code com.acme.*#*}: a class part and a method part. */
+    private static String methodPattern(String option, String pattern) {
+        int hash = pattern.indexOf('#');
+        if (hash <= 0 || hash == pattern.length() - 1 || pattern.indexOf('#', hash + 1) >= 0) {
+            throw ExitException.usage(option + ": '" + pattern + "' is not a method pattern; use <class>#<method>,"
+                    + " e.g. com.acme.Motor#onTick or 'com.acme.*#*'");
+        }
+        return pattern;
+    }
+
+    /** A Java binary name with dots: {@code com.acme.RealTime}, {@code com.acme.Outer$Inner}. */
+    static boolean isBinaryName(String name) {
+        for (String part : name.split("\\.", -1)) {
+            if (part.isEmpty() || !Character.isJavaIdentifierStart(part.charAt(0))) {
+                return false;
+            }
+            for (int i = 1; i < part.length(); i++) {
+                if (!Character.isJavaIdentifierPart(part.charAt(i))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static void requireFile(String option, Path file) {
+        if (!Files.exists(file)) {
+            throw ExitException.usage(option + " file not found: " + file);
+        }
+        if (!Files.isRegularFile(file)) {
+            throw ExitException.usage(option + " is not a file: " + file);
+        }
+    }
+
+    private static boolean isRegularFile(String path) {
+        try {
+            return Files.isRegularFile(Path.of(path));
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+
+    private static Path toPath(String option, String text) {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw ExitException.usage(option + ": invalid path '" + text + "': " + e.getReason());
+        }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    /** The ids of the available report formats, for the help text. */
+    static final class FormatIds implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(ReportFormat.values()).map(ReportFormat::id).iterator();
+        }
+    }
+}

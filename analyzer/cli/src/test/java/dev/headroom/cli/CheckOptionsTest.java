@@ -1,0 +1,311 @@
+package dev.headroom.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.headroom.reports.ReportFormat;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bad command lines: each is rejected before any analysis runs, with its exit code and one line that
+ * names the option or file.
+ */
+class CheckOptionsTest {
+    @TempDir
+    static Path shared;
+
+    /** A real class directory, so that only the option under test is wrong. */
+    static Path classes;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void compileInput() throws IOException {
+        classes = Files.createDirectory(shared.resolve("classes"));
+        TestClasses.compile(classes, Map.of("Clean", TestClasses.CLEAN));
+    }
+
+    private static CliRun check(String... args) {
+        return CliRun.of(Stream.concat(Stream.of("check"), Stream.of(args)).toArray(String[]::new));
+    }
+
+    @Test
+    void missingInputPathIsUnreadableInput() {
+        String missing = dir.resolve("no-such-classes").toString();
+        check(missing).assertOneLineError(ExitCodes.INPUT, "input not found: " + missing);
+    }
+
+    @Test
+    void missingInputBesideAnExistingOneIsUnreadableInput() {
+        String missing = dir.resolve("gone.jar").toString();
+        check(classes.toString(), missing).assertOneLineError(ExitCodes.INPUT, "input not found", missing);
+    }
+
+    @Test
+    void missingClasspathEntryIsUnreadableInput() {
+        String missing = dir.resolve("lib").resolve("driver.jar").toString();
+        check("-cp", classes + File.pathSeparator + missing, classes.toString())
+                .assertOneLineError(ExitCodes.INPUT, "classpath entry not found: " + missing);
+    }
+
+    @Test
+    void missingEntryOfRepeatedClasspathIsUnreadableInput() {
+        String missing = dir.resolve("other.jar").toString();
+        check("--classpath", classes.toString(), "--classpath", missing, classes.toString())
+                .assertOneLineError(ExitCodes.INPUT, missing);
+    }
+
+    @Test
+    void jdkThatIsNotADirectoryIsUnreadableInput() {
+        String jdk = dir.resolve("jdk-99").toString();
+        check("--jdk", jdk, classes.toString()).assertOneLineError(ExitCodes.INPUT, "--jdk", jdk);
+    }
+
+    @Test
+    void missingSourceRootIsUnreadableInput() {
+        String sources = dir.resolve("src").toString();
+        check("--source-root", sources, classes.toString()).assertOneLineError(ExitCodes.INPUT, "--source-root", sources);
+    }
+
+    @Test
+    void unknownOptionIsUsageError() {
+        check("--no-such-option", classes.toString())
+                .assertParameterError("headroom check", "--no-such-option");
+    }
+
+    @Test
+    void misspelledOptionSuggestsTheRealOne() {
+        check("--formt", "json", classes.toString()).assertParameterError("headroom check", "--formt", "did you mean --format?");
+    }
+
+    @Test
+    void noInputIsUsageError() {
+        check().assertParameterError("headroom check", "<classes-dir-or-jar>");
+    }
+
+    @Test
+    void noInputButOptionsIsUsageError() {
+        check("--format", "json").assertParameterError("headroom check", "<classes-dir-or-jar>");
+    }
+
+    @Test
+    void ramBudgetThatIsNotASizeIsUsageError() {
+        check("--ram-budget", "lots", classes.toString()).assertOneLineError(ExitCodes.USAGE, "--ram-budget", "'lots'");
+    }
+
+    @Test
+    void stackBudgetThatIsNotASizeIsUsageError() {
+        check("--stack-budget", "12 parsecs", classes.toString())
+                .assertOneLineError(ExitCodes.USAGE, "--stack-budget", "'12 parsecs'");
+    }
+
+    @Test
+    void negativeMaxFindingsIsUsageError() {
+        check("--max-findings", "-1", classes.toString()).assertOneLineError(ExitCodes.USAGE, "--max-findings", "-1");
+    }
+
+    @Test
+    void maxFindingsThatIsNotANumberIsUsageError() {
+        check("--max-findings", "many", classes.toString())
+                .assertParameterError("headroom check", "--max-findings", "'many'");
+    }
+
+    @Test
+    void unknownFailOnLevelIsUsageError() {
+        check("--fail-on", "sometimes", classes.toString())
+                .assertOneLineError(ExitCodes.USAGE, "--fail-on", "'sometimes'", "error, warning or never");
+    }
+
+    @Test
+    void unknownDispatchPolicyIsUsageError() {
+        check("--dispatch", "foo", classes.toString())
+                .assertOneLineError(ExitCodes.USAGE, "--dispatch", "'foo'", "rta or cha");
+    }
+
+    @Test
+    void unknownColdPathPolicyIsUsageError() {
+        check("--cold-paths", "hot", classes.toString())
+                .assertOneLineError(ExitCodes.USAGE, "--cold-paths", "'hot'", "error, warning or ignore");
+    }
+
+    @Test
+    void unknownFormatIsUsageErrorListingTheAvailableOnes() {
+        check("--format", "pdf", classes.toString())
+                .assertOneLineError(ExitCodes.USAGE, "--format", "'pdf'", "text", "json");
+    }
+
+    @Test
+    void formatOfTheContractNotWrittenYetIsUsageError() {
+        Optional<String> notYet = Stream.of("sarif", "junit", "html")
+                .filter(id -> ReportFormat.byId(id).isEmpty())
+                .findFirst();
+        assumeTrue(notYet.isPresent(), "every format of the contract is available");
+        check("--format", notYet.get(), classes.toString())
+                .assertOneLineError(ExitCodes.USAGE, "--format " + notYet.get(), "not available", "text", "json");
+    }
+
+    @Test
+    void outputWithTwoFormatsIsUsageErrorPointingToReportDir() {
+        check("--format", "text", "--format", "json", "-o", dir.resolve("r").toString(), classes.toString())
+                .assertOneLineError(ExitCodes.USAGE, "-o/--output", "--report-dir");
+    }
+
+    @Test
+    void commaSeparatedFormatsCountAsTwo() {
+        check("--format", "text,json", "--output", dir.resolve("r").toString(), classes.toString())
+                .assertOneLineError(ExitCodes.USAGE, "-o/--output", "text, json", "--report-dir");
+    }
+
+    @Test
+    void twoFormatsOnStandardOutputIsUsageError() {
+        check("--format", "text", "--format", "json", classes.toString())
+                .assertOneLineError(ExitCodes.USAGE, "standard output", "--report-dir");
+    }
+
+    @Test
+    void outputAndReportDirTogetherIsUsageError() {
+        check("-o", dir.resolve("r.txt").toString(), "--report-dir", dir.resolve("reports").toString(),
+                classes.toString()).assertOneLineError(ExitCodes.USAGE, "-o/--output", "--report-dir");
+    }
+
+    @Test
+    void outputThatIsADirectoryIsUsageError() {
+        check("-o", dir.toString(), classes.toString()).assertOneLineError(ExitCodes.USAGE, "-o/--output", dir.toString());
+    }
+
+    @Test
+    void reportDirThatIsAFileIsUsageError() throws IOException {
+        Path file = Files.writeString(dir.resolve("reports"), "");
+        check("--report-dir", file.toString(), classes.toString())
+                .assertOneLineError(ExitCodes.USAGE, "--report-dir", file.toString());
+    }
+
+    @Test
+    void missingRulesFileIsUsageError() {
+        String rules = dir.resolve("acme-rules.json").toString();
+        check("--rules", rules, classes.toString()).assertOneLineError(ExitCodes.USAGE, "--rules", rules);
+    }
+
+    @Test
+    void missingFlowFactsFileIsUsageError() {
+        String facts = dir.resolve("facts.json").toString();
+        check("--flow-facts", facts, classes.toString()).assertOneLineError(ExitCodes.USAGE, "--flow-facts", facts);
+    }
+
+    @Test
+    void missingBaselineFileIsUsageError() {
+        String baseline = dir.resolve("baseline.json").toString();
+        check("--baseline", baseline, classes.toString()).assertOneLineError(ExitCodes.USAGE, "--baseline", baseline);
+    }
+
+    @Test
+    void writeBaselineToADirectoryIsUsageError() {
+        check("--write-baseline", dir.toString(), classes.toString())
+                .assertOneLineError(ExitCodes.USAGE, "--write-baseline", dir.toString());
+    }
+
+    @Test
+    void unknownLayoutIsUsageErrorListingTheModels() {
+        check("--layout", "hotspot-huge", classes.toString())
+                .assertOneLineError(ExitCodes.USAGE, "--layout", "'hotspot-huge'", "hotspot-coops", "jvm32");
+    }
+
+    @Test
+    void costModelThatIsNeitherBundledNorAFileIsUsageError() {
+        String model = dir.resolve("cortex-m4.json").toString();
+        check("--cost-model", model, classes.toString()).assertOneLineError(ExitCodes.USAGE, "--cost-model", model, "unit");
+    }
+
+    @Test
+    void rootPatternWithoutMethodIsUsageError() {
+        check("--root", "com.acme.Motor", classes.toString())
+                .assertOneLineError(ExitCodes.USAGE, "--root", "'com.acme.Motor'", "com.acme.Motor#onTick");
+    }
+
+    @Test
+    void interruptRootPatternWithoutClassIsUsageError() {
+        check("--interrupt-root", "#onIrq", classes.toString())
+                .assertOneLineError(ExitCodes.USAGE, "--interrupt-root", "'#onIrq'");
+    }
+
+    @Test
+    void rootAnnotationThatIsNotAClassNameIsUsageError() {
+        check("--root-annotation", "@com.acme.Fast", classes.toString())
+                .assertOneLineError(ExitCodes.USAGE, "--root-annotation", "'@com.acme.Fast'");
+    }
+
+    @Test
+    void optionErrorsComeBeforeInputErrors() {
+        check("--dispatch", "foo", dir.resolve("missing").toString()).assertOneLineError(ExitCodes.USAGE, "--dispatch");
+    }
+
+    @Test
+    void optionsWithoutTheirAnalysisAreValidatedThenWarnedAboutOnce() throws IOException {
+        Path costModel = Files.writeString(dir.resolve("cost.json"), "{}");
+        Path facts = Files.writeString(dir.resolve("facts.json"), "{}");
+        Path baseline = Files.writeString(dir.resolve("baseline.json"), "{}");
+        CliRun run = check("--ram-budget", "64KiB", "--stack-budget", "4096", "--layout", "jvm32",
+                "--cost-model", costModel.toString(), "--flow-facts", facts.toString(),
+                "--baseline", baseline.toString(), "--write-baseline", dir.resolve("new-baseline.json").toString(),
+                classes.toString());
+
+        List<String> expected = List.of(
+                "headroom: warning: --ram-budget is accepted but not yet checked by this version",
+                "headroom: warning: --stack-budget is accepted but not yet checked by this version",
+                "headroom: warning: --layout is accepted but not yet used by this version",
+                "headroom: warning: --cost-model is accepted but not yet used by this version",
+                "headroom: warning: --flow-facts is accepted but not yet used by this version",
+                "headroom: warning: --baseline is accepted but not yet used by this version",
+                "headroom: warning: --write-baseline is accepted but not yet written by this version");
+        assertEquals(expected, run.errLines().subList(0, Math.min(expected.size(), run.errLines().size())), run.toString());
+        assertNoErrorAbout(run, "--ram-budget", "--stack-budget", "--layout", "--cost-model", "--flow-facts",
+                "--baseline", "--write-baseline");
+    }
+
+    /**
+     * The options were accepted: the warnings come after all validation, and whatever the analysis then
+     * says is not about them.
+     */
+    private static void assertNoErrorAbout(CliRun run, String... options) {
+        assertNotEquals(ExitCodes.INPUT, run.exitCode(), run.toString());
+        for (String line : run.errLines()) {
+            if (line.startsWith("headroom: error: ")) {
+                for (String option : options) {
+                    assertFalse(line.contains(option), run.toString());
+                }
+            }
+        }
+    }
+
+    @Test
+    void defaultLayoutAndUnitCostModelAreAcceptedToo() {
+        CliRun run = check("--layout", "hotspot-coops", "--cost-model", "unit", classes.toString());
+        assertTrue(run.err().contains("--layout is accepted but not yet used"), run.toString());
+        assertTrue(run.err().contains("--cost-model is accepted but not yet used"), run.toString());
+        assertNoErrorAbout(run, "--layout", "--cost-model");
+    }
+
+    @Test
+    void noCommandIsUsageError() {
+        CliRun.of().assertParameterError("headroom", "missing command", "check", "rules");
+    }
+
+    @Test
+    void unknownCommandIsUsageError() {
+        CliRun.of("analyse", classes.toString()).assertParameterError("headroom", "analyse");
+    }
+}

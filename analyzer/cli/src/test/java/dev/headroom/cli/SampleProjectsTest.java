@@ -1,0 +1,62 @@
+package dev.headroom.cli;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.headroom.core.AnalysisConfig;
+import dev.headroom.core.AnalysisListener;
+import dev.headroom.core.Headroom;
+import dev.headroom.core.model.AnalysisResult;
+import dev.headroom.core.model.Rule;
+import dev.headroom.core.testing.ExpectationHarness;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Dogfood: the analyzer checks its own sample projects. The clean one passes with nothing found; the
+ * one with mistakes fails with exactly the findings its sources expect ({@code // expect:} comments).
+ */
+class SampleProjectsTest {
+    private static final Path SAMPLES = Path.of("../../sample-projects");
+    private static final List<Rule> PATH_RULES = List.of(Rule.GROWABLE_COLLECTION, Rule.HEAP_ALLOCATION,
+            Rule.BLOCKING_CALL, Rule.RECURSION, Rule.UNRESOLVED_CALL, Rule.UNUSED_SUPPRESSION);
+
+    private static Path classes(String sample) {
+        return SAMPLES.resolve(sample).resolve("target/classes");
+    }
+
+    private static AnalysisResult analyze(String sample) {
+        return Headroom.analyze(AnalysisConfig.builder().addInput(classes(sample)).build(), AnalysisListener.SILENT);
+    }
+
+    @Test
+    void motorControllerIsClean() {
+        AnalysisResult result = analyze("motor-controller");
+        assertEquals(3, result.roots().size(), "roots");
+        ExpectationHarness.assertMatches(result, SAMPLES.resolve("motor-controller/src/main/java"), "", PATH_RULES);
+        assertEquals(0, result.findings().size(), "findings: " + result.findings());
+    }
+
+    @Test
+    void telemetryMistakesHasExactlyTheExpectedFindings() {
+        AnalysisResult result = analyze("telemetry-mistakes");
+        ExpectationHarness.assertMatches(result, SAMPLES.resolve("telemetry-mistakes/src/main/java"), "", PATH_RULES);
+    }
+
+    @Test
+    void cliPassesTheCleanSampleAndFailsTheOther() {
+        CliRun clean = CliRun.of("check", classes("motor-controller").toString());
+        CliRun failing = CliRun.of("check", "--format", "json", classes("telemetry-mistakes").toString());
+        JsonObject report = JsonParser.parseString(failing.out()).getAsJsonObject();
+        assertAll(
+                () -> assertEquals(ExitCodes.PASS, clean.exitCode(), clean.err()),
+                () -> assertTrue(clean.out().contains("PASS"), clean.out()),
+                () -> assertEquals(ExitCodes.FAIL, failing.exitCode(), failing.err()),
+                () -> assertEquals("fail", report.get("verdict").getAsString()),
+                () -> assertTrue(report.getAsJsonObject("summary").get("errors").getAsInt() > 0));
+    }
+}
