@@ -53,6 +53,9 @@ public final class CallGraphBuilder {
     private final List<VirtualSite> virtualSites = new ArrayList<>();
     /** Registered sites by caller, instruction and called method: a method reference may name its own interface. */
     private final Set<String> registeredSites = new HashSet<>();
+    private final Set<MethodRef> fullyReached = new HashSet<>();
+    private final Set<MethodRef> processed = new HashSet<>();
+    private final Set<MethodRef> ownCreationsNoted = new HashSet<>();
 
     public CallGraphBuilder(Hierarchy hierarchy, RuleBook rules, DispatchPolicy policy) {
         this.hierarchy = hierarchy;
@@ -86,7 +89,7 @@ public final class CallGraphBuilder {
     public CallGraph build(Collection<Hierarchy.Declared> roots) {
         seedInstantiations();
         for (Hierarchy.Declared root : roots) {
-            reach(root);
+            reach(root, true);
         }
         while (!work.isEmpty()) {
             process(work.poll());
@@ -121,6 +124,9 @@ public final class CallGraphBuilder {
             instantiate(a.newType());
         } else if (site instanceof Site.Lambda l) {
             addLambda(l.shape());
+            if (l.shape().implementation().getTag() == Opcodes.H_NEWINVOKESPECIAL) {
+                instantiate(l.shape().implementation().getOwner()); // a constructor reference creates these
+            }
         }
     }
 
@@ -128,19 +134,49 @@ public final class CallGraphBuilder {
         return factsCache.computeIfAbsent(ref, r -> MethodScanner.scan(method));
     }
 
-    private CallGraph.Node reach(Hierarchy.Declared d) {
+    /**
+     * Adds a method to the graph. Methods reached only inside summarised library code (to find user
+     * callbacks) are not "fully" reached: what they create does not count as instantiated, or every
+     * class deep inside the JDK's summarised subsystems would become a dispatch target of the user's calls.
+     */
+    private CallGraph.Node reach(Hierarchy.Declared d, boolean full) {
         MethodRef ref = d.ref();
         CallGraph.Node node = graph.node(ref);
         if (node == null) {
             node = graph.add(new CallGraph.Node(ref, d.owner(), d.method(), facts(ref, d.method())));
             work.add(node);
         }
+        if (full) {
+            makeFull(node);
+        }
         return node;
     }
 
+    /** Marks a node fully reached, with its creations and, when already processed, its callees. */
+    private void makeFull(CallGraph.Node start) {
+        Deque<CallGraph.Node> pending = new ArrayDeque<>();
+        pending.add(start);
+        while (!pending.isEmpty()) {
+            CallGraph.Node node = pending.poll();
+            if (!fullyReached.add(node.ref())) {
+                continue;
+            }
+            for (Site site : node.facts().sites()) {
+                noteCreation(site);
+            }
+            if (processed.contains(node.ref())) {
+                for (Call call : node.calls()) {
+                    if (call.target() instanceof Target.Method m) {
+                        pending.add(graph.node(m.ref()));
+                    }
+                }
+            }
+        }
+    }
+
     private void process(CallGraph.Node node) {
+        processed.add(node.ref());
         for (Site site : node.facts().sites()) {
-            noteCreation(site);
             if (site instanceof Site.Invoke call) {
                 invoke(node, call);
             }
@@ -225,7 +261,11 @@ public final class CallGraphBuilder {
     }
 
     private void dispatchToLambda(VirtualSite vs, Site.LambdaShape lambda) {
-        if (!lambda.answers(vs.name, vs.descriptor) || !vs.seen.add(lambda)) {
+        if (!lambda.answers(vs.name, vs.descriptor)) {
+            dispatchToInheritedDefault(vs, lambda);
+            return;
+        }
+        if (!vs.seen.add(lambda)) {
             return;
         }
         vs.hasTarget = true;
@@ -251,12 +291,30 @@ public final class CallGraphBuilder {
         }
     }
 
+    /**
+     * A lambda object also has the default methods of its interface (javac's bridge methods among them):
+     * a call of one of those on the lambda runs the default method.
+     */
+    private void dispatchToInheritedDefault(VirtualSite vs, Site.LambdaShape lambda) {
+        Hierarchy.Declared inherited = hierarchy.select(lambda.functionalInterface(), vs.name, vs.descriptor);
+        if (inherited != null && vs.seen.add(inherited.ref())) {
+            vs.hasTarget = true;
+            addTarget(vs.caller, vs.site, inherited);
+        }
+    }
+
     private void addTarget(CallGraph.Node caller, Site site, Hierarchy.Declared d) {
         MethodRef ref = d.ref();
         Optional<MethodRule> rule = rules.lookup(ref);
         if (rule.isPresent()) {
             if (rule.get().kind() != RuleKind.SAFE) {
                 caller.addCall(new Call(site, new Target.Summarised(ref, rule.get())));
+            }
+            boolean hasCode = !d.is(Opcodes.ACC_NATIVE) && !d.is(Opcodes.ACC_ABSTRACT);
+            if (hasCode && !d.owner().input()) {
+                reach(d, false);
+                noteOwnCreations(d);
+                caller.addCall(new Call(site, new Target.CallbacksOnly(ref)));
             }
             return;
         }
@@ -271,8 +329,20 @@ public final class CallGraphBuilder {
             caller.addCall(new Call(site, new Target.Unanalysable(ref, "abstract method with no implementation")));
             return;
         }
-        reach(d);
+        reach(d, fullyReached.contains(caller.ref()));
         caller.addCall(new Call(site, new Target.Method(ref)));
+    }
+
+    /**
+     * What a summarised method creates itself still exists in the program: {@code ArrayList.iterator()}
+     * returns a new {@code ArrayList$Itr}, whose {@code hasNext} a later {@code Iterator.hasNext()} reaches.
+     */
+    private void noteOwnCreations(Hierarchy.Declared d) {
+        if (ownCreationsNoted.add(d.ref())) {
+            for (Site site : facts(d.ref(), d.method()).sites()) {
+                noteCreation(site);
+            }
+        }
     }
 
     /**

@@ -12,6 +12,13 @@ public sealed interface Target {
     record Summarised(MethodRef ref, MethodRule rule) implements Target {
     }
 
+    /**
+     * A summarised library method followed only to find the user code it calls back (a comparator, a
+     * key's hashCode): what it does itself is what its rule-pack entry says, not what its bytecode shows.
+     */
+    record CallbacksOnly(MethodRef ref) implements Target {
+    }
+
     /** A call the analyzer cannot follow: a missing class, native code, no implementation. */
     record Unanalysable(MethodRef ref, String reason) implements Target {
     }

@@ -39,7 +39,8 @@ final class LibrarySummaries {
     private record CallbackWitness(int line, MethodRef next, Callback nextKey) {
     }
 
-    private record CallerSite(MethodRef caller, int line, boolean cold) {
+    /** A call site into a library method; through a callbacks-only call, only callbacks propagate. */
+    private record CallerSite(MethodRef caller, int line, boolean cold, boolean callbacksOnly) {
     }
 
     private final CallGraph graph;
@@ -122,9 +123,10 @@ final class LibrarySummaries {
         Map<MethodRef, List<CallerSite>> callers = new HashMap<>();
         for (CallGraph.Node n : library) {
             for (Call call : n.calls()) {
-                if (call.target() instanceof Target.Method m && !graph.node(m.ref()).isInput()) {
-                    callers.computeIfAbsent(m.ref(), k -> new ArrayList<>())
-                            .add(new CallerSite(n.ref(), call.site().line(), call.site().cold()));
+                MethodRef callee = PathAnalysis.followed(call.target());
+                if (callee != null && !graph.node(callee).isInput()) {
+                    callers.computeIfAbsent(callee, k -> new ArrayList<>()).add(new CallerSite(n.ref(),
+                            call.site().line(), call.site().cold(), call.target() instanceof Target.CallbacksOnly));
                 }
             }
         }
@@ -143,7 +145,7 @@ final class LibrarySummaries {
             List<Callback> calleeCallbacks = new ArrayList<>(callbacks.getOrDefault(callee, Map.of()).keySet());
             for (CallerSite site : callers.getOrDefault(callee, List.of())) {
                 boolean changed = false;
-                for (Map.Entry<Key, Witness> e : calleeEffects) {
+                for (Map.Entry<Key, Witness> e : site.callbacksOnly() ? List.<Map.Entry<Key, Witness>>of() : calleeEffects) {
                     Key key = new Key(e.getKey().rule(), e.getKey().cold() || site.cold());
                     if (!effectsOf(site.caller()).containsKey(key)) {
                         effectsOf(site.caller()).put(key, new Witness(site.line(), null, callee, e.getKey()));

@@ -165,21 +165,33 @@ public final class PathAnalysis {
     private List<UserEdge> userEdges(CallGraph.Node node) {
         List<UserEdge> result = new ArrayList<>();
         for (Call call : node.calls()) {
-            if (!(call.target() instanceof Target.Method m)) {
+            MethodRef callee = followed(call.target());
+            if (callee == null) {
                 continue;
             }
             int line = call.site().line();
             boolean cold = call.site().cold();
-            if (graph.node(m.ref()).isInput()) {
-                result.add(new UserEdge(node.ref(), line, cold, m.ref(), List.of()));
+            if (graph.node(callee).isInput()) {
+                result.add(new UserEdge(node.ref(), line, cold, callee, List.of()));
             } else {
-                for (LibrarySummaries.Callback cb : library.callbacks(m.ref())) {
+                for (LibrarySummaries.Callback cb : library.callbacks(callee)) {
                     result.add(new UserEdge(node.ref(), line, cold || cb.cold(), cb.user(),
-                            library.callbackChain(m.ref(), cb)));
+                            library.callbackChain(callee, cb)));
                 }
             }
         }
         return result;
+    }
+
+    /** The method whose bytecode a call leads into, or null for a call that is not followed. */
+    static MethodRef followed(Target target) {
+        if (target instanceof Target.Method m) {
+            return m.ref();
+        }
+        if (target instanceof Target.CallbacksOnly c) {
+            return c.ref();
+        }
+        return null;
     }
 
     private void findUserCycles() {

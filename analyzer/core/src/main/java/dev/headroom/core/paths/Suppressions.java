@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.AnnotationNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 
@@ -22,8 +25,8 @@ import org.objectweb.asm.tree.MethodNode;
  * The {@code @Suppress} annotations of the input classes, and which of them were used.
  *
  * <p>A finding located in a method is suppressed by a {@code @Suppress} naming its rule on that method,
- * on the method whose lambda bodies it is ({@code lambda$name$0} belongs to {@code name}), or on its
- * class or an enclosing class.
+ * on the method that creates the lambda whose body it is (found from the {@code invokedynamic}, so
+ * overloads and constructors are told apart), or on its class or an enclosing class.
  */
 public final class Suppressions {
     private static final String SUPPRESS = "Ldev/headroom/annotations/Suppress;";
@@ -37,6 +40,8 @@ public final class Suppressions {
     private final Map<String, List<Declared>> onMethodsByName = new HashMap<>();
     private final List<Declared> all = new ArrayList<>();
     private final Set<String> used = new HashSet<>();
+    /** {@code owner#lambda$name$0(desc)} to the name and descriptor of the method that creates the lambda. */
+    private final Map<String, String> enclosingOfLambda = new HashMap<>();
 
     public Suppressions(ClassRepository classes) {
         this.classes = classes;
@@ -53,12 +58,26 @@ public final class Suppressions {
             all.add(d);
         });
         for (MethodNode m : node.methods) {
+            recordLambdaBodies(node.name, m);
             Optional<AnnotationNode> a = Annotations.find(m.invisibleAnnotations, m.visibleAnnotations, SUPPRESS);
             if (a.isPresent()) {
                 Declared d = declared(a.get(), new Location(MethodId.ofInternal(node.name, m.name, m.desc),
                         c.sourceFile(), firstLine(m)));
                 onMethodsByName.computeIfAbsent(node.name + "#" + m.name, k -> new ArrayList<>()).add(d);
                 all.add(d);
+            }
+        }
+    }
+
+    /** Notes which method creates each lambda whose body is a method of the same class. */
+    private void recordLambdaBodies(String owner, MethodNode m) {
+        for (AbstractInsnNode insn : m.instructions) {
+            if (insn instanceof InvokeDynamicInsnNode indy) {
+                for (Object arg : indy.bsmArgs) {
+                    if (arg instanceof Handle h && h.getOwner().equals(owner) && h.getName().startsWith("lambda$")) {
+                        enclosingOfLambda.putIfAbsent(owner + "#" + h.getName() + h.getDesc(), m.name + m.desc);
+                    }
+                }
             }
         }
     }
@@ -95,9 +114,17 @@ public final class Suppressions {
                 result.add(d);
             }
         }
-        String enclosing = enclosingOfLambda(method.name());
-        if (enclosing != null) {
-            result.addAll(onMethodsByName.getOrDefault(method.owner() + "#" + enclosing, List.of()));
+        String enclosing = enclosingOfLambda.get(method.owner() + "#" + method.name() + method.descriptor());
+        Set<String> seen = new HashSet<>();
+        while (enclosing != null && seen.add(enclosing)) {
+            String name = enclosing.substring(0, enclosing.indexOf('('));
+            String desc = enclosing.substring(enclosing.indexOf('('));
+            for (Declared d : onMethodsByName.getOrDefault(method.owner() + "#" + name, List.of())) {
+                if (d.location().method().descriptor().equals(desc)) {
+                    result.add(d);
+                }
+            }
+            enclosing = enclosingOfLambda.get(method.owner() + "#" + enclosing);
         }
         String type = method.owner();
         while (type != null) {
@@ -109,15 +136,6 @@ public final class Suppressions {
             type = dollar > 0 && classes.isInput(type.substring(0, dollar)) ? type.substring(0, dollar) : null;
         }
         return result;
-    }
-
-    /** {@code lambda$onSample$0} → {@code onSample}; null for other names. */
-    private static String enclosingOfLambda(String name) {
-        if (!name.startsWith("lambda$")) {
-            return null;
-        }
-        int end = name.lastIndexOf('$');
-        return end > "lambda$".length() ? name.substring("lambda$".length(), end) : null;
     }
 
     /** A suppression and one of its rule ids that suppressed nothing (or names no rule). */

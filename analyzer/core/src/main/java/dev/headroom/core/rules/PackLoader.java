@@ -8,7 +8,9 @@ import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.MalformedJsonException;
 import dev.headroom.core.ConfigurationException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -44,7 +46,7 @@ final class PackLoader {
         load(source, null);
     }
 
-    /** The surviving rules in load order (a replacing entry takes the replaced entry's position). */
+    /** The surviving rules, in the order they were (last) defined. */
     List<Loaded> rules() {
         return List.copyOf(rules.values());
     }
@@ -211,9 +213,10 @@ final class PackLoader {
             }
             JsonReader reader = new JsonReader(text);
             reader.setStrictness(Strictness.STRICT);
-            if (reader.peek() != JsonToken.BEGIN_OBJECT) {
+            JsonToken first = reader.peek();
+            if (first != JsonToken.BEGIN_OBJECT) {
                 throw new ConfigurationException(prefix + "expected a JSON object at the top level, found "
-                        + reader.peek().name().toLowerCase(java.util.Locale.ROOT));
+                        + (first == JsonToken.BEGIN_ARRAY ? "an array" : "a single value"));
             }
             JsonObject top = readValue(reader, prefix).getAsJsonObject();
             if (reader.peek() != JsonToken.END_DOCUMENT) {
@@ -221,14 +224,12 @@ final class PackLoader {
             }
             return top;
         } catch (CharacterCodingException e) {
-            throw new ConfigurationException(prefix + "not valid UTF-8 text");
-        } catch (IOException | IllegalStateException | NumberFormatException e) {
-            // MalformedJsonException, EOFException and friends: keep the first line (it has line and column)
-            if (e instanceof IOException && !(e instanceof com.google.gson.stream.MalformedJsonException)
-                    && !(e instanceof java.io.EOFException)) {
-                throw new ConfigurationException(prefix + "cannot read: " + firstLine(e));
-            }
-            throw new ConfigurationException(prefix + "not valid JSON: " + firstLine(e));
+            throw new ConfigurationException(prefix + "not valid UTF-8 text", e);
+        } catch (MalformedJsonException | EOFException | IllegalStateException | NumberFormatException e) {
+            // Gson's message names the line, column and JSON path; its second line is a link to its FAQ
+            throw new ConfigurationException(prefix + "not valid JSON: " + firstLine(e), e);
+        } catch (IOException e) {
+            throw new ConfigurationException(prefix + "cannot read: " + firstLine(e), e);
         }
     }
 
@@ -275,6 +276,9 @@ final class PackLoader {
     private static String firstLine(Exception e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int newline = message.indexOf('\n');
-        return (newline < 0 ? message : message.substring(0, newline)).trim();
+        message = (newline < 0 ? message : message.substring(0, newline)).trim();
+        // Gson's advice to parse leniently does not apply to rule packs: say what is not allowed instead
+        return message.replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON",
+                "unexpected text (comments, unquoted values and content after the top-level object are not allowed)");
     }
 }

@@ -7,6 +7,7 @@ import java.io.Reader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /** Where a rule pack's text comes from: a user's file or a bundled class path resource. */
@@ -87,7 +88,7 @@ abstract class PackSource {
             }
             try {
                 return new FileSource(path.resolveSibling(include));
-            } catch (java.nio.file.InvalidPathException e) {
+            } catch (InvalidPathException e) {
                 throw new IllegalArgumentException("include '" + include + "' is not a valid path: " + e.getReason());
             }
         }

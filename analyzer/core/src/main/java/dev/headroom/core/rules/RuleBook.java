@@ -61,15 +61,6 @@ public final class RuleBook {
         return new RuleBook(loader);
     }
 
-    /** Only the given pack files, without the bundled packs (for tests). */
-    static RuleBook loadFilesOnly(List<Path> packs) {
-        PackLoader loader = new PackLoader();
-        for (Path pack : packs) {
-            loader.load(PackSource.file(pack));
-        }
-        return new RuleBook(loader);
-    }
-
     /**
      * The most specific entry declared for exactly this class and method, without walking supertypes
      * (the caller walks the hierarchy). Order: this class with name and descriptor, with name only,
@@ -104,7 +95,7 @@ public final class RuleBook {
         return rules.size();
     }
 
-    /** Every entry with its parsed pattern, in load order. */
+    /** Every entry with its parsed pattern, in the order the entries were (last) defined. */
     List<PackLoader.Loaded> entries() {
         return rules;
     }

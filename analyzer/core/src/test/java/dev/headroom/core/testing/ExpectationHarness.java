@@ -32,11 +32,16 @@ public final class ExpectationHarness {
      * @param checked    the rules whose findings are compared; findings of other rules are ignored
      */
     public static void assertMatches(AnalysisResult result, Path sourceRoot, String packageDir, List<Rule> checked) {
+        assertMatches(result.findings(), sourceRoot, packageDir, checked);
+    }
+
+    /** The same for findings gathered from several analyses. */
+    public static void assertMatches(List<Finding> findings, Path sourceRoot, String packageDir, List<Rule> checked) {
         List<Expectations.Expected> expected = new ArrayList<>(Expectations.read(sourceRoot, packageDir));
         List<String> ruleIds = checked.stream().map(Rule::id).toList();
         expected.removeIf(e -> !ruleIds.contains(e.rule()));
         List<Actual> actual = new ArrayList<>();
-        for (Finding f : result.findings()) {
+        for (Finding f : findings) {
             if (ruleIds.contains(f.rule().id())) {
                 actual.add(toActual(f));
             }
