@@ -40,6 +40,9 @@ public final class CallGraphBuilder {
     private final DispatchPolicy policy;
     private final CallGraph graph = new CallGraph();
     private final Deque<CallGraph.Node> work = new ArrayDeque<>();
+    private final Deque<CallGraph.Node> toUpgrade = new ArrayDeque<>();
+    private final Deque<String> newTypes = new ArrayDeque<>();
+    private final Deque<Site.LambdaShape> newLambdas = new ArrayDeque<>();
     private final Map<MethodRef, MethodFacts> factsCache = new HashMap<>();
 
     private final Set<String> instantiated = new HashSet<>();
@@ -91,8 +94,20 @@ public final class CallGraphBuilder {
         for (Hierarchy.Declared root : roots) {
             reach(root, true);
         }
-        while (!work.isEmpty()) {
-            process(work.poll());
+        // Work queues instead of recursion: a new class offers itself to every waiting call site, which
+        // reaches methods, which create classes... Order: upgrades, then classes, then lambdas, then methods.
+        while (true) {
+            if (!toUpgrade.isEmpty()) {
+                upgrade(toUpgrade.poll());
+            } else if (!newTypes.isEmpty()) {
+                offerType(newTypes.poll());
+            } else if (!newLambdas.isEmpty()) {
+                offerLambda(newLambdas.poll());
+            } else if (!work.isEmpty()) {
+                process(work.poll());
+            } else {
+                break;
+            }
         }
         resolveSitesWithoutTargets();
         return graph;
@@ -152,23 +167,23 @@ public final class CallGraphBuilder {
         return node;
     }
 
-    /** Marks a node fully reached, with its creations and, when already processed, its callees. */
-    private void makeFull(CallGraph.Node start) {
-        Deque<CallGraph.Node> pending = new ArrayDeque<>();
-        pending.add(start);
-        while (!pending.isEmpty()) {
-            CallGraph.Node node = pending.poll();
-            if (!fullyReached.add(node.ref())) {
-                continue;
-            }
-            for (Site site : node.facts().sites()) {
-                noteCreation(site);
-            }
-            if (processed.contains(node.ref())) {
-                for (Call call : node.calls()) {
-                    if (call.target() instanceof Target.Method m) {
-                        pending.add(graph.node(m.ref()));
-                    }
+    /** Marks a node fully reached; its creations and callees follow from the queue. */
+    private void makeFull(CallGraph.Node node) {
+        if (fullyReached.add(node.ref())) {
+            toUpgrade.add(node);
+        }
+    }
+
+    private void upgrade(CallGraph.Node node) {
+        for (Site site : node.facts().sites()) {
+            noteCreation(site);
+        }
+        if (processed.contains(node.ref())) {
+            for (Call call : List.copyOf(node.calls())) {
+                if (call.target() instanceof Target.Method m) {
+                    makeFull(graph.node(m.ref()));
+                } else if (call.target() instanceof Target.CallbacksOnly c) {
+                    noteOwnCreations(graph.node(c.ref()));
                 }
             }
         }
@@ -220,9 +235,12 @@ public final class CallGraphBuilder {
     }
 
     private void instantiate(String type) {
-        if (type.startsWith("[") || !instantiated.add(type)) {
-            return;
+        if (!type.startsWith("[") && instantiated.add(type)) {
+            newTypes.add(type);
         }
+    }
+
+    private void offerType(String type) {
         for (String supertype : hierarchy.supertypes(type)) {
             instantiatedBelow.computeIfAbsent(supertype, k -> new ArrayList<>()).add(type);
             for (VirtualSite vs : List.copyOf(sitesByOwner.getOrDefault(supertype, List.of()))) {
@@ -239,9 +257,12 @@ public final class CallGraphBuilder {
     }
 
     private void addLambda(Site.LambdaShape lambda) {
-        if (!lambdas.add(lambda)) {
-            return;
+        if (lambdas.add(lambda)) {
+            newLambdas.add(lambda);
         }
+    }
+
+    private void offerLambda(Site.LambdaShape lambda) {
         Set<String> above = new LinkedHashSet<>(hierarchy.supertypes(lambda.functionalInterface()));
         above.add(OBJECT);
         for (String supertype : above) {
@@ -312,8 +333,10 @@ public final class CallGraphBuilder {
             }
             boolean hasCode = !d.is(Opcodes.ACC_NATIVE) && !d.is(Opcodes.ACC_ABSTRACT);
             if (hasCode && !d.owner().input()) {
-                reach(d, false);
-                noteOwnCreations(d);
+                CallGraph.Node summarised = reach(d, false);
+                if (fullyReached.contains(caller.ref())) {
+                    noteOwnCreations(summarised);
+                }
                 caller.addCall(new Call(site, new Target.CallbacksOnly(ref)));
             }
             return;
@@ -337,9 +360,9 @@ public final class CallGraphBuilder {
      * What a summarised method creates itself still exists in the program: {@code ArrayList.iterator()}
      * returns a new {@code ArrayList$Itr}, whose {@code hasNext} a later {@code Iterator.hasNext()} reaches.
      */
-    private void noteOwnCreations(Hierarchy.Declared d) {
-        if (ownCreationsNoted.add(d.ref())) {
-            for (Site site : facts(d.ref(), d.method()).sites()) {
+    private void noteOwnCreations(CallGraph.Node summarised) {
+        if (ownCreationsNoted.add(summarised.ref())) {
+            for (Site site : summarised.facts().sites()) {
                 noteCreation(site);
             }
         }

@@ -2,7 +2,6 @@ package dev.headroom.core.paths;
 
 import dev.headroom.core.callgraph.Call;
 import dev.headroom.core.callgraph.CallGraph;
-import dev.headroom.core.callgraph.Cycles;
 import dev.headroom.core.callgraph.MethodRef;
 import dev.headroom.core.callgraph.Target;
 import dev.headroom.core.model.Frame;
@@ -12,73 +11,125 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The path rules (growth, allocation, blocking, recursion, unanalysable calls) per root.
  *
  * <p>User methods (the inputs) are followed line by line: a finding is reported at the line of the user
  * method where it happens, or where the user method calls into library code that leads to it (the last
- * call site in the user's classes), with the whole chain as evidence. Library methods are summarised
- * once for all roots ({@link LibrarySummaries}); each user method's own findings are computed once and
- * shared by every root that reaches it.
+ * call site in the user's classes), with the whole chain as evidence. What library methods do is
+ * summarised once for all roots ({@link LibrarySummaries}); each user method's own findings are computed
+ * once and shared by every root that reaches it. A root's walk goes through library methods too, so
+ * user code that library code calls back (a comparator, a key's hashCode) is on the root's path.
  */
 public final class PathAnalysis {
     private final CallGraph graph;
     private final LocalEvents localEvents;
+    private final CallCycles cycles;
     private final LibrarySummaries library;
+    private final MethodIds ids = new MethodIds();
+    private final Map<MethodRef, List<Step>> steps = new HashMap<>();
     private final Map<MethodRef, List<Local>> localFindings = new HashMap<>();
-    private final Map<MethodRef, List<UserEdge>> edges = new HashMap<>();
-    private final Map<MethodRef, Integer> cycleComponent = new HashMap<>();
-    private final Map<Integer, Integer> componentSize = new HashMap<>();
+
+    /** A call followed by the walk: from a method, at a line, to a method. */
+    private record Step(MethodRef from, int line, boolean cold, MethodRef to) {
+    }
 
     /** A finding located in one user method, with the frames after its line. */
     private record Local(Rule rule, boolean cold, int line, String message, String remedy, List<Frame> tail) {
     }
 
+    /** One finding per rule and line of a user method. */
+    private record FindingKey(Rule rule, MethodRef location, int line) {
+    }
+
+    /** The frames from a root to a call, shared by every method reached through that call. */
+    private record Trail(Trail parent, Frame frame, int length) {
+        static final Trail EMPTY = new Trail(null, null, 0);
+
+        Trail then(Frame next) {
+            return new Trail(this, next, length + 1);
+        }
+
+        void copyInto(Frame[] frames) {
+            Trail t = this;
+            for (int i = length - 1; i >= 0; i--, t = t.parent) {
+                frames[i] = t.frame;
+            }
+        }
+    }
+
+    /** A finding before its chain is built: most candidates lose to a hotter or shorter one. */
+    private record Candidate(Rule rule, boolean cold, MethodRef location, int line, String message, String remedy,
+                             Trail prefix, List<Frame> tail) {
+        int chainLength() {
+            return prefix.length() + 1 + tail.size();
+        }
+
+        List<Frame> chain(Frame here) {
+            Frame[] frames = new Frame[chainLength()];
+            prefix.copyInto(frames);
+            frames[prefix.length()] = here;
+            for (int i = 0; i < tail.size(); i++) {
+                frames[prefix.length() + 1 + i] = tail.get(i);
+            }
+            return java.util.Arrays.asList(frames);
+        }
+    }
+
     public PathAnalysis(CallGraph graph) {
         this.graph = graph;
         this.localEvents = new LocalEvents(graph);
-        this.library = new LibrarySummaries(graph, localEvents);
-        for (CallGraph.Node n : graph.nodes()) {
-            if (n.isInput()) {
-                edges.put(n.ref(), userEdges(n));
-            }
-        }
-        findUserCycles();
+        this.cycles = new CallCycles(graph, true);
+        this.library = new LibrarySummaries(graph, localEvents, new CallCycles(graph, false), ids);
     }
 
     /** Every finding on the paths of one root, one per rule and line of a user method. */
     public List<PathFinding> findingsFor(MethodRef root) {
-        CallGraph.Node rootNode = graph.node(root);
         Map<MethodRef, Boolean> reachedCold = new LinkedHashMap<>();
-        Map<MethodRef, UserEdge> parent = new HashMap<>();
+        Map<MethodRef, Step> parent = new HashMap<>();
         walk(root, reachedCold, parent);
 
-        Map<String, PathFinding> best = new LinkedHashMap<>();
+        Map<FindingKey, Candidate> best = new LinkedHashMap<>();
+        CallGraph.Node rootNode = graph.node(root);
         Event entry = LocalEvents.onEntry(rootNode, rootNode.facts().firstLine(), false);
         if (entry != null) {
-            offer(best, new PathFinding(entry.rule(), false, root, entry.line(), "the root is a synchronized method: "
-                    + "may wait for its monitor", null, root, List.of(new Frame(root.toId(), entry.line()))));
+            offer(best, new Candidate(entry.rule(), false, root, entry.line(), "the root is a synchronized method: "
+                    + "may wait for its monitor", null, Trail.EMPTY, List.of()));
         }
+        Map<MethodRef, Trail> prefixes = new HashMap<>();
         for (Map.Entry<MethodRef, Boolean> reached : reachedCold.entrySet()) {
-            MethodRef m = reached.getKey();
-            List<Frame> prefix = prefix(m, parent);
-            for (Local f : locals(graph.node(m))) {
-                List<Frame> chain = new ArrayList<>(prefix);
-                chain.add(new Frame(m.toId(), f.line()));
-                chain.addAll(f.tail());
-                offer(best, new PathFinding(f.rule(), f.cold() || reached.getValue(), m, f.line(), f.message(),
-                        f.remedy(), root, chain));
+            CallGraph.Node node = graph.node(reached.getKey());
+            if (!node.isInput()) {
+                continue;
             }
-            addRecursion(best, m, reached.getValue(), prefix, root);
+            List<Local> locals = locals(node);
+            if (locals.isEmpty()) {
+                continue;
+            }
+            Trail prefix = prefix(node.ref(), parent, prefixes);
+            for (Local f : locals) {
+                offer(best, new Candidate(f.rule(), f.cold() || reached.getValue(), node.ref(), f.line(), f.message(),
+                        f.remedy(), prefix, f.tail()));
+            }
         }
-        return List.copyOf(best.values());
+        List<PathFinding> result = new ArrayList<>(best.size());
+        for (Candidate c : best.values()) {
+            result.add(new PathFinding(c.rule(), c.cold(), c.location(), c.line(), c.message(), c.remedy(), root,
+                    c.chain(new Frame(ids.of(c.location()), c.line()))));
+        }
+        return result;
     }
 
-    /** Hot paths first: a method reached by a hot path is hot even when a cold path reaches it too. */
-    private void walk(MethodRef root, Map<MethodRef, Boolean> reachedCold, Map<MethodRef, UserEdge> parent) {
+    /**
+     * Breadth first over every followed call, hot calls first: a method reached by a hot path is hot even
+     * when a cold path reaches it too, and each method keeps the shortest path that reaches it.
+     */
+    private void walk(MethodRef root, Map<MethodRef, Boolean> reachedCold, Map<MethodRef, Step> parent) {
         Deque<MethodRef> queue = new ArrayDeque<>();
         reachedCold.put(root, false);
         queue.add(root);
@@ -86,51 +137,63 @@ public final class PathAnalysis {
         while (!queue.isEmpty()) {
             MethodRef m = queue.poll();
             hot.add(m);
-            for (UserEdge e : edges.getOrDefault(m, List.of())) {
-                if (!e.cold() && !reachedCold.containsKey(e.to())) {
-                    reachedCold.put(e.to(), false);
-                    parent.put(e.to(), e);
-                    queue.add(e.to());
+            for (Step s : steps(m)) {
+                if (!s.cold() && !reachedCold.containsKey(s.to())) {
+                    reachedCold.put(s.to(), false);
+                    parent.put(s.to(), s);
+                    queue.add(s.to());
                 }
             }
         }
         queue.addAll(hot);
         while (!queue.isEmpty()) {
             MethodRef m = queue.poll();
-            for (UserEdge e : edges.getOrDefault(m, List.of())) {
-                if (!reachedCold.containsKey(e.to())) {
-                    reachedCold.put(e.to(), true);
-                    parent.put(e.to(), e);
-                    queue.add(e.to());
+            for (Step s : steps(m)) {
+                if (!reachedCold.containsKey(s.to())) {
+                    reachedCold.put(s.to(), true);
+                    parent.put(s.to(), s);
+                    queue.add(s.to());
                 }
             }
         }
     }
 
-    private static List<Frame> prefix(MethodRef m, Map<MethodRef, UserEdge> parent) {
-        List<List<Frame>> parts = new ArrayList<>();
+    private List<Step> steps(MethodRef m) {
+        return steps.computeIfAbsent(m, k -> {
+            Set<Step> result = new LinkedHashSet<>();
+            for (Call call : graph.node(k).calls()) {
+                MethodRef to = followed(call.target());
+                if (to != null) {
+                    result.add(new Step(k, call.site().line(), call.site().cold(), to));
+                }
+            }
+            return List.copyOf(result);
+        });
+    }
+
+    /** The frames from the root to the call of m, built once per method and root from its parent's. */
+    private Trail prefix(MethodRef m, Map<MethodRef, Step> parent, Map<MethodRef, Trail> memo) {
+        List<MethodRef> pending = new ArrayList<>();
         MethodRef current = m;
-        UserEdge e;
-        while ((e = parent.get(current)) != null) {
-            List<Frame> part = new ArrayList<>();
-            part.add(new Frame(e.from().toId(), e.line()));
-            part.addAll(e.via());
-            parts.add(part);
-            current = e.from();
+        while (!memo.containsKey(current) && parent.containsKey(current)) {
+            pending.add(current);
+            current = parent.get(current).from();
         }
-        List<Frame> frames = new ArrayList<>();
-        for (int i = parts.size() - 1; i >= 0; i--) {
-            frames.addAll(parts.get(i));
+        Trail trail = memo.getOrDefault(current, Trail.EMPTY);
+        for (int i = pending.size() - 1; i >= 0; i--) {
+            Step s = parent.get(pending.get(i));
+            trail = trail.then(new Frame(ids.of(s.from()), s.line()));
+            memo.put(pending.get(i), trail);
         }
-        return frames;
+        return trail;
     }
 
     /** Keeps one finding per rule and line of a user method: a hot one over a cold one, else the shorter chain. */
-    private static void offer(Map<String, PathFinding> best, PathFinding f) {
-        String key = f.rule().id() + " " + f.location() + ":" + f.line();
-        PathFinding old = best.get(key);
+    private static void offer(Map<FindingKey, Candidate> best, Candidate f) {
+        FindingKey key = new FindingKey(f.rule(), f.location(), f.line());
+        Candidate old = best.get(key);
         if (old == null || (old.cold() && !f.cold())
-                || (old.cold() == f.cold() && f.callChain().size() < old.callChain().size())) {
+                || (old.cold() == f.cold() && f.chainLength() < old.chainLength())) {
             best.put(key, f);
         }
     }
@@ -139,48 +202,47 @@ public final class PathAnalysis {
         return localFindings.computeIfAbsent(node.ref(), r -> computeLocals(node));
     }
 
+    /** A user method's own findings: its events, its calls into library code that has effects, its recursive calls. */
     private List<Local> computeLocals(CallGraph.Node node) {
         List<Local> result = new ArrayList<>();
         for (Event e : localEvents.of(node)) {
             result.add(new Local(e.rule(), e.cold(), e.line(), e.message(), e.remedy(),
-                    e.target() == null ? List.of() : List.of(new Frame(e.target().toId(), 0))));
+                    e.target() == null ? List.of() : List.of(new Frame(ids.of(e.target()), 0))));
         }
         for (Call call : node.calls()) {
-            if (!(call.target() instanceof Target.Method m) || graph.node(m.ref()).isInput()) {
-                continue;
+            if (call.target() instanceof Target.Method m && !graph.node(m.ref()).isInput()) {
+                for (LibrarySummaries.Key key : library.effects(m.ref()).keySet()) {
+                    result.add(libraryEffect(call, m.ref(), key));
+                }
             }
-            for (LibrarySummaries.Key key : library.effects(m.ref()).keySet()) {
-                Event event = library.event(m.ref(), key);
-                MethodRef where = library.eventMethod(m.ref(), key);
-                String message = "call to " + Names.method(m.ref()) + " " + LocalEvents.verb(key.rule())
-                        + " inside library code: " + event.message()
-                        + (where.equals(m.ref()) ? "" : " (in " + Names.method(where) + ")");
-                result.add(new Local(key.rule(), key.cold() || call.site().cold(), call.site().line(), message, null,
-                        library.chain(m.ref(), key)));
+            if (cycles.staysOnCycle(node.ref(), call)) {
+                result.add(recursiveCall(node.ref(), call));
             }
         }
         return result;
     }
 
-    private List<UserEdge> userEdges(CallGraph.Node node) {
-        List<UserEdge> result = new ArrayList<>();
-        for (Call call : node.calls()) {
-            MethodRef callee = followed(call.target());
-            if (callee == null) {
-                continue;
-            }
-            int line = call.site().line();
-            boolean cold = call.site().cold();
-            if (graph.node(callee).isInput()) {
-                result.add(new UserEdge(node.ref(), line, cold, callee, List.of()));
-            } else {
-                for (LibrarySummaries.Callback cb : library.callbacks(callee)) {
-                    result.add(new UserEdge(node.ref(), line, cold || cb.cold(), cb.user(),
-                            library.callbackChain(callee, cb)));
-                }
-            }
+    private Local libraryEffect(Call call, MethodRef callee, LibrarySummaries.Key key) {
+        Event event = library.event(callee, key);
+        MethodRef where = library.eventMethod(callee, key);
+        String message = "call to " + Names.method(callee) + " " + LocalEvents.verb(key.rule())
+                + " inside library code: " + event.message()
+                + (where.equals(callee) ? "" : " (in " + Names.method(where) + ")");
+        return new Local(key.rule(), key.cold() || call.site().cold(), call.site().line(), message, null,
+                library.chain(callee, key));
+    }
+
+    private Local recursiveCall(MethodRef m, Call call) {
+        MethodRef to = followed(call.target());
+        String message;
+        if (to.equals(m)) {
+            message = "recursive call: " + Names.method(m) + " calls itself";
+        } else {
+            message = "recursive call: " + Names.method(m) + " calls " + Names.method(to)
+                    + ", which leads back to it (a cycle of " + cycles.cycleSize(m) + " methods)";
         }
-        return result;
+        return new Local(Rule.RECURSION, call.site().cold(), call.site().line(), message, null,
+                List.of(new Frame(ids.of(to), 0)));
     }
 
     /** The method whose bytecode a call leads into, or null for a call that is not followed. */
@@ -192,51 +254,5 @@ public final class PathAnalysis {
             return c.ref();
         }
         return null;
-    }
-
-    private void findUserCycles() {
-        List<MethodRef> users = new ArrayList<>(edges.keySet());
-        users.sort(null);
-        Map<MethodRef, Integer> index = new HashMap<>();
-        for (int i = 0; i < users.size(); i++) {
-            index.put(users.get(i), i);
-        }
-        List<int[]> successors = new ArrayList<>();
-        for (MethodRef u : users) {
-            successors.add(edges.get(u).stream().filter(e -> index.containsKey(e.to()))
-                    .mapToInt(e -> index.get(e.to())).toArray());
-        }
-        int[] component = Cycles.components(successors);
-        boolean[] onCycle = Cycles.onCycle(successors);
-        for (int i = 0; i < users.size(); i++) {
-            if (onCycle[i]) {
-                cycleComponent.put(users.get(i), component[i]);
-                componentSize.merge(component[i], 1, Integer::sum);
-            }
-        }
-    }
-
-    /** A recursion finding at every call of m that stays inside m's call cycle. */
-    private void addRecursion(Map<String, PathFinding> best, MethodRef m, boolean reachedCold, List<Frame> prefix,
-                              MethodRef root) {
-        Integer component = cycleComponent.get(m);
-        if (component == null) {
-            return;
-        }
-        for (UserEdge e : edges.get(m)) {
-            if (!component.equals(cycleComponent.get(e.to()))) {
-                continue;
-            }
-            int size = componentSize.get(component);
-            String message = e.to().equals(m)
-                    ? "recursive call: " + Names.method(m) + " calls itself"
-                    : "recursive call: " + Names.method(m) + " calls " + Names.method(e.to())
-                            + ", which leads back to it (a cycle of " + size + " methods)";
-            List<Frame> chain = new ArrayList<>(prefix);
-            chain.add(new Frame(m.toId(), e.line()));
-            chain.addAll(e.via());
-            chain.add(new Frame(e.to().toId(), 0));
-            offer(best, new PathFinding(Rule.RECURSION, e.cold() || reachedCold, m, e.line(), message, null, root, chain));
-        }
     }
 }

@@ -15,6 +15,6 @@ import java.util.List;
 public record PathFinding(Rule rule, boolean cold, MethodRef location, int line, String message, String remedy,
                           MethodRef root, List<Frame> callChain) {
     public PathFinding {
-        callChain = List.copyOf(callChain);
+        callChain = java.util.Collections.unmodifiableList(callChain);
     }
 }
