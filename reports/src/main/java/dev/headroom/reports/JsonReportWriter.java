@@ -107,6 +107,9 @@ public final class JsonReportWriter implements ReportWriter {
             json.name("suppressionReason").value(finding.suppressionReason());
         }
         json.name("coldPath").value(finding.coldPath());
+        if (finding.rootCount() > 1) {
+            json.name("rootCount").value(finding.rootCount());
+        }
         writeLocation(json, finding.location());
         if (finding.root() != null) {
             json.name("root").beginObject();

@@ -151,7 +151,8 @@ public final class TextReportWriter implements ReportWriter {
 
     private static void writeFinding(Lines lines, Finding finding) throws IOException {
         lines.add(INDENT + String.format(Locale.ROOT, "%-8s ", finding.severity().id())
-                + finding.rule().id() + INDENT + where(finding.location()) + (finding.coldPath() ? "  (cold path)" : ""));
+                + finding.rule().id() + INDENT + where(finding.location()) + (finding.coldPath() ? "  (cold path)" : "")
+                + (finding.rootCount() > 1 ? "  (reached from " + finding.rootCount() + " roots)" : ""));
         if (finding.message() != null) {
             lines.add(DETAIL + finding.message());
         }

@@ -88,9 +88,10 @@ class JsonReportWriterTest {
     @Test
     void writesFullFindingWithKeysInContractOrder() {
         JsonObject growth = finding(2);
-        assertEquals(List.of("rule", "severity", "message", "remedy", "suppressed", "coldPath", "location", "root",
-                "callChain"), keys(growth));
+        assertEquals(List.of("rule", "severity", "message", "remedy", "suppressed", "coldPath", "rootCount", "location",
+                "root", "callChain"), keys(growth));
         assertFalse(growth.get("coldPath").getAsBoolean());
+        assertEquals(3, growth.get("rootCount").getAsInt());
         assertEquals("growable-collection", growth.get("rule").getAsString());
         assertEquals("error", growth.get("severity").getAsString());
         assertTrue(growth.get("message").getAsString().startsWith("call to java.util.ArrayList#add"));

@@ -50,28 +50,28 @@ final class ReportFixtures {
 
         Finding unusedSuppression = new Finding(Rule.UNUSED_SUPPRESSION, Severity.WARNING,
                 "@Suppress(\"heap-allocation\") on calibrate suppresses nothing", null, false, null,
-                new Location(MOTOR_CALIBRATE, "Motor.java", 12), null, List.of(), false);
+                new Location(MOTOR_CALIBRATE, "Motor.java", 12), null, List.of(), false, 0);
 
         Finding boxing = new Finding(Rule.HEAP_ALLOCATION, Severity.ERROR, HOSTILE_MESSAGE,
                 "keep the value a primitive double", false, null,
                 new Location(FILTER_APPLY, null, 0), ON_SAMPLE,
-                List.of(new Frame(ON_SAMPLE, 31), new Frame(FILTER_APPLY, 0)), false);
+                List.of(new Frame(ON_SAMPLE, 31), new Frame(FILTER_APPLY, 0)), false, 1);
 
         Finding growth = new Finding(Rule.GROWABLE_COLLECTION, Severity.ERROR,
                 "call to java.util.ArrayList#add(Ljava/lang/Object;)Z may grow the collection: appends;"
                         + " reallocates when full",
                 "preallocate a fixed-size array or ring buffer at initialisation", false, null,
-                new Location(ON_SAMPLE, "TelemetryHandler.java", 31), ON_SAMPLE, longChain(), false);
+                new Location(ON_SAMPLE, "TelemetryHandler.java", 31), ON_SAMPLE, longChain(), false, 3);
 
         Finding suppressed = new Finding(Rule.HEAP_ALLOCATION, Severity.ERROR,
                 "new com.example.telemetry.Sample", null, true, "one sample object per second, measured",
                 new Location(ON_SAMPLE, "TelemetryHandler.java", 33), ON_SAMPLE,
-                List.of(new Frame(ON_SAMPLE, 33)), false);
+                List.of(new Frame(ON_SAMPLE, 33)), false, 1);
 
         Finding coldPath = new Finding(Rule.HEAP_ALLOCATION, Severity.WARNING,
                 "new java.lang.IllegalStateException on a path that only throws", null, false, null,
                 new Location(FAIL, "TelemetryHandler.java", 40), ON_SAMPLE,
-                List.of(new Frame(ON_SAMPLE, 35), new Frame(FAIL, 40)), true);
+                List.of(new Frame(ON_SAMPLE, 35), new Frame(FAIL, 40)), true, 1);
 
         return new AnalysisResult("0.1.0", Verdict.FAIL, FAIL_REASON, "rta",
                 new Summary(2, 2, 1, 14, 57, 2), roots,

@@ -39,7 +39,7 @@ class TextReportWriterTest {
     @Test
     void findingLineHasSeverityRuleFileLineAndMethod() {
         int telemetry = lines.indexOf(TELEMETRY_HEADING);
-        int growth = lines.indexOf("  error    growable-collection  TelemetryHandler.java:31  in onSample");
+        int growth = lines.indexOf("  error    growable-collection  TelemetryHandler.java:31  in onSample  (reached from 3 roots)");
         assertTrue(growth > telemetry, output);
         assertTrue(lines.get(growth + 1).trim().startsWith("call to java.util.ArrayList#add"));
         assertEquals("remedy: preallocate a fixed-size array or ring buffer at initialisation",
@@ -64,7 +64,7 @@ class TextReportWriterTest {
 
     @Test
     void longChainShowsFirstFourAndLastThree() {
-        int growth = lines.indexOf("  error    growable-collection  TelemetryHandler.java:31  in onSample");
+        int growth = lines.indexOf("  error    growable-collection  TelemetryHandler.java:31  in onSample  (reached from 3 roots)");
         int chain = indexOfTrimmed("chain: TelemetryHandler.onSample:31", growth);
         List<String> shown = lines.subList(chain, chain + 8).stream().map(String::trim).toList();
         assertEquals(List.of(

@@ -2,6 +2,7 @@ package dev.headroom.cli;
 
 import dev.headroom.core.AnalysisConfig;
 import dev.headroom.core.ColdPathPolicy;
+import dev.headroom.core.FindingGrouping;
 import dev.headroom.core.ConfigurationException;
 import dev.headroom.core.DispatchPolicy;
 import dev.headroom.core.FailOn;
@@ -166,6 +167,11 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Findings on throw-only paths: error, warning (default), ignore.")
     String coldPaths;
 
+    @Option(names = "--group-by", paramLabel = "<grouping>",
+            description = "One finding per rule, location and root (root, default), or per rule and location "
+                    + "with the number of roots reaching it (location: for scans with many roots).")
+    String groupBy;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
@@ -197,6 +203,9 @@ public final class CheckCommand implements Callable<Integer> {
         }
         if (coldPaths != null) {
             builder.coldPaths(parseValue("--cold-paths", coldPaths, ColdPathPolicy::parse));
+        }
+        if (groupBy != null) {
+            builder.grouping(parseValue("--group-by", groupBy, FindingGrouping::parse));
         }
         if (maxFindings != null) {
             if (maxFindings < 0) {

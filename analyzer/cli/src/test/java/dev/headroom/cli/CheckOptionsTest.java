@@ -140,6 +140,8 @@ class CheckOptionsTest {
     void unknownColdPathPolicyIsUsageError() {
         check("--cold-paths", "hot", classes.toString())
                 .assertOneLineError(ExitCodes.USAGE, "--cold-paths", "'hot'", "error, warning or ignore");
+        check("--group-by", "package", classes.toString())
+                .assertOneLineError(ExitCodes.USAGE, "--group-by", "'package'", "root or location");
     }
 
     @Test

@@ -48,6 +48,17 @@ class SampleProjectsTest {
     }
 
     @Test
+    void twoRunsGiveByteIdenticalReports() {
+        String sample = classes("telemetry-mistakes").toString();
+        for (String format : List.of("json", "text")) {
+            CliRun first = CliRun.of("check", "--format", format, sample);
+            CliRun second = CliRun.of("check", "--format", format, sample);
+            assertEquals(first.out(), second.out(), format + " report differs between two runs");
+            assertTrue(first.out().length() > 1000, format + " report is suspiciously short");
+        }
+    }
+
+    @Test
     void cliPassesTheCleanSampleAndFailsTheOther() {
         CliRun clean = CliRun.of("check", classes("motor-controller").toString());
         CliRun failing = CliRun.of("check", "--format", "json", classes("telemetry-mistakes").toString());

@@ -22,6 +22,7 @@ public final class AnalysisConfig {
     private final FailOn failOn;
     private final int maxFindings;
     private final ColdPathPolicy coldPaths;
+    private final FindingGrouping grouping;
 
     private AnalysisConfig(Builder b) {
         this.inputs = List.copyOf(b.inputs);
@@ -36,6 +37,7 @@ public final class AnalysisConfig {
         this.failOn = b.failOn;
         this.maxFindings = b.maxFindings;
         this.coldPaths = b.coldPaths;
+        this.grouping = b.grouping;
     }
 
     public static Builder builder() {
@@ -96,6 +98,10 @@ public final class AnalysisConfig {
         return coldPaths;
     }
 
+    public FindingGrouping grouping() {
+        return grouping;
+    }
+
     public static final class Builder {
         private final List<Path> inputs = new ArrayList<>();
         private final List<Path> classpath = new ArrayList<>();
@@ -109,6 +115,7 @@ public final class AnalysisConfig {
         private FailOn failOn = FailOn.ERROR;
         private int maxFindings = 0;
         private ColdPathPolicy coldPaths = ColdPathPolicy.WARNING;
+        private FindingGrouping grouping = FindingGrouping.ROOT;
 
         private Builder() {
         }
@@ -183,6 +190,11 @@ public final class AnalysisConfig {
 
         public Builder coldPaths(ColdPathPolicy policy) {
             this.coldPaths = Objects.requireNonNull(policy);
+            return this;
+        }
+
+        public Builder grouping(FindingGrouping grouping) {
+            this.grouping = Objects.requireNonNull(grouping);
             return this;
         }
 

@@ -55,7 +55,7 @@ public final class CallGraphBuilder {
     private final Map<String, List<VirtualSite>> sitesByOwner = new HashMap<>();
     private final List<VirtualSite> virtualSites = new ArrayList<>();
     /** Registered sites by caller, instruction and called method: a method reference may name its own interface. */
-    private final Set<String> registeredSites = new HashSet<>();
+    private final Set<SiteKey> registeredSites = new HashSet<>();
     private final Set<MethodRef> fullyReached = new HashSet<>();
     private final Set<MethodRef> processed = new HashSet<>();
     private final Set<MethodRef> ownCreationsNoted = new HashSet<>();
@@ -64,6 +64,9 @@ public final class CallGraphBuilder {
         this.hierarchy = hierarchy;
         this.rules = new RuleLookup(rules, hierarchy);
         this.policy = policy;
+    }
+
+    private record SiteKey(MethodRef caller, int index, String owner, String name, String descriptor) {
     }
 
     /** A virtual or interface call site, with the targets found for it so far. */
@@ -221,7 +224,7 @@ public final class CallGraphBuilder {
     }
 
     private void register(VirtualSite vs) {
-        if (!registeredSites.add(vs.caller.ref() + "@" + vs.site.index() + " " + vs.owner + "." + vs.name + vs.descriptor)) {
+        if (!registeredSites.add(new SiteKey(vs.caller.ref(), vs.site.index(), vs.owner, vs.name, vs.descriptor))) {
             return;
         }
         virtualSites.add(vs);

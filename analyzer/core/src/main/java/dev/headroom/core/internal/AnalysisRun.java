@@ -3,6 +3,7 @@ package dev.headroom.core.internal;
 import dev.headroom.core.AnalysisConfig;
 import dev.headroom.core.AnalysisListener;
 import dev.headroom.core.ColdPathPolicy;
+import dev.headroom.core.FindingGrouping;
 import dev.headroom.core.Headroom;
 import dev.headroom.core.callgraph.CallGraph;
 import dev.headroom.core.callgraph.CallGraphBuilder;
@@ -24,7 +25,9 @@ import dev.headroom.core.paths.Suppressions;
 import dev.headroom.core.roots.RootFinder;
 import dev.headroom.core.rules.RuleBook;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** One analysis from configuration to result: load, find roots, build the call graph, check the paths. */
@@ -57,11 +60,24 @@ public final class AnalysisRun {
             Suppressions suppressions = new Suppressions(classes);
 
             List<Finding> findings = new ArrayList<>();
+            Map<LocationKey, Merged> byLocation = new LinkedHashMap<>();
             for (RootFinder.Found found : roots) {
-                Root root = found.root();
+                RootKind kind = found.root().kind();
                 for (PathFinding f : paths.findingsFor(found.method().ref())) {
-                    toFinding(f, root.kind(), classes, sources, suppressions).ifPresent(findings::add);
+                    Optional<Severity> severity = severity(f, kind);
+                    if (severity.isEmpty()) {
+                        continue;
+                    }
+                    if (config.grouping() == FindingGrouping.ROOT) {
+                        findings.add(toFinding(f, severity.get(), 1, classes, sources, suppressions));
+                    } else {
+                        byLocation.merge(new LocationKey(f.rule(), f.location(), f.line()),
+                                new Merged(f, severity.get(), 1), Merged::better);
+                    }
                 }
+            }
+            for (Merged m : byLocation.values()) {
+                findings.add(toFinding(m.finding(), m.severity(), m.roots(), classes, sources, suppressions));
             }
             for (Suppressions.Unused u : suppressions.unused()) {
                 findings.add(unusedSuppression(u, sources));
@@ -72,8 +88,26 @@ public final class AnalysisRun {
         }
     }
 
-    private Optional<Finding> toFinding(PathFinding f, RootKind kind, ClassRepository classes, SourcePaths sources,
-                                        Suppressions suppressions) {
+    /** One finding per rule and line of a user method, when grouping by location. */
+    private record LocationKey(Rule rule, MethodRef location, int line) {
+    }
+
+    /** The finding that represents a location, and how many roots reach it. */
+    private record Merged(PathFinding finding, Severity severity, int roots) {
+        /** The more severe, then the hot one, then the shorter chain; the first root on a tie. */
+        static Merged better(Merged a, Merged b) {
+            int total = a.roots + b.roots;
+            boolean takeB = b.severity.ordinal() < a.severity.ordinal()
+                    || (b.severity == a.severity && a.finding.cold() && !b.finding.cold())
+                    || (b.severity == a.severity && a.finding.cold() == b.finding.cold()
+                        && b.finding.chainLength() < a.finding.chainLength());
+            Merged best = takeB ? b : a;
+            return new Merged(best.finding, best.severity, total);
+        }
+    }
+
+    /** The severity of a finding on a root of this kind; empty when cold-path findings are ignored. */
+    private Optional<Severity> severity(PathFinding f, RootKind kind) {
         Severity severity = f.rule().defaultSeverity();
         if (f.rule() == Rule.BLOCKING_CALL) {
             severity = kind == RootKind.INTERRUPT ? Severity.ERROR : Severity.WARNING;
@@ -86,14 +120,19 @@ public final class AnalysisRun {
                 severity = Severity.WARNING;
             }
         }
+        return Optional.of(severity);
+    }
+
+    private Finding toFinding(PathFinding f, Severity severity, int rootCount, ClassRepository classes,
+                              SourcePaths sources, Suppressions suppressions) {
         MethodRef where = f.location();
         String file = classes.find(where.owner()).map(c -> sources.path(where.owner(), c.sourceFile())).orElse(null);
         Optional<Suppressions.Declared> suppressed = suppressions.match(f.rule(), where);
         String message = f.cold() ? f.message() + " (on a path that only throws)" : f.message();
-        return Optional.of(new Finding(f.rule(), severity, message,
+        return new Finding(f.rule(), severity, message,
                 f.remedy() != null ? f.remedy() : f.rule().remedy(),
                 suppressed.isPresent(), suppressed.map(Suppressions.Declared::reason).orElse(null),
-                new Location(where.toId(), file, f.line()), f.root().toId(), f.callChain(), f.cold()));
+                new Location(where.toId(), file, f.line()), f.root().toId(), f.callChain(), f.cold(), rootCount);
     }
 
     private static Finding unusedSuppression(Suppressions.Unused u, SourcePaths sources) {
@@ -106,7 +145,7 @@ public final class AnalysisRun {
                 ? "@Suppress on " + where + " names unknown rule '" + u.ruleId() + "'"
                 : "@Suppress(\"" + u.ruleId() + "\") on " + where + " suppresses nothing";
         return new Finding(Rule.UNUSED_SUPPRESSION, Rule.UNUSED_SUPPRESSION.defaultSeverity(), message,
-                Rule.UNUSED_SUPPRESSION.remedy(), false, null, located, null, List.of(), false);
+                Rule.UNUSED_SUPPRESSION.remedy(), false, null, located, null, List.of(), false, 0);
     }
 
     private AnalysisResult result(List<Finding> findings, List<Root> roots, int classCount, int methodCount,

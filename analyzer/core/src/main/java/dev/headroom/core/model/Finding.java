@@ -10,10 +10,12 @@ import java.util.List;
  * @param suppressionReason the {@code reason} of the {@code @Suppress} that suppressed it, or null
  * @param root              the root whose path it is on; null for findings not tied to a path
  * @param coldPath          true when every path from the root to it only throws (see the cold-path policy)
+ * @param rootCount         how many roots reach it: 1 when findings are grouped by root, 0 for findings
+ *                          not tied to a path
  */
 public record Finding(Rule rule, Severity severity, String message, String remedy, boolean suppressed,
                       String suppressionReason, Location location, MethodId root, List<Frame> callChain,
-                      boolean coldPath)
+                      boolean coldPath, int rootCount)
         implements Comparable<Finding> {
 
     private static final Comparator<Finding> ORDER = Comparator

@@ -32,11 +32,20 @@ public final class PathAnalysis {
     private final CallCycles cycles;
     private final LibrarySummaries library;
     private final MethodIds ids = new MethodIds();
-    private final Map<MethodRef, List<Step>> steps = new HashMap<>();
-    private final Map<MethodRef, List<Local>> localFindings = new HashMap<>();
+    /** The graph by number, for walks that visit tens of thousands of methods per root. */
+    private final CallGraph.Node[] nodes;
+    private final Map<MethodRef, Integer> numbers = new HashMap<>();
+    private final Step[][] steps;
+    private final List<Local>[] localFindings;
+    /** Per-walk state, reused across roots: a slot belongs to the current walk when its epoch matches. */
+    private final int[] epoch;
+    private final boolean[] reachedCold;
+    private final Step[] parent;
+    private final Trail[] trail;
+    private int currentEpoch;
 
     /** A call followed by the walk: from a method, at a line, to a method. */
-    private record Step(MethodRef from, int line, boolean cold, MethodRef to) {
+    private record Step(int from, int line, boolean cold, int to) {
     }
 
     /** A finding located in one user method, with the frames after its line. */
@@ -81,8 +90,25 @@ public final class PathAnalysis {
         }
     }
 
+    @SuppressWarnings("unchecked")
     public PathAnalysis(CallGraph graph) {
         this.graph = graph;
+        int n = graph.size();
+        nodes = new CallGraph.Node[n];
+        int i = 0;
+        for (CallGraph.Node node : graph.nodes()) {
+            numbers.put(node.ref(), i);
+            nodes[i++] = node;
+        }
+        steps = new Step[n][];
+        for (int k = 0; k < n; k++) {
+            steps[k] = stepsOf(k);
+        }
+        localFindings = new List[n];
+        epoch = new int[n];
+        reachedCold = new boolean[n];
+        parent = new Step[n];
+        trail = new Trail[n];
         this.localEvents = new LocalEvents(graph);
         this.cycles = new CallCycles(graph, true);
         this.library = new LibrarySummaries(graph, localEvents, new CallCycles(graph, false), ids);
@@ -90,10 +116,7 @@ public final class PathAnalysis {
 
     /** Every finding on the paths of one root, one per rule and line of a user method. */
     public List<PathFinding> findingsFor(MethodRef root) {
-        Map<MethodRef, Boolean> reachedCold = new LinkedHashMap<>();
-        Map<MethodRef, Step> parent = new HashMap<>();
-        walk(root, reachedCold, parent);
-
+        List<Integer> reached = walk(numbers.get(root));
         Map<FindingKey, Candidate> best = new LinkedHashMap<>();
         CallGraph.Node rootNode = graph.node(root);
         Event entry = LocalEvents.onEntry(rootNode, rootNode.facts().firstLine(), false);
@@ -101,91 +124,89 @@ public final class PathAnalysis {
             offer(best, new Candidate(entry.rule(), false, root, entry.line(), "the root is a synchronized method: "
                     + "may wait for its monitor", null, Trail.EMPTY, List.of()));
         }
-        Map<MethodRef, Trail> prefixes = new HashMap<>();
-        for (Map.Entry<MethodRef, Boolean> reached : reachedCold.entrySet()) {
-            CallGraph.Node node = graph.node(reached.getKey());
-            if (!node.isInput()) {
+        for (int m : reached) {
+            if (!nodes[m].isInput()) {
                 continue;
             }
-            List<Local> locals = locals(node);
+            List<Local> locals = locals(m);
             if (locals.isEmpty()) {
                 continue;
             }
-            Trail prefix = prefix(node.ref(), parent, prefixes);
+            Trail prefix = prefix(m);
+            boolean methodCold = reachedCold[m];
             for (Local f : locals) {
-                offer(best, new Candidate(f.rule(), f.cold() || reached.getValue(), node.ref(), f.line(), f.message(),
+                offer(best, new Candidate(f.rule(), f.cold() || methodCold, nodes[m].ref(), f.line(), f.message(),
                         f.remedy(), prefix, f.tail()));
             }
         }
         List<PathFinding> result = new ArrayList<>(best.size());
         for (Candidate c : best.values()) {
             result.add(new PathFinding(c.rule(), c.cold(), c.location(), c.line(), c.message(), c.remedy(), root,
-                    c.chain(new Frame(ids.of(c.location()), c.line()))));
+                    c.chainLength(), () -> c.chain(new Frame(ids.of(c.location()), c.line()))));
         }
         return result;
     }
 
     /**
      * Breadth first over every followed call, hot calls first: a method reached by a hot path is hot even
-     * when a cold path reaches it too, and each method keeps the shortest path that reaches it.
+     * when a cold path reaches it too, and each method keeps the shortest path that reaches it. Returns
+     * the reached methods in the order reached.
      */
-    private void walk(MethodRef root, Map<MethodRef, Boolean> reachedCold, Map<MethodRef, Step> parent) {
-        Deque<MethodRef> queue = new ArrayDeque<>();
-        reachedCold.put(root, false);
-        queue.add(root);
-        List<MethodRef> hot = new ArrayList<>();
-        while (!queue.isEmpty()) {
-            MethodRef m = queue.poll();
-            hot.add(m);
-            for (Step s : steps(m)) {
-                if (!s.cold() && !reachedCold.containsKey(s.to())) {
-                    reachedCold.put(s.to(), false);
-                    parent.put(s.to(), s);
-                    queue.add(s.to());
+    private List<Integer> walk(int root) {
+        currentEpoch++;
+        List<Integer> order = new ArrayList<>();
+        visit(root, null, false, order);
+        for (int head = 0; head < order.size(); head++) {
+            for (Step s : steps[order.get(head)]) {
+                if (!s.cold() && epoch[s.to()] != currentEpoch) {
+                    visit(s.to(), s, false, order);
                 }
             }
         }
-        queue.addAll(hot);
-        while (!queue.isEmpty()) {
-            MethodRef m = queue.poll();
-            for (Step s : steps(m)) {
-                if (!reachedCold.containsKey(s.to())) {
-                    reachedCold.put(s.to(), true);
-                    parent.put(s.to(), s);
-                    queue.add(s.to());
+        for (int head = 0; head < order.size(); head++) {
+            for (Step s : steps[order.get(head)]) {
+                if (epoch[s.to()] != currentEpoch) {
+                    visit(s.to(), s, true, order);
                 }
             }
         }
+        return order;
     }
 
-    private List<Step> steps(MethodRef m) {
-        return steps.computeIfAbsent(m, k -> {
-            Set<Step> result = new LinkedHashSet<>();
-            for (Call call : graph.node(k).calls()) {
-                MethodRef to = followed(call.target());
-                if (to != null) {
-                    result.add(new Step(k, call.site().line(), call.site().cold(), to));
-                }
+    private void visit(int m, Step via, boolean cold, List<Integer> order) {
+        epoch[m] = currentEpoch;
+        parent[m] = via;
+        reachedCold[m] = cold;
+        trail[m] = null;
+        order.add(m);
+    }
+
+    private Step[] stepsOf(int k) {
+        Set<Step> result = new LinkedHashSet<>();
+        for (Call call : nodes[k].calls()) {
+            MethodRef to = followed(call.target());
+            if (to != null) {
+                result.add(new Step(k, call.site().line(), call.site().cold(), numbers.get(to)));
             }
-            return List.copyOf(result);
-        });
+        }
+        return result.toArray(new Step[0]);
     }
 
-    /** The frames from the root to the call of m, built once per method and root from its parent's. */
-    private Trail prefix(MethodRef m, Map<MethodRef, Step> parent, Map<MethodRef, Trail> memo) {
-        List<MethodRef> pending = new ArrayList<>();
-        MethodRef current = m;
-        while (!memo.containsKey(current) && parent.containsKey(current)) {
+    /** The frames from the root to the call of m, built once per method and walk from its parent's. */
+    private Trail prefix(int m) {
+        List<Integer> pending = new ArrayList<>();
+        int current = m;
+        while (trail[current] == null && parent[current] != null) {
             pending.add(current);
-            current = parent.get(current).from();
+            current = parent[current].from();
         }
-        Trail trail = memo.getOrDefault(current, Trail.EMPTY);
-        for (int i = pending.size() - 1; i >= 0; i--) {
-            Step s = parent.get(pending.get(i));
-            trail = trail.then(new Frame(ids.of(s.from()), s.line()));
-            memo.put(pending.get(i), trail);
+        Trail t = trail[current] != null ? trail[current] : Trail.EMPTY;
+        for (int k = pending.size() - 1; k >= 0; k--) {
+            Step s = parent[pending.get(k)];
+            t = t.then(new Frame(ids.of(nodes[s.from()].ref()), s.line()));
+            trail[pending.get(k)] = t;
         }
-        return trail;
+        return t;
     }
 
     /** Keeps one finding per rule and line of a user method: a hot one over a cold one, else the shorter chain. */
@@ -198,8 +219,11 @@ public final class PathAnalysis {
         }
     }
 
-    private List<Local> locals(CallGraph.Node node) {
-        return localFindings.computeIfAbsent(node.ref(), r -> computeLocals(node));
+    private List<Local> locals(int m) {
+        if (localFindings[m] == null) {
+            localFindings[m] = computeLocals(nodes[m]);
+        }
+        return localFindings[m];
     }
 
     /** A user method's own findings: its events, its calls into library code that has effects, its recursive calls. */

@@ -1,0 +1,28 @@
+package dev.headroom.core;
+
+import java.util.Locale;
+
+/** How findings reached from several roots are reported. */
+public enum FindingGrouping {
+    /** One finding per rule, location and root (the default): each root lists everything on its paths. */
+    ROOT,
+    /**
+     * One finding per rule and location, under the root that reaches it most severely (then on a hot
+     * path, then by the shortest chain), with the number of roots that reach it. For whole-library scans
+     * with many roots, where per-root reports repeat each location once per root.
+     */
+    LOCATION;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static FindingGrouping parse(String text) {
+        for (FindingGrouping g : values()) {
+            if (g.id().equals(text)) {
+                return g;
+            }
+        }
+        throw new ConfigurationException("unknown --group-by '" + text + "'; expected root or location");
+    }
+}

@@ -1,0 +1,70 @@
+package dev.headroom.core.validation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.headroom.core.AnalysisConfig;
+import dev.headroom.core.AnalysisListener;
+import dev.headroom.core.FindingGrouping;
+import dev.headroom.core.Headroom;
+import dev.headroom.core.model.AnalysisResult;
+import dev.headroom.core.model.Finding;
+import dev.headroom.core.model.Rule;
+import dev.headroom.core.model.Severity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Per-root findings by default; one per location with a root count under {@code --group-by location}. */
+class FindingGroupingTest {
+    private static final String TARGETS = "dev/headroom/validation/targets";
+
+    @TempDir
+    Path program;
+
+    private AnalysisResult analyze(FindingGrouping grouping) throws IOException {
+        Path compiled = Path.of("target/test-classes").resolve(TARGETS);
+        try (Stream<Path> files = Files.list(compiled)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().startsWith("SharedHelpers")).toList()) {
+                Path copy = program.resolve(TARGETS).resolve(f.getFileName().toString());
+                Files.createDirectories(copy.getParent());
+                Files.copy(f, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return Headroom.analyze(AnalysisConfig.builder().addInput(program).grouping(grouping).build(),
+                AnalysisListener.SILENT);
+    }
+
+    private static List<Finding> of(AnalysisResult result, Rule rule) {
+        return result.findings().stream().filter(f -> f.rule() == rule).toList();
+    }
+
+    @Test
+    void byRootEachRootHasItsOwnFindingWithItsOwnSeverity() throws IOException {
+        AnalysisResult result = analyze(FindingGrouping.ROOT);
+        List<Finding> allocations = of(result, Rule.HEAP_ALLOCATION);
+        List<Finding> blocking = of(result, Rule.BLOCKING_CALL);
+        assertEquals(2, allocations.size(), allocations.toString());
+        assertEquals(List.of("onIrq", "onTick"), allocations.stream().map(f -> f.root().name()).sorted().toList());
+        assertEquals(2, blocking.size());
+        assertEquals(List.of(Severity.ERROR, Severity.WARNING), blocking.stream().map(Finding::severity).sorted().toList());
+        result.findings().forEach(f -> assertEquals(1, f.rootCount()));
+    }
+
+    @Test
+    void byLocationOneFindingPerLineUnderTheMostSevereRoot() throws IOException {
+        AnalysisResult result = analyze(FindingGrouping.LOCATION);
+        List<Finding> allocations = of(result, Rule.HEAP_ALLOCATION);
+        List<Finding> blocking = of(result, Rule.BLOCKING_CALL);
+        assertEquals(1, allocations.size(), allocations.toString());
+        assertEquals(2, allocations.get(0).rootCount());
+        assertEquals(1, blocking.size());
+        assertEquals(Severity.ERROR, blocking.get(0).severity());
+        assertEquals("onIrq", blocking.get(0).root().name());
+        assertEquals(2, blocking.get(0).rootCount());
+        assertEquals(2, result.summary().errors(), "one allocation error and one blocking error");
+    }
+}
