@@ -58,6 +58,8 @@ public final class CallGraphBuilder {
     private final Set<SiteKey> registeredSites = new HashSet<>();
     private final Set<MethodRef> fullyReached = new HashSet<>();
     private final Set<MethodRef> processed = new HashSet<>();
+    /** Nodes processed inside summarised code, whose cold calls were left out. */
+    private final Set<MethodRef> coldCallsPending = new HashSet<>();
     private final Set<MethodRef> ownCreationsNoted = new HashSet<>();
 
     public CallGraphBuilder(Hierarchy hierarchy, RuleBook rules, DispatchPolicy policy) {
@@ -94,6 +96,7 @@ public final class CallGraphBuilder {
     /** Builds the graph of everything reachable from the roots (methods of loaded classes). */
     public CallGraph build(Collection<Hierarchy.Declared> roots) {
         seedInstantiations();
+        seedReceivers(roots);
         for (Hierarchy.Declared root : roots) {
             reach(root, true);
         }
@@ -133,6 +136,34 @@ public final class CallGraphBuilder {
             all.addAll(hierarchy.classes().libraryClassNames());
             for (String name : all) {
                 hierarchy.classes().header(name).filter(TypeHeader::isConcrete).ifPresent(h -> instantiate(name));
+            }
+        }
+    }
+
+    /**
+     * The receiver of an instance-method root is created by whoever calls the root, possibly outside the
+     * inputs (a library's users create its queues): the root's class and its concrete subclasses among
+     * the inputs are instantiated.
+     */
+    private void seedReceivers(Collection<Hierarchy.Declared> roots) {
+        Set<String> rootClasses = new LinkedHashSet<>();
+        for (Hierarchy.Declared root : roots) {
+            if (!root.is(Opcodes.ACC_STATIC)) {
+                rootClasses.add(root.owner().internalName());
+            }
+        }
+        if (rootClasses.isEmpty()) {
+            return;
+        }
+        for (String name : hierarchy.classes().inputClassNames()) {
+            Optional<TypeHeader> header = hierarchy.classes().header(name);
+            if (header.isPresent() && header.get().isConcrete()) {
+                for (String supertype : hierarchy.supertypes(name)) {
+                    if (rootClasses.contains(supertype)) {
+                        instantiate(name);
+                        break;
+                    }
+                }
             }
         }
     }
@@ -181,6 +212,13 @@ public final class CallGraphBuilder {
         for (Site site : node.facts().sites()) {
             noteCreation(site);
         }
+        if (coldCallsPending.remove(node.ref())) {
+            for (Site site : node.facts().sites()) {
+                if (site instanceof Site.Invoke call && call.cold()) {
+                    invoke(node, call);
+                }
+            }
+        }
         if (processed.contains(node.ref())) {
             for (Call call : List.copyOf(node.calls())) {
                 if (call.target() instanceof Target.Method m) {
@@ -192,12 +230,21 @@ public final class CallGraphBuilder {
         }
     }
 
+    /**
+     * Resolves a node's calls. Inside summarised library code (not fully reached) only the hot calls are
+     * followed: user code called back from where a JDK method builds an exception message is noise, and
+     * the summary already speaks for the method. The cold calls follow if the node is fully reached later.
+     */
     private void process(CallGraph.Node node) {
         processed.add(node.ref());
+        boolean full = fullyReached.contains(node.ref());
         for (Site site : node.facts().sites()) {
-            if (site instanceof Site.Invoke call) {
+            if (site instanceof Site.Invoke call && (full || !call.cold())) {
                 invoke(node, call);
             }
+        }
+        if (!full) {
+            coldCallsPending.add(node.ref());
         }
     }
 

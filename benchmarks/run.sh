@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Times whole Headroom runs on real jars from Maven Central and on the running JDK's own java.base.
+# Usage: mvn -B -q package -DskipTests && benchmarks/run.sh
+# Prints one line per scenario: wall time, peak memory, and the report's summary counts.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+HEADROOM=analyzer/cli/target/headroom.jar
+WORK=benchmarks/target
+mkdir -p "$WORK/jars"
+[ -f "$HEADROOM" ] || { echo "build first: mvn -B -q package -DskipTests" >&2; exit 2; }
+
+fetch() { # groupId:artifactId:version
+  local file="$WORK/jars/$(echo "$1" | cut -d: -f2)-$(echo "$1" | cut -d: -f3).jar"
+  [ -f "$file" ] || mvn -B -q dependency:copy -Dartifact="$1" -DoutputDirectory="$WORK/jars" >&2
+  echo "$file"
+}
+JCTOOLS=$(fetch org.jctools:jctools-core:4.0.5)
+AGRONA=$(fetch org.agrona:agrona:1.23.1)
+GUAVA=$(fetch com.google.guava:guava:33.4.8-jre)
+JAVA_HOME_RUNNING=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p')
+JAVA_BASE="$WORK/java.base"
+if [ ! -d "$JAVA_BASE/java.base" ]; then
+  "$JAVA_HOME_RUNNING/bin/jimage" extract --dir "$JAVA_BASE" --include 'regex:/java.base/.*' "$JAVA_HOME_RUNNING/lib/modules"
+fi
+
+printf '%-34s %8s %8s %6s %8s %8s %9s\n' scenario seconds MiB roots methods classes findings
+run() { # name, then headroom check arguments
+  local name=$1; shift
+  local out="$WORK/$name.json"
+  /usr/bin/time -f '%e %M' -o "$WORK/$name.time" java -jar "$HEADROOM" check --format json -o "$out" "$@" 2> "$WORK/$name.err" || true
+  read -r secs kib < <(tail -n 1 "$WORK/$name.time")
+  summary() { grep -m1 -A7 '"summary"' "$out" | sed -n "s/.*\"$1\": \([0-9]*\).*/\1/p"; }
+  local findings=$(( $(summary errors) + $(summary warnings) + $(summary suppressed) ))
+  printf '%-34s %8s %8d %6s %8s %8s %9s\n' "$name" "$secs" $((kib / 1024)) "$(summary roots)" "$(summary methods)" "$(summary classes)" "$findings"
+}
+
+run sample-telemetry          sample-projects/telemetry-mistakes/target/classes
+run jctools-queue-offers      --root 'org.jctools.queues.*ArrayQueue#offer' --root 'org.jctools.queues.*ArrayQueue#poll' "$JCTOOLS"
+run agrona-ring-buffers       --root 'org.agrona.concurrent.ringbuffer.*RingBuffer#write' --root 'org.agrona.concurrent.ringbuffer.*RingBuffer#read' "$AGRONA"
+run guava-immutable-list      --root 'com.google.common.collect.ImmutableList#*' --root 'com.google.common.base.Strings#*' --group-by location "$GUAVA"
+run jctools-every-method      --root 'org.jctools.**#*' --group-by location "$JCTOOLS"
+run agrona-every-method       --root 'org.agrona.**#*' --group-by location "$AGRONA"
+run java.base-3-classes       --root 'java.util.ArrayList#*' --root 'java.util.HashMap#*' --root 'java.lang.String#*' --group-by location "$JAVA_BASE/java.base"
