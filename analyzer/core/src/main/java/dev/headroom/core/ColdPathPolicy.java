@@ -19,11 +19,6 @@ public enum ColdPathPolicy {
     }
 
     public static ColdPathPolicy parse(String text) {
-        for (ColdPathPolicy p : values()) {
-            if (p.id().equals(text)) {
-                return p;
-            }
-        }
-        throw new ConfigurationException("unknown cold-path policy '" + text + "'; expected error, warning or ignore");
+        return OptionValues.parse("--cold-paths", text, values());
     }
 }

@@ -14,11 +14,6 @@ public enum DispatchPolicy {
     }
 
     public static DispatchPolicy parse(String text) {
-        for (DispatchPolicy p : values()) {
-            if (p.id().equals(text)) {
-                return p;
-            }
-        }
-        throw new ConfigurationException("unknown dispatch policy '" + text + "'; expected rta or cha");
+        return OptionValues.parse("--dispatch", text, values());
     }
 }

@@ -22,11 +22,6 @@ public enum FailOn {
     }
 
     public static FailOn parse(String text) {
-        for (FailOn f : values()) {
-            if (f.id().equals(text)) {
-                return f;
-            }
-        }
-        throw new ConfigurationException("unknown --fail-on level '" + text + "'; expected error, warning or never");
+        return OptionValues.parse("--fail-on", text, values());
     }
 }

@@ -18,11 +18,6 @@ public enum FindingGrouping {
     }
 
     public static FindingGrouping parse(String text) {
-        for (FindingGrouping g : values()) {
-            if (g.id().equals(text)) {
-                return g;
-            }
-        }
-        throw new ConfigurationException("unknown --group-by '" + text + "'; expected root or location");
+        return OptionValues.parse("--group-by", text, values());
     }
 }

@@ -150,28 +150,17 @@ final class LibrarySummaries {
         }
     }
 
-    /** The event at the end of an effect's chain. */
-    Event event(MethodRef method, Key key) {
-        MethodRef m = method;
-        Key k = key;
-        while (true) {
-            Witness w = effects.get(m).get(k);
-            if (w.local() != null) {
-                return w.local();
-            }
-            m = w.next();
-            k = w.nextKey();
-        }
+    /** The event at the end of an effect's chain, and the method it happens in. */
+    record Origin(MethodRef method, Event event) {
     }
 
-    /** The method in which the event at the end of an effect's chain happens. */
-    MethodRef eventMethod(MethodRef method, Key key) {
+    Origin origin(MethodRef method, Key key) {
         MethodRef m = method;
         Key k = key;
         while (true) {
             Witness w = effects.get(m).get(k);
             if (w.local() != null) {
-                return m;
+                return new Origin(m, w.local());
             }
             m = w.next();
             k = w.nextKey();

@@ -247,11 +247,10 @@ public final class PathAnalysis {
     }
 
     private Local libraryEffect(Call call, MethodRef callee, LibrarySummaries.Key key) {
-        Event event = library.event(callee, key);
-        MethodRef where = library.eventMethod(callee, key);
+        LibrarySummaries.Origin origin = library.origin(callee, key);
         String message = "call to " + Names.method(callee) + " " + LocalEvents.verb(key.rule())
-                + " inside library code: " + event.message()
-                + (where.equals(callee) ? "" : " (in " + Names.method(where) + ")");
+                + " inside library code: " + origin.event().message()
+                + (origin.method().equals(callee) ? "" : " (in " + Names.method(origin.method()) + ")");
         return new Local(key.rule(), key.cold() || call.site().cold(), call.site().line(), message, null,
                 library.chain(callee, key));
     }
