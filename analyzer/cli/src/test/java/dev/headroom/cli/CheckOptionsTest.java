@@ -203,6 +203,15 @@ class CheckOptionsTest {
     }
 
     @Test
+    void malformedRulePackIsUsageErrorNamingFileAndEntry() throws java.io.IOException {
+        java.nio.file.Path rules = java.nio.file.Files.writeString(dir.resolve("acme-rules.json"),
+                "{\"name\": \"acme\", \"methods\": [{\"method\": \"com.acme.Ring#offer\", \"kind\": \"grow\","
+                        + " \"reason\": \"copies when full\"}]}");
+        check("--rules", rules.toString(), classes.toString())
+                .assertOneLineError(ExitCodes.USAGE, "acme-rules.json", "entry 1", "com.acme.Ring#offer", "'grow'");
+    }
+
+    @Test
     void missingFlowFactsFileIsUsageError() {
         String facts = dir.resolve("facts.json").toString();
         check("--flow-facts", facts, classes.toString()).assertOneLineError(ExitCodes.USAGE, "--flow-facts", facts);

@@ -1,0 +1,61 @@
+package dev.headroom.core.validation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.headroom.core.AnalysisConfig;
+import dev.headroom.core.AnalysisListener;
+import dev.headroom.core.DispatchPolicy;
+import dev.headroom.core.Headroom;
+import dev.headroom.core.model.AnalysisResult;
+import dev.headroom.core.model.Finding;
+import dev.headroom.core.model.Rule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * RTA leaves out implementations that are never instantiated; CHA takes every override on the classpath.
+ * The target is {@code InterfaceDispatch}: its {@code NeverCreated.apply} allocates on line 47.
+ */
+class DispatchPolicyTest {
+    private static final String TARGETS = "dev/headroom/validation/targets";
+
+    @TempDir
+    Path program;
+
+    private List<Finding> allocationsIn(String method, DispatchPolicy policy) throws IOException {
+        Path compiled = Path.of("target/test-classes").resolve(TARGETS);
+        try (Stream<Path> files = Files.list(compiled)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().startsWith("InterfaceDispatch")).toList()) {
+                Path copy = program.resolve(TARGETS).resolve(f.getFileName().toString());
+                Files.createDirectories(copy.getParent());
+                Files.copy(f, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        AnalysisResult result = Headroom.analyze(AnalysisConfig.builder().addInput(program).dispatch(policy).build(),
+                AnalysisListener.SILENT);
+        assertEquals(policy.id(), result.dispatch());
+        return result.findings().stream()
+                .filter(f -> f.rule() == Rule.HEAP_ALLOCATION && f.location().method().name().equals("apply")
+                        && f.location().method().className().endsWith("$NeverCreated"))
+                .toList();
+    }
+
+    @Test
+    void rtaSkipsTheImplementationThatIsNeverCreated() throws IOException {
+        assertTrue(allocationsIn("apply", DispatchPolicy.RTA).isEmpty());
+    }
+
+    @Test
+    void chaReachesEveryOverride() throws IOException {
+        List<Finding> found = allocationsIn("apply", DispatchPolicy.CHA);
+        assertEquals(1, found.size(), found.toString());
+        assertEquals(47, found.get(0).location().line());
+    }
+}
