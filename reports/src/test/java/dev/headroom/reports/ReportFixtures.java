@@ -76,7 +76,7 @@ final class ReportFixtures {
         return new AnalysisResult("0.1.0", Verdict.FAIL, FAIL_REASON, "rta",
                 new Summary(2, 2, 1, 14, 57, 2), roots,
                 List.of(unusedSuppression, boxing, growth, suppressed, coldPath),
-                List.of(new InputProblem("lib/broken.jar!/com/x/Y.class", "truncated class file")));
+                List.of(new InputProblem("lib/broken.jar!/com/x/Y.class", "truncated class file")), null, null);
     }
 
     /** Ten frames from the root into the JDK; the last one has no line number. */
@@ -101,7 +101,7 @@ final class ReportFixtures {
     /** Nothing analysed: no roots, no findings, no problems. */
     static AnalysisResult empty() {
         return new AnalysisResult("0.1.0", Verdict.PASS, null, "rta", new Summary(0, 0, 0, 0, 0, 0),
-                List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), null, null);
     }
 
     static String render(ReportWriter writer, AnalysisResult result) {

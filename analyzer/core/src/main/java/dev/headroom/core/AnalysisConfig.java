@@ -23,6 +23,11 @@ public final class AnalysisConfig {
     private final int maxFindings;
     private final ColdPathPolicy coldPaths;
     private final FindingGrouping grouping;
+    private final Long ramBudget;
+    private final Long stackBudget;
+    private final String layout;
+    private final String costModel;
+    private final Path flowFacts;
 
     private AnalysisConfig(Builder b) {
         this.inputs = List.copyOf(b.inputs);
@@ -38,6 +43,11 @@ public final class AnalysisConfig {
         this.maxFindings = b.maxFindings;
         this.coldPaths = b.coldPaths;
         this.grouping = b.grouping;
+        this.ramBudget = b.ramBudget;
+        this.stackBudget = b.stackBudget;
+        this.layout = b.layout;
+        this.costModel = b.costModel;
+        this.flowFacts = b.flowFacts;
     }
 
     public static Builder builder() {
@@ -102,6 +112,31 @@ public final class AnalysisConfig {
         return grouping;
     }
 
+    /** The RAM budget for the static footprint in bytes, or null for none. */
+    public Long ramBudget() {
+        return ramBudget;
+    }
+
+    /** The worst-case stack budget per root in bytes, or null for none. */
+    public Long stackBudget() {
+        return stackBudget;
+    }
+
+    /** The object-layout model: {@code hotspot-coops} (default), {@code hotspot-nocoops}, {@code hotspot-compact}, {@code jvm32}. */
+    public String layout() {
+        return layout;
+    }
+
+    /** The cost model: a bundled name ({@code unit}, the default) or the path of a cost-model JSON file. */
+    public String costModel() {
+        return costModel;
+    }
+
+    /** The flow-facts file (loop bounds, cost assumptions), or null. */
+    public Path flowFacts() {
+        return flowFacts;
+    }
+
     public static final class Builder {
         private final List<Path> inputs = new ArrayList<>();
         private final List<Path> classpath = new ArrayList<>();
@@ -116,6 +151,11 @@ public final class AnalysisConfig {
         private int maxFindings = 0;
         private ColdPathPolicy coldPaths = ColdPathPolicy.WARNING;
         private FindingGrouping grouping = FindingGrouping.ROOT;
+        private Long ramBudget;
+        private Long stackBudget;
+        private String layout = "hotspot-coops";
+        private String costModel = "unit";
+        private Path flowFacts;
 
         private Builder() {
         }
@@ -195,6 +235,31 @@ public final class AnalysisConfig {
 
         public Builder grouping(FindingGrouping grouping) {
             this.grouping = Objects.requireNonNull(grouping);
+            return this;
+        }
+
+        public Builder ramBudget(long bytes) {
+            this.ramBudget = bytes;
+            return this;
+        }
+
+        public Builder stackBudget(long bytes) {
+            this.stackBudget = bytes;
+            return this;
+        }
+
+        public Builder layout(String layout) {
+            this.layout = Objects.requireNonNull(layout);
+            return this;
+        }
+
+        public Builder costModel(String costModel) {
+            this.costModel = Objects.requireNonNull(costModel);
+            return this;
+        }
+
+        public Builder flowFacts(Path file) {
+            this.flowFacts = Objects.requireNonNull(file);
             return this;
         }
 

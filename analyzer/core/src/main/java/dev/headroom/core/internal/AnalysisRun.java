@@ -176,6 +176,6 @@ public final class AnalysisRun {
         }
         Summary summary = new Summary(errors, warnings, suppressed, classCount, methodCount, roots.size());
         return new AnalysisResult(Headroom.VERSION, verdict, reason, config.dispatch().id(), summary, roots, findings,
-                classes.problems().stream().sorted().toList());
+                classes.problems().stream().sorted().toList(), null, null);
     }
 }

@@ -13,10 +13,12 @@ import java.util.List;
  * @param roots         every root, sorted
  * @param findings      every finding, sorted by location, rule, root
  * @param inputProblems inputs that could not be analysed, sorted
+ * @param memory        the static footprint and stack per root; null until that analysis has run
+ * @param timing        the worst-case cost per root; null until that analysis has run
  */
 public record AnalysisResult(String toolVersion, Verdict verdict, String failReason, String dispatch,
                              Summary summary, List<Root> roots, List<Finding> findings,
-                             List<InputProblem> inputProblems) {
+                             List<InputProblem> inputProblems, MemoryReport memory, TimingReport timing) {
     public AnalysisResult {
         roots = List.copyOf(roots);
         findings = List.copyOf(findings);
