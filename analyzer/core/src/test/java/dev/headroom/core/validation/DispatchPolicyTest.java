@@ -10,12 +10,10 @@ import dev.headroom.core.Headroom;
 import dev.headroom.core.model.AnalysisResult;
 import dev.headroom.core.model.Finding;
 import dev.headroom.core.model.Rule;
+import dev.headroom.core.testing.TargetPrograms;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,14 +28,7 @@ class DispatchPolicyTest {
     Path program;
 
     private List<Finding> allocationsIn(String method, DispatchPolicy policy) throws IOException {
-        Path compiled = Path.of("target/test-classes").resolve(TARGETS);
-        try (Stream<Path> files = Files.list(compiled)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().startsWith("InterfaceDispatch")).toList()) {
-                Path copy = program.resolve(TARGETS).resolve(f.getFileName().toString());
-                Files.createDirectories(copy.getParent());
-                Files.copy(f, copy, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
+        TargetPrograms.copy(TARGETS, "InterfaceDispatch", program);
         AnalysisResult result = Headroom.analyze(AnalysisConfig.builder().addInput(program).dispatch(policy).build(),
                 AnalysisListener.SILENT);
         assertEquals(policy.id(), result.dispatch());

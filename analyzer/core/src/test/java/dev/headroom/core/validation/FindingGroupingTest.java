@@ -9,12 +9,11 @@ import dev.headroom.core.Headroom;
 import dev.headroom.core.model.AnalysisResult;
 import dev.headroom.core.model.Finding;
 import dev.headroom.core.model.Rule;
+import dev.headroom.core.testing.TargetPrograms;
 import dev.headroom.core.model.Severity;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,14 +25,7 @@ class FindingGroupingTest {
     Path program;
 
     private AnalysisResult analyze(FindingGrouping grouping) throws IOException {
-        Path compiled = Path.of("target/test-classes").resolve(TARGETS);
-        try (Stream<Path> files = Files.list(compiled)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().startsWith("SharedHelpers")).toList()) {
-                Path copy = program.resolve(TARGETS).resolve(f.getFileName().toString());
-                Files.createDirectories(copy.getParent());
-                Files.copy(f, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
+        TargetPrograms.copy(TARGETS, "SharedHelpers", program);
         return Headroom.analyze(AnalysisConfig.builder().addInput(program).grouping(grouping).build(),
                 AnalysisListener.SILENT);
     }

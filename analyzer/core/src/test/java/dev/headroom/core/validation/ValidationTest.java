@@ -9,13 +9,12 @@ import dev.headroom.core.model.AnalysisResult;
 import dev.headroom.core.model.Finding;
 import dev.headroom.core.model.Rule;
 import dev.headroom.core.testing.ExpectationHarness;
+import dev.headroom.core.testing.TargetPrograms;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,17 +42,7 @@ class ValidationTest {
 
     @BeforeAll
     static void splitTargetsIntoPrograms() throws IOException {
-        Path compiled = Path.of("target/test-classes").resolve(TARGETS);
-        try (Stream<Path> files = Files.list(compiled)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".class")).sorted().toList()) {
-                String file = f.getFileName().toString();
-                String topLevel = file.substring(0, file.length() - ".class".length()).split("\\$")[0];
-                Path program = PROGRAMS.computeIfAbsent(topLevel, t -> programs.resolve(t));
-                Path copy = program.resolve(TARGETS).resolve(file);
-                Files.createDirectories(copy.getParent());
-                Files.copy(f, copy);
-            }
-        }
+        PROGRAMS.putAll(TargetPrograms.copyEach(TARGETS, programs));
     }
 
     static AnalysisResult analyze(Path program) {
