@@ -6,9 +6,14 @@ import dev.headroom.core.model.Finding;
 import dev.headroom.core.model.Frame;
 import dev.headroom.core.model.InputProblem;
 import dev.headroom.core.model.Location;
+import dev.headroom.core.model.MemoryItem;
+import dev.headroom.core.model.MemoryReport;
 import dev.headroom.core.model.MethodId;
 import dev.headroom.core.model.Root;
+import dev.headroom.core.model.RootTiming;
+import dev.headroom.core.model.StackUsage;
 import dev.headroom.core.model.Summary;
+import dev.headroom.core.model.TimingReport;
 import java.io.IOException;
 import java.io.Writer;
 
@@ -19,6 +24,10 @@ import java.io.Writer;
  * never depends on reflection or hashing; lists are written in the order the model gives (already
  * sorted). Optional values are omitted rather than written as {@code null}. Output is pretty-printed
  * with two spaces, {@code \n} line endings and a final newline; HTML characters are not escaped.
+ *
+ * <p>{@code memory} and {@code timing} are written only when the model has them (their analyses ran),
+ * after {@code findings}; a root's {@code wcet} only when it is bounded. The shape is described by
+ * {@code reports/schema/headroom-report.schema.json} (in the jar as {@value #SCHEMA_RESOURCE}).
  */
 public final class JsonReportWriter implements ReportWriter {
 
@@ -26,6 +35,9 @@ public final class JsonReportWriter implements ReportWriter {
     public static final int SCHEMA_VERSION = 1;
 
     static final String TOOL_NAME = "headroom";
+
+    /** The JSON Schema of this report, on the classpath. */
+    public static final String SCHEMA_RESOURCE = "/dev/headroom/reports/headroom-report.schema.json";
 
     @Override
     public void write(AnalysisResult result, Writer out) throws IOException {
@@ -57,6 +69,13 @@ public final class JsonReportWriter implements ReportWriter {
             writeFinding(json, finding);
         }
         json.endArray();
+
+        if (result.memory() != null) {
+            writeMemory(json, result.memory());
+        }
+        if (result.timing() != null) {
+            writeTiming(json, result.timing());
+        }
 
         json.name("skipped").beginArray();
         for (InputProblem problem : result.inputProblems()) {
@@ -112,9 +131,7 @@ public final class JsonReportWriter implements ReportWriter {
         }
         writeLocation(json, finding.location());
         if (finding.root() != null) {
-            json.name("root").beginObject();
-            writeMethodKeys(json, finding.root());
-            json.endObject();
+            writeRootKey(json, finding.root());
         }
         json.name("callChain").beginArray();
         for (Frame frame : finding.callChain()) {
@@ -124,6 +141,79 @@ public final class JsonReportWriter implements ReportWriter {
             json.endObject();
         }
         json.endArray();
+        json.endObject();
+    }
+
+    private static void writeMemory(JsonWriter json, MemoryReport memory) throws IOException {
+        json.name("memory").beginObject();
+        json.name("layout").value(memory.layout());
+        if (memory.budgetBytes() != null) {
+            json.name("budgetBytes").value(memory.budgetBytes());
+        }
+        json.name("totalBytes").value(memory.totalBytes());
+        json.name("bounded").value(memory.bounded());
+        if (memory.verdict() != null) {
+            json.name("verdict").value(memory.verdict().id());
+        }
+        json.name("items").beginArray();
+        for (MemoryItem item : memory.items()) {
+            json.beginObject();
+            json.name("field").value(item.field());
+            json.name("type").value(item.type());
+            json.name("bytes").value(item.bytes());
+            if (item.detail() != null) {
+                json.name("detail").value(item.detail());
+            }
+            json.endObject();
+        }
+        json.endArray();
+        json.name("stack").beginArray();
+        for (StackUsage stack : memory.stack()) {
+            json.beginObject();
+            writeRootKey(json, stack.root());
+            json.name("bytes").value(stack.bytes());
+            json.name("bounded").value(stack.bounded());
+            if (stack.verdict() != null) {
+                json.name("verdict").value(stack.verdict().id());
+            }
+            json.endObject();
+        }
+        json.endArray();
+        json.endObject();
+    }
+
+    /** {@code wcet} is written only for a bounded root: the model gives no meaningful number otherwise. */
+    private static void writeTiming(JsonWriter json, TimingReport timing) throws IOException {
+        json.name("timing").beginObject();
+        json.name("costModel").value(timing.costModel());
+        json.name("roots").beginArray();
+        for (RootTiming root : timing.roots()) {
+            json.beginObject();
+            writeRootKey(json, root.root());
+            json.name("bounded").value(root.bounded());
+            if (root.bounded()) {
+                json.name("wcet").value(root.wcet());
+            }
+            if (root.deadline() != null) {
+                json.name("deadline").value(root.deadline());
+            }
+            if (root.verdict() != null) {
+                json.name("verdict").value(root.verdict().id());
+            }
+            json.name("worstPath").beginArray();
+            for (String step : root.worstPath()) {
+                json.value(step);
+            }
+            json.endArray();
+            json.endObject();
+        }
+        json.endArray();
+        json.endObject();
+    }
+
+    private static void writeRootKey(JsonWriter json, MethodId root) throws IOException {
+        json.name("root").beginObject();
+        writeMethodKeys(json, root);
         json.endObject();
     }
 

@@ -7,25 +7,42 @@ import java.util.function.Supplier;
 
 /** The report formats, by the names used in {@code --format}. */
 public enum ReportFormat {
-    TEXT("txt", TextReportWriter::new),
-    JSON("json", JsonReportWriter::new);
+    TEXT("txt", "headroom.txt", TextReportWriter::new),
+    JSON("json", "headroom.json", JsonReportWriter::new),
+    SARIF("sarif", "headroom.sarif", SarifReportWriter::new),
+    JUNIT("xml", "headroom-junit.xml", JUnitReportWriter::new);
 
     private final String fileExtension;
+    private final String fileName;
     private final Supplier<ReportWriter> factory;
 
-    ReportFormat(String fileExtension, Supplier<ReportWriter> factory) {
+    ReportFormat(String fileExtension, String fileName, Supplier<ReportWriter> factory) {
         this.fileExtension = fileExtension;
+        this.fileName = fileName;
         this.factory = factory;
     }
 
-    /** The name used on the command line: {@code text}, {@code json}. */
+    /** The name used on the command line: {@code text}, {@code json}, {@code sarif}, {@code junit}. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The extension of this format's file in a report directory ({@code headroom.json}). */
+    /**
+     * The extension of this format's file, without the dot ({@code json}, {@code sarif}, {@code xml}).
+     * To name a file in a report directory use {@link #fileName()}: {@code headroom.} plus this extension
+     * is not unique once two formats share an extension.
+     */
     public String fileExtension() {
         return fileExtension;
+    }
+
+    /**
+     * The name of this format's file in a report directory: {@code headroom.txt}, {@code headroom.json},
+     * {@code headroom.sarif}, {@code headroom-junit.xml}. Distinct for every format, and always ending in
+     * {@code .}{@link #fileExtension()}.
+     */
+    public String fileName() {
+        return fileName;
     }
 
     public ReportWriter newWriter() {

@@ -5,12 +5,19 @@ import dev.headroom.core.model.Finding;
 import dev.headroom.core.model.Frame;
 import dev.headroom.core.model.InputProblem;
 import dev.headroom.core.model.Location;
+import dev.headroom.core.model.MemoryItem;
+import dev.headroom.core.model.MemoryReport;
 import dev.headroom.core.model.MethodId;
 import dev.headroom.core.model.Root;
+import dev.headroom.core.model.RootTiming;
+import dev.headroom.core.model.StackUsage;
 import dev.headroom.core.model.Summary;
+import dev.headroom.core.model.TimingReport;
+import dev.headroom.core.model.Verdict;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +28,8 @@ import java.util.Set;
 /**
  * The text report, for a terminal and CI logs: a header with the verdict and counts, then one section
  * per root with its findings (unsuppressed first, then suppressed, each in model order), the findings
- * tied to no root, the inputs that were skipped, and a last line {@code PASS} or {@code FAIL: reason}.
+ * tied to no root, the static memory and the worst-case timing (when those analyses ran), the inputs
+ * that were skipped, and a last line {@code PASS} or {@code FAIL: reason}.
  *
  * <p>The output is ASCII only, whatever the model holds: any other character, and any control
  * character, is written as a Java-style <code>&#92;uXXXX</code> escape, so a log never shows mojibake and a
@@ -35,6 +43,9 @@ public final class TextReportWriter implements ReportWriter {
     static final int CHAIN_HEAD = 4;
     /** Frames kept at the end of an elided chain. */
     static final int CHAIN_TAIL = 3;
+
+    /** Width of an item's bar in the memory section. */
+    static final int BAR_WIDTH = 30;
 
     private static final String INDENT = "  ";
     /** Where a finding's detail lines start: under the rule id. */
@@ -91,6 +102,13 @@ public final class TextReportWriter implements ReportWriter {
             lines.add("Not tied to a root:");
             writeGroup(lines, untied);
             lines.add("");
+        }
+
+        if (result.memory() != null) {
+            writeMemory(lines, result.memory());
+        }
+        if (result.timing() != null) {
+            writeTiming(lines, result.timing());
         }
 
         if (!result.inputProblems().isEmpty()) {
@@ -171,6 +189,136 @@ public final class TextReportWriter implements ReportWriter {
         if (finding.message() != null) {
             lines.add(DETAIL + finding.message());
         }
+    }
+
+    // ---- memory and timing
+
+    /**
+     * The static footprint: one line per item, largest first, with a bar of its share of the budget (of
+     * the total without a budget); then total, budget, headroom in bytes and percent of the budget, and
+     * the verdict; then the stack of each root.
+     */
+    private static void writeMemory(Lines lines, MemoryReport memory) throws IOException {
+        lines.add("Memory (layout " + memory.layout() + ")");
+        List<MemoryItem> items = new ArrayList<>(memory.items());
+        items.sort(Comparator.comparingLong(MemoryItem::bytes).reversed().thenComparing(MemoryItem::field));
+        Long budget = memory.budgetBytes();
+        long scale = Math.max(budget == null ? 0 : budget, memory.totalBytes());
+        int fieldWidth = "headroom".length();
+        int typeWidth = 0;
+        int bytesWidth = Long.toString(Math.max(scale, 0)).length();
+        for (MemoryItem item : items) {
+            fieldWidth = Math.max(fieldWidth, item.field().length());
+            typeWidth = Math.max(typeWidth, item.type().length());
+            bytesWidth = Math.max(bytesWidth, Long.toString(item.bytes()).length());
+        }
+        if (budget != null) {
+            bytesWidth = Math.max(bytesWidth, Long.toString(budget - memory.totalBytes()).length());
+        }
+        String labelFormat = INDENT + "%-" + (fieldWidth + 2 + typeWidth) + "s  %" + bytesWidth + "d";
+        if (items.isEmpty()) {
+            lines.add(INDENT + "no static items");
+        }
+        for (MemoryItem item : items) {
+            lines.add(String.format(Locale.ROOT, INDENT + "%-" + fieldWidth + "s  %-" + typeWidth + "s  %"
+                    + bytesWidth + "d  %s%s", item.field(), item.type(), item.bytes(), bar(item.bytes(), scale),
+                    item.detail() == null ? "" : "  " + item.detail()));
+        }
+        lines.add(String.format(Locale.ROOT, labelFormat + " bytes%s", "total", memory.totalBytes(),
+                memory.bounded() ? "" : "  (a lower bound: some static state cannot be bounded)"));
+        if (budget == null) {
+            lines.add(INDENT + "budget: none (no --ram-budget), not checked");
+        } else {
+            long headroom = budget - memory.totalBytes();
+            lines.add(String.format(Locale.ROOT, labelFormat + " bytes", "budget", budget));
+            lines.add(String.format(Locale.ROOT, labelFormat + " bytes  (%s of the budget)", "headroom", headroom,
+                    percent(headroom, budget)));
+        }
+        if (memory.verdict() != null) {
+            lines.add(INDENT + "RAM budget: " + verdictWord(memory.verdict()));
+        }
+        if (!memory.stack().isEmpty()) {
+            lines.add(INDENT + "Stack per root:");
+            int rootWidth = 0;
+            int stackWidth = 0;
+            for (StackUsage stack : memory.stack()) {
+                rootWidth = Math.max(rootWidth, stack.root().toString().length());
+                stackWidth = Math.max(stackWidth, Long.toString(stack.bytes()).length());
+            }
+            for (StackUsage stack : memory.stack()) {
+                String line = String.format(Locale.ROOT, INDENT + INDENT + "%-" + rootWidth + "s  %" + stackWidth
+                        + "d bytes", stack.root(), stack.bytes())
+                        + (stack.bounded() ? "" : " or more (unbounded)")
+                        + (stack.verdict() == null ? "" : "  " + verdictWord(stack.verdict()));
+                lines.add(line);
+            }
+        }
+        lines.add("");
+    }
+
+    /** {@code [#####...............]}: at least one mark for a non-empty item. */
+    static String bar(long bytes, long scale) {
+        int filled = 0;
+        if (scale > 0 && bytes > 0) {
+            filled = (int) Math.max(1, Math.min(BAR_WIDTH, Math.round(bytes * (double) BAR_WIDTH / scale)));
+        }
+        return "[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "]";
+    }
+
+    /** {@code 81.0%}, one decimal, whatever the default locale. */
+    static String percent(long part, long whole) {
+        return whole == 0 ? "n/a" : String.format(Locale.ROOT, "%.1f%%", part * 100.0 / whole);
+    }
+
+    /**
+     * The worst-case cost of every root as a table: bound, deadline, slack (deadline minus bound, negative
+     * when late) and verdict; {@code -} where there is none. The worst path of each failing root follows.
+     */
+    private static void writeTiming(Lines lines, TimingReport timing) throws IOException {
+        lines.add("Timing (cost model " + timing.costModel() + ", in its cycles)");
+        if (timing.roots().isEmpty()) {
+            lines.add(INDENT + "no roots");
+            lines.add("");
+            return;
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"root", "bound", "deadline", "slack", "verdict"});
+        for (RootTiming root : timing.roots()) {
+            rows.add(new String[] {
+                root.root().toString(),
+                root.bounded() ? Long.toString(root.wcet()) : "unbounded",
+                root.deadline() == null ? "-" : Long.toString(root.deadline()),
+                root.bounded() && root.deadline() != null ? Long.toString(root.deadline() - root.wcet()) : "-",
+                root.verdict() == null ? "-" : verdictWord(root.verdict()),
+            });
+        }
+        int[] widths = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder(INDENT).append(String.format(Locale.ROOT, "%-" + widths[0] + "s", row[0]));
+            for (int i = 1; i < row.length - 1; i++) {
+                line.append("  ").append(String.format(Locale.ROOT, "%" + widths[i] + "s", row[i]));
+            }
+            line.append("  ").append(row[row.length - 1]);
+            lines.add(line.toString());
+        }
+        for (RootTiming root : timing.roots()) {
+            if (root.verdict() == Verdict.FAIL && !root.worstPath().isEmpty()) {
+                lines.add(INDENT + "worst path of " + root.root() + ":");
+                for (String step : root.worstPath()) {
+                    lines.add(INDENT + INDENT + step);
+                }
+            }
+        }
+        lines.add("");
+    }
+
+    private static String verdictWord(Verdict verdict) {
+        return verdict.id().toUpperCase(Locale.ROOT);
     }
 
     /** {@code Motor.java:42  in onTick}; the class's simple name without a file, no line when 0. */

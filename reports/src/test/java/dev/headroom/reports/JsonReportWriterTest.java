@@ -11,8 +11,14 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.headroom.core.model.AnalysisResult;
 import dev.headroom.core.model.Finding;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class JsonReportWriterTest {
@@ -219,6 +225,157 @@ class JsonReportWriterTest {
         assertEquals(0, parsed.getAsJsonArray("findings").size());
         assertEquals(0, parsed.getAsJsonArray("skipped").size());
         assertTrue(empty.endsWith("}\n"));
+    }
+
+    @Test
+    void everyFixtureIsValidAgainstTheReportSchema() {
+        for (Map.Entry<String, AnalysisResult> fixture : ReportFixtures.all().entrySet()) {
+            String json = render(new JsonReportWriter(), fixture.getValue());
+            assertEquals(List.of(), JsonSchemas.violations(JsonSchemas.REPORT, json), fixture.getKey() + ":\n" + json);
+        }
+    }
+
+    @Test
+    void reportSchemaRejectsWhatTheWriterNeverWrites() {
+        JsonObject budgets = JsonParser.parseString(render(new JsonReportWriter(), ReportFixtures.budgets()))
+                .getAsJsonObject();
+        assertRejected(budgets, r -> r.getAsJsonObject("memory").remove("totalBytes"));
+        assertRejected(budgets, r -> r.getAsJsonObject("memory").addProperty("budgetBytes", -1));
+        assertRejected(budgets, r -> r.getAsJsonObject("timing").getAsJsonArray("roots").get(2).getAsJsonObject()
+                .addProperty("wcet", 0));
+        assertRejected(budgets, r -> r.getAsJsonArray("findings").get(0).getAsJsonObject()
+                .addProperty("rule", "no-such-rule"));
+        assertRejected(budgets, r -> r.addProperty("verdict", "pass"));
+        assertRejected(budgets, r -> r.add("memory", com.google.gson.JsonNull.INSTANCE));
+        assertRejected(budgets, r -> r.addProperty("extra", 1));
+    }
+
+    private static void assertRejected(JsonObject report, java.util.function.Consumer<JsonObject> change) {
+        JsonObject changed = report.deepCopy();
+        change.accept(changed);
+        assertFalse(JsonSchemas.violations(JsonSchemas.REPORT, changed.toString()).isEmpty(), changed.toString());
+    }
+
+    @Test
+    void schemaFileIsTheOneInTheJar() throws IOException {
+        Path file = Path.of("schema", "headroom-report.schema.json");
+        assertTrue(Files.isRegularFile(file), "run from the reports module: " + file.toAbsolutePath());
+        try (InputStream in = JsonReportWriter.class.getResourceAsStream(JsonReportWriter.SCHEMA_RESOURCE)) {
+            assertEquals(Files.readString(file), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void writesMemoryAndTimingAfterFindings() {
+        JsonObject budgets = JsonParser.parseString(render(new JsonReportWriter(), ReportFixtures.budgets()))
+                .getAsJsonObject();
+        assertEquals(List.of("schemaVersion", "tool", "verdict", "failReason", "summary", "roots", "findings",
+                "memory", "timing", "skipped"), keys(budgets));
+    }
+
+    @Test
+    void writesMemorySectionFieldByField() {
+        JsonObject memory = JsonParser.parseString(render(new JsonReportWriter(), ReportFixtures.budgets()))
+                .getAsJsonObject().getAsJsonObject("memory");
+        assertEquals(List.of("layout", "budgetBytes", "totalBytes", "bounded", "verdict", "items", "stack"), keys(memory));
+        assertEquals("hotspot-coops", memory.get("layout").getAsString());
+        assertEquals(65536, memory.get("budgetBytes").getAsLong());
+        assertEquals(12504, memory.get("totalBytes").getAsLong());
+        assertTrue(memory.get("bounded").getAsBoolean());
+        assertEquals("pass", memory.get("verdict").getAsString());
+
+        JsonArray items = memory.getAsJsonArray("items");
+        assertEquals(4, items.size());
+        JsonObject history = items.get(0).getAsJsonObject();
+        assertEquals(List.of("field", "type", "bytes", "detail"), keys(history));
+        assertEquals("com.example.motor.Motor.history", history.get("field").getAsString());
+        assertEquals("long[]", history.get("type").getAsString());
+        assertEquals(8208, history.get("bytes").getAsLong());
+        assertEquals("long[1024]", history.get("detail").getAsString());
+        JsonObject instance = items.get(3).getAsJsonObject();
+        assertEquals(List.of("field", "type", "bytes"), keys(instance), "no detail, no key");
+        assertEquals(24, instance.get("bytes").getAsLong());
+
+        JsonArray stack = memory.getAsJsonArray("stack");
+        assertEquals(3, stack.size());
+        JsonObject onSample = stack.get(2).getAsJsonObject();
+        assertEquals(List.of("root", "bytes", "bounded", "verdict"), keys(onSample));
+        JsonObject root = onSample.getAsJsonObject("root");
+        assertEquals(List.of("class", "method", "descriptor"), keys(root));
+        assertEquals("com.example.telemetry.TelemetryHandler", root.get("class").getAsString());
+        assertEquals("onSample", root.get("method").getAsString());
+        assertEquals("(J)V", root.get("descriptor").getAsString());
+        assertEquals(4096, onSample.get("bytes").getAsLong());
+        assertTrue(onSample.get("bounded").getAsBoolean());
+        assertEquals("fail", onSample.get("verdict").getAsString());
+        assertEquals("calibrate", stack.get(0).getAsJsonObject().getAsJsonObject("root").get("method").getAsString());
+    }
+
+    @Test
+    void writesTimingSectionFieldByField() {
+        JsonObject timing = JsonParser.parseString(render(new JsonReportWriter(), ReportFixtures.budgets()))
+                .getAsJsonObject().getAsJsonObject("timing");
+        assertEquals(List.of("costModel", "roots"), keys(timing));
+        assertEquals("unit", timing.get("costModel").getAsString());
+        JsonArray roots = timing.getAsJsonArray("roots");
+        assertEquals(3, roots.size());
+
+        JsonObject calibrate = roots.get(0).getAsJsonObject();
+        assertEquals(List.of("root", "bounded", "wcet", "worstPath"), keys(calibrate), "no deadline, no verdict");
+        assertEquals(80, calibrate.get("wcet").getAsLong());
+
+        JsonObject onTick = roots.get(1).getAsJsonObject();
+        assertEquals(List.of("root", "bounded", "wcet", "deadline", "verdict", "worstPath"), keys(onTick));
+        assertEquals("onTick", onTick.getAsJsonObject("root").get("method").getAsString());
+        assertEquals("com.example.motor.Motor", onTick.getAsJsonObject("root").get("class").getAsString());
+        assertEquals("()V", onTick.getAsJsonObject("root").get("descriptor").getAsString());
+        assertTrue(onTick.get("bounded").getAsBoolean());
+        assertEquals(1234, onTick.get("wcet").getAsLong());
+        assertEquals(5000, onTick.get("deadline").getAsLong());
+        assertEquals("pass", onTick.get("verdict").getAsString());
+        JsonArray path = onTick.getAsJsonArray("worstPath");
+        assertEquals(List.of("com.example.motor.Motor#onTick()V", "loop at Motor.java:24 x 16",
+                "com.example.motor.Motor$Filter#apply(D)D"), strings(path));
+
+        JsonObject onSample = roots.get(2).getAsJsonObject();
+        assertEquals(List.of("root", "bounded", "deadline", "verdict", "worstPath"), keys(onSample),
+                "an unbounded root has no wcet number");
+        assertFalse(onSample.get("bounded").getAsBoolean());
+        assertEquals(2000, onSample.get("deadline").getAsLong());
+        assertEquals("fail", onSample.get("verdict").getAsString());
+    }
+
+    @Test
+    void omitsBudgetVerdictsAndDeadlinesThatDoNotExist() {
+        JsonObject report = JsonParser.parseString(render(new JsonReportWriter(), ReportFixtures.unbudgeted()))
+                .getAsJsonObject();
+        JsonObject memory = report.getAsJsonObject("memory");
+        assertEquals(List.of("layout", "totalBytes", "bounded", "items", "stack"), keys(memory));
+        assertFalse(memory.get("bounded").getAsBoolean());
+        assertEquals("hotspot-nocoops", memory.get("layout").getAsString());
+        JsonObject stack = memory.getAsJsonArray("stack").get(1).getAsJsonObject();
+        assertEquals(List.of("root", "bytes", "bounded"), keys(stack));
+        assertFalse(stack.get("bounded").getAsBoolean());
+        JsonArray roots = report.getAsJsonObject("timing").getAsJsonArray("roots");
+        assertEquals(List.of("root", "bounded", "wcet", "worstPath"), keys(roots.get(0).getAsJsonObject()));
+        assertEquals(List.of("root", "bounded", "worstPath"), keys(roots.get(1).getAsJsonObject()));
+        assertEquals(0, roots.get(1).getAsJsonObject().getAsJsonArray("worstPath").size());
+    }
+
+    @Test
+    void writesMemoryWithoutTiming() {
+        JsonObject report = JsonParser.parseString(render(new JsonReportWriter(), ReportFixtures.overBudget()))
+                .getAsJsonObject();
+        assertTrue(report.has("memory"));
+        assertFalse(report.has("timing"));
+        assertEquals("fail", report.getAsJsonObject("memory").get("verdict").getAsString());
+        assertEquals(12000, report.getAsJsonObject("memory").get("budgetBytes").getAsLong());
+    }
+
+    private static List<String> strings(JsonArray array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(e -> values.add(e.getAsString()));
+        return values;
     }
 
     private JsonObject finding(int index) {

@@ -5,17 +5,25 @@ import dev.headroom.core.model.Finding;
 import dev.headroom.core.model.Frame;
 import dev.headroom.core.model.InputProblem;
 import dev.headroom.core.model.Location;
+import dev.headroom.core.model.MemoryItem;
+import dev.headroom.core.model.MemoryReport;
 import dev.headroom.core.model.MethodId;
 import dev.headroom.core.model.Root;
 import dev.headroom.core.model.RootKind;
+import dev.headroom.core.model.RootTiming;
 import dev.headroom.core.model.Rule;
 import dev.headroom.core.model.Severity;
+import dev.headroom.core.model.StackUsage;
 import dev.headroom.core.model.Summary;
+import dev.headroom.core.model.TimingReport;
 import dev.headroom.core.model.Verdict;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Hand-built result models that every report writer's tests are fed. */
 final class ReportFixtures {
@@ -102,6 +110,161 @@ final class ReportFixtures {
     static AnalysisResult empty() {
         return new AnalysisResult("0.1.0", Verdict.PASS, null, "rta", new Summary(0, 0, 0, 0, 0, 0),
                 List.of(), List.of(), List.of(), null, null);
+    }
+
+    static final MethodId ADC_READ = new MethodId("com.example.motor.Adc", "read", "()I");
+    static final MethodId MOTOR_CLINIT = new MethodId("com.example.motor.Motor", "<clinit>", "()V");
+
+    static final String BUDGETS_FAIL_REASON = "3 errors at or above --fail-on error";
+
+    /**
+     * The memory and timing analyses have run, with budgets: three roots (calibrate clean and without a
+     * deadline, onTick with a warning and within every budget, onSample over its stack budget and
+     * unbounded against its deadline); four static items under a 64 KiB budget; five findings, one of
+     * them suppressed.
+     */
+    static AnalysisResult budgets() {
+        return budgetResult(memory(65536L, Verdict.PASS), timing(), List.of(), BUDGETS_FAIL_REASON,
+                new Summary(3, 1, 1, 14, 57, 3));
+    }
+
+    /**
+     * {@link #budgets()} with a 12000-byte RAM budget that the footprint exceeds, the
+     * {@code ram-budget-exceeded} finding (tied to no root) that goes with it, and no timing analysis.
+     */
+    static AnalysisResult overBudget() {
+        Finding ramBudget = new Finding(Rule.RAM_BUDGET_EXCEEDED, Severity.ERROR,
+                "static footprint of 12504 bytes is above the RAM budget of 12000 bytes", null, false, null,
+                new Location(MOTOR_CLINIT, "Motor.java", 12), null, List.of(), false, 0);
+        return budgetResult(memory(12000L, Verdict.FAIL), null, List.of(ramBudget),
+                "4 errors at or above --fail-on error", new Summary(4, 1, 1, 14, 57, 3));
+    }
+
+    /**
+     * Memory and timing without any budget or deadline: no verdicts, some static state that cannot be
+     * bounded, an unbounded root.
+     */
+    static AnalysisResult unbudgeted() {
+        MemoryReport memory = new MemoryReport("hotspot-nocoops", null, 12504, false, null, items(), List.of(
+                new StackUsage(MOTOR_ON_TICK, 640, true, null),
+                new StackUsage(ON_SAMPLE, 4096, false, null)));
+        TimingReport timing = new TimingReport("unit", List.of(
+                new RootTiming(MOTOR_ON_TICK, true, 1234, null, null, List.of(MOTOR_ON_TICK.toString())),
+                new RootTiming(ON_SAMPLE, false, 0, null, null, List.of())));
+        return new AnalysisResult("0.1.0", Verdict.PASS, null, "rta", new Summary(0, 0, 0, 3, 9, 2),
+                List.of(new Root(MOTOR_ON_TICK, RootKind.INTERRUPT, "@InterruptHandler"),
+                        new Root(ON_SAMPLE, RootKind.REAL_TIME, "@RealTime")),
+                List.of(), List.of(), memory, timing);
+    }
+
+    private static AnalysisResult budgetResult(MemoryReport memory, TimingReport timing, List<Finding> extra,
+                                               String failReason, Summary summary) {
+        List<Root> roots = List.of(
+                new Root(MOTOR_CALIBRATE, RootKind.REAL_TIME, "--root com.example.motor.Motor#calibrate"),
+                new Root(MOTOR_ON_TICK, RootKind.INTERRUPT, "@InterruptHandler"),
+                new Root(ON_SAMPLE, RootKind.REAL_TIME, "@RealTime"));
+
+        Finding unresolved = new Finding(Rule.UNRESOLVED_CALL, Severity.WARNING,
+                "call to native com.example.motor.Adc#read()I without @AssumeCost", null, false, null,
+                new Location(MOTOR_ON_TICK, "Motor.java", 20), MOTOR_ON_TICK,
+                List.of(new Frame(MOTOR_ON_TICK, 20), new Frame(ADC_READ, 0)), false, 1);
+        Finding deadline = new Finding(Rule.DEADLINE_EXCEEDED, Severity.ERROR,
+                "no WCET bound: the loop at TelemetryHandler.java:36 is unbounded; deadline 2000 cycles", null,
+                false, null, new Location(ON_SAMPLE, "TelemetryHandler.java", 28), ON_SAMPLE,
+                List.of(new Frame(ON_SAMPLE, 28)), false, 1);
+        Finding stack = new Finding(Rule.STACK_BUDGET_EXCEEDED, Severity.ERROR,
+                "worst-case stack of 4096 bytes is above the stack budget of 2048 bytes", null, false, null,
+                new Location(ON_SAMPLE, "TelemetryHandler.java", 28), ON_SAMPLE,
+                List.of(new Frame(ON_SAMPLE, 28)), false, 1);
+        Finding growth = new Finding(Rule.GROWABLE_COLLECTION, Severity.ERROR,
+                "call to java.util.ArrayList#add(Ljava/lang/Object;)Z may grow the collection: appends;"
+                        + " reallocates when full",
+                "preallocate a fixed-size array or ring buffer at initialisation", false, null,
+                new Location(ON_SAMPLE, "TelemetryHandler.java", 31), ON_SAMPLE, longChain(), false, 1);
+        Finding suppressed = new Finding(Rule.HEAP_ALLOCATION, Severity.ERROR,
+                "new com.example.telemetry.Sample", null, true, "one sample object per second, measured",
+                new Location(ON_SAMPLE, "TelemetryHandler.java", 33), ON_SAMPLE,
+                List.of(new Frame(ON_SAMPLE, 33)), false, 1);
+
+        List<Finding> findings = new ArrayList<>(List.of(unresolved, deadline, stack, growth, suppressed));
+        findings.addAll(extra);
+        findings.sort(null);
+        return new AnalysisResult("0.1.0", Verdict.FAIL, failReason, "rta", summary, roots, findings,
+                List.of(), memory, timing);
+    }
+
+    /** 8208 + 4112 + 160 + 24 = 12504 bytes, largest first; the last item has no detail. */
+    static List<MemoryItem> items() {
+        return List.of(
+                new MemoryItem("com.example.motor.Motor.history", "long[]", 8208, "long[1024]"),
+                new MemoryItem("com.example.motor.Motor.samples", "int[]", 4112, "int[1024]"),
+                new MemoryItem("com.example.telemetry.TelemetryHandler.ring", "com.example.telemetry.Ring", 160,
+                        "Ring + Object[32]"),
+                new MemoryItem("com.example.motor.Motor.INSTANCE", "com.example.motor.Motor", 24, null));
+    }
+
+    private static MemoryReport memory(Long budget, Verdict verdict) {
+        return new MemoryReport("hotspot-coops", budget, 12504, true, verdict, items(), List.of(
+                new StackUsage(MOTOR_CALIBRATE, 96, true, Verdict.PASS),
+                new StackUsage(MOTOR_ON_TICK, 640, true, Verdict.PASS),
+                new StackUsage(ON_SAMPLE, 4096, true, Verdict.FAIL)));
+    }
+
+    private static TimingReport timing() {
+        return new TimingReport("unit", List.of(
+                new RootTiming(MOTOR_CALIBRATE, true, 80, null, null, List.of(MOTOR_CALIBRATE.toString())),
+                new RootTiming(MOTOR_ON_TICK, true, 1234, 5000L, Verdict.PASS, List.of(
+                        MOTOR_ON_TICK.toString(), "loop at Motor.java:24 x 16", FILTER_APPLY.toString())),
+                new RootTiming(ON_SAMPLE, false, 0, 2000L, Verdict.FAIL, List.of(
+                        ON_SAMPLE.toString(), "unbounded loop at TelemetryHandler.java:36"))));
+    }
+
+    /** A class name, method name, file, message and memory item full of markup and odd characters. */
+    static final MethodId HOSTILE_ROOT =
+            new MethodId("com.example.<script>alert(1)</script>", "on\"Tick\"&'x'", "()V");
+    /** Markup, both quotes, an ampersand, a CDATA end, a control character and a lone surrogate. */
+    static final String HOSTILE_TEXT = HOSTILE_MESSAGE + " ]]> \u0001 \ud800 end";
+
+    static AnalysisResult hostile() {
+        Finding finding = new Finding(Rule.HEAP_ALLOCATION, Severity.ERROR, HOSTILE_TEXT, "don't <b>", false, null,
+                new Location(HOSTILE_ROOT, "Evil<&>\".java", 5), HOSTILE_ROOT,
+                List.of(new Frame(HOSTILE_ROOT, 5)), false, 1);
+        MemoryReport memory = new MemoryReport("hotspot-coops", 100L, 200, true, Verdict.FAIL,
+                List.of(new MemoryItem("com.example.<script>.x", "int[]<&>", 200, "\"quoted\" & <b>")),
+                List.of(new StackUsage(HOSTILE_ROOT, 64, true, Verdict.PASS)));
+        TimingReport timing = new TimingReport("<unit>", List.of(
+                new RootTiming(HOSTILE_ROOT, true, 10, 5L, Verdict.FAIL, List.of("<&>\""))));
+        return new AnalysisResult("0.1.0", Verdict.FAIL, "1 error <&>", "rta", new Summary(1, 0, 0, 1, 1, 1),
+                List.of(new Root(HOSTILE_ROOT, RootKind.REAL_TIME, "@RealTime")), List.of(finding), List.of(),
+                memory, timing);
+    }
+
+    /** Every fixture, by name: what the schema tests validate. */
+    static Map<String, AnalysisResult> all() {
+        Map<String, AnalysisResult> all = new LinkedHashMap<>();
+        all.put("fixture", fixture());
+        all.put("empty", empty());
+        all.put("budgets", budgets());
+        all.put("overBudget", overBudget());
+        all.put("unbudgeted", unbudgeted());
+        all.put("hostile", hostile());
+        return all;
+    }
+
+    /** The same result with every line of every location and frame moved by {@code delta}. */
+    static AnalysisResult linesMoved(AnalysisResult result, int delta) {
+        List<Finding> moved = new ArrayList<>();
+        for (Finding f : result.findings()) {
+            Location l = f.location();
+            List<Frame> chain = f.callChain().stream()
+                    .map(frame -> new Frame(frame.method(), frame.line() == 0 ? 0 : frame.line() + delta))
+                    .toList();
+            moved.add(new Finding(f.rule(), f.severity(), f.message(), f.remedy(), f.suppressed(),
+                    f.suppressionReason(), new Location(l.method(), l.file(), l.line() == 0 ? 0 : l.line() + delta),
+                    f.root(), chain, f.coldPath(), f.rootCount()));
+        }
+        return new AnalysisResult(result.toolVersion(), result.verdict(), result.failReason(), result.dispatch(),
+                result.summary(), result.roots(), moved, result.inputProblems(), result.memory(), result.timing());
     }
 
     static String render(ReportWriter writer, AnalysisResult result) {

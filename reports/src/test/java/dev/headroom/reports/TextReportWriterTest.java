@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.headroom.core.model.AnalysisResult;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -134,6 +135,102 @@ class TextReportWriterTest {
         assertFalse(empty.contains("Not tied to a root"));
         assertFalse(empty.contains("Skipped inputs"));
         assertEquals("PASS", emptyLines.get(emptyLines.size() - 1));
+    }
+
+    @Test
+    void noMemoryOrTimingSectionWithoutTheAnalyses() {
+        assertFalse(output.contains("Memory ("), output);
+        assertFalse(output.contains("Timing ("), output);
+    }
+
+    @Test
+    void memoryItemsAreSortedBySizeWithABar() {
+        List<String> budget = List.of(render(new TextReportWriter(), ReportFixtures.budgets()).split("\n"));
+        int memory = budget.indexOf("Memory (layout hotspot-coops)");
+        assertTrue(memory > budget.indexOf(TELEMETRY_HEADING), String.join("\n", budget));
+        List<String> fields = new ArrayList<>();
+        for (int i = memory + 1; i <= memory + 4; i++) {
+            fields.add(budget.get(i).trim().split(" +")[0]);
+        }
+        assertEquals(List.of("com.example.motor.Motor.history", "com.example.motor.Motor.samples",
+                "com.example.telemetry.TelemetryHandler.ring", "com.example.motor.Motor.INSTANCE"), fields);
+        String history = budget.get(memory + 1);
+        assertTrue(history.matches("  com\\.example\\.motor\\.Motor\\.history +long\\[\\] +8208  \\[#+\\.+\\]  long\\[1024\\]"),
+                history);
+        // 8208 of the 65536 budget: 4 of 30 marks; the 24-byte item still shows one
+        assertTrue(history.contains("[" + "#".repeat(4) + ".".repeat(26) + "]"), history);
+        assertTrue(budget.get(memory + 4).endsWith("[#" + ".".repeat(29) + "]"), budget.get(memory + 4));
+        assertTrue(budget.get(memory + 3).endsWith("]  Ring + Object[32]"), budget.get(memory + 3));
+    }
+
+    @Test
+    void memoryTotalBudgetHeadroomAndVerdict() {
+        List<String> budget = List.of(render(new TextReportWriter(), ReportFixtures.budgets()).split("\n"));
+        assertTrue(budget.stream().anyMatch(l -> l.matches("  total +12504 bytes")), String.join("\n", budget));
+        assertTrue(budget.stream().anyMatch(l -> l.matches("  budget +65536 bytes")));
+        assertTrue(budget.stream().anyMatch(l -> l.matches("  headroom +53032 bytes  \\(80\\.9% of the budget\\)")));
+        assertTrue(budget.contains("  RAM budget: PASS"));
+        assertTrue(budget.contains("    com.example.motor.Motor#onTick()V                     640 bytes  PASS"),
+                String.join("\n", budget));
+        assertTrue(budget.contains("    com.example.telemetry.TelemetryHandler#onSample(J)V  4096 bytes  FAIL"));
+
+        List<String> over = List.of(render(new TextReportWriter(), ReportFixtures.overBudget()).split("\n"));
+        assertTrue(over.stream().anyMatch(l -> l.matches("  headroom +-504 bytes  \\(-4\\.2% of the budget\\)")),
+                String.join("\n", over));
+        assertTrue(over.contains("  RAM budget: FAIL"));
+        assertFalse(over.stream().anyMatch(l -> l.startsWith("Timing")), "no timing analysis, no section");
+    }
+
+    @Test
+    void memoryWithoutBudgetSaysSoAndMarksLowerBounds() {
+        List<String> lines = List.of(render(new TextReportWriter(), ReportFixtures.unbudgeted()).split("\n"));
+        assertTrue(lines.stream().anyMatch(l -> l.matches(
+                "  total +12504 bytes  \\(a lower bound: some static state cannot be bounded\\)")),
+                String.join("\n", lines));
+        assertTrue(lines.contains("  budget: none (no --ram-budget), not checked"));
+        assertFalse(lines.stream().anyMatch(l -> l.contains("RAM budget:")));
+        assertTrue(lines.contains("    com.example.telemetry.TelemetryHandler#onSample(J)V  4096 bytes or more (unbounded)"));
+    }
+
+    @Test
+    void timingIsATableWithBoundDeadlineAndSlack() {
+        List<String> lines = List.of(render(new TextReportWriter(), ReportFixtures.budgets()).split("\n"));
+        int timing = lines.indexOf("Timing (cost model unit, in its cycles)");
+        assertTrue(timing > lines.indexOf("Memory (layout hotspot-coops)"), String.join("\n", lines));
+        assertEquals(List.of("root", "bound", "deadline", "slack", "verdict"), columns(lines.get(timing + 1)));
+        assertEquals(List.of("com.example.motor.Motor#calibrate()V", "80", "-", "-", "-"), columns(lines.get(timing + 2)));
+        assertEquals(List.of("com.example.motor.Motor#onTick()V", "1234", "5000", "3766", "PASS"),
+                columns(lines.get(timing + 3)));
+        assertEquals(List.of("com.example.telemetry.TelemetryHandler#onSample(J)V", "unbounded", "2000", "-", "FAIL"),
+                columns(lines.get(timing + 4)));
+        int bound = lines.get(timing + 1).indexOf("bound") + "bound".length();
+        assertEquals(bound, lines.get(timing + 3).indexOf("1234") + 4, "numbers are right-aligned under their heading");
+        assertEquals("  worst path of com.example.telemetry.TelemetryHandler#onSample(J)V:", lines.get(timing + 5));
+        assertEquals("    unbounded loop at TelemetryHandler.java:36", lines.get(timing + 7));
+        assertFalse(lines.contains("  worst path of com.example.motor.Motor#onTick()V:"), "passing roots: table only");
+        assertEquals("FAIL: " + ReportFixtures.BUDGETS_FAIL_REASON, lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void hostileMemoryAndTimingStayAscii() {
+        String hostile = render(new TextReportWriter(), ReportFixtures.hostile());
+        assertTrue(hostile.chars().allMatch(c -> c == '\n' || (c >= 0x20 && c < 0x7f)), hostile);
+        assertTrue(hostile.contains("Timing (cost model <unit>, in its cycles)"), hostile);
+    }
+
+    @Test
+    void barScalesToTheBudgetOrTotal() {
+        assertEquals("[" + ".".repeat(30) + "]", TextReportWriter.bar(0, 100));
+        assertEquals("[" + "#".repeat(30) + "]", TextReportWriter.bar(100, 100));
+        assertEquals("[" + "#".repeat(15) + ".".repeat(15) + "]", TextReportWriter.bar(50, 100));
+        assertEquals("[#" + ".".repeat(29) + "]", TextReportWriter.bar(1, 1_000_000));
+        assertEquals("[" + ".".repeat(30) + "]", TextReportWriter.bar(5, 0));
+        assertEquals("50.0%", TextReportWriter.percent(1, 2));
+        assertEquals("n/a", TextReportWriter.percent(1, 0));
+    }
+
+    private static List<String> columns(String line) {
+        return List.of(line.trim().split(" +"));
     }
 
     private int indexOfTrimmed(String text, int from) {

@@ -369,7 +369,7 @@ public final class CheckCommand implements Callable<Integer> {
     private void writeReports(AnalysisResult result, List<ReportFormat> reportFormats) {
         if (reportDir != null) {
             for (ReportFormat format : reportFormats) {
-                writeFile(result, format, reportDir.resolve("headroom." + format.fileExtension()));
+                writeFile(result, format, reportDir.resolve(format.fileName()));
             }
         } else if (output != null) {
             writeFile(result, reportFormats.get(0), output);

@@ -1,0 +1,440 @@
+package dev.headroom.reports;
+
+import com.google.gson.stream.JsonWriter;
+import dev.headroom.core.model.AnalysisResult;
+import dev.headroom.core.model.Finding;
+import dev.headroom.core.model.Frame;
+import dev.headroom.core.model.InputProblem;
+import dev.headroom.core.model.Location;
+import dev.headroom.core.model.MethodId;
+import dev.headroom.core.model.Rule;
+import dev.headroom.core.model.Severity;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The SARIF 2.1.0 report, in the shape GitHub code scanning accepts.
+ *
+ * <p>One run. {@code tool.driver.rules} describes every rule of {@link Rule}, sorted by id, so that a
+ * result's {@code ruleIndex} is stable for a given set of rules. Results come in model order (already
+ * sorted), one per finding, suppressed ones included with an {@code inSource} suppression. Each result
+ * has one location: the source file relative to the project ({@code uriBaseId} {@value #SRCROOT}), the
+ * line, and the method as a logical location; its call chain is the result's single code flow.
+ *
+ * <p>{@code partialFingerprints} hold {@value #FINGERPRINT_KEY}: a SHA-256 of the rule, the method, the
+ * message and the root, never the line, so that an alert keeps its identity when unrelated lines move.
+ *
+ * <p>Source paths: a location's file is either a path under a source root ({@code
+ * src/main/java/com/acme/Motor.java}, when the user gave {@code --source-root}) and used as it is, or the
+ * bare name of the class file's {@code SourceFile} attribute, which is placed under the class's package
+ * ({@code com/acme/Motor.java}) so that GitHub can match it to a file of the repository. A class without
+ * a {@code SourceFile} attribute is given its outermost class's name with {@code .java}, javac's
+ * convention.
+ */
+public final class SarifReportWriter implements ReportWriter {
+
+    static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
+    static final String SARIF_VERSION = "2.1.0";
+    static final String SRCROOT = "%SRCROOT%";
+    static final String FINGERPRINT_KEY = "headroomFindingHash/v1";
+    static final String SRCROOT_DESCRIPTION = "Where the source paths start: the project directory for paths"
+            + " under a --source-root (src/main/java/com/acme/Motor.java), the source root itself for paths"
+            + " that start at the package (com/acme/Motor.java).";
+
+    /** Every rule, sorted by id: the order of {@code tool.driver.rules} and so of {@code ruleIndex}. */
+    static final List<Rule> RULES = Arrays.stream(Rule.values())
+            .sorted(Comparator.comparing(Rule::id))
+            .toList();
+
+    /** {@code Motor.java:42} in a message: the line is dropped before hashing. */
+    private static final Pattern FILE_LINE = Pattern.compile("(\\.(?:java|kt|scala|groovy)):\\d+");
+
+    private final String informationUri;
+
+    /** A writer whose driver has no {@code informationUri}. */
+    public SarifReportWriter() {
+        this(null);
+    }
+
+    /** @param informationUri the tool's home page, written as {@code tool.driver.informationUri}; or null */
+    public SarifReportWriter(String informationUri) {
+        this.informationUri = informationUri;
+    }
+
+    @Override
+    public void write(AnalysisResult result, Writer out) throws IOException {
+        // Not closed: closing would close the caller's writer.
+        JsonWriter json = new JsonWriter(out);
+        json.setIndent("  ");
+        json.setHtmlSafe(false);
+        SourcePaths paths = new SourcePaths(result);
+
+        json.beginObject();
+        json.name("$schema").value(SCHEMA_URI);
+        json.name("version").value(SARIF_VERSION);
+        json.name("runs").beginArray();
+        json.beginObject();
+        writeTool(json, result);
+        writeInvocation(json, result);
+        json.name("originalUriBaseIds").beginObject();
+        json.name(SRCROOT).beginObject();
+        json.name("description").beginObject().name("text").value(SRCROOT_DESCRIPTION).endObject();
+        json.endObject();
+        json.endObject();
+        json.name("results").beginArray();
+        for (Finding finding : result.findings()) {
+            writeResult(json, finding, paths);
+        }
+        json.endArray();
+        json.name("properties").beginObject();
+        json.name("verdict").value(result.verdict().id());
+        if (result.failReason() != null) {
+            json.name("failReason").value(result.failReason());
+        }
+        json.endObject();
+        json.endObject();
+        json.endArray();
+        json.endObject();
+
+        json.flush();
+        out.write('\n');
+        out.flush();
+    }
+
+    private void writeTool(JsonWriter json, AnalysisResult result) throws IOException {
+        json.name("tool").beginObject();
+        json.name("driver").beginObject();
+        json.name("name").value(JsonReportWriter.TOOL_NAME);
+        if (result.toolVersion() != null) {
+            json.name("version").value(result.toolVersion());
+        }
+        if (informationUri != null) {
+            json.name("informationUri").value(informationUri);
+        }
+        json.name("rules").beginArray();
+        for (Rule rule : RULES) {
+            json.beginObject();
+            json.name("id").value(rule.id());
+            json.name("name").value(pascalCase(rule.id()));
+            json.name("shortDescription").beginObject().name("text").value(rule.summary()).endObject();
+            json.name("fullDescription").beginObject().name("text").value(rule.explanation()).endObject();
+            json.name("help").beginObject().name("text").value(rule.remedy()).endObject();
+            json.name("defaultConfiguration").beginObject()
+                    .name("level").value(level(rule.defaultSeverity()))
+                    .endObject();
+            json.endObject();
+        }
+        json.endArray();
+        json.endObject();
+        json.endObject();
+    }
+
+    /** The run's invocation: the inputs that were skipped become warnings of the tool's execution. */
+    private static void writeInvocation(JsonWriter json, AnalysisResult result) throws IOException {
+        json.name("invocations").beginArray();
+        json.beginObject();
+        json.name("executionSuccessful").value(true);
+        if (!result.inputProblems().isEmpty()) {
+            json.name("toolExecutionNotifications").beginArray();
+            for (InputProblem problem : result.inputProblems()) {
+                json.beginObject();
+                json.name("level").value("warning");
+                json.name("message").beginObject()
+                        .name("text").value("skipped " + problem.source() + ": " + problem.reason())
+                        .endObject();
+                json.endObject();
+            }
+            json.endArray();
+        }
+        json.endObject();
+        json.endArray();
+    }
+
+    private static void writeResult(JsonWriter json, Finding finding, SourcePaths paths) throws IOException {
+        json.beginObject();
+        json.name("ruleId").value(finding.rule().id());
+        json.name("ruleIndex").value(RULES.indexOf(finding.rule()));
+        json.name("level").value(level(finding.severity()));
+        json.name("message").beginObject().name("text").value(messageText(finding)).endObject();
+
+        Location location = finding.location();
+        json.name("locations").beginArray();
+        json.beginObject();
+        writePhysicalLocation(json, paths.of(location.method().className(), location.file()), location.line());
+        writeLogicalLocation(json, location.method());
+        json.endObject();
+        json.endArray();
+
+        if (!finding.callChain().isEmpty()) {
+            writeCodeFlow(json, finding, paths);
+        }
+
+        json.name("partialFingerprints").beginObject();
+        json.name(FINGERPRINT_KEY).value(fingerprint(finding));
+        json.endObject();
+
+        if (finding.suppressed()) {
+            json.name("suppressions").beginArray();
+            json.beginObject();
+            json.name("kind").value("inSource");
+            if (finding.suppressionReason() != null) {
+                json.name("justification").value(finding.suppressionReason());
+            }
+            json.endObject();
+            json.endArray();
+        }
+
+        json.name("properties").beginObject();
+        if (finding.root() != null) {
+            json.name("root").value(finding.root().toString());
+        }
+        json.name("coldPath").value(finding.coldPath());
+        if (finding.rootCount() > 1) {
+            json.name("rootCount").value(finding.rootCount());
+        }
+        if (finding.remedy() != null) {
+            json.name("remedy").value(finding.remedy());
+        }
+        json.endObject();
+        json.endObject();
+    }
+
+    /** The message, then the root it is reached from and the finding's own remedy, one a line. */
+    static String messageText(Finding finding) {
+        StringBuilder text = new StringBuilder(finding.message() == null ? finding.rule().summary() : finding.message());
+        if (finding.root() != null) {
+            text.append("\nReached from root ").append(finding.root());
+            if (finding.rootCount() > 1) {
+                text.append(" (and ").append(finding.rootCount() - 1).append(" more)");
+            }
+            text.append('.');
+        }
+        if (finding.remedy() != null) {
+            text.append("\nRemedy: ").append(finding.remedy());
+        }
+        return text.toString();
+    }
+
+    /**
+     * The call chain as one thread flow, root first. Frames in the user's classes (from the root down to
+     * the frame where the finding is reported) carry a physical location; the frames below it, in library
+     * or JDK code, only their method.
+     */
+    private static void writeCodeFlow(JsonWriter json, Finding finding, SourcePaths paths) throws IOException {
+        List<Frame> chain = finding.callChain();
+        int lastUserFrame = lastUserFrame(finding);
+        json.name("codeFlows").beginArray();
+        json.beginObject();
+        json.name("threadFlows").beginArray();
+        json.beginObject();
+        json.name("locations").beginArray();
+        for (int i = 0; i < chain.size(); i++) {
+            Frame frame = chain.get(i);
+            MethodId method = frame.method();
+            json.beginObject();
+            json.name("location").beginObject();
+            if (i <= lastUserFrame) {
+                String file = i == lastUserFrame ? finding.location().file() : null;
+                writePhysicalLocation(json, paths.of(method.className(), file), frame.line());
+            }
+            writeLogicalLocation(json, method);
+            json.name("message").beginObject()
+                    .name("text").value(method.className() + "." + method.name()
+                            + (frame.line() > 0 ? ":" + frame.line() : ""))
+                    .endObject();
+            json.endObject();
+            json.name("nestingLevel").value(i);
+            json.name("executionOrder").value(i + 1);
+            json.endObject();
+        }
+        json.endArray();
+        json.endObject();
+        json.endArray();
+        json.endObject();
+        json.endArray();
+    }
+
+    /**
+     * The index of the frame where the finding is reported: the last frame in the finding's method (at its
+     * line, when the chain passes that method more than once); frames up to it are the user's code. -1 when
+     * the chain does not pass the finding's method.
+     */
+    static int lastUserFrame(Finding finding) {
+        List<Frame> chain = finding.callChain();
+        Location location = finding.location();
+        int inMethod = -1;
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            Frame frame = chain.get(i);
+            if (frame.method().equals(location.method())) {
+                if (frame.line() == location.line()) {
+                    return i;
+                }
+                if (inMethod < 0) {
+                    inMethod = i;
+                }
+            }
+        }
+        return inMethod;
+    }
+
+    private static void writePhysicalLocation(JsonWriter json, String uri, int line) throws IOException {
+        json.name("physicalLocation").beginObject();
+        json.name("artifactLocation").beginObject();
+        json.name("uri").value(encodeUri(uri));
+        json.name("uriBaseId").value(SRCROOT);
+        json.endObject();
+        if (line > 0) {
+            json.name("region").beginObject().name("startLine").value(line).endObject();
+        }
+        json.endObject();
+    }
+
+    /**
+     * A relative path as an RFC 3986 relative reference: {@code /} kept, every byte of the UTF-8 form
+     * outside the unreserved characters and {@code !$&'()*+,;=@} percent-encoded ({@code :} too, so that a
+     * first segment never reads as a scheme).
+     */
+    static String encodeUri(String path) {
+        StringBuilder uri = new StringBuilder(path.length() + 8);
+        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            boolean keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || "-._~!$&'()*+,;=@/".indexOf(c) >= 0;
+            if (keep) {
+                uri.append((char) c);
+            } else {
+                uri.append('%').append(String.format(Locale.ROOT, "%02X", c));
+            }
+        }
+        return uri.toString();
+    }
+
+    private static void writeLogicalLocation(JsonWriter json, MethodId method) throws IOException {
+        json.name("logicalLocations").beginArray();
+        json.beginObject();
+        json.name("name").value(method.name());
+        json.name("fullyQualifiedName").value(method.className() + "." + method.name());
+        json.name("decoratedName").value(method.toString());
+        json.name("kind").value("function");
+        json.endObject();
+        json.endArray();
+    }
+
+    private static String level(Severity severity) {
+        return switch (severity) {
+            case ERROR -> "error";
+            case WARNING -> "warning";
+        };
+    }
+
+    /** {@code growable-collection} becomes {@code GrowableCollection}. */
+    static String pascalCase(String id) {
+        StringBuilder name = new StringBuilder(id.length());
+        boolean upper = true;
+        for (char c : id.toCharArray()) {
+            if (c == '-') {
+                upper = true;
+            } else {
+                name.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return name.toString();
+    }
+
+    /**
+     * SHA-256, in lowercase hex, of the rule id, the location's class, method and descriptor, the message
+     * with any {@code File.java:N} line reference removed, and the root (empty when none), each ended by a
+     * NUL so that no two different tuples hash the same text. No line number enters it.
+     */
+    static String fingerprint(Finding finding) {
+        MethodId method = finding.location().method();
+        String message = finding.message() == null ? "" : FILE_LINE.matcher(finding.message()).replaceAll("$1");
+        String[] parts = {
+            finding.rule().id(),
+            method.className(),
+            method.name(),
+            method.descriptor(),
+            message,
+            finding.root() == null ? "" : finding.root().toString(),
+        };
+        StringBuilder text = new StringBuilder();
+        for (String part : parts) {
+            text.append(part).append('\0');
+        }
+        byte[] hash = sha256().digest(text.toString().getBytes(StandardCharsets.UTF_8));
+        StringBuilder hex = new StringBuilder(hash.length * 2);
+        for (byte b : hash) {
+            hex.append(String.format(Locale.ROOT, "%02x", b & 0xff));
+        }
+        return hex.toString();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            // Every Java platform must provide SHA-256 (MessageDigest's documentation).
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    /**
+     * Source paths relative to the project, by class. A class whose file the model names somewhere (any
+     * finding's location) keeps that file for its other frames too.
+     */
+    static final class SourcePaths {
+        /** Top-level class name to the file a location gave for it (or for a nested class of it). */
+        private final Map<String, String> known = new HashMap<>(); // lookups only, never iterated
+
+        SourcePaths(AnalysisResult result) {
+            for (Finding finding : result.findings()) {
+                Location location = finding.location();
+                if (location.file() != null) {
+                    known.putIfAbsent(outermost(location.method().className()), location.file());
+                }
+            }
+        }
+
+        /** The path of the source of {@code className}, given the file its location names (or null). */
+        String of(String className, String file) {
+            String name = file != null ? file : known.get(outermost(className));
+            return path(className, name);
+        }
+
+        /**
+         * A path already under a source root is kept (with {@code /} separators); a bare file name is put
+         * under the class's package; no file at all becomes the outermost class's name with {@code .java}.
+         */
+        static String path(String className, String file) {
+            if (file != null && (file.indexOf('/') >= 0 || file.indexOf('\\') >= 0)) {
+                String path = file.replace('\\', '/');
+                while (path.startsWith("./")) {
+                    path = path.substring(2);
+                }
+                return path;
+            }
+            String outer = outermost(className);
+            int dot = outer.lastIndexOf('.');
+            String name = file != null ? file : outer.substring(dot + 1) + ".java";
+            return dot < 0 ? name : outer.substring(0, dot).replace('.', '/') + "/" + name;
+        }
+
+        /** {@code com.acme.Motor$Filter} becomes {@code com.acme.Motor}. */
+        static String outermost(String className) {
+            int dot = className.lastIndexOf('.');
+            int dollar = className.indexOf('$', dot + 1);
+            return dollar > 0 ? className.substring(0, dollar) : className;
+        }
+    }
+}
