@@ -3,6 +3,7 @@ package dev.headroom.cli;
 import dev.headroom.core.AnalysisConfig;
 import dev.headroom.core.ColdPathPolicy;
 import dev.headroom.core.FindingGrouping;
+import dev.headroom.core.memory.Layouts;
 import dev.headroom.core.ConfigurationException;
 import dev.headroom.core.DispatchPolicy;
 import dev.headroom.core.FailOn;
@@ -67,8 +68,6 @@ import picocli.CommandLine.Spec;
             "  headroom check --root 'com.acme.*#*' --format json app.jar > report.json",
             "  headroom check --format text,json --report-dir target/headroom target/classes"})
 public final class CheckCommand implements Callable<Integer> {
-    /** The object-layout models of the memory analysis. */
-    static final List<String> LAYOUTS = List.of("hotspot-coops", "hotspot-nocoops", "hotspot-compact", "jvm32");
     /** The bundled cost model. */
     static final String UNIT_COST_MODEL = "unit";
     /** Every format of the command-line contract, including those this version may not have yet. */
@@ -213,17 +212,17 @@ public final class CheckCommand implements Callable<Integer> {
             }
             builder.maxFindings(maxFindings);
         }
-        // Parsed and validated now, though not yet part of the configuration: see warnAboutUncheckedOptions.
         if (ramBudget != null) {
-            parseValue("--ram-budget", ramBudget, text -> SizeParser.parse("--ram-budget", text));
+            builder.ramBudget(parseValue("--ram-budget", ramBudget, text -> SizeParser.parse("--ram-budget", text)));
         }
         if (stackBudget != null) {
-            parseValue("--stack-budget", stackBudget, text -> SizeParser.parse("--stack-budget", text));
+            builder.stackBudget(parseValue("--stack-budget", stackBudget,
+                    text -> SizeParser.parse("--stack-budget", text)));
         }
-        if (layout != null && !LAYOUTS.contains(layout)) {
-            throw ExitException.usage("--layout: unknown layout model '" + layout + "'; expected "
-                    + String.join(", ", LAYOUTS));
+        if (layout != null) {
+            builder.layout(parseValue("--layout", layout, Layouts::byName).name());
         }
+        // Parsed and validated now, though not yet part of the configuration: see warnAboutUncheckedOptions.
         if (costModel != null && !costModel.equals(UNIT_COST_MODEL) && !isRegularFile(costModel)) {
             throw ExitException.usage("--cost-model: '" + costModel + "' is neither a bundled cost model ("
                     + UNIT_COST_MODEL + ") nor an existing file");
@@ -327,9 +326,6 @@ public final class CheckCommand implements Callable<Integer> {
     /** Options whose analysis this version does not have: accepted, validated, and said so. */
     private void warnAboutUncheckedOptions(PrintWriter err) {
         Map<String, Object> notYetUsed = new LinkedHashMap<>();
-        notYetUsed.put("--ram-budget", ramBudget);
-        notYetUsed.put("--stack-budget", stackBudget);
-        notYetUsed.put("--layout", layout);
         notYetUsed.put("--cost-model", costModel);
         notYetUsed.put("--flow-facts", flowFacts);
         notYetUsed.put("--baseline", baseline);
@@ -345,7 +341,6 @@ public final class CheckCommand implements Callable<Integer> {
 
     private static String notYetVerb(String option) {
         return switch (option) {
-            case "--ram-budget", "--stack-budget" -> "checked";
             case "--write-baseline" -> "written";
             default -> "used";
         };

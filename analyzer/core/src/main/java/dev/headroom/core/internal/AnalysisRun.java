@@ -10,7 +10,16 @@ import dev.headroom.core.callgraph.CallGraphBuilder;
 import dev.headroom.core.callgraph.Hierarchy;
 import dev.headroom.core.callgraph.MethodRef;
 import dev.headroom.core.classpath.ClassRepository;
+import dev.headroom.core.memory.Layout;
+import dev.headroom.core.memory.Layouts;
+import dev.headroom.core.memory.MemoryAnalysis;
+import dev.headroom.core.memory.MemoryFinding;
+import dev.headroom.core.memory.MemoryResult;
+import dev.headroom.core.memory.StackAnalysis;
+import dev.headroom.core.memory.StackResult;
 import dev.headroom.core.model.AnalysisResult;
+import dev.headroom.core.model.Frame;
+import dev.headroom.core.model.MemoryReport;
 import dev.headroom.core.model.Finding;
 import dev.headroom.core.model.Location;
 import dev.headroom.core.model.Root;
@@ -42,6 +51,7 @@ public final class AnalysisRun {
 
     public AnalysisResult run() {
         RuleBook rules = RuleBook.load(config.rulePacks());
+        Layout layout = Layouts.byName(config.layout());
         try (ClassRepository classes = ClassRepository.open(config.inputs(), config.classpath(), config.jdkHome(), listener)) {
             listener.progress("finding roots in " + classes.inputClassNames().size() + " input classes");
             List<RootFinder.Found> roots = RootFinder.find(classes, config.rootPatterns(),
@@ -79,12 +89,13 @@ public final class AnalysisRun {
             for (Merged m : byLocation.values()) {
                 findings.add(toFinding(m.finding(), m.severity(), m.roots(), classes, sources, suppressions));
             }
+            MemoryReport memory = memory(layout, classes, hierarchy, rules, graph, roots, sources, suppressions, findings);
             for (Suppressions.Unused u : suppressions.unused()) {
                 findings.add(unusedSuppression(u, sources));
             }
             findings.sort(null);
             List<Root> rootList = roots.stream().map(RootFinder.Found::root).sorted().toList();
-            return result(findings, rootList, classes.parsedCount(), graph.size(), classes);
+            return result(findings, rootList, classes.parsedCount(), graph.size(), classes, memory);
         }
     }
 
@@ -148,8 +159,41 @@ public final class AnalysisRun {
                 Rule.UNUSED_SUPPRESSION.remedy(), false, null, located, null, List.of(), false, 0);
     }
 
+    /**
+     * The static footprint against the RAM budget and the stack per root; their budget findings join the
+     * others (suppressible like them, at the class's static initialiser or at the root).
+     */
+    private MemoryReport memory(Layout layout, ClassRepository classes, Hierarchy hierarchy, RuleBook rules,
+                                CallGraph graph, List<RootFinder.Found> roots, SourcePaths sources,
+                                Suppressions suppressions, List<Finding> findings) {
+        listener.progress("computing the static footprint (" + layout.name() + ")");
+        MemoryResult statics = new MemoryAnalysis(classes, hierarchy, rules, layout).analyze(config.ramBudget());
+        StackResult stack = new StackAnalysis(graph, layout)
+                .analyze(roots.stream().map(r -> r.method().ref()).toList(), config.stackBudget());
+        for (MemoryFinding f : statics.findings()) {
+            findings.add(budgetFinding(f, classes, sources, suppressions));
+        }
+        for (MemoryFinding f : stack.findings()) {
+            findings.add(budgetFinding(f, classes, sources, suppressions));
+        }
+        return new MemoryReport(layout.name(), config.ramBudget(), statics.totalBytes(), statics.bounded(),
+                statics.verdict(), statics.items(), stack.stack());
+    }
+
+    private static Finding budgetFinding(MemoryFinding f, ClassRepository classes, SourcePaths sources,
+                                         Suppressions suppressions) {
+        MethodRef where = f.location();
+        String file = classes.find(where.owner()).map(c -> sources.path(where.owner(), c.sourceFile())).orElse(null);
+        Optional<Suppressions.Declared> suppressed = suppressions.match(f.rule(), where);
+        List<Frame> chain = f.root() == null ? List.of() : List.of(new Frame(f.root().toId(), f.line()));
+        return new Finding(f.rule(), f.rule().defaultSeverity(), f.message(), f.rule().remedy(),
+                suppressed.isPresent(), suppressed.map(Suppressions.Declared::reason).orElse(null),
+                new Location(where.toId(), file, f.line()), f.root() == null ? null : f.root().toId(), chain, false,
+                f.root() == null ? 0 : 1);
+    }
+
     private AnalysisResult result(List<Finding> findings, List<Root> roots, int classCount, int methodCount,
-                                  ClassRepository classes) {
+                                  ClassRepository classes, MemoryReport memory) {
         int errors = 0;
         int warnings = 0;
         int suppressed = 0;
@@ -176,6 +220,6 @@ public final class AnalysisRun {
         }
         Summary summary = new Summary(errors, warnings, suppressed, classCount, methodCount, roots.size());
         return new AnalysisResult(Headroom.VERSION, verdict, reason, config.dispatch().id(), summary, roots, findings,
-                classes.problems().stream().sorted().toList(), null, null);
+                classes.problems().stream().sorted().toList(), memory, null);
     }
 }

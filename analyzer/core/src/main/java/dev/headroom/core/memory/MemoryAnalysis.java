@@ -1,0 +1,203 @@
+package dev.headroom.core.memory;
+
+import dev.headroom.core.callgraph.Hierarchy;
+import dev.headroom.core.callgraph.MethodRef;
+import dev.headroom.core.classpath.ClassRepository;
+import dev.headroom.core.classpath.LoadedClass;
+import dev.headroom.core.memory.Value.HeapObject;
+import dev.headroom.core.memory.Value.Unknown;
+import dev.headroom.core.model.MemoryItem;
+import dev.headroom.core.model.Rule;
+import dev.headroom.core.model.Verdict;
+import dev.headroom.core.rules.RuleBook;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.FieldNode;
+
+/**
+ * The static footprint: runs the static initializers of the input classes ({@link StaticInterpreter}),
+ * then walks the objects reachable from each static reference field, classes in name order and fields in
+ * declaration order, counting every object once, for the first field that reaches it.
+ *
+ * <p>A field is {@code unbounded-static} when it reaches an object of a growable collection class (decided
+ * with the rule packs, {@link GrowableTypes}), an array of non-constant length, an object a call that
+ * could not be interpreted was given or returned, or when the static initializer stopped before assigning
+ * it. The total is then a lower bound.
+ */
+public final class MemoryAnalysis {
+    /** Groups shown in an item's detail before "+ N more". */
+    private static final int DETAIL_GROUPS = 6;
+
+    private final ClassRepository classes;
+    private final Layout layout;
+    private final GrowableTypes growable;
+    private final StaticInterpreter interpreter;
+
+    public MemoryAnalysis(ClassRepository classes, Hierarchy hierarchy, RuleBook rules, Layout layout) {
+        this.classes = classes;
+        this.layout = layout;
+        this.growable = new GrowableTypes(hierarchy, rules);
+        this.interpreter = new StaticInterpreter(classes, hierarchy, new InstanceSizes(classes, layout), growable);
+    }
+
+    /** A counted field with where it is assigned, for findings. */
+    private record Counted(MemoryItem item, String owner, int line, String unbounded) {
+    }
+
+    /** @param budgetBytes the RAM budget, or null for none */
+    public MemoryResult analyze(Long budgetBytes) {
+        for (String name : classes.inputClassNames()) {
+            interpreter.initialize(name);
+        }
+        Map<HeapObject, String> countedBy = new IdentityHashMap<>();
+        List<Counted> counted = new ArrayList<>();
+        for (String name : classes.inputClassNames()) {
+            Optional<LoadedClass> c = classes.find(name);
+            Optional<StaticInterpreter.ClassState> state = interpreter.state(name);
+            if (c.isEmpty() || state.isEmpty()) {
+                continue;
+            }
+            for (FieldNode f : c.get().node().fields) {
+                if ((f.access & Opcodes.ACC_STATIC) == 0 || !(f.desc.startsWith("L") || f.desc.startsWith("["))) {
+                    continue;
+                }
+                Counted item = count(name, f, state.get(), countedBy);
+                if (item != null) {
+                    counted.add(item);
+                }
+            }
+        }
+        counted.sort(Comparator.comparingLong((Counted k) -> -k.item.bytes()).thenComparing(k -> k.item.field()));
+        long total = 0;
+        boolean bounded = true;
+        List<MemoryFinding> findings = new ArrayList<>();
+        for (Counted k : counted) {
+            total += k.item.bytes();
+            if (k.unbounded != null) {
+                bounded = false;
+                findings.add(new MemoryFinding(Rule.UNBOUNDED_STATIC, clinit(k.owner), k.line,
+                        "static field " + k.item.field() + " cannot be bounded: " + k.unbounded
+                                + "; the footprint counts " + k.item.bytes() + " bytes for it, a lower bound", null));
+            }
+        }
+        Verdict verdict = null;
+        if (budgetBytes != null) {
+            verdict = total <= budgetBytes && bounded ? Verdict.PASS : Verdict.FAIL;
+            if (total > budgetBytes) {
+                findings.add(budgetFinding(total, bounded, budgetBytes, counted));
+            }
+        }
+        findings.sort(Comparator.comparing(MemoryFinding::location).thenComparingInt(MemoryFinding::line)
+                .thenComparing(MemoryFinding::message));
+        return new MemoryResult(total, bounded, verdict, counted.stream().map(Counted::item).toList(), findings);
+    }
+
+    private static MethodRef clinit(String owner) {
+        return new MethodRef(owner, "<clinit>", "()V");
+    }
+
+    private static MemoryFinding budgetFinding(long total, boolean bounded, long budget, List<Counted> counted) {
+        StringBuilder largest = new StringBuilder();
+        for (int i = 0; i < Math.min(3, counted.size()); i++) {
+            MemoryItem item = counted.get(i).item();
+            largest.append(i == 0 ? "" : ", ").append(item.field()).append(' ').append(item.bytes()).append(" bytes (")
+                    .append(item.detail()).append(')');
+        }
+        Counted top = counted.get(0);
+        String message = "the static footprint is " + (bounded ? "" : "at least ") + total + " bytes, " + (total - budget)
+                + " bytes above the RAM budget of " + budget + " bytes; largest: " + largest;
+        return new MemoryFinding(Rule.RAM_BUDGET_EXCEEDED, clinit(top.owner), top.line, message, null);
+    }
+
+    /** The item of one static reference field, or null when it holds nothing to count or report. */
+    private Counted count(String owner, FieldNode f, StaticInterpreter.ClassState state,
+                          Map<HeapObject, String> countedBy) {
+        String field = owner.replace('/', '.') + "." + f.name;
+        String type = Type.getType(f.desc).getClassName();
+        int line = state.lines.getOrDefault(f.name, 0);
+        Value value = state.statics.get(f.name);
+        if (value == null) {
+            if (state.stopped != null && f.value == null) {
+                String why = "the static initializer of " + owner.replace('/', '.') + " could not be followed past "
+                        + (state.stoppedLine > 0 ? "line " + state.stoppedLine : "its start") + " (" + state.stopped + ")";
+                return new Counted(new MemoryItem(field, type, 0, "not computed"), owner, state.stoppedLine, why);
+            }
+            return null;
+        }
+        if (value instanceof Unknown u && u.reason() != null) {
+            return new Counted(new MemoryItem(field, type, 0, "not computed"), owner, line, u.reason());
+        }
+        if (!(value instanceof HeapObject root)) {
+            return null;
+        }
+        if (countedBy.containsKey(root)) {
+            return new Counted(new MemoryItem(field, type, 0, "the same object as " + countedBy.get(root)), owner, line, null);
+        }
+        long bytes = 0;
+        String unbounded = null;
+        Map<String, Integer> groups = new LinkedHashMap<>();
+        Deque<HeapObject> queue = new ArrayDeque<>();
+        countedBy.put(root, field);
+        queue.add(root);
+        while (!queue.isEmpty()) {
+            HeapObject o = queue.poll();
+            bytes += o.bytes;
+            groups.merge(o.description, 1, Integer::sum);
+            if (unbounded == null && !o.array) {
+                Optional<String> grows = growable.growable(o.type);
+                if (grows.isPresent()) {
+                    unbounded = "it holds a growable " + o.type.replace('/', '.') + " (" + grows.get() + ")";
+                }
+            }
+            if (unbounded == null) {
+                unbounded = o.unbounded;
+            }
+            List<Value> next = new ArrayList<>(o.fields.values());
+            next.addAll(o.elements.values());
+            next.addAll(o.unindexed);
+            for (Value v : next) {
+                if (v instanceof HeapObject h) {
+                    if (!countedBy.containsKey(h)) {
+                        countedBy.put(h, field);
+                        queue.add(h);
+                    }
+                } else if (v instanceof Unknown u && u.reason() != null && unbounded == null) {
+                    unbounded = "it holds " + u.reason();
+                }
+            }
+        }
+        return new Counted(new MemoryItem(field, type, bytes, detail(groups)), owner, line, unbounded);
+    }
+
+    private static String detail(Map<String, Integer> groups) {
+        List<String> parts = new ArrayList<>();
+        int shown = 0;
+        int more = 0;
+        for (Map.Entry<String, Integer> e : groups.entrySet()) {
+            if (shown < DETAIL_GROUPS) {
+                parts.add(e.getValue() == 1 ? e.getKey() : e.getValue() + " x " + e.getKey());
+                shown++;
+            } else {
+                more += e.getValue();
+            }
+        }
+        if (more > 0) {
+            parts.add(more + " more objects");
+        }
+        return String.join(" + ", parts);
+    }
+
+    /** The layout model sizes are computed with. */
+    public Layout layout() {
+        return layout;
+    }
+}

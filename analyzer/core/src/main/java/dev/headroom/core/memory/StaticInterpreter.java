@@ -1,0 +1,1095 @@
+package dev.headroom.core.memory;
+
+import dev.headroom.core.callgraph.Hierarchy;
+import dev.headroom.core.classpath.ClassRepository;
+import dev.headroom.core.classpath.LoadedClass;
+import dev.headroom.core.memory.Value.DoubleV;
+import dev.headroom.core.memory.Value.External;
+import dev.headroom.core.memory.Value.FloatV;
+import dev.headroom.core.memory.Value.HeapObject;
+import dev.headroom.core.memory.Value.IntV;
+import dev.headroom.core.memory.Value.LongV;
+import dev.headroom.core.memory.Value.Null;
+import dev.headroom.core.memory.Value.Unknown;
+import dev.headroom.core.rules.MethodRule;
+import dev.headroom.core.rules.RuleKind;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.FieldNode;
+import org.objectweb.asm.tree.IincInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.LookupSwitchInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.MultiANewArrayInsnNode;
+import org.objectweb.asm.tree.TableSwitchInsnNode;
+import org.objectweb.asm.tree.TypeInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+/**
+ * Runs the static initializers of the input classes on abstract values: constants are propagated through
+ * locals, fields, arguments and int/long/float/double arithmetic, objects and arrays are created as the
+ * bytecode says (so a loop with a constant bound creates each of its objects), and calls are followed
+ * into the bytecode of the called constructors and methods, user or library. What cannot be computed
+ * becomes an {@link Unknown} value; an array of unknown length, or an object whose constructor could not
+ * be followed, is marked unbounded with the reason. A branch on an unknown value is followed only when
+ * one side just throws; otherwise the method being interpreted stops there, and its result (and every
+ * object it was given) is marked unbounded.
+ *
+ * <p>Library static state is not interpreted: a library static field's value is an {@link External}
+ * reference (shared, not counted) unless it is a compile-time constant. String and class literals are
+ * not counted either (they are the JVM's shared constants).
+ */
+final class StaticInterpreter {
+    /** Bytecodes interpreted per static initializer, calls included, before giving up. */
+    static final long STEP_BUDGET = 5_000_000;
+    /** Objects created per static initializer before giving up. */
+    static final long OBJECT_BUDGET = 1_000_000;
+    private static final int MAX_DEPTH = 48;
+
+    private final ClassRepository classes;
+    private final Hierarchy hierarchy;
+    private final InstanceSizes sizes;
+    private final GrowableTypes growable;
+    private final Map<String, ClassState> states = new LinkedHashMap<>();
+    private final Map<MethodNode, LoopRanges> loops = new HashMap<>();
+    private long steps;
+    private long objects;
+    /** The line of the static initializer being run, where a nested call was made from. */
+    private int clinitLine;
+
+    /** What running one class's static initializer gave. */
+    static final class ClassState {
+        final String name;
+        boolean running;
+        boolean done;
+        final Map<String, Value> statics = new LinkedHashMap<>();
+        final Map<String, Integer> lines = new HashMap<>();
+        /** Why the static initializer could not be run to its end, or null. */
+        String stopped;
+        int stoppedLine;
+
+        ClassState(String name) {
+            this.name = name;
+        }
+    }
+
+    /** The interpretation of a method cannot go on; caught at the nearest call. */
+    static final class Stop extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Stop(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    /** A budget is exhausted: the whole static initializer stops. */
+    static final class OutOfBudget extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        OutOfBudget(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    StaticInterpreter(ClassRepository classes, Hierarchy hierarchy, InstanceSizes sizes, GrowableTypes growable) {
+        this.classes = classes;
+        this.hierarchy = hierarchy;
+        this.sizes = sizes;
+        this.growable = growable;
+    }
+
+    Optional<ClassState> state(String internalName) {
+        return Optional.ofNullable(states.get(internalName));
+    }
+
+    /** Initialises an input class as the JVM would (super class first), once; library classes are not run. */
+    ClassState initialize(String internalName) {
+        ClassState state = states.get(internalName);
+        if (state != null) {
+            return state;
+        }
+        state = new ClassState(internalName);
+        states.put(internalName, state);
+        Optional<LoadedClass> c = classes.find(internalName);
+        if (c.isEmpty()) {
+            state.done = true;
+            return state;
+        }
+        String superName = c.get().node().superName;
+        if (superName != null && classes.isInput(superName)) {
+            initialize(superName);
+        }
+        MethodNode clinit = null;
+        for (MethodNode m : c.get().node().methods) {
+            if (m.name.equals("<clinit>")) {
+                clinit = m;
+            }
+        }
+        if (clinit != null) {
+            state.running = true;
+            long savedSteps = steps;
+            long savedObjects = objects;
+            int savedLine = clinitLine;
+            steps = 0;
+            objects = 0;
+            try {
+                run(c.get(), clinit, new Value[0], 0, state);
+            } catch (Stop e) {
+                state.stopped = e.getMessage();
+                state.stoppedLine = clinitLine;
+            } catch (OutOfBudget e) {
+                state.stopped = e.getMessage();
+                state.stoppedLine = clinitLine;
+            } finally {
+                steps = savedSteps;
+                objects = savedObjects;
+                clinitLine = savedLine;
+                state.running = false;
+            }
+        }
+        state.done = true;
+        return state;
+    }
+
+    // ---------------------------------------------------------------- interpretation
+
+    /** Backward-jump ranges of a method: a branch inside one is a loop condition. */
+    private record LoopRanges(List<int[]> ranges) {
+        boolean contains(int index) {
+            for (int[] r : ranges) {
+                if (index >= r[0] && index <= r[1]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * Runs a method. {@code clinitState} is the class being initialised when this is its static
+     * initializer (lines are tracked there), else null.
+     */
+    private Value run(LoadedClass owner, MethodNode method, Value[] args, int depth, ClassState clinitState) throws Stop {
+        if (depth > MAX_DEPTH) {
+            throw new Stop("calls nested more than " + MAX_DEPTH + " deep");
+        }
+        InsnList insns = method.instructions;
+        Value[] locals = new Value[Math.max(method.maxLocals, 1)];
+        int slot = 0;
+        for (Value a : args) {
+            locals[slot] = a;
+            slot += a.size();
+        }
+        List<Value> stack = new ArrayList<>();
+        String where = owner.internalName().replace('/', '.') + "." + method.name;
+        int line = 0;
+        AbstractInsnNode insn = insns.getFirst();
+        while (insn != null) {
+            if (++steps > STEP_BUDGET) {
+                throw new OutOfBudget("more than " + STEP_BUDGET + " bytecodes interpreted (a loop too long to follow)");
+            }
+            int op = insn.getOpcode();
+            if (insn instanceof LineNumberNode ln) {
+                line = ln.line;
+                if (clinitState != null) {
+                    clinitLine = line;
+                }
+            }
+            if (op < 0) {
+                insn = insn.getNext();
+                continue;
+            }
+            AbstractInsnNode next = insn.getNext();
+            switch (op) {
+                case Opcodes.NOP -> { }
+                case Opcodes.ACONST_NULL -> stack.add(new Null());
+                case Opcodes.ICONST_M1, Opcodes.ICONST_0, Opcodes.ICONST_1, Opcodes.ICONST_2, Opcodes.ICONST_3,
+                        Opcodes.ICONST_4, Opcodes.ICONST_5 -> stack.add(new IntV(op - Opcodes.ICONST_0));
+                case Opcodes.LCONST_0, Opcodes.LCONST_1 -> stack.add(new LongV(op - Opcodes.LCONST_0));
+                case Opcodes.FCONST_0, Opcodes.FCONST_1, Opcodes.FCONST_2 -> stack.add(new FloatV(op - Opcodes.FCONST_0));
+                case Opcodes.DCONST_0, Opcodes.DCONST_1 -> stack.add(new DoubleV(op - Opcodes.DCONST_0));
+                case Opcodes.BIPUSH, Opcodes.SIPUSH -> stack.add(new IntV(((IntInsnNode) insn).operand));
+                case Opcodes.LDC -> stack.add(ldc(((LdcInsnNode) insn).cst));
+                case Opcodes.ILOAD, Opcodes.LLOAD, Opcodes.FLOAD, Opcodes.DLOAD, Opcodes.ALOAD -> {
+                    Value v = locals[((VarInsnNode) insn).var];
+                    stack.add(v == null ? new Unknown(kindOfLoad(op), null) : v);
+                }
+                case Opcodes.ISTORE, Opcodes.LSTORE, Opcodes.FSTORE, Opcodes.DSTORE, Opcodes.ASTORE ->
+                        locals[((VarInsnNode) insn).var] = pop(stack);
+                case Opcodes.IINC -> {
+                    IincInsnNode inc = (IincInsnNode) insn;
+                    Value v = locals[inc.var];
+                    locals[inc.var] = v instanceof IntV i ? new IntV(i.v() + inc.incr) : new Unknown('I', null);
+                }
+                case Opcodes.IALOAD, Opcodes.LALOAD, Opcodes.FALOAD, Opcodes.DALOAD, Opcodes.AALOAD, Opcodes.BALOAD,
+                        Opcodes.CALOAD, Opcodes.SALOAD -> {
+                    Value index = pop(stack);
+                    Value array = pop(stack);
+                    stack.add(arrayLoad(array, index, kindOfArrayLoad(op)));
+                }
+                case Opcodes.IASTORE, Opcodes.LASTORE, Opcodes.FASTORE, Opcodes.DASTORE, Opcodes.AASTORE, Opcodes.BASTORE,
+                        Opcodes.CASTORE, Opcodes.SASTORE -> {
+                    Value v = pop(stack);
+                    Value index = pop(stack);
+                    Value array = pop(stack);
+                    arrayStore(array, index, narrowForArray(op, v));
+                }
+                case Opcodes.POP -> pop(stack);
+                case Opcodes.POP2 -> {
+                    if (pop(stack).size() == 1) {
+                        pop(stack);
+                    }
+                }
+                case Opcodes.DUP -> stack.add(peek(stack, 0));
+                case Opcodes.DUP_X1 -> {
+                    Value a = pop(stack);
+                    Value b = pop(stack);
+                    stack.add(a);
+                    stack.add(b);
+                    stack.add(a);
+                }
+                case Opcodes.DUP_X2 -> {
+                    Value a = pop(stack);
+                    Value b = pop(stack);
+                    if (b.size() == 2) {
+                        stack.add(a);
+                        stack.add(b);
+                        stack.add(a);
+                    } else {
+                        Value c = pop(stack);
+                        stack.add(a);
+                        stack.add(c);
+                        stack.add(b);
+                        stack.add(a);
+                    }
+                }
+                case Opcodes.DUP2 -> {
+                    Value a = peek(stack, 0);
+                    if (a.size() == 2) {
+                        stack.add(a);
+                    } else {
+                        Value b = peek(stack, 1);
+                        stack.add(b);
+                        stack.add(a);
+                    }
+                }
+                case Opcodes.DUP2_X1 -> {
+                    Value a = pop(stack);
+                    if (a.size() == 2) {
+                        Value b = pop(stack);
+                        stack.add(a);
+                        stack.add(b);
+                        stack.add(a);
+                    } else {
+                        Value b = pop(stack);
+                        Value c = pop(stack);
+                        stack.add(b);
+                        stack.add(a);
+                        stack.add(c);
+                        stack.add(b);
+                        stack.add(a);
+                    }
+                }
+                case Opcodes.DUP2_X2 -> dup2x2(stack);
+                case Opcodes.SWAP -> {
+                    Value a = pop(stack);
+                    Value b = pop(stack);
+                    stack.add(a);
+                    stack.add(b);
+                }
+                case Opcodes.IADD, Opcodes.ISUB, Opcodes.IMUL, Opcodes.IDIV, Opcodes.IREM, Opcodes.ISHL, Opcodes.ISHR,
+                        Opcodes.IUSHR, Opcodes.IAND, Opcodes.IOR, Opcodes.IXOR -> {
+                    Value b = pop(stack);
+                    Value a = pop(stack);
+                    stack.add(Arithmetic.intOp(op, a, b, where, line));
+                }
+                case Opcodes.LADD, Opcodes.LSUB, Opcodes.LMUL, Opcodes.LDIV, Opcodes.LREM, Opcodes.LAND, Opcodes.LOR,
+                        Opcodes.LXOR, Opcodes.LSHL, Opcodes.LSHR, Opcodes.LUSHR -> {
+                    Value b = pop(stack);
+                    Value a = pop(stack);
+                    stack.add(Arithmetic.longOp(op, a, b, where, line));
+                }
+                case Opcodes.FADD, Opcodes.FSUB, Opcodes.FMUL, Opcodes.FDIV, Opcodes.FREM, Opcodes.DADD, Opcodes.DSUB,
+                        Opcodes.DMUL, Opcodes.DDIV, Opcodes.DREM -> {
+                    Value b = pop(stack);
+                    Value a = pop(stack);
+                    stack.add(Arithmetic.floatingOp(op, a, b));
+                }
+                case Opcodes.INEG, Opcodes.LNEG, Opcodes.FNEG, Opcodes.DNEG, Opcodes.I2L, Opcodes.I2F, Opcodes.I2D,
+                        Opcodes.L2I, Opcodes.L2F, Opcodes.L2D, Opcodes.F2I, Opcodes.F2L, Opcodes.F2D, Opcodes.D2I,
+                        Opcodes.D2L, Opcodes.D2F, Opcodes.I2B, Opcodes.I2C, Opcodes.I2S ->
+                        stack.add(Arithmetic.unary(op, pop(stack)));
+                case Opcodes.LCMP, Opcodes.FCMPL, Opcodes.FCMPG, Opcodes.DCMPL, Opcodes.DCMPG -> {
+                    Value b = pop(stack);
+                    Value a = pop(stack);
+                    stack.add(Arithmetic.compare(op, a, b));
+                }
+                case Opcodes.IFEQ, Opcodes.IFNE, Opcodes.IFLT, Opcodes.IFGE, Opcodes.IFGT, Opcodes.IFLE, Opcodes.IF_ICMPEQ,
+                        Opcodes.IF_ICMPNE, Opcodes.IF_ICMPLT, Opcodes.IF_ICMPGE, Opcodes.IF_ICMPGT, Opcodes.IF_ICMPLE,
+                        Opcodes.IF_ACMPEQ, Opcodes.IF_ACMPNE, Opcodes.IFNULL, Opcodes.IFNONNULL -> {
+                    Boolean taken = condition(op, stack);
+                    LabelNode target = ((JumpInsnNode) insn).label;
+                    if (taken == null) {
+                        if (onlyThrows(target)) {
+                            taken = false;
+                        } else if (onlyThrows(next)) {
+                            taken = true;
+                        } else {
+                            throw new Stop(unknownBranch(method, insn, where, line));
+                        }
+                    }
+                    if (taken) {
+                        next = target;
+                    }
+                }
+                case Opcodes.GOTO -> next = ((JumpInsnNode) insn).label;
+                case Opcodes.TABLESWITCH -> {
+                    TableSwitchInsnNode sw = (TableSwitchInsnNode) insn;
+                    Value key = pop(stack);
+                    if (!(key instanceof IntV k)) {
+                        throw new Stop(unknownBranch(method, insn, where, line));
+                    }
+                    next = k.v() >= sw.min && k.v() <= sw.max ? sw.labels.get(k.v() - sw.min) : sw.dflt;
+                }
+                case Opcodes.LOOKUPSWITCH -> {
+                    LookupSwitchInsnNode sw = (LookupSwitchInsnNode) insn;
+                    Value key = pop(stack);
+                    if (!(key instanceof IntV k)) {
+                        throw new Stop(unknownBranch(method, insn, where, line));
+                    }
+                    int i = sw.keys.indexOf(k.v());
+                    next = i >= 0 ? sw.labels.get(i) : sw.dflt;
+                }
+                case Opcodes.IRETURN, Opcodes.LRETURN, Opcodes.FRETURN, Opcodes.DRETURN, Opcodes.ARETURN -> {
+                    return pop(stack);
+                }
+                case Opcodes.RETURN -> {
+                    return null;
+                }
+                case Opcodes.GETSTATIC -> stack.add(getStatic((FieldInsnNode) insn));
+                case Opcodes.PUTSTATIC -> putStatic((FieldInsnNode) insn, pop(stack));
+                case Opcodes.GETFIELD -> {
+                    FieldInsnNode f = (FieldInsnNode) insn;
+                    stack.add(getField(pop(stack), f));
+                }
+                case Opcodes.PUTFIELD -> {
+                    FieldInsnNode f = (FieldInsnNode) insn;
+                    Value v = pop(stack);
+                    Value target = pop(stack);
+                    if (target instanceof HeapObject o) {
+                        o.fields.put(f.name + ":" + f.desc, v);
+                    }
+                }
+                case Opcodes.INVOKEVIRTUAL, Opcodes.INVOKESPECIAL, Opcodes.INVOKESTATIC, Opcodes.INVOKEINTERFACE -> {
+                    MethodInsnNode call = (MethodInsnNode) insn;
+                    Type[] argTypes = Type.getArgumentTypes(call.desc);
+                    int count = argTypes.length + (op == Opcodes.INVOKESTATIC ? 0 : 1);
+                    Value[] callArgs = new Value[count];
+                    for (int i = count - 1; i >= 0; i--) {
+                        callArgs[i] = pop(stack);
+                    }
+                    Value result = invoke(op, call, callArgs, depth);
+                    if (Type.getReturnType(call.desc).getSort() != Type.VOID) {
+                        stack.add(result);
+                    }
+                }
+                case Opcodes.INVOKEDYNAMIC -> {
+                    InvokeDynamicInsnNode indy = (InvokeDynamicInsnNode) insn;
+                    Type[] argTypes = Type.getArgumentTypes(indy.desc);
+                    Value[] captured = new Value[argTypes.length];
+                    for (int i = argTypes.length - 1; i >= 0; i--) {
+                        captured[i] = pop(stack);
+                    }
+                    stack.add(invokeDynamic(indy, argTypes, captured));
+                }
+                case Opcodes.NEW -> {
+                    String type = ((TypeInsnNode) insn).desc;
+                    if (classes.isInput(type)) {
+                        initialize(type);
+                    }
+                    stack.add(newObject(type));
+                }
+                case Opcodes.NEWARRAY -> stack.add(newArray(primitiveArrayDescriptor(((IntInsnNode) insn).operand), pop(stack)));
+                case Opcodes.ANEWARRAY -> {
+                    String component = ((TypeInsnNode) insn).desc;
+                    String desc = "[" + (component.startsWith("[") ? component : "L" + component + ";");
+                    stack.add(newArray(desc, pop(stack)));
+                }
+                case Opcodes.MULTIANEWARRAY -> {
+                    MultiANewArrayInsnNode m = (MultiANewArrayInsnNode) insn;
+                    Value[] dims = new Value[m.dims];
+                    for (int i = m.dims - 1; i >= 0; i--) {
+                        dims[i] = pop(stack);
+                    }
+                    stack.add(multiArray(m.desc, dims, 0));
+                }
+                case Opcodes.ARRAYLENGTH -> {
+                    Value a = pop(stack);
+                    stack.add(a instanceof HeapObject o && o.array && o.length >= 0 ? new IntV((int) o.length) : new Unknown('I', null));
+                }
+                case Opcodes.ATHROW -> throw new Stop("throws an exception in " + where + (line > 0 ? " at line " + line : ""));
+                case Opcodes.CHECKCAST -> { }
+                case Opcodes.INSTANCEOF -> stack.add(instanceOf(pop(stack), ((TypeInsnNode) insn).desc));
+                case Opcodes.MONITORENTER, Opcodes.MONITOREXIT -> pop(stack);
+                default -> throw new Stop("bytecode " + op + " is not interpreted (" + where + ")");
+            }
+            insn = next;
+        }
+        throw new Stop("ran off the end of " + where);
+    }
+
+    private static void dup2x2(List<Value> stack) {
+        Value a = pop(stack);
+        if (a.size() == 2) {
+            Value b = pop(stack);
+            if (b.size() == 2) {
+                stack.add(a);
+                stack.add(b);
+                stack.add(a);
+            } else {
+                Value c = pop(stack);
+                stack.add(a);
+                stack.add(c);
+                stack.add(b);
+                stack.add(a);
+            }
+        } else {
+            Value b = pop(stack);
+            Value c = pop(stack);
+            if (c.size() == 2) {
+                stack.add(b);
+                stack.add(a);
+                stack.add(c);
+                stack.add(b);
+                stack.add(a);
+            } else {
+                Value d = pop(stack);
+                stack.add(b);
+                stack.add(a);
+                stack.add(d);
+                stack.add(c);
+                stack.add(b);
+                stack.add(a);
+            }
+        }
+    }
+
+    private static Value pop(List<Value> stack) {
+        return stack.remove(stack.size() - 1);
+    }
+
+    private static Value peek(List<Value> stack, int fromTop) {
+        return stack.get(stack.size() - 1 - fromTop);
+    }
+
+    private static char kindOfLoad(int op) {
+        return switch (op) {
+            case Opcodes.ILOAD -> 'I';
+            case Opcodes.LLOAD -> 'J';
+            case Opcodes.FLOAD -> 'F';
+            case Opcodes.DLOAD -> 'D';
+            default -> 'L';
+        };
+    }
+
+    private static char kindOfArrayLoad(int op) {
+        return switch (op) {
+            case Opcodes.LALOAD -> 'J';
+            case Opcodes.FALOAD -> 'F';
+            case Opcodes.DALOAD -> 'D';
+            case Opcodes.AALOAD -> 'L';
+            default -> 'I';
+        };
+    }
+
+    private static Value narrowForArray(int op, Value v) {
+        if (v instanceof IntV i) {
+            return switch (op) {
+                case Opcodes.BASTORE -> new IntV((byte) i.v());
+                case Opcodes.CASTORE -> new IntV((char) i.v());
+                case Opcodes.SASTORE -> new IntV((short) i.v());
+                default -> v;
+            };
+        }
+        return v;
+    }
+
+    private static Value ldc(Object cst) {
+        if (cst instanceof Integer i) {
+            return new IntV(i);
+        } else if (cst instanceof Long l) {
+            return new LongV(l);
+        } else if (cst instanceof Float f) {
+            return new FloatV(f);
+        } else if (cst instanceof Double d) {
+            return new DoubleV(d);
+        } else if (cst instanceof String) {
+            return new External("a string literal", null);
+        } else if (cst instanceof Type t && t.getSort() != Type.METHOD) {
+            return new External("a class literal", t.getDescriptor());
+        }
+        return new External("a constant " + cst, null);
+    }
+
+    private String unknownBranch(MethodNode method, AbstractInsnNode insn, String where, int line) {
+        LoopRanges ranges = loops.computeIfAbsent(method, StaticInterpreter::loopRanges);
+        String at = where + (line > 0 ? " line " + line : "");
+        return ranges.contains(method.instructions.indexOf(insn))
+                ? "a loop whose bound is not known (" + at + ")"
+                : "a branch on a value that is not known (" + at + ")";
+    }
+
+    private static LoopRanges loopRanges(MethodNode method) {
+        List<int[]> ranges = new ArrayList<>();
+        InsnList insns = method.instructions;
+        for (AbstractInsnNode i = insns.getFirst(); i != null; i = i.getNext()) {
+            if (i instanceof JumpInsnNode j) {
+                int from = insns.indexOf(i);
+                int to = insns.indexOf(j.label);
+                if (to < from) {
+                    ranges.add(new int[] {to, from});
+                }
+            }
+        }
+        return new LoopRanges(ranges);
+    }
+
+    /** True when the code from here runs straight into athrow (the argument check of a constructor, say). */
+    private static boolean onlyThrows(AbstractInsnNode from) {
+        int seen = 0;
+        for (AbstractInsnNode i = from; i != null && seen < 400; i = i.getNext(), seen++) {
+            int op = i.getOpcode();
+            if (op == Opcodes.ATHROW) {
+                return true;
+            }
+            if (i instanceof JumpInsnNode j) {
+                if (op != Opcodes.GOTO) {
+                    return false;
+                }
+                i = j.label;
+                continue;
+            }
+            if (i instanceof TableSwitchInsnNode || i instanceof LookupSwitchInsnNode
+                    || (op >= Opcodes.IRETURN && op <= Opcodes.RETURN)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static Boolean condition(int op, List<Value> stack) {
+        switch (op) {
+            case Opcodes.IFEQ, Opcodes.IFNE, Opcodes.IFLT, Opcodes.IFGE, Opcodes.IFGT, Opcodes.IFLE -> {
+                Value v = pop(stack);
+                if (!(v instanceof IntV i)) {
+                    return null;
+                }
+                return compareInts(op - Opcodes.IFEQ, i.v(), 0);
+            }
+            case Opcodes.IF_ICMPEQ, Opcodes.IF_ICMPNE, Opcodes.IF_ICMPLT, Opcodes.IF_ICMPGE, Opcodes.IF_ICMPGT,
+                    Opcodes.IF_ICMPLE -> {
+                Value b = pop(stack);
+                Value a = pop(stack);
+                if (!(a instanceof IntV x) || !(b instanceof IntV y)) {
+                    return null;
+                }
+                return compareInts(op - Opcodes.IF_ICMPEQ, x.v(), y.v());
+            }
+            case Opcodes.IF_ACMPEQ, Opcodes.IF_ACMPNE -> {
+                Value b = pop(stack);
+                Value a = pop(stack);
+                Boolean same = sameReference(a, b);
+                return same == null ? null : (op == Opcodes.IF_ACMPEQ) == same;
+            }
+            default -> {
+                Value v = pop(stack);
+                Boolean isNull = v instanceof Null ? Boolean.TRUE
+                        : v instanceof HeapObject || v instanceof External ? Boolean.FALSE : null;
+                return isNull == null ? null : (op == Opcodes.IFNULL) == isNull;
+            }
+        }
+    }
+
+    private static boolean compareInts(int relation, int a, int b) {
+        return switch (relation) {
+            case 0 -> a == b;
+            case 1 -> a != b;
+            case 2 -> a < b;
+            case 3 -> a >= b;
+            case 4 -> a > b;
+            default -> a <= b;
+        };
+    }
+
+    private static Boolean sameReference(Value a, Value b) {
+        if (a instanceof Null && b instanceof Null) {
+            return true;
+        }
+        if ((a instanceof Null && (b instanceof HeapObject || b instanceof External))
+                || (b instanceof Null && (a instanceof HeapObject || a instanceof External))) {
+            return false;
+        }
+        if (a instanceof HeapObject && b instanceof HeapObject) {
+            return a == b;
+        }
+        if ((a instanceof HeapObject && b instanceof External) || (a instanceof External && b instanceof HeapObject)) {
+            return false;
+        }
+        if (a instanceof External x && b instanceof External y && x.classLiteral() != null && y.classLiteral() != null) {
+            return x.classLiteral().equals(y.classLiteral());
+        }
+        return null;
+    }
+
+    private Value instanceOf(Value v, String type) {
+        if (v instanceof Null) {
+            return new IntV(0);
+        }
+        if (v instanceof HeapObject o) {
+            if (type.equals("java/lang/Object") || type.equals(o.type)) {
+                return new IntV(1);
+            }
+            if (!o.array && !type.startsWith("[")) {
+                return new IntV(hierarchy.isSubtype(o.type, type) ? 1 : 0);
+            }
+        }
+        return new Unknown('I', null);
+    }
+
+    // ---------------------------------------------------------------- heap
+
+    private void countObject() {
+        if (++objects > OBJECT_BUDGET) {
+            throw new OutOfBudget("more than " + OBJECT_BUDGET + " objects created");
+        }
+    }
+
+    HeapObject newObject(String type) {
+        countObject();
+        Optional<Long> size = sizes.instanceSize(type);
+        HeapObject o = new HeapObject(type, false, -1, size.orElse(0L), simpleName(type));
+        if (size.isEmpty()) {
+            o.markUnbounded("class " + type.replace('/', '.') + " (or a super class) is not on the classpath");
+        }
+        return o;
+    }
+
+    /** An array of this descriptor ({@code [I}) and length. */
+    HeapObject newArray(String desc, Value length) {
+        countObject();
+        String component = desc.substring(1);
+        if (length instanceof IntV n && n.v() >= 0) {
+            return new HeapObject(desc, true, n.v(), sizes.layout().arraySize(component, n.v()),
+                    arrayDescription(desc, String.valueOf(n.v())));
+        }
+        if (length instanceof IntV n) {
+            HeapObject o = new HeapObject(desc, true, -1, 0, arrayDescription(desc, String.valueOf(n.v())));
+            o.markUnbounded("an array of negative length " + n.v() + " (the initializer throws)");
+            return o;
+        }
+        HeapObject o = new HeapObject(desc, true, -1, sizes.layout().arraySize(component, 0), arrayDescription(desc, "?"));
+        o.markUnbounded("an array of non-constant length (" + arrayDescription(desc, "?") + ")");
+        return o;
+    }
+
+    private HeapObject multiArray(String desc, Value[] dims, int level) {
+        HeapObject a = newArray(desc, dims[level]);
+        if (level + 1 < dims.length && a.length > 0) {
+            for (int i = 0; i < a.length; i++) {
+                a.elements.put(i, multiArray(desc.substring(1), dims, level + 1));
+            }
+        } else if (level + 1 < dims.length && a.length < 0) {
+            a.markUnbounded("an array of non-constant length (" + a.description + ")");
+        }
+        return a;
+    }
+
+    static String simpleName(String internalName) {
+        int slash = internalName.lastIndexOf('/');
+        return internalName.substring(slash + 1);
+    }
+
+    /** {@code int[1024]}, {@code Object[4][]}. */
+    static String arrayDescription(String desc, String length) {
+        Type t = Type.getType(desc);
+        Type element = t.getElementType();
+        String base = element.getSort() == Type.OBJECT ? simpleName(element.getInternalName()) : element.getClassName();
+        return base + "[" + length + "]" + "[]".repeat(t.getDimensions() - 1);
+    }
+
+    private static String primitiveArrayDescriptor(int operand) {
+        return switch (operand) {
+            case Opcodes.T_BOOLEAN -> "[Z";
+            case Opcodes.T_CHAR -> "[C";
+            case Opcodes.T_FLOAT -> "[F";
+            case Opcodes.T_DOUBLE -> "[D";
+            case Opcodes.T_BYTE -> "[B";
+            case Opcodes.T_SHORT -> "[S";
+            case Opcodes.T_INT -> "[I";
+            default -> "[J";
+        };
+    }
+
+    private static Value defaultValue(char kind) {
+        return switch (kind) {
+            case 'J' -> new LongV(0);
+            case 'F' -> new FloatV(0);
+            case 'D' -> new DoubleV(0);
+            case 'L', '[' -> new Null();
+            default -> new IntV(0);
+        };
+    }
+
+    private Value arrayLoad(Value array, Value index, char kind) {
+        if (array instanceof HeapObject o && o.array && !o.elementsUnknown && index instanceof IntV i && o.length >= 0) {
+            Value v = o.elements.get(i.v());
+            return v != null ? v : defaultValue(o.type.charAt(1));
+        }
+        if (array instanceof External) {
+            return kind == 'L' ? new External("an element of a library array", null) : new Unknown(kind, null);
+        }
+        return new Unknown(kind, kind == 'L' ? "an element of an array read at an index that is not known" : null);
+    }
+
+    private static void arrayStore(Value array, Value index, Value v) {
+        if (array instanceof HeapObject o && o.array) {
+            if (index instanceof IntV i && o.length >= 0) {
+                o.elements.put(i.v(), v);
+            } else {
+                o.unindexed.add(v);
+                o.elementsUnknown = true;
+            }
+        }
+    }
+
+    private Value getField(Value target, FieldInsnNode f) {
+        char kind = f.desc.charAt(0);
+        if (target instanceof HeapObject o) {
+            Value v = o.fields.get(f.name + ":" + f.desc);
+            return v != null ? v : defaultValue(kind);
+        }
+        if (target instanceof External) {
+            return kind == 'L' || kind == '[' ? new External("a field of a library object", null) : new Unknown(kind, null);
+        }
+        String reason = target instanceof Unknown u ? u.reason() : null;
+        return kind == 'L' || kind == '[' ? new Unknown('L', reason) : new Unknown(kind == 'J' || kind == 'D' || kind == 'F' ? kind : 'I', null);
+    }
+
+    // ---------------------------------------------------------------- statics
+
+    /** The class that declares a field named by a field instruction (JVMS 5.4.3.2), and the field. */
+    private record FieldRef(String owner, FieldNode node) {
+    }
+
+    private FieldRef resolveField(String owner, String name, String desc) {
+        for (String type : hierarchy.supertypes(owner)) {
+            Optional<LoadedClass> c = classes.find(type);
+            if (c.isEmpty()) {
+                continue;
+            }
+            for (FieldNode f : c.get().node().fields) {
+                if (f.name.equals(name) && f.desc.equals(desc)) {
+                    return new FieldRef(type, f);
+                }
+            }
+        }
+        return null;
+    }
+
+    private Value getStatic(FieldInsnNode f) {
+        char kind = f.desc.charAt(0);
+        FieldRef ref = resolveField(f.owner, f.name, f.desc);
+        if (ref == null) {
+            return kind == 'L' || kind == '[' ? new Unknown('L', "field " + f.owner.replace('/', '.') + "." + f.name
+                    + " is not on the classpath") : new Unknown(normalKind(kind), null);
+        }
+        if (classes.isInput(ref.owner())) {
+            ClassState state = initialize(ref.owner());
+            Value v = state.statics.get(f.name);
+            if (v != null) {
+                return v;
+            }
+        }
+        if (ref.node().value != null) {
+            return ldc(ref.node().value);
+        }
+        if (classes.isInput(ref.owner())) {
+            return defaultValue(kind);
+        }
+        return kind == 'L' || kind == '[' ? new External("static field " + ref.owner().replace('/', '.') + "." + f.name, null)
+                : new Unknown(normalKind(kind), null);
+    }
+
+    private static char normalKind(char kind) {
+        return kind == 'J' || kind == 'D' || kind == 'F' ? kind : 'I';
+    }
+
+    private void putStatic(FieldInsnNode f, Value v) {
+        FieldRef ref = resolveField(f.owner, f.name, f.desc);
+        String owner = ref == null ? f.owner : ref.owner();
+        if (!classes.isInput(owner)) {
+            return; // a library's own static state: not the program's
+        }
+        ClassState state = initialize(owner);
+        state.statics.put(f.name, v);
+        state.lines.put(f.name, owner.equals(currentClinit()) ? clinitLine : 0);
+    }
+
+    /** The class whose static initializer runs innermost. */
+    private String currentClinit() {
+        String running = null;
+        for (ClassState s : states.values()) {
+            if (s.running) {
+                running = s.name;
+            }
+        }
+        return running;
+    }
+
+    // ---------------------------------------------------------------- calls
+
+    private Value invoke(int op, MethodInsnNode call, Value[] args, int depth) throws Stop {
+        Type returnType = Type.getReturnType(call.desc);
+        char returnKind = kindOf(returnType);
+        String called = call.owner.replace('/', '.') + "." + call.name;
+
+        Value special = intrinsic(op, call, args);
+        if (special != null) {
+            return special;
+        }
+        if (call.name.equals("<init>") && call.owner.equals("java/lang/Object")) {
+            return null;
+        }
+
+        Hierarchy.Declared target;
+        if (op == Opcodes.INVOKEVIRTUAL || op == Opcodes.INVOKEINTERFACE) {
+            Value receiver = args[0];
+            if (receiver instanceof HeapObject o && !o.array) {
+                target = hierarchy.select(o.type, call.name, call.desc);
+                if (target != null) {
+                    Optional<MethodRule> rule = growable.ruleFor(o.type, call.name, call.desc);
+                    if (rule.isPresent() && rule.get().kind() == RuleKind.GROWABLE) {
+                        // Its growth makes the field unbounded anyway; what it adds is not followed.
+                        o.markUnbounded("grown by " + called + " in the static initializer");
+                        keepReachable(o, args);
+                        return result(returnKind, null);
+                    }
+                }
+            } else if (receiver instanceof HeapObject o) {
+                target = hierarchy.select("java/lang/Object", call.name, call.desc);
+            } else {
+                return unfollowed(returnKind, "the result of " + called + " called on an object the analysis did not create",
+                        args);
+            }
+        } else {
+            if (op == Opcodes.INVOKESTATIC && classes.isInput(call.owner)) {
+                initialize(call.owner);
+            }
+            Hierarchy.Resolution r = hierarchy.resolve(call.owner, call.name, call.desc);
+            target = r.isFound() ? r.declared() : null;
+            if (target == null) {
+                return unfollowed(returnKind, "a call to " + called + " that cannot be resolved ("
+                        + (r.problem() == null ? "no such method" : r.problem()) + ")", args);
+            }
+        }
+        if (target == null || target.is(Opcodes.ACC_ABSTRACT)) {
+            return unfollowed(returnKind, "a call to " + called + " with no implementation to follow", args);
+        }
+        if (target.is(Opcodes.ACC_NATIVE) || target.method().instructions.size() == 0) {
+            return unfollowed(returnKind, "the result of native method " + target.ref(), args);
+        }
+        try {
+            return run(target.owner(), target.method(), args, depth + 1, null);
+        } catch (Stop e) {
+            for (Value a : args) {
+                if (a instanceof HeapObject o) {
+                    o.markUnbounded("a call that cannot be interpreted: " + e.getMessage());
+                }
+            }
+            return result(returnKind, "the result of a call that cannot be interpreted: " + e.getMessage());
+        }
+    }
+
+    /** The result of a call not followed: objects given to it may hold anything it made, unless it returns nothing. */
+    private static Value unfollowed(char returnKind, String reason, Value[] args) {
+        return result(returnKind, reason);
+    }
+
+    private static Value result(char kind, String reason) {
+        if (kind == 'V') {
+            return null;
+        }
+        return new Unknown(kind, kind == 'L' ? reason : null);
+    }
+
+    private static void keepReachable(HeapObject o, Value[] args) {
+        for (int i = 1; i < args.length; i++) {
+            if (args[i] instanceof HeapObject) {
+                o.unindexed.add(args[i]);
+            }
+        }
+    }
+
+    private static char kindOf(Type t) {
+        return switch (t.getSort()) {
+            case Type.VOID -> 'V';
+            case Type.LONG -> 'J';
+            case Type.FLOAT -> 'F';
+            case Type.DOUBLE -> 'D';
+            case Type.OBJECT, Type.ARRAY -> 'L';
+            default -> 'I';
+        };
+    }
+
+    /** Calls whose effect is modelled directly; null when the call is to be followed. */
+    private Value intrinsic(int op, MethodInsnNode call, Value[] args) {
+        String key = call.owner + "." + call.name + call.desc;
+        if (op == Opcodes.INVOKEVIRTUAL && call.name.equals("clone") && call.desc.equals("()Ljava/lang/Object;")
+                && args[0] instanceof HeapObject o && o.array) {
+            HeapObject copy = newArray(o.type, o.length >= 0 ? new IntV((int) o.length) : new Unknown('I', null));
+            copy.elements.putAll(o.elements);
+            copy.unindexed.addAll(o.unindexed);
+            copy.elementsUnknown = o.elementsUnknown;
+            return copy;
+        }
+        if (call.name.equals("getClass") && call.desc.equals("()Ljava/lang/Class;") && args[0] instanceof HeapObject o) {
+            return new External("a class literal", o.array ? o.type : "L" + o.type + ";");
+        }
+        switch (key) {
+            case "java/lang/Class.getComponentType()Ljava/lang/Class;" -> {
+                if (args[0] instanceof External e && e.classLiteral() != null) {
+                    return e.classLiteral().startsWith("[") ? new External("a class literal", e.classLiteral().substring(1)) : new Null();
+                }
+                return null;
+            }
+            case "java/lang/reflect/Array.newInstance(Ljava/lang/Class;I)Ljava/lang/Object;" -> {
+                if (args[0] instanceof External e && e.classLiteral() != null) {
+                    return newArray("[" + e.classLiteral(), args[1]);
+                }
+                return null;
+            }
+            case "java/lang/System.arraycopy(Ljava/lang/Object;ILjava/lang/Object;II)V" -> {
+                arraycopy(args);
+                return new Null(); // void: discarded by the caller
+            }
+            default -> {
+                return boxing(call, args);
+            }
+        }
+    }
+
+    private static void arraycopy(Value[] args) {
+        if (!(args[2] instanceof HeapObject dest) || !dest.array) {
+            return;
+        }
+        if (args[0] instanceof HeapObject src && src.array && !src.elementsUnknown && args[1] instanceof IntV from
+                && args[3] instanceof IntV to && args[4] instanceof IntV n) {
+            List<Value> values = new ArrayList<>();
+            for (int i = 0; i < n.v(); i++) {
+                values.add(src.elements.get(from.v() + i));
+            }
+            for (int i = 0; i < n.v(); i++) {
+                if (values.get(i) == null) {
+                    dest.elements.remove(to.v() + i);
+                } else {
+                    dest.elements.put(to.v() + i, values.get(i));
+                }
+            }
+            dest.unindexed.addAll(src.unindexed);
+            return;
+        }
+        if (args[0] instanceof HeapObject src) {
+            dest.unindexed.addAll(src.elements.values());
+            dest.unindexed.addAll(src.unindexed);
+        }
+        dest.elementsUnknown = true;
+    }
+
+    /** {@code Integer.valueOf(int)} and friends: a cached box for small values, else a new one. */
+    private Value boxing(MethodInsnNode call, Value[] args) {
+        if (!call.name.equals("valueOf") || args.length != 1 || !call.owner.startsWith("java/lang/")) {
+            return null;
+        }
+        String box = call.owner;
+        String prim = Type.getArgumentTypes(call.desc)[0].getDescriptor();
+        boolean matches = switch (box) {
+            case "java/lang/Integer" -> prim.equals("I");
+            case "java/lang/Long" -> prim.equals("J");
+            case "java/lang/Short" -> prim.equals("S");
+            case "java/lang/Byte" -> prim.equals("B");
+            case "java/lang/Character" -> prim.equals("C");
+            case "java/lang/Boolean" -> prim.equals("Z");
+            case "java/lang/Float" -> prim.equals("F");
+            case "java/lang/Double" -> prim.equals("D");
+            default -> false;
+        };
+        if (!matches) {
+            return null;
+        }
+        long value;
+        if (args[0] instanceof IntV i) {
+            value = i.v();
+        } else if (args[0] instanceof LongV l) {
+            value = l.v();
+        } else {
+            value = Long.MAX_VALUE; // not known: counted as a new box, the larger case
+        }
+        boolean cached = switch (box) {
+            case "java/lang/Boolean", "java/lang/Byte" -> true;
+            case "java/lang/Character" -> value <= 127;
+            case "java/lang/Float", "java/lang/Double" -> false;
+            default -> value >= -128 && value <= 127;
+        };
+        if (cached) {
+            return new External("a cached " + simpleName(box), null);
+        }
+        HeapObject o = newObject(box);
+        o.fields.put("value:" + prim, args[0]);
+        return o;
+    }
+
+    private Value invokeDynamic(InvokeDynamicInsnNode indy, Type[] argTypes, Value[] captured) {
+        Handle bsm = indy.bsm;
+        if (bsm.getOwner().equals("java/lang/invoke/LambdaMetafactory")) {
+            List<FieldLayout.Declared> fields = new ArrayList<>();
+            for (int i = 0; i < argTypes.length; i++) {
+                fields.add(new FieldLayout.Declared("arg$" + (i + 1), argTypes[i].getDescriptor()));
+            }
+            FieldLayout.Computed object = sizes.layoutOf("java/lang/Object").orElse(null);
+            FieldLayout.Computed lambda = FieldLayout.compute(sizes.layout(), object, "lambda", fields);
+            countObject();
+            HeapObject o = new HeapObject("java/lang/Object", false, -1, lambda.instanceSize(), "lambda");
+            for (int i = 0; i < captured.length; i++) {
+                o.fields.put("arg$" + (i + 1) + ":" + argTypes[i].getDescriptor(), captured[i]);
+            }
+            return o;
+        }
+        if (bsm.getOwner().equals("java/lang/invoke/StringConcatFactory")) {
+            return new Unknown('L', "a string built at run time (its length is not computed)");
+        }
+        char kind = kindOf(Type.getReturnType(indy.desc));
+        return result(kind == 'V' ? 'L' : kind, "the result of invokedynamic " + indy.name + " (bootstrap "
+                + bsm.getOwner().replace('/', '.') + "." + bsm.getName() + ")");
+    }
+
+    /** Classes whose static initializers were run (inputs only), in the order they ran. */
+    Map<String, ClassState> states() {
+        return states;
+    }
+}
