@@ -231,8 +231,13 @@ public final class TextReportWriter implements ReportWriter {
         } else {
             long headroom = budget - memory.totalBytes();
             lines.add(String.format(Locale.ROOT, labelFormat + " bytes", "budget", budget));
-            lines.add(String.format(Locale.ROOT, labelFormat + " bytes  (%s of the budget)", "headroom", headroom,
-                    percent(headroom, budget)));
+            if (headroom >= 0) {
+                lines.add(String.format(Locale.ROOT, labelFormat + " bytes  (%s of the budget)", "headroom", headroom,
+                        percent(headroom, budget)));
+            } else {
+                lines.add(String.format(Locale.ROOT, labelFormat + " bytes  (%s of the budget)", "over by", -headroom,
+                        percent(-headroom, budget)));
+            }
         }
         if (memory.verdict() != null) {
             lines.add(INDENT + "RAM budget: " + verdictWord(memory.verdict()));

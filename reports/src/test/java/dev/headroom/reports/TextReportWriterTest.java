@@ -175,7 +175,7 @@ class TextReportWriterTest {
         assertTrue(budget.contains("    com.example.telemetry.TelemetryHandler#onSample(J)V  4096 bytes  FAIL"));
 
         List<String> over = List.of(render(new TextReportWriter(), ReportFixtures.overBudget()).split("\n"));
-        assertTrue(over.stream().anyMatch(l -> l.matches("  headroom +-504 bytes  \\(-4\\.2% of the budget\\)")),
+        assertTrue(over.stream().anyMatch(l -> l.matches("  over by +504 bytes  \\(4\\.2% of the budget\\)")),
                 String.join("\n", over));
         assertTrue(over.contains("  RAM budget: FAIL"));
         assertFalse(over.stream().anyMatch(l -> l.startsWith("Timing")), "no timing analysis, no section");
