@@ -212,6 +212,12 @@ class CheckOptionsTest {
     }
 
     @Test
+    void optionsComeFromAnArgumentFileToo() throws IOException {
+        Path args = Files.writeString(dir.resolve("headroom.args"), "# CI budgets\n--ram-budget lots\n");
+        check("@" + args, classes.toString()).assertOneLineError(ExitCodes.USAGE, "--ram-budget", "'lots'");
+    }
+
+    @Test
     void missingFlowFactsFileIsUsageError() {
         String facts = dir.resolve("facts.json").toString();
         check("--flow-facts", facts, classes.toString()).assertOneLineError(ExitCodes.USAGE, "--flow-facts", facts);
