@@ -4,6 +4,7 @@ import dev.headroom.core.AnalysisConfig;
 import dev.headroom.core.ColdPathPolicy;
 import dev.headroom.core.FindingGrouping;
 import dev.headroom.core.memory.Layouts;
+import dev.headroom.core.timing.CostModels;
 import dev.headroom.core.ConfigurationException;
 import dev.headroom.core.DispatchPolicy;
 import dev.headroom.core.FailOn;
@@ -68,8 +69,6 @@ import picocli.CommandLine.Spec;
             "  headroom check --root 'com.acme.*#*' --format json app.jar > report.json",
             "  headroom check --format text,json --report-dir target/headroom target/classes"})
 public final class CheckCommand implements Callable<Integer> {
-    /** The bundled cost model. */
-    static final String UNIT_COST_MODEL = "unit";
     /** Every format of the command-line contract, including those this version may not have yet. */
     private static final List<String> CONTRACT_FORMATS = List.of("text", "json", "sarif", "junit", "html");
     private static final Pattern PATH_SEPARATOR = Pattern.compile(Pattern.quote(File.pathSeparator));
@@ -223,9 +222,12 @@ public final class CheckCommand implements Callable<Integer> {
             builder.layout(parseValue("--layout", layout, Layouts::byName).name());
         }
         // Parsed and validated now, though not yet part of the configuration: see warnAboutUncheckedOptions.
-        if (costModel != null && !costModel.equals(UNIT_COST_MODEL) && !isRegularFile(costModel)) {
-            throw ExitException.usage("--cost-model: '" + costModel + "' is neither a bundled cost model ("
-                    + UNIT_COST_MODEL + ") nor an existing file");
+        if (costModel != null) {
+            parseValue("--cost-model", costModel, CostModels::load); // a malformed model names its file and entry
+            builder.costModel(costModel);
+        }
+        if (flowFacts != null) {
+            builder.flowFacts(flowFacts);
         }
         for (String pattern : roots) {
             builder.addRootPattern(methodPattern("--root", pattern));
@@ -326,8 +328,6 @@ public final class CheckCommand implements Callable<Integer> {
     /** Options whose analysis this version does not have: accepted, validated, and said so. */
     private void warnAboutUncheckedOptions(PrintWriter err) {
         Map<String, Object> notYetUsed = new LinkedHashMap<>();
-        notYetUsed.put("--cost-model", costModel);
-        notYetUsed.put("--flow-facts", flowFacts);
         notYetUsed.put("--baseline", baseline);
         notYetUsed.put("--write-baseline", writeBaseline);
         notYetUsed.forEach((option, value) -> {
@@ -440,14 +440,6 @@ public final class CheckCommand implements Callable<Integer> {
         }
         if (!Files.isRegularFile(file)) {
             throw ExitException.usage(option + " is not a file: " + file);
-        }
-    }
-
-    private static boolean isRegularFile(String path) {
-        try {
-            return Files.isRegularFile(Path.of(path));
-        } catch (InvalidPathException e) {
-            return false;
         }
     }
 

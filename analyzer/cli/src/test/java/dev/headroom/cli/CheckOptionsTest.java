@@ -272,22 +272,24 @@ class CheckOptionsTest {
 
     @Test
     void optionsWithoutTheirAnalysisAreValidatedThenWarnedAboutOnce() throws IOException {
-        Path costModel = Files.writeString(dir.resolve("cost.json"), "{}");
-        Path facts = Files.writeString(dir.resolve("facts.json"), "{}");
         Path baseline = Files.writeString(dir.resolve("baseline.json"), "{}");
         CliRun run = check("--ram-budget", "64KiB", "--stack-budget", "4096", "--layout", "jvm32",
-                "--cost-model", costModel.toString(), "--flow-facts", facts.toString(),
-                "--baseline", baseline.toString(), "--write-baseline", dir.resolve("new-baseline.json").toString(),
-                classes.toString());
+                "--cost-model", "interpreter", "--baseline", baseline.toString(),
+                "--write-baseline", dir.resolve("new-baseline.json").toString(), classes.toString());
 
         List<String> expected = List.of(
-                "headroom: warning: --cost-model is accepted but not yet used by this version",
-                "headroom: warning: --flow-facts is accepted but not yet used by this version",
                 "headroom: warning: --baseline is accepted but not yet used by this version",
                 "headroom: warning: --write-baseline is accepted but not yet written by this version");
         assertEquals(expected, run.errLines().subList(0, Math.min(expected.size(), run.errLines().size())), run.toString());
-        assertNoErrorAbout(run, "--ram-budget", "--stack-budget", "--layout", "--cost-model", "--flow-facts",
-                "--baseline", "--write-baseline");
+        assertNoErrorAbout(run, "--ram-budget", "--stack-budget", "--layout", "--cost-model", "--baseline",
+                "--write-baseline");
+    }
+
+    @Test
+    void malformedCostModelIsUsageErrorNamingTheFile() throws IOException {
+        Path model = Files.writeString(dir.resolve("cortex-m4.json"), "{}");
+        check("--cost-model", model.toString(), classes.toString())
+                .assertOneLineError(ExitCodes.USAGE, "cortex-m4.json");
     }
 
     /**
@@ -309,7 +311,7 @@ class CheckOptionsTest {
     void defaultLayoutAndUnitCostModelAreAcceptedToo() {
         CliRun run = check("--layout", "hotspot-coops", "--cost-model", "unit", classes.toString());
         assertFalse(run.err().contains("--layout"), run.toString());
-        assertTrue(run.err().contains("--cost-model is accepted but not yet used"), run.toString());
+        assertFalse(run.err().contains("--cost-model"), run.toString());
         assertNoErrorAbout(run, "--layout", "--cost-model");
     }
 

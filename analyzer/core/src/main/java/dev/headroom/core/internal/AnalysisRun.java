@@ -20,6 +20,14 @@ import dev.headroom.core.memory.StackResult;
 import dev.headroom.core.model.AnalysisResult;
 import dev.headroom.core.model.Frame;
 import dev.headroom.core.model.MemoryReport;
+import dev.headroom.core.model.MethodId;
+import dev.headroom.core.model.TimingReport;
+import dev.headroom.core.timing.CostModel;
+import dev.headroom.core.timing.CostModels;
+import dev.headroom.core.timing.FlowFacts;
+import dev.headroom.core.timing.TimingAnalysis;
+import dev.headroom.core.timing.TimingFinding;
+import dev.headroom.core.timing.TimingResult;
 import dev.headroom.core.model.Finding;
 import dev.headroom.core.model.Location;
 import dev.headroom.core.model.Root;
@@ -52,6 +60,8 @@ public final class AnalysisRun {
     public AnalysisResult run() {
         RuleBook rules = RuleBook.load(config.rulePacks());
         Layout layout = Layouts.byName(config.layout());
+        CostModel costModel = CostModels.load(config.costModel());
+        FlowFacts flowFacts = config.flowFacts() == null ? FlowFacts.none() : FlowFacts.load(config.flowFacts());
         try (ClassRepository classes = ClassRepository.open(config.inputs(), config.classpath(), config.jdkHome(), listener)) {
             listener.progress("finding roots in " + classes.inputClassNames().size() + " input classes");
             List<RootFinder.Found> roots = RootFinder.find(classes, config.rootPatterns(),
@@ -90,12 +100,19 @@ public final class AnalysisRun {
                 findings.add(toFinding(m.finding(), m.severity(), m.roots(), classes, sources, suppressions));
             }
             MemoryReport memory = memory(layout, classes, hierarchy, rules, graph, roots, sources, suppressions, findings);
+            listener.progress("bounding the worst-case cost of " + roots.size() + " roots (" + costModel.name() + ")");
+            TimingResult timing = new TimingAnalysis(graph, hierarchy, costModel, flowFacts).analyze(roots);
+            List<Finding> timingFindings = new ArrayList<>();
+            for (TimingFinding f : timing.findings()) {
+                timingFindings.add(timingFinding(f, classes, sources, suppressions));
+            }
+            findings.addAll(config.grouping() == FindingGrouping.LOCATION ? byLocation(timingFindings) : timingFindings);
             for (Suppressions.Unused u : suppressions.unused()) {
                 findings.add(unusedSuppression(u, sources));
             }
             findings.sort(null);
             List<Root> rootList = roots.stream().map(RootFinder.Found::root).sorted().toList();
-            return result(findings, rootList, classes.parsedCount(), graph.size(), classes, memory);
+            return result(findings, rootList, classes.parsedCount(), graph.size(), classes, memory, timing.report());
         }
     }
 
@@ -192,8 +209,37 @@ public final class AnalysisRun {
                 f.root() == null ? 0 : 1);
     }
 
+    private static Finding timingFinding(TimingFinding f, ClassRepository classes, SourcePaths sources,
+                                         Suppressions suppressions) {
+        MethodRef where = f.location();
+        String file = classes.find(where.owner()).map(c -> sources.path(where.owner(), c.sourceFile())).orElse(null);
+        Optional<Suppressions.Declared> suppressed = suppressions.match(f.rule(), where);
+        return new Finding(f.rule(), f.rule().defaultSeverity(), f.message(), f.rule().remedy(),
+                suppressed.isPresent(), suppressed.map(Suppressions.Declared::reason).orElse(null),
+                new Location(where.toId(), file, f.line()), f.root().toId(), f.callChain(), false, 1);
+    }
+
+    /** One finding per rule and location, under the first root (roots are sorted), with the count. */
+    private static List<Finding> byLocation(List<Finding> perRoot) {
+        Map<LocationKey, List<Finding>> groups = new LinkedHashMap<>();
+        for (Finding f : perRoot) {
+            MethodId m = f.location().method();
+            groups.computeIfAbsent(new LocationKey(f.rule(),
+                    new MethodRef(m.internalClassName(), m.name(), m.descriptor()),
+                    f.location().line()), k -> new ArrayList<>()).add(f);
+        }
+        List<Finding> merged = new ArrayList<>();
+        for (List<Finding> group : groups.values()) {
+            Finding first = group.get(0);
+            merged.add(new Finding(first.rule(), first.severity(), first.message(), first.remedy(), first.suppressed(),
+                    first.suppressionReason(), first.location(), first.root(), first.callChain(), first.coldPath(),
+                    group.size()));
+        }
+        return merged;
+    }
+
     private AnalysisResult result(List<Finding> findings, List<Root> roots, int classCount, int methodCount,
-                                  ClassRepository classes, MemoryReport memory) {
+                                  ClassRepository classes, MemoryReport memory, TimingReport timing) {
         int errors = 0;
         int warnings = 0;
         int suppressed = 0;
@@ -220,6 +266,6 @@ public final class AnalysisRun {
         }
         Summary summary = new Summary(errors, warnings, suppressed, classCount, methodCount, roots.size());
         return new AnalysisResult(Headroom.VERSION, verdict, reason, config.dispatch().id(), summary, roots, findings,
-                classes.problems().stream().sorted().toList(), memory, null);
+                classes.problems().stream().sorted().toList(), memory, timing);
     }
 }

@@ -180,6 +180,8 @@ class HandBuiltBytecodeTest {
         assertEquals(List.of(
                         new Seen("recover", 41, Rule.HEAP_ALLOCATION, Severity.WARNING, true),
                         new Seen("recover", 42, Rule.HEAP_ALLOCATION, Severity.ERROR, false),
+                        // the handler's jump back makes a retry loop that nothing bounds
+                        new Seen("retry", 50, Rule.UNBOUNDED_LOOP, Severity.ERROR, false),
                         new Seen("retry", 51, Rule.HEAP_ALLOCATION, Severity.ERROR, false),
                         new Seen("retry", 52, Rule.HEAP_ALLOCATION, Severity.WARNING, true)),
                 seen(analyze()));

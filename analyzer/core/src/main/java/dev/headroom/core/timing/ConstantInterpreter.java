@@ -1,0 +1,196 @@
+package dev.headroom.core.timing;
+
+import dev.headroom.core.classpath.AsmApi;
+import java.util.Objects;
+import java.util.OptionalInt;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.IincInsnNode;
+import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+import org.objectweb.asm.tree.analysis.BasicInterpreter;
+import org.objectweb.asm.tree.analysis.BasicValue;
+
+/**
+ * Constant propagation for loop-bound inference: which int values are constants, which arrays have a
+ * known length, and which local an int on the stack was loaded from. Values merge to "unknown" when
+ * paths disagree, so a constant at an instruction holds on every path that reaches it.
+ */
+final class ConstantInterpreter extends BasicInterpreter {
+    /** Known lengths of final array fields (see {@link FieldArrayLengths}). */
+    interface FieldLengths {
+        OptionalInt length(String owner, String name, String descriptor, boolean isStatic);
+
+        FieldLengths NONE = (owner, name, descriptor, isStatic) -> OptionalInt.empty();
+    }
+
+    /**
+     * A value with what is known about it.
+     *
+     * @param constant    the int value when it is the same on every path, else null
+     * @param arrayLength the array's length when known, else null
+     * @param local       the local an int was loaded from (stack values only), else -1
+     */
+    static final class Value extends BasicValue {
+        final Integer constant;
+        final Integer arrayLength;
+        final int local;
+
+        Value(Type type, Integer constant, Integer arrayLength, int local) {
+            super(type);
+            this.constant = constant;
+            this.arrayLength = arrayLength;
+            this.local = local;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Value v && Objects.equals(getType(), v.getType()) && Objects.equals(constant, v.constant)
+                    && Objects.equals(arrayLength, v.arrayLength) && local == v.local;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(getType(), constant, arrayLength, local);
+        }
+    }
+
+    private final FieldLengths fields;
+
+    ConstantInterpreter(FieldLengths fields) {
+        super(AsmApi.VERSION);
+        this.fields = fields;
+    }
+
+    static Integer constant(BasicValue v) {
+        return v instanceof Value c ? c.constant : null;
+    }
+
+    static int local(BasicValue v) {
+        return v instanceof Value c ? c.local : -1;
+    }
+
+    private static Value intValue(int c) {
+        return new Value(Type.INT_TYPE, c, null, -1);
+    }
+
+    private static BasicValue array(BasicValue plain, int length) {
+        return length < 0 ? plain : new Value(plain.getType(), null, length, -1);
+    }
+
+    @Override
+    public BasicValue newOperation(AbstractInsnNode insn) throws AnalyzerException {
+        int op = insn.getOpcode();
+        if (op >= Opcodes.ICONST_M1 && op <= Opcodes.ICONST_5) {
+            return intValue(op - Opcodes.ICONST_0);
+        }
+        if (op == Opcodes.BIPUSH || op == Opcodes.SIPUSH) {
+            return intValue(((IntInsnNode) insn).operand);
+        }
+        if (op == Opcodes.LDC && ((LdcInsnNode) insn).cst instanceof Integer i) {
+            return intValue(i);
+        }
+        BasicValue plain = super.newOperation(insn);
+        if (op == Opcodes.GETSTATIC) {
+            FieldInsnNode f = (FieldInsnNode) insn;
+            OptionalInt length = fields.length(f.owner, f.name, f.desc, true);
+            if (length.isPresent()) {
+                return array(plain, length.getAsInt());
+            }
+        }
+        return plain;
+    }
+
+    @Override
+    public BasicValue copyOperation(AbstractInsnNode insn, BasicValue value) throws AnalyzerException {
+        if (insn.getOpcode() == Opcodes.ILOAD && value instanceof Value v) {
+            return new Value(v.getType(), v.constant, v.arrayLength, ((VarInsnNode) insn).var);
+        }
+        if (insn.getOpcode() == Opcodes.ILOAD) {
+            return new Value(Type.INT_TYPE, null, null, ((VarInsnNode) insn).var);
+        }
+        if (value instanceof Value v && v.local >= 0) {
+            return v.constant == null && v.arrayLength == null ? new BasicValue(v.getType())
+                    : new Value(v.getType(), v.constant, v.arrayLength, -1);
+        }
+        return value;
+    }
+
+    @Override
+    public BasicValue unaryOperation(AbstractInsnNode insn, BasicValue value) throws AnalyzerException {
+        BasicValue plain = super.unaryOperation(insn, value);
+        Integer c = constant(value);
+        switch (insn.getOpcode()) {
+            case Opcodes.NEWARRAY:
+            case Opcodes.ANEWARRAY:
+                return c == null || c < 0 ? plain : array(plain, c);
+            case Opcodes.ARRAYLENGTH:
+                return value instanceof Value v && v.arrayLength != null ? intValue(v.arrayLength) : plain;
+            case Opcodes.INEG:
+                return c == null ? plain : intValue(-c);
+            case Opcodes.IINC:
+                return c == null ? plain : intValue(c + ((IincInsnNode) insn).incr);
+            case Opcodes.GETFIELD: {
+                FieldInsnNode f = (FieldInsnNode) insn;
+                OptionalInt length = fields.length(f.owner, f.name, f.desc, false);
+                return length.isPresent() ? array(plain, length.getAsInt()) : plain;
+            }
+            default:
+                return plain;
+        }
+    }
+
+    @Override
+    public BasicValue binaryOperation(AbstractInsnNode insn, BasicValue value1, BasicValue value2)
+            throws AnalyzerException {
+        BasicValue plain = super.binaryOperation(insn, value1, value2);
+        Integer a = constant(value1);
+        Integer b = constant(value2);
+        if (a == null || b == null) {
+            return plain;
+        }
+        switch (insn.getOpcode()) {
+            case Opcodes.IADD: return intValue(a + b);
+            case Opcodes.ISUB: return intValue(a - b);
+            case Opcodes.IMUL: return intValue(a * b);
+            case Opcodes.IDIV: return b == 0 ? plain : intValue(a / b);
+            case Opcodes.IREM: return b == 0 ? plain : intValue(a % b);
+            case Opcodes.ISHL: return intValue(a << b);
+            case Opcodes.ISHR: return intValue(a >> b);
+            case Opcodes.IUSHR: return intValue(a >>> b);
+            case Opcodes.IAND: return intValue(a & b);
+            case Opcodes.IOR: return intValue(a | b);
+            case Opcodes.IXOR: return intValue(a ^ b);
+            default: return plain;
+        }
+    }
+
+    /**
+     * Merges to a {@link Value} whenever information is lost: ASM's {@code Frame.merge} compares the
+     * result with the old value by {@code equals}, and a plain {@link BasicValue} equals any value of its
+     * type, so returning one would keep the old, more specific value.
+     */
+    @Override
+    public BasicValue merge(BasicValue value1, BasicValue value2) {
+        if (value1.equals(value2) && value2.equals(value1)) {
+            return value1;
+        }
+        Type type = value1.getType();
+        if (type == null || !type.equals(value2.getType())) {
+            return BasicValue.UNINITIALIZED_VALUE;
+        }
+        Integer constant = null;
+        Integer length = null;
+        int local = -1;
+        if (value1 instanceof Value a && value2 instanceof Value b) {
+            constant = Objects.equals(a.constant, b.constant) ? a.constant : null;
+            length = Objects.equals(a.arrayLength, b.arrayLength) ? a.arrayLength : null;
+            local = a.local == b.local ? a.local : -1;
+        }
+        return new Value(type, constant, length, local);
+    }
+}

@@ -1,0 +1,382 @@
+package dev.headroom.core.timing;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.IincInsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
+import org.objectweb.asm.tree.analysis.BasicValue;
+import org.objectweb.asm.tree.analysis.Frame;
+
+/**
+ * Infers the bound of a counted loop: an int local (the counter) that starts at a constant, is changed
+ * in the loop only by one {@code iinc} by a constant step executed once in every iteration, and is
+ * compared with a constant (a literal, a constant local, or the length of an array of known length) by a
+ * test that runs in every iteration. Sound by construction:
+ * <ul>
+ *   <li>the test and the step are in the loop itself (not in an inner loop), their blocks dominate every
+ *       back edge and cannot jump to an exception handler inside the loop, so each runs exactly once in
+ *       every iteration that returns to the header;</li>
+ *   <li>nothing else in the loop (inner loops included) writes the counter's local;</li>
+ *   <li>the counter cannot wrap: the first value that fails the test must fit in an int;</li>
+ *   <li>a {@code !=} test only counts when the step lands exactly on the limit;</li>
+ *   <li>other exits (break, return, exceptions) only shorten the loop.</li>
+ * </ul>
+ * The bound is the number of back edges taken per entry: the number of consecutive times the test lets
+ * the loop continue. With several such tests the smallest bound holds.
+ */
+final class LoopInference {
+    private enum Cond { LT, LE, GT, GE, EQ, NE }
+
+    /** The inferred bound, or the reason there is none. */
+    record Result(long bound, String detail) {
+        boolean found() {
+            return bound >= 0;
+        }
+    }
+
+    private LoopInference() {
+    }
+
+    static Result infer(ControlFlow cfg, ControlFlow.Loop loop, Frame<BasicValue>[] frames) {
+        if (frames == null) {
+            return new Result(-1, "the method's data flow could not be analysed");
+        }
+        int headerFirst = cfg.firstInsn(loop.header);
+        if (headerFirst < 0 || frames[headerFirst] == null || frames[headerFirst].getStackSize() != 0) {
+            return new Result(-1, "values are on the operand stack at the loop header");
+        }
+        long best = -1;
+        String bestDetail = null;
+        String why = "no exit test compares an int counter with a constant";
+        for (int b = loop.body.nextSetBit(0); b >= 0; b = loop.body.nextSetBit(b + 1)) {
+            int j = cfg.lastInsn(b);
+            if (j < 0 || !(cfg.insns.get(j) instanceof JumpInsnNode jump) || jump.getOpcode() == Opcodes.GOTO
+                    || cfg.innermost[b] != loop.id) {
+                continue;
+            }
+            int target = cfg.blockOf[cfg.insns.indexOf(jump.label)];
+            int next = b + 1 < cfg.blockCount ? b + 1 : -1;
+            boolean targetIn = loop.contains(target);
+            boolean nextIn = next >= 0 && loop.contains(next);
+            if (targetIn == nextIn) {
+                continue; // not an exit test
+            }
+            Candidate c = candidate(cfg, loop, b, j, jump, targetIn, frames);
+            if (c.bound >= 0 && (best < 0 || c.bound < best)) {
+                best = c.bound;
+                bestDetail = c.detail;
+            } else if (c.bound < 0 && c.detail != null) {
+                why = c.detail;
+            }
+        }
+        return best >= 0 ? new Result(best, bestDetail) : new Result(-1, why);
+    }
+
+    private record Candidate(long bound, String detail) {
+    }
+
+    private static Candidate candidate(ControlFlow cfg, ControlFlow.Loop loop, int testBlock, int j, JumpInsnNode jump,
+                                       boolean jumpContinues, Frame<BasicValue>[] frames) {
+        Frame<BasicValue> f = frames[j];
+        if (f == null) {
+            return new Candidate(-1, null);
+        }
+        int op = jump.getOpcode();
+        int counter;
+        Integer limit;
+        Cond jumpCond;
+        if (op >= Opcodes.IF_ICMPEQ && op <= Opcodes.IF_ICMPLE) {
+            BasicValue left = f.getStack(f.getStackSize() - 2);
+            BasicValue right = f.getStack(f.getStackSize() - 1);
+            jumpCond = cond(op - Opcodes.IF_ICMPEQ);
+            if (ConstantInterpreter.local(left) >= 0 && ConstantInterpreter.constant(right) != null) {
+                counter = ConstantInterpreter.local(left);
+                limit = ConstantInterpreter.constant(right);
+            } else if (ConstantInterpreter.local(right) >= 0 && ConstantInterpreter.constant(left) != null) {
+                counter = ConstantInterpreter.local(right);
+                limit = ConstantInterpreter.constant(left);
+                jumpCond = mirror(jumpCond);
+            } else {
+                return new Candidate(-1, null);
+            }
+        } else if (op >= Opcodes.IFEQ && op <= Opcodes.IFLE) {
+            BasicValue v = f.getStack(f.getStackSize() - 1);
+            if (ConstantInterpreter.local(v) < 0) {
+                return new Candidate(-1, null);
+            }
+            counter = ConstantInterpreter.local(v);
+            limit = 0;
+            jumpCond = cond(op - Opcodes.IFEQ);
+        } else {
+            return new Candidate(-1, null);
+        }
+        Cond cont = jumpContinues ? jumpCond : negate(jumpCond);
+        String name = "local " + counter;
+
+        // The operands are computed in the test block itself, so the counter was read in this iteration.
+        int testFirst = cfg.firstInsn(testBlock);
+        if (frames[testFirst] == null || frames[testFirst].getStackSize() != 0) {
+            return new Candidate(-1, null);
+        }
+        // The test must run once in every iteration.
+        for (int latch : loop.latches) {
+            if (!cfg.dominates(testBlock, latch)) {
+                return new Candidate(-1, "the exit test on " + name + " does not run in every iteration");
+            }
+        }
+        if (handlesInside(cfg, loop, testBlock)) {
+            return new Candidate(-1, "the exit test on " + name + " is inside a try block of the loop");
+        }
+        // The only write to the counter in the loop: one iinc, once per iteration.
+        int stepInsn = -1;
+        for (int b = loop.body.nextSetBit(0); b >= 0; b = loop.body.nextSetBit(b + 1)) {
+            for (int i = cfg.blockStart[b]; i < cfg.blockEnd[b]; i++) {
+                AbstractInsnNode insn = cfg.insns.get(i);
+                if (insn instanceof IincInsnNode inc && inc.var == counter) {
+                    if (stepInsn >= 0) {
+                        return new Candidate(-1, name + " changes more than once in the loop");
+                    }
+                    stepInsn = i;
+                } else if (writes(insn, counter)) {
+                    return new Candidate(-1, name + " is assigned inside the loop");
+                }
+            }
+        }
+        if (stepInsn < 0) {
+            return new Candidate(-1, name + " does not change in the loop");
+        }
+        int stepBlock = cfg.blockOf[stepInsn];
+        int step = ((IincInsnNode) cfg.insns.get(stepInsn)).incr;
+        if (cfg.innermost[stepBlock] != loop.id || handlesInside(cfg, loop, stepBlock)) {
+            return new Candidate(-1, "the step of " + name + " may not run exactly once per iteration");
+        }
+        for (int latch : loop.latches) {
+            if (!cfg.dominates(stepBlock, latch)) {
+                return new Candidate(-1, "the step of " + name + " does not run in every iteration");
+            }
+        }
+        // Initial value: the counter's value on every edge entering the loop.
+        Long init = null;
+        Long initHigh = null;
+        for (int p : cfg.predecessors[loop.header]) {
+            if (loop.contains(p)) {
+                continue;
+            }
+            boolean normalEdge = false;
+            for (int s : cfg.successors[p]) {
+                normalEdge |= s == loop.header && !contains(cfg.handlers[p], loop.header);
+            }
+            if (!normalEdge) {
+                return new Candidate(-1, "the loop is entered from an exception handler");
+            }
+            Integer v = valueAtEnd(cfg, p, counter, frames);
+            if (v == null) {
+                return new Candidate(-1, name + " has no constant value when the loop starts");
+            }
+            init = init == null ? v : Math.min(init, v);
+            initHigh = initHigh == null ? v : Math.max(initHigh, v);
+        }
+        if (init == null) {
+            return new Candidate(-1, name + " has no constant value when the loop starts");
+        }
+        // The value the test sees in iteration k is start + k * step, where start is the initial value,
+        // or the initial value plus one step when the step runs before the test in each iteration.
+        List<Long> starts = new ArrayList<>();
+        boolean stepFirst = stepBlock != testBlock && cfg.dominates(stepBlock, testBlock);
+        boolean unclear = stepBlock == testBlock;
+        for (long v : new long[] {init, initHigh}) {
+            if (!stepFirst || unclear) {
+                starts.add(v);
+            }
+            if (stepFirst || unclear) {
+                starts.add(v + step);
+            }
+        }
+        long bound = 0;
+        for (long start : starts) {
+            if (start < Integer.MIN_VALUE || start > Integer.MAX_VALUE) {
+                return new Candidate(-1, name + " may overflow");
+            }
+            long n = count(start, limit, step, cont);
+            if (n < 0) {
+                return new Candidate(-1, n == -2 ? name + " may overflow before it reaches the limit"
+                        : name + " counts away from its limit or may step over it");
+            }
+            bound = Math.max(bound, n);
+        }
+        String from = init.equals(initHigh) ? String.valueOf(init) : init + ".." + initHigh;
+        return new Candidate(bound, name + " from " + from + " step " + step + " while " + symbol(cont) + " " + limit);
+    }
+
+    /**
+     * How many consecutive values start, start+step, ... satisfy cont against limit: -1 when the values
+     * move away from the limit or may step over a {@code !=} limit, -2 when they may wrap around.
+     */
+    static long count(long start, long limit, long step, Cond cont) {
+        if (step == 0) {
+            return -1;
+        }
+        if (!holds(start, limit, cont)) {
+            return 0;
+        }
+        long n;
+        switch (cont) {
+            case EQ:
+                return 1;
+            case NE: {
+                long distance = limit - start;
+                if (distance % step != 0 || distance / step <= 0) {
+                    return -1;
+                }
+                return distance / step;
+            }
+            case LT:
+                if (step < 0) {
+                    return -1;
+                }
+                n = ceilDiv(limit - start, step);
+                break;
+            case LE:
+                if (step < 0) {
+                    return -1;
+                }
+                n = (limit - start) / step + 1;
+                break;
+            case GT:
+                if (step > 0) {
+                    return -1;
+                }
+                n = ceilDiv(start - limit, -step);
+                break;
+            case GE:
+                if (step > 0) {
+                    return -1;
+                }
+                n = (start - limit) / -step + 1;
+                break;
+            default:
+                return -1;
+        }
+        long first = start + n * step; // the first value that fails the test
+        return first < Integer.MIN_VALUE || first > Integer.MAX_VALUE ? -2 : n;
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
+    }
+
+    private static boolean holds(long v, long limit, Cond c) {
+        return switch (c) {
+            case LT -> v < limit;
+            case LE -> v <= limit;
+            case GT -> v > limit;
+            case GE -> v >= limit;
+            case EQ -> v == limit;
+            case NE -> v != limit;
+        };
+    }
+
+    /** The value of a local after the last instruction of a block, when it is a constant. */
+    private static Integer valueAtEnd(ControlFlow cfg, int block, int local, Frame<BasicValue>[] frames) {
+        int last = cfg.lastInsn(block);
+        if (last < 0) {
+            int first = cfg.blockStart[block];
+            Frame<BasicValue> f = first < frames.length ? frames[first] : null;
+            return f == null ? null : ConstantInterpreter.constant(f.getLocal(local));
+        }
+        Frame<BasicValue> f = frames[last];
+        if (f == null) {
+            return null;
+        }
+        AbstractInsnNode insn = cfg.insns.get(last);
+        if (insn instanceof IincInsnNode inc && inc.var == local) {
+            Integer c = ConstantInterpreter.constant(f.getLocal(local));
+            return c == null ? null : c + inc.incr;
+        }
+        if (insn.getOpcode() == Opcodes.ISTORE && ((VarInsnNode) insn).var == local) {
+            return ConstantInterpreter.constant(f.getStack(f.getStackSize() - 1));
+        }
+        if (writes(insn, local)) {
+            return null;
+        }
+        return ConstantInterpreter.constant(f.getLocal(local));
+    }
+
+    /** True for a store that overwrites the local (wide stores cover two slots). */
+    static boolean writes(AbstractInsnNode insn, int local) {
+        if (!(insn instanceof VarInsnNode v)) {
+            return false;
+        }
+        return switch (insn.getOpcode()) {
+            case Opcodes.ISTORE, Opcodes.FSTORE, Opcodes.ASTORE -> v.var == local;
+            case Opcodes.LSTORE, Opcodes.DSTORE -> v.var == local || v.var + 1 == local;
+            default -> false;
+        };
+    }
+
+    private static boolean handlesInside(ControlFlow cfg, ControlFlow.Loop loop, int block) {
+        for (int h : cfg.handlers[block]) {
+            if (loop.contains(h)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean contains(int[] a, int x) {
+        for (int v : a) {
+            if (v == x) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** IFEQ/IF_ICMPEQ order: eq, ne, lt, ge, gt, le. */
+    private static Cond cond(int k) {
+        return switch (k) {
+            case 0 -> Cond.EQ;
+            case 1 -> Cond.NE;
+            case 2 -> Cond.LT;
+            case 3 -> Cond.GE;
+            case 4 -> Cond.GT;
+            default -> Cond.LE;
+        };
+    }
+
+    private static Cond negate(Cond c) {
+        return switch (c) {
+            case LT -> Cond.GE;
+            case GE -> Cond.LT;
+            case GT -> Cond.LE;
+            case LE -> Cond.GT;
+            case EQ -> Cond.NE;
+            case NE -> Cond.EQ;
+        };
+    }
+
+    /** a OP b as b OP' a. */
+    private static Cond mirror(Cond c) {
+        return switch (c) {
+            case LT -> Cond.GT;
+            case GT -> Cond.LT;
+            case LE -> Cond.GE;
+            case GE -> Cond.LE;
+            default -> c;
+        };
+    }
+
+    private static String symbol(Cond c) {
+        return switch (c) {
+            case LT -> "<";
+            case LE -> "<=";
+            case GT -> ">";
+            case GE -> ">=";
+            case EQ -> "==";
+            case NE -> "!=";
+        };
+    }
+}

@@ -1,0 +1,598 @@
+package dev.headroom.core.timing;
+
+import dev.headroom.core.callgraph.Call;
+import dev.headroom.core.callgraph.CallGraph;
+import dev.headroom.core.callgraph.Hierarchy;
+import dev.headroom.core.callgraph.MethodRef;
+import dev.headroom.core.callgraph.Target;
+import dev.headroom.core.classpath.Annotations;
+import dev.headroom.core.classpath.LoadedClass;
+import dev.headroom.core.model.Frame;
+import dev.headroom.core.model.RootTiming;
+import dev.headroom.core.model.Rule;
+import dev.headroom.core.model.TimingReport;
+import dev.headroom.core.model.Verdict;
+import dev.headroom.core.roots.RootFinder;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.AnnotationNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.analysis.Analyzer;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+import org.objectweb.asm.tree.analysis.BasicValue;
+
+/**
+ * Worst-case execution cost of the roots under a cost model.
+ *
+ * <p>Per method, computed once and reused by every caller: the control-flow graph (exception edges
+ * included), its natural loops, a bound for each loop (inferred for counted loops, else the
+ * {@code Loops.bound(N)} marker inside the loop, else {@code @LoopBound(N)} on the method, else the
+ * flow-facts file, else none: {@code unbounded-loop}), and the longest path through the loop-collapsed
+ * graph, where each call instruction costs its most expensive target. {@code @AssumeCost}, a flow-facts
+ * cost and a cost-model method cost are trusted, in that order. A method is unbounded when one of its
+ * loops is, when it takes part in recursion, or when a call it makes cannot be analysed (a missing
+ * class, native code with no declared cost, a virtual call whose targets are not known, an
+ * {@code invokedynamic} other than a lambda); the root then has no bound, with the reason.
+ *
+ * <p>Calls are taken from the call graph ({@link CallGraph.Node#calls()}, every target of each site).
+ * Where the graph has no call for an invoke instruction (methods it describes by a rule-pack entry, cold
+ * sites inside summarised code, safe native methods), the instruction is resolved here: static, special,
+ * private and final targets are followed; any other virtual call is unbounded.
+ *
+ * <p>Assumptions: classes are initialised before the roots run (static initialisers are not counted);
+ * {@code invokedynamic} call sites are linked; the glue code of lambda objects generated at run time is
+ * not counted; an exception handler does not re-enter itself.
+ *
+ * <p>Not thread-safe: one instance per analysis.
+ */
+public final class TimingAnalysis {
+    private static final String LOOPS_OWNER = "dev/headroom/annotations/Loops";
+    private static final String LOOP_BOUND = "Ldev/headroom/annotations/LoopBound;";
+    private static final String ASSUME_COST = "Ldev/headroom/annotations/AssumeCost;";
+    private static final String DEADLINE = "Ldev/headroom/annotations/Deadline;";
+    private static final String LAMBDA_METAFACTORY = "java/lang/invoke/LambdaMetafactory";
+    private static final int MAX_PATH = 40;
+
+    private final CallGraph graph;
+    private final Hierarchy hierarchy;
+    private final CostModel model;
+    private final FlowFacts facts;
+    private final FieldArrayLengths fieldLengths;
+    private final Map<MethodRef, MethodTiming> timings = new HashMap<>();
+    private final Deque<MethodRef> inProgress = new ArrayDeque<>();
+    private final Set<MethodRef> inProgressSet = new HashSet<>();
+
+    public TimingAnalysis(CallGraph graph, Hierarchy hierarchy, CostModel model, FlowFacts facts) {
+        this.graph = graph;
+        this.hierarchy = hierarchy;
+        this.model = model;
+        this.facts = facts;
+        this.fieldLengths = new FieldArrayLengths(hierarchy.classes());
+    }
+
+    /** A call from one method to an analysed method, for the chains of findings. */
+    private record CallEdge(int line, MethodRef callee) {
+    }
+
+    /** One method's timing, computed once. */
+    private static final class MethodTiming {
+        final MethodRef ref;
+        final LoadedClass owner;
+        long cost;
+        /** Why the method has no bound; null when it has one. */
+        String reason;
+        /** The callee that makes it unbounded, or null when the cause is in the method itself. */
+        MethodRef cause;
+        final List<LoopBound> loops = new ArrayList<>();
+        final List<CallEdge> calls = new ArrayList<>();
+        final List<String> worstLoops = new ArrayList<>();
+        MethodRef heaviestCallee;
+
+        MethodTiming(MethodRef ref, LoadedClass owner) {
+            this.ref = ref;
+            this.owner = owner;
+        }
+
+        boolean bounded() {
+            return reason == null;
+        }
+
+        MethodTiming unbounded(String why) {
+            if (reason == null) {
+                reason = why;
+            }
+            return this;
+        }
+    }
+
+    /** The cost of one call instruction: the most expensive of its targets. */
+    private record SiteCost(long cost, String reason, MethodRef cause, MethodRef worst) {
+    }
+
+    public TimingResult analyze(List<RootFinder.Found> roots) {
+        List<RootTiming> rootTimings = new ArrayList<>();
+        List<TimingFinding> findings = new ArrayList<>();
+        List<RootFinder.Found> sorted = new ArrayList<>(roots);
+        sorted.sort((a, b) -> a.root().compareTo(b.root()));
+        for (RootFinder.Found found : sorted) {
+            MethodRef ref = found.method().ref();
+            MethodTiming t = timing(ref);
+            MethodNode m = found.method().method();
+            Long deadline = annotationLong(m, DEADLINE, "cycles");
+            List<String> path = t.bounded() ? worstPath(t) : causePath(t);
+            Verdict verdict = deadline == null ? null
+                    : t.bounded() && t.cost <= deadline ? Verdict.PASS : Verdict.FAIL;
+            rootTimings.add(new RootTiming(ref.toId(), t.bounded(), t.bounded() ? t.cost : 0, deadline, verdict, path));
+            findings.addAll(unboundedLoops(ref));
+            if (verdict == Verdict.FAIL) {
+                String message = t.bounded()
+                        ? "worst-case cost " + t.cost + " cycles (" + model.name() + " cost model) is above the deadline of "
+                          + deadline + " cycles by " + (t.cost - deadline) + "; worst path: " + String.join(" -> ", path)
+                        : "no worst-case bound under the " + model.name() + " cost model, so the deadline of " + deadline
+                          + " cycles cannot be shown to hold: " + t.reason;
+                findings.add(new TimingFinding(Rule.DEADLINE_EXCEEDED, ref, ref, firstLine(m), message, List.of()));
+            }
+        }
+        findings.sort(null);
+        return new TimingResult(new TimingReport(model.name(), rootTimings), findings);
+    }
+
+    /** The loops of a method with their bounds (the method is analysed if it was not yet). */
+    public List<LoopBound> loops(MethodRef method) {
+        return List.copyOf(timing(method).loops);
+    }
+
+    /** The worst-case cost of one call of the method, or empty when it has no bound. */
+    public OptionalLong cost(MethodRef method) {
+        MethodTiming t = timing(method);
+        return t.bounded() ? OptionalLong.of(t.cost) : OptionalLong.empty();
+    }
+
+    /** Why the method has no bound, or empty when it has one. */
+    public Optional<String> unboundedReason(MethodRef method) {
+        return Optional.ofNullable(timing(method).reason);
+    }
+
+    // ---- per method ----
+
+    private MethodTiming timing(MethodRef ref) {
+        MethodTiming known = timings.get(ref);
+        if (known != null) {
+            return known;
+        }
+        if (inProgressSet.contains(ref)) {
+            List<String> cycle = new ArrayList<>();
+            boolean in = false;
+            for (var it = inProgress.descendingIterator(); it.hasNext(); ) {
+                MethodRef r = it.next();
+                in |= r.equals(ref);
+                if (in) {
+                    cycle.add(short_(r));
+                }
+            }
+            cycle.add(short_(ref));
+            return new MethodTiming(ref, null).unbounded("recursion: " + String.join(" -> ", cycle));
+        }
+        CallGraph.Node node = graph.node(ref);
+        LoadedClass owner;
+        MethodNode method;
+        if (node != null) {
+            owner = node.owner();
+            method = node.method();
+        } else {
+            Hierarchy.Resolution r = hierarchy.resolve(ref.owner(), ref.name(), ref.descriptor());
+            if (!r.isFound()) {
+                MethodTiming t = trusted(new MethodTiming(ref, null), null, ref);
+                if (t == null) {
+                    t = new MethodTiming(ref, null).unbounded("call to " + short_(ref) + " cannot be analysed: " + r.problem());
+                }
+                timings.put(ref, t);
+                return t;
+            }
+            owner = r.declared().owner();
+            method = r.declared().method();
+            MethodRef declared = r.declared().ref();
+            if (!declared.equals(ref)) {
+                MethodTiming t = timing(declared);
+                timings.put(ref, t);
+                return t;
+            }
+        }
+        MethodTiming t = trusted(new MethodTiming(ref, owner), method, ref);
+        if (t == null) {
+            t = new MethodTiming(ref, owner);
+            if ((method.access & Opcodes.ACC_NATIVE) != 0) {
+                t.unbounded("native method " + short_(ref) + " has no declared cost (give it @AssumeCost, or a cost in"
+                        + " the cost model or the flow-facts file)");
+            } else if ((method.access & Opcodes.ACC_ABSTRACT) != 0 || method.instructions.size() == 0) {
+                t.unbounded("abstract method " + short_(ref) + " has no implementation to analyse");
+            } else {
+                inProgress.push(ref);
+                inProgressSet.add(ref);
+                try {
+                    analyzeBytecode(t, node, method);
+                } finally {
+                    inProgress.pop();
+                    inProgressSet.remove(ref);
+                }
+            }
+        }
+        timings.put(ref, t);
+        return t;
+    }
+
+    /** A trusted cost: @AssumeCost, then the flow facts, then the cost model; null when none applies. */
+    private MethodTiming trusted(MethodTiming t, MethodNode method, MethodRef ref) {
+        Long assumed = method == null ? null : annotationLong(method, ASSUME_COST, "cycles");
+        if (assumed != null) {
+            t.cost = Math.max(0, assumed);
+            return t;
+        }
+        Optional<FlowFacts.Fact> fact = facts.methodCost(ref);
+        if (fact.isPresent()) {
+            t.cost = fact.get().value();
+            return t;
+        }
+        OptionalLong modelled = model.methodCost(ref);
+        if (modelled.isPresent()) {
+            t.cost = modelled.getAsLong();
+            return t;
+        }
+        return null;
+    }
+
+    private void analyzeBytecode(MethodTiming t, CallGraph.Node node, MethodNode method) {
+        ControlFlow cfg;
+        try {
+            cfg = ControlFlow.of(method);
+        } catch (ControlFlow.UnsupportedFlowException e) {
+            t.unbounded(short_(t.ref) + " uses " + e.getMessage() + ", which the timing analysis does not model");
+            return;
+        }
+        org.objectweb.asm.tree.analysis.Frame<BasicValue>[] frames = null;
+        boolean hasMarker = false;
+        for (int i = 0; i < cfg.insns.size(); i++) {
+            hasMarker |= isMarker(cfg.insns.get(i));
+        }
+        if (!cfg.loops.isEmpty() || hasMarker) {
+            try {
+                frames = new Analyzer<>(new ConstantInterpreter(fieldLengths)).analyze(t.owner.internalName(), method);
+            } catch (AnalyzerException | RuntimeException e) {
+                frames = null; // no constants known: nothing is inferred, declarations still apply
+            }
+        }
+        String file = t.owner.sourceFile() != null ? t.owner.sourceFile() : t.owner.internalName() + ".class";
+
+        // Loop bounds, in order: inferred, marker, @LoopBound, flow facts.
+        Map<Integer, Long> markers = new HashMap<>();
+        for (int i = 0; i < cfg.insns.size(); i++) {
+            if (!isMarker(cfg.insns.get(i)) || !cfg.reachable[cfg.blockOf[i]] || cfg.innermost[cfg.blockOf[i]] < 0) {
+                continue;
+            }
+            Integer n = frames == null || frames[i] == null ? null
+                    : ConstantInterpreter.constant(frames[i].getStack(frames[i].getStackSize() - 1));
+            if (n != null && n >= 0) {
+                markers.merge(cfg.innermost[cfg.blockOf[i]], n.longValue(), Math::min);
+            }
+        }
+        Long annotated = annotationLong(method, LOOP_BOUND, "value");
+        long[] bounds = new long[cfg.loops.size()];
+        for (ControlFlow.Loop loop : cfg.loops) {
+            int line = cfg.line(loop.header);
+            int header = cfg.headerIndex(loop.header);
+            LoopInference.Result inferred = LoopInference.infer(cfg, loop, frames);
+            Optional<FlowFacts.Fact> fact = facts.loopBound(t.ref, header, line);
+            LoopBound lb;
+            if (inferred.found()) {
+                lb = new LoopBound(t.ref, line, header, LoopBound.Source.INFERRED, inferred.bound(), inferred.detail());
+            } else if (markers.containsKey(loop.id)) {
+                lb = new LoopBound(t.ref, line, header, LoopBound.Source.MARKER, markers.get(loop.id),
+                        "Loops.bound(" + markers.get(loop.id) + ")");
+            } else if (annotated != null && annotated >= 0) {
+                lb = new LoopBound(t.ref, line, header, LoopBound.Source.ANNOTATION, annotated, "@LoopBound(" + annotated + ")");
+            } else if (fact.isPresent()) {
+                lb = new LoopBound(t.ref, line, header, LoopBound.Source.FLOW_FACTS, fact.get().value(), fact.get().origin());
+            } else {
+                lb = new LoopBound(t.ref, line, header, LoopBound.Source.UNBOUNDED, -1, "no bound could be inferred ("
+                        + inferred.detail() + ") and none is declared");
+            }
+            bounds[loop.id] = lb.bound();
+            t.loops.add(lb);
+        }
+        if (cfg.irreducibleAt >= 0) {
+            t.loops.add(new LoopBound(t.ref, cfg.line(cfg.irreducibleAt), cfg.headerIndex(cfg.irreducibleAt),
+                    LoopBound.Source.UNBOUNDED, -1, "irreducible control flow: a cycle that can be entered at more"
+                    + " than one place is never bounded"));
+        }
+        t.loops.sort((a, b) -> Integer.compare(a.header(), b.header()));
+
+        // Block costs, with the most expensive target of every call.
+        long[] blockCost = new long[cfg.blockCount];
+        long[] callCost = new long[cfg.insns.size()];
+        MethodRef[] callee = new MethodRef[cfg.insns.size()];
+        String callReason = null;
+        MethodRef callCause = null;
+        for (int b = 0; b < cfg.blockCount; b++) {
+            if (!cfg.reachable[b]) {
+                continue;
+            }
+            long cost = 0;
+            for (int i = cfg.blockStart[b]; i < cfg.blockEnd[b]; i++) {
+                AbstractInsnNode insn = cfg.insns.get(i);
+                int op = insn.getOpcode();
+                if (op < 0) {
+                    continue;
+                }
+                cost = LongestPath.add(cost, model.opcodeCost(op));
+                if (insn instanceof MethodInsnNode || insn instanceof InvokeDynamicInsnNode) {
+                    SiteCost site = siteCost(t, node, i, insn, cfg.lineAt[i]);
+                    if (site.reason != null && callReason == null) {
+                        callReason = site.reason;
+                        callCause = site.cause;
+                    }
+                    callCost[i] = site.cost;
+                    callee[i] = site.worst;
+                    cost = LongestPath.add(cost, site.cost);
+                }
+            }
+            blockCost[b] = cost;
+        }
+        for (LoopBound lb : t.loops) {
+            if (!lb.bounded()) {
+                t.unbounded("unbounded loop at " + file + ":" + lb.line() + " in " + short_(t.ref) + ": " + lb.detail());
+                return;
+            }
+        }
+        if (callReason != null) {
+            t.unbounded(callReason);
+            t.cause = callCause;
+            return;
+        }
+        LongestPath path;
+        try {
+            path = new LongestPath(cfg, blockCost, bounds);
+        } catch (IllegalStateException e) {
+            t.unbounded("the control flow of " + short_(t.ref) + " could not be ordered: " + e.getMessage());
+            return;
+        }
+        if (path.total() == LongestPath.INFINITE) {
+            t.unbounded("the bound of " + short_(t.ref) + " does not fit in 63 bits");
+            return;
+        }
+        t.cost = path.total();
+        for (int loop : path.worstLoops()) {
+            ControlFlow.Loop l = cfg.loops.get(loop);
+            t.worstLoops.add("loop at " + file + ":" + cfg.line(l.header) + " x " + bounds[loop]);
+        }
+        long heaviest = -1;
+        for (int b : path.worstBlocks()) {
+            for (int i = cfg.blockStart[b]; i < cfg.blockEnd[b]; i++) {
+                if (callee[i] != null && callCost[i] > heaviest) {
+                    heaviest = callCost[i];
+                    t.heaviestCallee = callee[i];
+                }
+            }
+        }
+    }
+
+    private static boolean isMarker(AbstractInsnNode insn) {
+        return insn instanceof MethodInsnNode mi && mi.getOpcode() == Opcodes.INVOKESTATIC
+                && mi.owner.equals(LOOPS_OWNER) && mi.name.equals("bound") && mi.desc.equals("(I)V");
+    }
+
+    private SiteCost siteCost(MethodTiming t, CallGraph.Node node, int index, AbstractInsnNode insn, int line) {
+        if (insn instanceof InvokeDynamicInsnNode indy) {
+            if (indy.bsm.getOwner().equals(LAMBDA_METAFACTORY)) {
+                return new SiteCost(0, null, null, null);
+            }
+            return new SiteCost(0, "invokedynamic " + indy.name + " in " + short_(t.ref) + " (bootstrap "
+                    + indy.bsm.getOwner().replace('/', '.') + "#" + indy.bsm.getName()
+                    + ") runs code generated at run time that is not analysed", null, null);
+        }
+        MethodInsnNode mi = (MethodInsnNode) insn;
+        if (mi.owner.equals(LOOPS_OWNER)) {
+            return new SiteCost(model.opcodeCost(Opcodes.RETURN), null, null, null); // the marker's empty body
+        }
+        List<MethodRef> targets = new ArrayList<>();
+        String unanalysable = null;
+        MethodRef unanalysableRef = null;
+        boolean fromGraph = false;
+        if (node != null) {
+            for (Call call : node.calls()) {
+                if (call.site().index() != index) {
+                    continue;
+                }
+                fromGraph = true;
+                Target target = call.target();
+                if (target instanceof Target.Method m) {
+                    addOnce(targets, m.ref());
+                } else if (target instanceof Target.Summarised s) {
+                    addOnce(targets, s.ref());
+                } else if (target instanceof Target.CallbacksOnly c) {
+                    addOnce(targets, c.ref());
+                } else if (target instanceof Target.Unanalysable u) {
+                    if (facts.methodCost(u.ref()).isPresent() || model.methodCost(u.ref()).isPresent()) {
+                        addOnce(targets, u.ref());
+                    } else if (unanalysable == null) {
+                        unanalysable = "call to " + short_(u.ref()) + " cannot be analysed: " + u.reason();
+                        unanalysableRef = u.ref();
+                    }
+                }
+            }
+        }
+        if (!fromGraph) {
+            Optional<MethodRef> resolved = resolveHere(mi);
+            if (resolved.isPresent()) {
+                targets.add(resolved.get());
+            } else {
+                MethodRef named = new MethodRef(mi.owner, mi.name, mi.desc);
+                if (facts.methodCost(named).isPresent() || model.methodCost(named).isPresent()) {
+                    targets.add(named);
+                } else {
+                    unanalysable = "call to " + short_(named) + " in " + short_(t.ref)
+                            + " cannot be analysed: a virtual call whose targets the call graph does not give";
+                }
+            }
+        }
+        long worst = 0;
+        MethodRef worstTarget = null;
+        String reason = unanalysable;
+        MethodRef cause = unanalysableRef;
+        for (MethodRef target : targets) {
+            t.calls.add(new CallEdge(line, target));
+            MethodTiming callee = timing(target);
+            if (!callee.bounded()) {
+                if (reason == null) {
+                    reason = callee.reason;
+                    cause = target;
+                }
+            } else if (worstTarget == null || callee.cost > worst) {
+                worst = callee.cost;
+                worstTarget = target;
+            }
+        }
+        return new SiteCost(worst, reason, cause, worstTarget);
+    }
+
+    /** A call the graph gives no target for: static, special, private and final targets only. */
+    private Optional<MethodRef> resolveHere(MethodInsnNode mi) {
+        Hierarchy.Resolution r = hierarchy.resolve(mi.owner, mi.name, mi.desc);
+        if (!r.isFound()) {
+            return Optional.empty();
+        }
+        Hierarchy.Declared d = r.declared();
+        boolean direct = mi.getOpcode() == Opcodes.INVOKESTATIC || mi.getOpcode() == Opcodes.INVOKESPECIAL
+                || d.is(Opcodes.ACC_PRIVATE) || d.is(Opcodes.ACC_FINAL) || d.is(Opcodes.ACC_STATIC)
+                || (d.owner().node().access & Opcodes.ACC_FINAL) != 0;
+        return direct ? Optional.of(d.ref()) : Optional.empty();
+    }
+
+    private static void addOnce(List<MethodRef> list, MethodRef ref) {
+        if (!list.contains(ref)) {
+            list.add(ref);
+        }
+    }
+
+    // ---- per root ----
+
+    private List<String> worstPath(MethodTiming root) {
+        List<String> path = new ArrayList<>();
+        Set<MethodRef> seen = new HashSet<>();
+        for (MethodTiming t = root; t != null && seen.add(t.ref) && path.size() < MAX_PATH; ) {
+            path.add(t.ref.toString());
+            path.addAll(t.worstLoops);
+            t = t.heaviestCallee == null ? null : timings.get(t.heaviestCallee);
+        }
+        return path.size() > MAX_PATH ? path.subList(0, MAX_PATH) : path;
+    }
+
+    private List<String> causePath(MethodTiming root) {
+        List<String> path = new ArrayList<>();
+        Set<MethodRef> seen = new HashSet<>();
+        MethodTiming t = root;
+        while (true) {
+            path.add(t.ref.toString());
+            if (t.cause == null || !seen.add(t.ref) || path.size() >= MAX_PATH) {
+                break;
+            }
+            MethodTiming next = timings.get(t.cause);
+            if (next == null) {
+                break;
+            }
+            t = next;
+        }
+        path.add("unbounded: " + root.reason);
+        return path;
+    }
+
+    /** Every loop without a bound on the root's paths, reported in user code with the chain. */
+    private List<TimingFinding> unboundedLoops(MethodRef root) {
+        List<TimingFinding> found = new ArrayList<>();
+        Set<String> reported = new HashSet<>();
+        Set<MethodRef> visited = new HashSet<>();
+        Deque<Object[]> work = new ArrayDeque<>();
+        // Each item: the method and the frames (and refs) of the chain leading to it.
+        work.push(new Object[] {root, List.<Frame>of(), List.<MethodRef>of()});
+        while (!work.isEmpty()) {
+            Object[] item = work.pop();
+            MethodRef ref = (MethodRef) item[0];
+            @SuppressWarnings("unchecked") List<Frame> chain = (List<Frame>) item[1];
+            @SuppressWarnings("unchecked") List<MethodRef> refs = (List<MethodRef>) item[2];
+            MethodTiming t = timings.get(ref);
+            if (t == null || !visited.add(ref)) {
+                continue;
+            }
+            for (LoopBound lb : t.loops) {
+                if (lb.bounded()) {
+                    continue;
+                }
+                List<Frame> full = new ArrayList<>(chain);
+                full.add(new Frame(ref.toId(), lb.line()));
+                MethodRef location = ref;
+                int line = lb.line();
+                if (t.owner == null || !t.owner.input()) {
+                    for (int k = refs.size() - 1; k >= 0; k--) {
+                        if (hierarchy.classes().isInput(refs.get(k).owner())) {
+                            location = refs.get(k);
+                            line = chain.get(k).line();
+                            break;
+                        }
+                    }
+                }
+                if (reported.add(location + ":" + line)) {
+                    String file = t.owner != null && t.owner.sourceFile() != null ? t.owner.sourceFile()
+                            : ref.owner().replace('/', '.');
+                    found.add(new TimingFinding(Rule.UNBOUNDED_LOOP, root, location, line,
+                            "loop at " + file + ":" + lb.line() + " (header instruction " + lb.header() + ") in "
+                                    + short_(ref) + " has no bound: " + lb.detail(), full));
+                }
+            }
+            List<CallEdge> calls = t.calls;
+            for (int k = calls.size() - 1; k >= 0; k--) {
+                CallEdge e = calls.get(k);
+                List<Frame> next = new ArrayList<>(chain);
+                next.add(new Frame(ref.toId(), e.line()));
+                List<MethodRef> nextRefs = new ArrayList<>(refs);
+                nextRefs.add(ref);
+                work.push(new Object[] {e.callee(), next, nextRefs});
+            }
+        }
+        return found;
+    }
+
+    // ---- helpers ----
+
+    private static Long annotationLong(MethodNode m, String descriptor, String element) {
+        Optional<AnnotationNode> a = Annotations.find(m.invisibleAnnotations, m.visibleAnnotations, descriptor);
+        if (a.isEmpty()) {
+            return null;
+        }
+        Object v = Annotations.value(a.get(), element);
+        return v instanceof Number n ? n.longValue() : null;
+    }
+
+    private static int firstLine(MethodNode m) {
+        for (AbstractInsnNode insn : m.instructions) {
+            if (insn instanceof org.objectweb.asm.tree.LineNumberNode ln) {
+                return ln.line;
+            }
+        }
+        return 0;
+    }
+
+    private static String short_(MethodRef ref) {
+        return ref.toString();
+    }
+}

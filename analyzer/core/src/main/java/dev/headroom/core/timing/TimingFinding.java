@@ -1,0 +1,36 @@
+package dev.headroom.core.timing;
+
+import dev.headroom.core.callgraph.MethodRef;
+import dev.headroom.core.model.Frame;
+import dev.headroom.core.model.Rule;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A timing finding for one root.
+ *
+ * @param rule      {@code unbounded-loop} or {@code deadline-exceeded}
+ * @param root      the root whose worst case it concerns
+ * @param location  the user method where it is reported
+ * @param line      the line there (0 when the class has no line numbers)
+ * @param message   what is wrong, with the numbers
+ * @param callChain from the root to the loop (the last frame is the loop header), for an unbounded loop;
+ *                  empty for a deadline
+ */
+public record TimingFinding(Rule rule, MethodRef root, MethodRef location, int line, String message,
+                            List<Frame> callChain) implements Comparable<TimingFinding> {
+    private static final Comparator<TimingFinding> ORDER = Comparator.comparing(TimingFinding::root)
+            .thenComparing(TimingFinding::location)
+            .thenComparingInt(TimingFinding::line)
+            .thenComparing(TimingFinding::rule)
+            .thenComparing(TimingFinding::message);
+
+    public TimingFinding {
+        callChain = List.copyOf(callChain);
+    }
+
+    @Override
+    public int compareTo(TimingFinding other) {
+        return ORDER.compare(this, other);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.headroom.core.timing;
+
+import dev.headroom.core.AnalysisListener;
+import dev.headroom.core.DispatchPolicy;
+import dev.headroom.core.callgraph.CallGraph;
+import dev.headroom.core.callgraph.CallGraphBuilder;
+import dev.headroom.core.callgraph.Hierarchy;
+import dev.headroom.core.classpath.ClassRepository;
+import dev.headroom.core.roots.RootFinder;
+import dev.headroom.core.rules.RuleBook;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Runs the timing analysis on the compiled classes of one test-target package, as a program of its own. */
+final class TimingPrograms {
+    static final Path TEST_CLASSES = Path.of("target/test-classes");
+    private static RuleBook rules;
+
+    /** The analysed program: keep it open while asking the analysis about methods. */
+    record Program(ClassRepository classes, Hierarchy hierarchy, List<RootFinder.Found> roots, CallGraph graph,
+                   TimingAnalysis analysis, TimingResult result) implements AutoCloseable {
+        @Override
+        public void close() {
+            classes.close();
+        }
+    }
+
+    private TimingPrograms() {
+    }
+
+    /** Copies the classes of a package folder ({@code dev/headroom/...}) into target and analyses them. */
+    static Program analyze(String packageDir, Path target, CostModel model, FlowFacts facts) {
+        copyPackage(packageDir, target);
+        return analyzeInputs(target, model, facts);
+    }
+
+    static Program analyzeInputs(Path inputs, CostModel model, FlowFacts facts) {
+        ClassRepository classes = ClassRepository.open(List.of(inputs), List.of(), null, AnalysisListener.SILENT);
+        List<RootFinder.Found> roots = RootFinder.find(classes, List.of(), List.of(), List.of(), AnalysisListener.SILENT);
+        Hierarchy hierarchy = new Hierarchy(classes);
+        CallGraph graph = new CallGraphBuilder(hierarchy, rules(), DispatchPolicy.RTA)
+                .build(roots.stream().map(RootFinder.Found::method).toList());
+        TimingAnalysis analysis = new TimingAnalysis(graph, hierarchy, model, facts);
+        TimingResult result = analysis.analyze(roots);
+        return new Program(classes, hierarchy, roots, graph, analysis, result);
+    }
+
+    private static synchronized RuleBook rules() {
+        if (rules == null) {
+            rules = RuleBook.loadBundled();
+        }
+        return rules;
+    }
+
+    static void copyPackage(String packageDir, Path target) {
+        Path from = TEST_CLASSES.resolve(packageDir);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".class")).sorted().toList()) {
+                Path copy = target.resolve(packageDir).resolve(f.getFileName().toString());
+                Files.createDirectories(copy.getParent());
+                Files.copy(f, copy);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

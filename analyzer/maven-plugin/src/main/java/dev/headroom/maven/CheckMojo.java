@@ -1,0 +1,564 @@
+package dev.headroom.maven;
+
+import dev.headroom.core.AnalysisConfig;
+import dev.headroom.core.ColdPathPolicy;
+import dev.headroom.core.ConfigurationException;
+import dev.headroom.core.DispatchPolicy;
+import dev.headroom.core.FailOn;
+import dev.headroom.core.FindingGrouping;
+import dev.headroom.core.Headroom;
+import dev.headroom.core.InputException;
+import dev.headroom.core.SizeParser;
+import dev.headroom.core.memory.Layouts;
+import dev.headroom.core.timing.CostModels;
+import dev.headroom.core.model.AnalysisResult;
+import dev.headroom.core.model.Finding;
+import dev.headroom.core.model.Location;
+import dev.headroom.core.model.Summary;
+import dev.headroom.core.model.Verdict;
+import dev.headroom.reports.ReportFormat;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Checks the module's compiled classes ({@code target/classes}), with its compile classpath as the
+ * libraries, against the real-time rules; writes {@code headroom.<ext>} per format into
+ * {@code target/headroom/} and fails the build when the verdict is fail.
+ *
+ * <p>The parameters are the options of {@code headroom check}, with the same defaults, and are mapped to
+ * the same {@link AnalysisConfig} the command line builds: the same input gives the same findings.
+ * Findings fail the build ({@link MojoFailureException}); a bad parameter value or an unreadable input
+ * is a build error ({@link MojoExecutionException}).
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.COMPILE)
+public class CheckMojo extends AbstractMojo {
+    /** Every format of the command-line contract, including those this version may not have yet. */
+    private static final List<String> CONTRACT_FORMATS = List.of("text", "json", "sarif", "junit", "html");
+    private static final List<String> DEFAULT_FORMATS = List.of("text", "json");
+    /** Findings named in the build failure message; the report has them all. */
+    static final int FINDINGS_IN_FAILURE = 5;
+    private static final int MAX_MESSAGE = 100;
+    /** A colon this early ends a label ({@code synchronized block: ...}), not the message's head. */
+    private static final int MIN_HEAD = 20;
+
+    /** Skips the check. */
+    @Parameter(property = "headroom.skip", defaultValue = "false")
+    boolean skip;
+
+    /** The Java home whose class library is analysed (default: the JDK running Maven). */
+    @Parameter(property = "headroom.jdk")
+    File jdk;
+
+    /** Extra real-time roots, e.g. {@code com.acme.Motor#onTick} or {@code com.acme.*#*}. */
+    @Parameter(property = "headroom.roots")
+    List<String> roots;
+
+    /** Extra interrupt roots: the real-time rules plus no blocking. */
+    @Parameter(property = "headroom.interruptRoots")
+    List<String> interruptRoots;
+
+    /** Binary names of annotations whose methods are real-time roots, e.g. {@code com.acme.HotPath}. */
+    @Parameter(property = "headroom.rootAnnotations")
+    List<String> rootAnnotations;
+
+    /** Budget for the static footprint, e.g. 65536, 64KiB, 2MiB (KB, MB, GB are powers of ten). */
+    @Parameter(property = "headroom.ramBudget")
+    String ramBudget;
+
+    /** Worst-case stack per root, e.g. 4KiB. */
+    @Parameter(property = "headroom.stackBudget")
+    String stackBudget;
+
+    /** Where sources live, for the paths in reports (default: the project's compile source roots). */
+    @Parameter(property = "headroom.sourceRoots")
+    List<File> sourceRoots;
+
+    /** Object layout of the memory analysis: hotspot-coops (the default when not set), hotspot-nocoops, hotspot-compact, jvm32. */
+    @Parameter(property = "headroom.layout")
+    String layout;
+
+    /** Cost model: unit (the default when not set) or a cost-model JSON file. Validated, not yet used. */
+    @Parameter(property = "headroom.costModel")
+    String costModel;
+
+    /** Extra rule packs; later packs override earlier entries. */
+    @Parameter(property = "headroom.rules")
+    List<File> rules;
+
+    /**
+     * Report formats: text, json, and the others of {@code headroom check --format}; each is written to its
+     * file in the report directory ({@code headroom.txt}, {@code headroom.json}, ...).
+     */
+    @Parameter(property = "headroom.formats", defaultValue = "text,json")
+    List<String> formats;
+
+    /** The least severe finding that fails the build: error, warning, never. */
+    @Parameter(property = "headroom.failOn", defaultValue = "error")
+    String failOn;
+
+    /** Fail only above this many findings at or above failOn. */
+    @Parameter(property = "headroom.maxFindings", defaultValue = "0")
+    int maxFindings;
+
+    /** Accept the findings recorded in this file; only new ones fail. Validated, not yet used. */
+    @Parameter(property = "headroom.baseline")
+    File baseline;
+
+    /** Record today's findings in this file as the baseline. Validated, not yet written. */
+    @Parameter(property = "headroom.writeBaseline")
+    File writeBaseline;
+
+    /** Loop bounds and cost assumptions for code that cannot carry annotations. Validated, not yet used. */
+    @Parameter(property = "headroom.flowFacts")
+    File flowFacts;
+
+    /** Virtual-call targets: rta (classes instantiated) or cha (every override). */
+    @Parameter(property = "headroom.dispatch", defaultValue = "rta")
+    String dispatch;
+
+    /** Findings on throw-only paths: error, warning, ignore. */
+    @Parameter(property = "headroom.coldPaths", defaultValue = "warning")
+    String coldPaths;
+
+    /** One finding per rule, location and root (root), or per rule and location (location). */
+    @Parameter(property = "headroom.groupBy", defaultValue = "root")
+    String groupBy;
+
+    /** Where the reports are written. */
+    @Parameter(defaultValue = "${project.build.directory}/headroom", required = true)
+    File reportDirectory;
+
+    /** The classes checked: roots are found and findings reported here. */
+    @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true, required = true)
+    File classesDirectory;
+
+    /** The module's compile classpath (it starts with the classes directory, which is left out). */
+    @Parameter(defaultValue = "${project.compileClasspathElements}", readonly = true, required = true)
+    List<String> classpathElements;
+
+    @Parameter(defaultValue = "${project.compileSourceRoots}", readonly = true, required = true)
+    List<String> compileSourceRoots;
+
+    @Parameter(defaultValue = "${project.packaging}", readonly = true, required = true)
+    String packaging;
+
+    /** Relative file names in String parameters (costModel) are resolved against it, as Maven does for files. */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    File basedir;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Headroom check skipped (headroom.skip)");
+            return;
+        }
+        if ("pom".equals(packaging)) {
+            getLog().info("Headroom check skipped: packaging pom has no classes");
+            return;
+        }
+        if (!classesDirectory.isDirectory()) {
+            List<Path> withSources = existingSourceRoots().stream().filter(CheckMojo::holdsFiles).toList();
+            if (!withSources.isEmpty()) {
+                throw new MojoExecutionException("Headroom: the classes directory " + classesDirectory
+                        + " does not exist, but there are sources in " + join(withSources)
+                        + "; compile first (the check is bound to the verify phase)");
+            }
+            getLog().info("Headroom check skipped: no classes directory " + classesDirectory);
+            return;
+        }
+
+        AnalysisConfig config = configuration();
+        List<ReportFormat> reportFormats = reportFormats();
+        checkConfigurationFiles();
+        checkInputs(config);
+        warnAboutUncheckedOptions();
+        prepareOutput();
+
+        AnalysisResult result;
+        try {
+            result = Headroom.analyze(config, new MavenLogListener(getLog()));
+        } catch (ConfigurationException | InputException e) {
+            throw new MojoExecutionException("Headroom: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new MojoExecutionException("Headroom internal error (a bug: please report it with the output of"
+                    + " mvn -e): " + e, e);
+        }
+
+        Map<ReportFormat, Path> reports = writeReports(result, reportFormats);
+        getLog().info(summaryLine(result));
+        getLog().info("Headroom reports: " + join(List.copyOf(reports.values())));
+        if (result.verdict() == Verdict.FAIL) {
+            throw new MojoFailureException(failureMessage(result, config.failOn(), reports));
+        }
+    }
+
+    /**
+     * The shared configuration, from the parameters exactly as {@code headroom check} builds it from its
+     * options: every value is parsed and validated here, before the analysis starts.
+     */
+    AnalysisConfig configuration() throws MojoExecutionException {
+        AnalysisConfig.Builder builder = AnalysisConfig.builder();
+        if (dispatch != null) {
+            builder.dispatch(parseValue("headroom.dispatch", dispatch, DispatchPolicy::parse));
+        }
+        if (failOn != null) {
+            builder.failOn(parseValue("headroom.failOn", failOn, FailOn::parse));
+        }
+        if (coldPaths != null) {
+            builder.coldPaths(parseValue("headroom.coldPaths", coldPaths, ColdPathPolicy::parse));
+        }
+        if (groupBy != null) {
+            builder.grouping(parseValue("headroom.groupBy", groupBy, FindingGrouping::parse));
+        }
+        if (maxFindings < 0) {
+            throw new MojoExecutionException("headroom.maxFindings must be 0 or more, not " + maxFindings);
+        }
+        builder.maxFindings(maxFindings);
+        if (ramBudget != null) {
+            builder.ramBudget(parseValue("headroom.ramBudget", ramBudget,
+                    text -> SizeParser.parse("headroom.ramBudget", text)));
+        }
+        if (stackBudget != null) {
+            builder.stackBudget(parseValue("headroom.stackBudget", stackBudget,
+                    text -> SizeParser.parse("headroom.stackBudget", text)));
+        }
+        if (layout != null) {
+            builder.layout(parseValue("headroom.layout", layout, Layouts::byName).name());
+        }
+        if (costModel != null) {
+            String model = costModelFile().map(Path::toString).orElse(costModel);
+            parseValue("headroom.costModel", model, CostModels::load); // a malformed model names its file and entry
+            builder.costModel(model);
+        }
+        if (flowFacts != null) {
+            builder.flowFacts(flowFacts.toPath());
+        }
+        for (String pattern : nonNull(roots)) {
+            builder.addRootPattern(methodPattern("headroom.roots", pattern));
+        }
+        for (String pattern : nonNull(interruptRoots)) {
+            builder.addInterruptRootPattern(methodPattern("headroom.interruptRoots", pattern));
+        }
+        for (String annotation : nonNull(rootAnnotations)) {
+            if (!isBinaryName(annotation)) {
+                throw new MojoExecutionException("headroom.rootAnnotations: '" + annotation
+                        + "' is not a class name; use the binary name, e.g. com.acme.RealTime");
+            }
+            builder.addRootAnnotation(annotation);
+        }
+        builder.addInput(classesDirectory.toPath());
+        builder.addClasspath(libraries());
+        builder.jdkHome(jdk == null ? null : jdk.toPath());
+        nonNull(rules).forEach(file -> builder.addRulePack(file.toPath()));
+        reportSourceRoots().forEach(builder::addSourceRoot);
+        try {
+            return builder.build();
+        } catch (ConfigurationException e) {
+            throw new MojoExecutionException("Headroom: " + e.getMessage(), e);
+        }
+    }
+
+    /** The formats, in the order given, without repeats; an entry may itself be comma-separated. */
+    List<ReportFormat> reportFormats() throws MojoExecutionException {
+        List<String> ids = new ArrayList<>();
+        for (String entry : formats == null || formats.isEmpty() ? DEFAULT_FORMATS : formats) {
+            for (String id : entry.split(",")) {
+                if (!id.isBlank()) {
+                    ids.add(id.trim());
+                }
+            }
+        }
+        if (ids.isEmpty()) {
+            ids.addAll(DEFAULT_FORMATS);
+        }
+        String available = Arrays.stream(ReportFormat.values()).map(ReportFormat::id).collect(Collectors.joining(", "));
+        Set<ReportFormat> chosen = new LinkedHashSet<>();
+        for (String id : ids) {
+            ReportFormat format = ReportFormat.byId(id).orElse(null);
+            if (format == null) {
+                throw new MojoExecutionException(CONTRACT_FORMATS.contains(id)
+                        ? "headroom.formats: " + id + " is not available in this version; available: " + available
+                        : "headroom.formats: unknown format '" + id + "'; available: " + available);
+            }
+            chosen.add(format);
+        }
+        return List.copyOf(chosen);
+    }
+
+    /** Files that configure the analysis must exist. */
+    private void checkConfigurationFiles() throws MojoExecutionException {
+        for (File rulePack : nonNull(rules)) {
+            requireFile("headroom.rules", rulePack);
+        }
+        if (flowFacts != null) {
+            requireFile("headroom.flowFacts", flowFacts);
+        }
+        if (baseline != null) {
+            requireFile("headroom.baseline", baseline);
+        }
+        if (writeBaseline != null && writeBaseline.isDirectory()) {
+            throw new MojoExecutionException("headroom.writeBaseline is a directory: " + writeBaseline);
+        }
+        if (reportDirectory.exists() && !reportDirectory.isDirectory()) {
+            throw new MojoExecutionException("the report directory is not a directory: " + reportDirectory);
+        }
+    }
+
+    /** What is analysed must be readable; the core checks again, with the reason. */
+    private void checkInputs(AnalysisConfig config) throws MojoExecutionException {
+        if (!Files.isReadable(classesDirectory.toPath())) {
+            throw new MojoExecutionException("Headroom: classes directory not readable: " + classesDirectory);
+        }
+        if (jdk != null && !jdk.isDirectory()) {
+            throw new MojoExecutionException("headroom.jdk is not a directory: " + jdk);
+        }
+        for (Path sourceRoot : config.sourceRoots()) {
+            if (!Files.isDirectory(sourceRoot)) {
+                throw new MojoExecutionException("headroom.sourceRoots: not a directory: " + sourceRoot);
+            }
+        }
+    }
+
+    /** Parameters whose analysis this version does not have: accepted, validated, and said so. */
+    private void warnAboutUncheckedOptions() {
+        Map<String, Object> notYetUsed = new LinkedHashMap<>();
+        notYetUsed.put("headroom.baseline", baseline);
+        notYetUsed.put("headroom.writeBaseline", writeBaseline);
+        notYetUsed.forEach((parameter, value) -> {
+            if (value != null) {
+                getLog().warn(parameter + " is accepted but not yet " + notYetVerb(parameter) + " by this version");
+            }
+        });
+    }
+
+    private static String notYetVerb(String parameter) {
+        return switch (parameter) {
+            case "headroom.writeBaseline" -> "written";
+            default -> "used";
+        };
+    }
+
+    private void prepareOutput() throws MojoExecutionException {
+        try {
+            Files.createDirectories(reportDirectory.toPath());
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot create the report directory " + reportDirectory + ": " + e, e);
+        }
+    }
+
+    private Map<ReportFormat, Path> writeReports(AnalysisResult result, List<ReportFormat> reportFormats)
+            throws MojoExecutionException {
+        Map<ReportFormat, Path> written = new LinkedHashMap<>();
+        for (ReportFormat format : reportFormats) {
+            Path file = reportDirectory.toPath().resolve(format.fileName());
+            try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                format.newWriter().write(result, writer);
+            } catch (IOException e) {
+                throw new MojoExecutionException("cannot write report " + file + ": " + e, e);
+            }
+            written.put(format, file);
+        }
+        return written;
+    }
+
+    /** The compile classpath without the classes directory; entries that do not exist (yet) are left out. */
+    private List<Path> libraries() {
+        Path classes = classesDirectory.toPath().toAbsolutePath().normalize();
+        List<Path> libraries = new ArrayList<>();
+        for (String element : nonNull(classpathElements)) {
+            Path path = Path.of(element).toAbsolutePath().normalize();
+            if (path.equals(classes) || libraries.contains(path)) {
+                continue;
+            }
+            if (!Files.exists(path)) {
+                getLog().debug("Headroom: classpath element does not exist, left out: " + path);
+                continue;
+            }
+            libraries.add(path);
+        }
+        return libraries;
+    }
+
+    /**
+     * The source roots for report paths: the ones configured, else the project's that exist. Under the
+     * working directory they are made relative to it, so that reports name
+     * {@code src/main/java/com/acme/Motor.java} (or {@code module/src/main/java/...} from the root of a
+     * multi-module build), the way {@code headroom check --source-root src/main/java} run there does.
+     */
+    private List<Path> reportSourceRoots() {
+        List<Path> given = sourceRoots == null || sourceRoots.isEmpty()
+                ? existingSourceRoots()
+                : sourceRoots.stream().map(File::toPath).toList();
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        List<Path> result = new ArrayList<>();
+        for (Path root : given) {
+            Path absolute = root.toAbsolutePath().normalize();
+            Path shown = absolute.startsWith(workingDirectory) && !absolute.equals(workingDirectory)
+                    ? workingDirectory.relativize(absolute)
+                    : absolute;
+            if (!result.contains(shown)) {
+                result.add(shown);
+            }
+        }
+        return result;
+    }
+
+    private List<Path> existingSourceRoots() {
+        return nonNull(compileSourceRoots).stream().map(Path::of).filter(Files::isDirectory).toList();
+    }
+
+    private static boolean holdsFiles(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.anyMatch(Files::isRegularFile);
+        } catch (IOException | UncheckedIOException e) {
+            return true; // cannot tell: better an error that names the directory than a silent skip
+        }
+    }
+
+    /** The cost model as a file relative to the module's directory, when it names one. */
+    private java.util.Optional<Path> costModelFile() {
+        try {
+            Path file = Path.of(costModel);
+            Path resolved = file.isAbsolute() || basedir == null ? file : basedir.toPath().resolve(file);
+            return Files.isRegularFile(resolved) ? java.util.Optional.of(resolved) : java.util.Optional.empty();
+        } catch (InvalidPathException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    static String summaryLine(AnalysisResult result) {
+        Summary s = result.summary();
+        return "Headroom " + result.toolVersion() + ": " + result.verdict().name() + ", "
+                + count(s.errors(), "error") + ", " + count(s.warnings(), "warning") + ", " + s.suppressed()
+                + " suppressed (" + count(s.roots(), "root") + ", " + count(s.methods(), "method") + " in "
+                + count(s.classes(), "class") + ", dispatch " + result.dispatch() + ")";
+    }
+
+    /** What failed, the first few findings that fail the build, and where the full report is. */
+    static String failureMessage(AnalysisResult result, FailOn failOn, Map<ReportFormat, Path> reports) {
+        Summary s = result.summary();
+        StringBuilder message = new StringBuilder("Headroom check failed: ")
+                .append(result.failReason() != null ? result.failReason() : "verdict fail")
+                .append(" (").append(count(s.errors(), "error")).append(", ")
+                .append(count(s.warnings(), "warning")).append(", ").append(s.suppressed()).append(" suppressed)");
+        List<Finding> failing = result.findings().stream()
+                .filter(f -> !f.suppressed() && failOn.fails(f.severity()))
+                .toList();
+        for (Finding finding : failing.subList(0, Math.min(FINDINGS_IN_FAILURE, failing.size()))) {
+            message.append(System.lineSeparator()).append("  ").append(where(finding.location()))
+                    .append("  ").append(finding.rule().id()).append("  ").append(shorten(finding.message()));
+        }
+        if (failing.size() > FINDINGS_IN_FAILURE) {
+            message.append(System.lineSeparator()).append("  ... and ")
+                    .append(failing.size() - FINDINGS_IN_FAILURE).append(" more");
+        }
+        // The text report is the one to read; else whichever was written.
+        Path report = reports.getOrDefault(ReportFormat.TEXT,
+                reports.isEmpty() ? null : reports.values().iterator().next());
+        if (report != null) {
+            message.append(System.lineSeparator()).append("Full report: ").append(report);
+        }
+        return message.toString();
+    }
+
+    /** {@code src/main/java/com/acme/Motor.java:42 in onTick}. */
+    private static String where(Location location) {
+        String file = location.file() != null ? location.file() : location.method().simpleClassName();
+        return file + (location.line() > 0 ? ":" + location.line() : "") + " in " + location.method().name();
+    }
+
+    /** The message up to its explanation ({@code call to X may grow the collection}), at most a line. */
+    static String shorten(String message) {
+        int colon = message.indexOf(": ");
+        String head = colon >= MIN_HEAD ? message.substring(0, colon) : message;
+        return head.length() <= MAX_MESSAGE ? head : head.substring(0, MAX_MESSAGE - 3) + "...";
+    }
+
+    private static String count(int n, String noun) {
+        if (n == 1) {
+            return "1 " + noun;
+        }
+        return n + " " + (noun.endsWith("s") ? noun + "es" : noun + "s");
+    }
+
+    /** Runs a core parser; its message gets the parameter's name instead of the command-line option's. */
+    private static <T> T parseValue(String parameter, String text, Function<String, T> parser)
+            throws MojoExecutionException {
+        try {
+            return parser.apply(text);
+        } catch (ConfigurationException e) {
+            String message = e.getMessage();
+            if (message.startsWith("--")) {
+                int colon = message.indexOf(": ");
+                message = colon < 0 ? message : message.substring(colon + 2);
+            }
+            throw new MojoExecutionException(message.contains(parameter) ? message : parameter + ": " + message, e);
+        }
+    }
+
+    /** {@code com.acme.Motor#onTick}, {@code com.acme.*#*}: a class part and a method part. */
+    private static String methodPattern(String parameter, String pattern) throws MojoExecutionException {
+        int hash = pattern.indexOf('#');
+        if (hash <= 0 || hash == pattern.length() - 1 || pattern.indexOf('#', hash + 1) >= 0) {
+            throw new MojoExecutionException(parameter + ": '" + pattern + "' is not a method pattern; use"
+                    + " <class>#<method>, e.g. com.acme.Motor#onTick or com.acme.*#*");
+        }
+        return pattern;
+    }
+
+    /** A Java binary name with dots: {@code com.acme.RealTime}, {@code com.acme.Outer$Inner}. */
+    static boolean isBinaryName(String name) {
+        for (String part : name.split("\\.", -1)) {
+            if (part.isEmpty() || !Character.isJavaIdentifierStart(part.charAt(0))) {
+                return false;
+            }
+            for (int i = 1; i < part.length(); i++) {
+                if (!Character.isJavaIdentifierPart(part.charAt(i))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static void requireFile(String parameter, File file) throws MojoExecutionException {
+        if (!file.exists()) {
+            throw new MojoExecutionException(parameter + " file not found: " + file);
+        }
+        if (!file.isFile()) {
+            throw new MojoExecutionException(parameter + " is not a file: " + file);
+        }
+    }
+
+    private static <T> List<T> nonNull(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static String join(List<Path> paths) {
+        return paths.stream().map(Path::toString).collect(Collectors.joining(", "));
+    }
+}

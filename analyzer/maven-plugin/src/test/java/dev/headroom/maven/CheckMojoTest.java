@@ -1,0 +1,322 @@
+package dev.headroom.maven;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.headroom.core.AnalysisConfig;
+import dev.headroom.maven.CliParityTest.Option;
+import dev.headroom.reports.ReportFormat;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CheckMojoTest {
+    /** A root that only stores into a preallocated array. */
+    static final String CLEAN = """
+            package demo;
+
+            import dev.headroom.annotations.RealTime;
+
+            public class Clean {
+                private final int[] samples = new int[16];
+                private int next;
+
+                @RealTime
+                public void onTick(int value) {
+                    samples[next] = value;
+                    next = (next + 1) & 15;
+                }
+            }
+            """;
+
+    /** Seven allocations on one root, one per line from line 10 on, none of them calling into the JDK. */
+    static final String SEVEN_ALLOCATIONS = """
+            package demo;
+
+            import dev.headroom.annotations.RealTime;
+
+            public class Garbage {
+                Object last;
+
+                @RealTime
+                public void onTick() {
+                    last = new Object();
+                    last = new int[1];
+                    last = new long[2];
+                    last = new short[6];
+                    last = new Object[3];
+                    last = new byte[4];
+                    last = new char[5];
+                }
+            }
+            """;
+
+    @TempDir
+    Path dir;
+
+    private final RecordingLog log = new RecordingLog();
+
+    @Test
+    void everyCliOptionHasAHeadroomUserProperty() {
+        Map<String, PluginDescriptor.Parameter> parameters = PluginDescriptor.checkGoalParameters();
+        List<String> expected = List.of("skip", "jdk", "roots", "interruptRoots", "rootAnnotations", "ramBudget",
+                "stackBudget", "sourceRoots", "layout", "costModel", "rules", "formats", "failOn", "maxFindings",
+                "baseline", "writeBaseline", "flowFacts", "dispatch", "coldPaths", "groupBy");
+        List<String> missing = new ArrayList<>();
+        for (String name : expected) {
+            PluginDescriptor.Parameter parameter = parameters.get(name);
+            if (parameter == null || !("headroom." + name).equals(parameter.property())) {
+                missing.add(name + " -> " + parameter);
+            }
+        }
+        assertEquals(List.of(), missing);
+        // Nothing else is settable by a user property: the rest are the project's own values.
+        Set<String> withProperty = new TreeSet<>();
+        parameters.values().stream().filter(p -> p.property() != null && p.property().startsWith("headroom."))
+                .forEach(p -> withProperty.add(p.name()));
+        assertEquals(new TreeSet<>(expected), withProperty);
+    }
+
+    @Test
+    void declaredDefaultsAreTheCommandLineDefaults() {
+        Map<String, PluginDescriptor.Parameter> parameters = PluginDescriptor.checkGoalParameters();
+        assertAll(
+                () -> assertEquals("error", parameters.get("failOn").defaultValue()),
+                () -> assertEquals("0", parameters.get("maxFindings").defaultValue()),
+                () -> assertEquals("rta", parameters.get("dispatch").defaultValue()),
+                () -> assertEquals("warning", parameters.get("coldPaths").defaultValue()),
+                () -> assertEquals("root", parameters.get("groupBy").defaultValue()),
+                () -> assertEquals("false", parameters.get("skip").defaultValue()),
+                () -> assertEquals("text,json", parameters.get("formats").defaultValue()),
+                () -> assertEquals("${project.build.directory}/headroom", parameters.get("reportDirectory").defaultValue()),
+                // Unset as on the command line: setting one of these logs that it is not yet checked.
+                () -> assertNull(parameters.get("ramBudget").defaultValue()),
+                () -> assertNull(parameters.get("stackBudget").defaultValue()),
+                () -> assertNull(parameters.get("layout").defaultValue()),
+                () -> assertNull(parameters.get("costModel").defaultValue()));
+    }
+
+    @Test
+    void passingProjectWritesTextAndJsonAndLogsTheSummary() throws Exception {
+        TestProject project = TestProject.create(dir, Map.of("Clean", CLEAN));
+        project.mojo(log).execute();
+        assertTrue(Files.isRegularFile(project.report("headroom.txt")));
+        assertTrue(Files.isRegularFile(project.report("headroom.json")));
+        assertTrue(Files.readString(project.report("headroom.json")).contains("\"verdict\": \"pass\""));
+        List<String> info = log.lines("info");
+        assertTrue(info.get(0).startsWith("Headroom 0.1.0: PASS, 0 errors, 0 warnings, 0 suppressed (1 root, "), info.toString());
+        assertEquals("Headroom reports: " + project.report("headroom.txt") + ", " + project.report("headroom.json"), info.get(1));
+        assertEquals(List.of(), log.lines("warn"));
+    }
+
+    @Test
+    void failureNamesTheFirstFindingsAndTheReport() throws Exception {
+        TestProject project = TestProject.create(dir, Map.of("Garbage", SEVEN_ALLOCATIONS));
+        MojoFailureException failure = assertThrows(MojoFailureException.class, () -> project.mojo(log).execute());
+        List<String> lines = failure.getMessage().lines().toList();
+        String source = project.sources.resolve("demo/Garbage.java").toString();
+        assertAll(failure.getMessage(),
+                () -> assertEquals("Headroom check failed: 7 findings at or above --fail-on error"
+                        + " (7 errors, 0 warnings, 0 suppressed)", lines.get(0)),
+                () -> assertEquals("  " + source + ":10 in onTick  heap-allocation  allocates: new java.lang.Object",
+                        lines.get(1)),
+                () -> assertTrue(lines.get(5).startsWith("  " + source + ":14 in onTick  heap-allocation  "), lines.get(5)),
+                () -> assertEquals("  ... and 2 more", lines.get(6)),
+                () -> assertEquals("Full report: " + project.report("headroom.txt"), lines.get(7)),
+                () -> assertEquals(8, lines.size()));
+        assertTrue(Files.readString(project.report("headroom.json")).contains("\"verdict\": \"fail\""));
+        assertTrue(log.lines("info").get(0).startsWith("Headroom 0.1.0: FAIL, 7 errors,"), log.lines().toString());
+    }
+
+    @Test
+    void skipWritesNothing() throws Exception {
+        TestProject project = TestProject.create(dir, Map.of("Garbage", SEVEN_ALLOCATIONS));
+        CheckMojo mojo = project.mojo(log);
+        mojo.skip = true;
+        mojo.execute();
+        assertEquals(List.of("info: Headroom check skipped (headroom.skip)"), log.lines());
+        assertFalse(Files.exists(project.report("")));
+    }
+
+    @Test
+    void pomPackagingIsSkipped() throws Exception {
+        TestProject project = TestProject.create(dir, Map.of("Clean", CLEAN));
+        CheckMojo mojo = project.mojo(log);
+        mojo.packaging = "pom";
+        mojo.execute();
+        assertEquals(List.of("info: Headroom check skipped: packaging pom has no classes"), log.lines());
+    }
+
+    @Test
+    void missingClassesDirectoryWithSourcesIsABuildError() throws Exception {
+        TestProject project = TestProject.create(dir, Map.of("Clean", CLEAN));
+        CheckMojo mojo = project.mojo(log);
+        mojo.classesDirectory = dir.resolve("target/nothing-here").toFile();
+        MojoExecutionException error = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(error.getMessage().contains("the classes directory " + mojo.classesDirectory + " does not exist"),
+                error.getMessage());
+        assertTrue(error.getMessage().contains(project.sources.toString()), error.getMessage());
+    }
+
+    @Test
+    void missingClassesDirectoryWithoutSourcesIsSkipped() throws Exception {
+        TestProject project = TestProject.create(dir, Map.of("Clean", CLEAN));
+        CheckMojo mojo = project.mojo(log);
+        mojo.classesDirectory = dir.resolve("target/nothing-here").toFile();
+        mojo.compileSourceRoots = List.of(dir.resolve("src/none").toString());
+        mojo.execute();
+        assertEquals(List.of("info: Headroom check skipped: no classes directory " + mojo.classesDirectory), log.lines());
+    }
+
+    @Test
+    void optionsNotYetUsedAreValidatedAndLoggedAsWarnings() throws Exception {
+        TestProject project = TestProject.create(dir, Map.of("Clean", CLEAN));
+        Path facts = Files.writeString(dir.resolve("facts.json"), "{}");
+        CheckMojo mojo = project.mojo(log);
+        mojo.ramBudget = "64KiB";
+        mojo.stackBudget = "4KiB";
+        mojo.layout = "hotspot-compact";
+        mojo.costModel = "unit";
+        mojo.baseline = facts.toFile();
+        mojo.writeBaseline = dir.resolve("baseline.json").toFile();
+        mojo.execute();
+        assertEquals(List.of(
+                "headroom.baseline is accepted but not yet used by this version",
+                "headroom.writeBaseline is accepted but not yet written by this version"), log.lines("warn"));
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+        "dispatch        | vta       | headroom.dispatch: unknown value 'vta'; expected rta or cha",
+        "failOn          | fatal     | headroom.failOn: unknown value 'fatal'; expected error, warning or never",
+        "coldPaths       | hot       | headroom.coldPaths: unknown value 'hot'; expected error, warning or ignore",
+        "groupBy         | class     | headroom.groupBy: unknown value 'class'; expected root or location",
+        "maxFindings     | -1        | headroom.maxFindings must be 0 or more, not -1",
+        "ramBudget       | lots      | headroom.ramBudget: 'lots' is not a size",
+        "stackBudget     | 4 parsecs | headroom.stackBudget: '4 parsecs' is not a size",
+        "layout          | zgc       | headroom.layout: unknown layout model 'zgc'; valid: hotspot-coops, hotspot-nocoops, hotspot-compact, jvm32",
+        "costModel       | fast      | headroom.costModel: cost model 'fast' is neither a bundled model (unit, interpreter) nor an existing file",
+        "roots           | demo.Clean | headroom.roots: 'demo.Clean' is not a method pattern",
+        "interruptRoots  | #onTick   | headroom.interruptRoots: '#onTick' is not a method pattern",
+        "rootAnnotations | 1.Bad     | headroom.rootAnnotations: '1.Bad' is not a class name",
+        "formats         | pdf       | headroom.formats: unknown format 'pdf'; available: text, json, ",
+        "rules           | no-such-pack.json | headroom.rules file not found: ",
+        "baseline        | no-such-baseline.json | headroom.baseline file not found: ",
+        "flowFacts       | no-such-facts.json | headroom.flowFacts file not found: ",
+        "jdk             | no-such-jdk | headroom.jdk is not a directory: ",
+        "sourceRoots     | no-such-dir | headroom.sourceRoots: not a directory: ",
+        "roots           | demo.Nothing#here | Headroom: --root",
+    })
+    void badParameterValueIsABuildErrorNamingTheParameter(String parameter, String value, String expected)
+            throws Exception {
+        TestProject project = TestProject.create(dir, Map.of("Clean", CLEAN));
+        CheckMojo mojo = project.mojo(log);
+        boolean isFile = List.of("rules", "baseline", "flowFacts", "jdk", "sourceRoots").contains(parameter);
+        if (parameter.equals("formats")) {
+            mojo.formats = List.of(value);
+        } else {
+            CliParityTest.set(mojo, new Option("--" + parameter, parameter, isFile ? dir.resolve(value).toString() : value));
+        }
+        MojoExecutionException error = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(error.getMessage().startsWith(expected), () -> "expected '" + expected + "...', got: " + error.getMessage());
+        assertFalse(Files.exists(project.report("headroom.json")), "no report after a setup error");
+    }
+
+    @Test
+    void contractFormatNotInThisVersionIsNamedAsSuch() throws Exception {
+        String missing = Stream.of("text", "json", "sarif", "junit", "html")
+                .filter(id -> ReportFormat.byId(id).isEmpty()).findFirst().orElse(null);
+        assumeTrue(missing != null, "every format of the contract exists");
+        TestProject project = TestProject.create(dir, Map.of("Clean", CLEAN));
+        CheckMojo mojo = project.mojo(log);
+        mojo.formats = List.of("json," + missing);
+        MojoExecutionException error = assertThrows(MojoExecutionException.class, mojo::execute);
+        String available = Stream.of(ReportFormat.values()).map(ReportFormat::id).collect(Collectors.joining(", "));
+        assertEquals("headroom.formats: " + missing + " is not available in this version; available: " + available,
+                error.getMessage());
+    }
+
+    @Test
+    void everyFormatIsWrittenToItsOwnFile() throws Exception {
+        TestProject project = TestProject.create(dir, Map.of("Clean", CLEAN));
+        CheckMojo mojo = project.mojo(log);
+        mojo.formats = Stream.of(ReportFormat.values()).map(ReportFormat::id).toList();
+        mojo.execute();
+        for (ReportFormat format : ReportFormat.values()) {
+            assertTrue(Files.isRegularFile(project.report(format.fileName())), format.fileName());
+        }
+        assertEquals(ReportFormat.values().length, Files.list(project.report("")).count());
+    }
+
+    @Test
+    void budgetsAndLayoutReachTheMemoryAnalysis() throws Exception {
+        TestProject project = TestProject.create(dir, Map.of("Clean", CLEAN));
+        CheckMojo mojo = project.mojo(log);
+        mojo.ramBudget = "64KiB";
+        mojo.stackBudget = "4KiB";
+        mojo.layout = "jvm32";
+        AnalysisConfig config = mojo.configuration();
+        assertEquals(65536L, config.ramBudget());
+        assertEquals(4096L, config.stackBudget());
+        assertEquals("jvm32", config.layout());
+        mojo.execute();
+        JsonObject memory = JsonParser.parseString(Files.readString(project.report("headroom.json")))
+                .getAsJsonObject().getAsJsonObject("memory");
+        assertEquals(65536, memory.get("budgetBytes").getAsInt());
+        assertEquals("jvm32", memory.get("layout").getAsString());
+        assertEquals(List.of(), log.lines("warn"));
+    }
+
+    @Test
+    void jdkFileParameterIsHandedToTheCore() throws Exception {
+        TestProject project = TestProject.create(dir, Map.of("Clean", CLEAN));
+        CheckMojo mojo = project.mojo(log);
+        mojo.jdk = new File(System.getProperty("java.home"));
+        assertNotNull(mojo.configuration().jdkHome());
+        mojo.execute();
+        assertTrue(Files.readString(project.report("headroom.json")).contains("\"verdict\": \"pass\""));
+    }
+
+    @Test
+    void classpathIsTheCompileClasspathWithoutTheClassesDirectory() throws Exception {
+        TestProject project = TestProject.create(dir, Map.of("Clean", CLEAN));
+        CheckMojo mojo = project.mojo(log);
+        List<String> elements = new ArrayList<>(mojo.classpathElements);
+        elements.add(project.library.toString()); // repeated
+        elements.add(dir.resolve("not-built-yet").toString()); // a sibling module not compiled yet
+        mojo.classpathElements = elements;
+        assertEquals(List.of(project.library, TestProject.annotationsJar()), mojo.configuration().classpath());
+        assertEquals(List.of(project.classes), mojo.configuration().inputs());
+        assertEquals(List.of(project.sources), mojo.configuration().sourceRoots());
+    }
+
+    @Test
+    void shortenedMessageKeepsItsHead() {
+        assertEquals("call to java.util.ArrayList.add(Object) may grow the collection",
+                CheckMojo.shorten("call to java.util.ArrayList.add(Object) may grow the collection: appends or inserts"));
+        assertEquals("synchronized block: may wait for the monitor",
+                CheckMojo.shorten("synchronized block: may wait for the monitor"));
+        assertEquals(100, CheckMojo.shorten("x".repeat(300)).length());
+    }
+}
