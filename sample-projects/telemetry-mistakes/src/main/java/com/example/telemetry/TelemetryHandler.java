@@ -36,9 +36,9 @@ public final class TelemetryHandler {
      */
     @RealTime
     public void onSample(String source, long value) {
-        samples.add(value); // expect: growable-collection, heap-allocation
+        samples.add(value); // expect: growable-collection, heap-allocation, unbounded-loop
         log.info("sample " + value + " from " + source); // expect: heap-allocation
-        counts.merge(source, 1, Integer::sum); // expect: growable-collection, heap-allocation
+        counts.merge(source, 1, Integer::sum); // expect: growable-collection, heap-allocation, unbounded-loop
         if (value > alarmThreshold) {
             Runnable alarm = () -> raiseAlarm(source, value); // expect: heap-allocation
             if (!alerts.submit(alarm)) {
@@ -57,7 +57,7 @@ public final class TelemetryHandler {
         for (Long sample : samples) { // expect: heap-allocation, unbounded-loop
             max = Math.max(max, sample);
         }
-        log.info(String.format("%s: %d samples, max %d", name, samples.size(), max)); // expect: heap-allocation
+        log.info(String.format("%s: %d samples, max %d", name, samples.size(), max)); // expect: heap-allocation, unbounded-loop
     }
 
     /**
