@@ -2,6 +2,8 @@ package dev.headroom.reports;
 
 import com.google.gson.stream.JsonWriter;
 import dev.headroom.core.model.AnalysisResult;
+import dev.headroom.core.model.BaselineEntry;
+import dev.headroom.core.model.BaselineReport;
 import dev.headroom.core.model.Finding;
 import dev.headroom.core.model.Frame;
 import dev.headroom.core.model.InputProblem;
@@ -76,6 +78,9 @@ public final class JsonReportWriter implements ReportWriter {
         if (result.timing() != null) {
             writeTiming(json, result.timing());
         }
+        if (result.baseline() != null) {
+            writeBaseline(json, result.baseline());
+        }
 
         json.name("skipped").beginArray();
         for (InputProblem problem : result.inputProblems()) {
@@ -90,6 +95,37 @@ public final class JsonReportWriter implements ReportWriter {
         json.flush();
         out.write('\n');
         out.flush();
+    }
+
+    /** Present only when a baseline was applied or written; accepted findings are written as findings. */
+    private static void writeBaseline(JsonWriter json, BaselineReport baseline) throws IOException {
+        json.name("baseline").beginObject();
+        if (baseline.file() != null) {
+            json.name("file").value(baseline.file());
+        }
+        if (baseline.written() != null) {
+            json.name("written").value(baseline.written());
+        }
+        json.name("accepted").beginArray();
+        for (Finding finding : baseline.accepted()) {
+            writeFinding(json, finding);
+        }
+        json.endArray();
+        json.name("noLongerPresent").beginArray();
+        for (BaselineEntry entry : baseline.noLongerPresent()) {
+            json.beginObject();
+            json.name("rule").value(entry.rule());
+            if (entry.root() != null) {
+                json.name("root").value(entry.root());
+            }
+            json.name("location").value(entry.location());
+            json.name("key").value(entry.key());
+            json.name("count").value(entry.count());
+            json.endObject();
+        }
+        json.endArray();
+        json.name("regressions").value(baseline.regressions());
+        json.endObject();
     }
 
     private static void writeSummary(JsonWriter json, Summary summary) throws IOException {

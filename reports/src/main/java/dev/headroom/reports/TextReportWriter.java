@@ -1,6 +1,8 @@
 package dev.headroom.reports;
 
 import dev.headroom.core.model.AnalysisResult;
+import dev.headroom.core.model.BaselineEntry;
+import dev.headroom.core.model.BaselineReport;
 import dev.headroom.core.model.Finding;
 import dev.headroom.core.model.Frame;
 import dev.headroom.core.model.InputProblem;
@@ -110,6 +112,9 @@ public final class TextReportWriter implements ReportWriter {
         if (result.timing() != null) {
             writeTiming(lines, result.timing());
         }
+        if (result.baseline() != null) {
+            writeBaseline(lines, result.baseline());
+        }
 
         if (!result.inputProblems().isEmpty()) {
             lines.add("Skipped inputs (not analysed):");
@@ -189,6 +194,38 @@ public final class TextReportWriter implements ReportWriter {
         if (finding.message() != null) {
             lines.add(DETAIL + finding.message());
         }
+    }
+
+    // ---- baseline
+
+    /**
+     * What the baseline accepted ("in the baseline", one line each), what it records that is no longer
+     * present (to tighten the file), how many budget regressions are among the findings, and the file written.
+     */
+    private static void writeBaseline(Lines lines, BaselineReport baseline) throws IOException {
+        lines.add(baseline.file() == null ? "Baseline" : "Baseline (" + baseline.file() + ")");
+        if (baseline.file() != null) {
+            lines.add(INDENT + "in the baseline: " + count(baseline.accepted().size(), "finding", "findings")
+                    + " accepted, not counted in the verdict");
+            for (Finding f : baseline.accepted()) {
+                lines.add(DETAIL + f.rule().id() + INDENT + where(f.location())
+                        + (f.root() == null ? "" : "  root " + f.root()));
+            }
+            int gone = baseline.noLongerPresent().stream().mapToInt(BaselineEntry::count).sum();
+            lines.add(INDENT + "no longer present: " + count(gone, "finding", "findings")
+                    + (gone == 0 ? "" : " (remove them from the baseline to tighten it)"));
+            for (BaselineEntry e : baseline.noLongerPresent()) {
+                lines.add(DETAIL + e.rule() + INDENT + e.location() + (e.root() == null ? "" : "  root " + e.root())
+                        + (e.count() > 1 ? "  x" + e.count() : ""));
+                lines.add(DETAIL + INDENT + e.key());
+            }
+            lines.add(INDENT + "regressions against the baseline: " + baseline.regressions()
+                    + (baseline.regressions() == 0 ? "" : " (reported with the findings above)"));
+        }
+        if (baseline.written() != null) {
+            lines.add(INDENT + "written: " + baseline.written());
+        }
+        lines.add("");
     }
 
     // ---- memory and timing

@@ -250,6 +250,45 @@ class JsonReportWriterTest {
         assertRejected(budgets, r -> r.addProperty("extra", 1));
     }
 
+    @Test
+    void writesTheBaselineSectionOnlyWhenABaselineWasUsed() {
+        JsonObject plain = JsonParser.parseString(render(new JsonReportWriter(), ReportFixtures.fixture()))
+                .getAsJsonObject();
+        assertFalse(plain.has("baseline"));
+        JsonObject report = JsonParser.parseString(render(new JsonReportWriter(), ReportFixtures.baselined()))
+                .getAsJsonObject();
+        JsonObject baseline = report.getAsJsonObject("baseline");
+        assertEquals(List.of("file", "written", "accepted", "noLongerPresent", "regressions"),
+                List.copyOf(baseline.keySet()));
+        assertEquals("headroom-baseline.json", baseline.get("file").getAsString());
+        assertEquals(1, baseline.getAsJsonArray("accepted").size());
+        JsonObject accepted = baseline.getAsJsonArray("accepted").get(0).getAsJsonObject();
+        assertEquals("heap-allocation", accepted.get("rule").getAsString());
+        assertEquals("com.example.motor.Motor$Filter", accepted.getAsJsonObject("location").get("class").getAsString());
+        JsonObject gone = baseline.getAsJsonArray("noLongerPresent").get(0).getAsJsonObject();
+        assertEquals("growable-collection", gone.get("rule").getAsString());
+        assertEquals("com.example.motor.Motor#calibrate()V", gone.get("location").getAsString());
+        assertEquals(2, gone.get("count").getAsInt());
+        assertEquals(1, baseline.get("regressions").getAsInt());
+        assertTrue(report.getAsJsonArray("findings").asList().stream()
+                .anyMatch(f -> f.getAsJsonObject().get("rule").getAsString().equals("stack-budget-exceeded")));
+        List<String> keys = List.copyOf(report.keySet());
+        assertEquals(keys.indexOf("skipped") - 1, keys.indexOf("baseline"), keys.toString());
+    }
+
+    @Test
+    void reportSchemaKeepsTheBaselineSectionStrict() {
+        JsonObject report = JsonParser.parseString(render(new JsonReportWriter(), ReportFixtures.baselined()))
+                .getAsJsonObject();
+        assertEquals(List.of(), JsonSchemas.violations(JsonSchemas.REPORT, report.toString()));
+        assertRejected(report, r -> r.getAsJsonObject("baseline").getAsJsonArray("noLongerPresent").get(0)
+                .getAsJsonObject().addProperty("count", 0));
+        assertRejected(report, r -> r.getAsJsonObject("baseline").getAsJsonArray("noLongerPresent").get(0)
+                .getAsJsonObject().addProperty("rule", "no-such-rule"));
+        assertRejected(report, r -> r.getAsJsonObject("baseline").remove("accepted"));
+        assertRejected(report, r -> r.getAsJsonObject("baseline").addProperty("extra", 1));
+    }
+
     private static void assertRejected(JsonObject report, java.util.function.Consumer<JsonObject> change) {
         JsonObject changed = report.deepCopy();
         change.accept(changed);

@@ -1,6 +1,8 @@
 package dev.headroom.reports;
 
 import dev.headroom.core.model.AnalysisResult;
+import dev.headroom.core.model.BaselineEntry;
+import dev.headroom.core.model.BaselineReport;
 import dev.headroom.core.model.Finding;
 import dev.headroom.core.model.Frame;
 import dev.headroom.core.model.InputProblem;
@@ -248,7 +250,33 @@ final class ReportFixtures {
         all.put("overBudget", overBudget());
         all.put("unbudgeted", unbudgeted());
         all.put("hostile", hostile());
+        all.put("baselined", baselined());
         return all;
+    }
+
+    /**
+     * The fixture under a baseline: its boxing finding accepted, one entry no longer present, one stack
+     * regression among the findings.
+     */
+    static AnalysisResult baselined() {
+        AnalysisResult base = fixture();
+        Finding accepted = base.findings().stream().filter(f -> f.rule() == Rule.HEAP_ALLOCATION && !f.suppressed()
+                && !f.coldPath()).findFirst().orElseThrow();
+        List<Finding> findings = new ArrayList<>(base.findings());
+        findings.remove(accepted);
+        findings.add(new Finding(Rule.STACK_BUDGET_EXCEEDED, Severity.ERROR,
+                "worst-case stack 640 bytes exceeds the baseline's 512 bytes (headroom-baseline.json) by 128 bytes",
+                null, false, null, new Location(ON_SAMPLE, "TelemetryHandler.java", 0), ON_SAMPLE,
+                List.of(new Frame(ON_SAMPLE, 0)), false, 1));
+        findings.sort(null);
+        BaselineReport baseline = new BaselineReport("headroom-baseline.json", "headroom-baseline.json",
+                List.of(accepted),
+                List.of(new BaselineEntry("growable-collection", ON_SAMPLE.toString(), MOTOR_CALIBRATE.toString(),
+                        "java.util.HashMap#put(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object; | call to"
+                                + " java.util.HashMap.put may grow the map", 2)),
+                1);
+        return new AnalysisResult(base.toolVersion(), base.verdict(), base.failReason(), base.dispatch(),
+                base.summary(), base.roots(), findings, base.inputProblems(), base.memory(), base.timing(), baseline);
     }
 
     /** The same result with every line of every location and frame moved by {@code delta}. */

@@ -250,4 +250,21 @@ class TextReportWriterTest {
         }
         throw new AssertionError("no line starting '" + prefix + "' in\n" + output);
     }
+
+    @Test
+    void listsWhatTheBaselineAcceptedAndWhatIsNoLongerPresent() {
+        assertFalse(output.contains("Baseline"));
+        List<String> lines = List.of(render(new TextReportWriter(), ReportFixtures.baselined()).split("\n"));
+        int at = lines.indexOf("Baseline (headroom-baseline.json)");
+        assertTrue(at > 0, String.join("\n", lines));
+        assertEquals("  in the baseline: 1 finding accepted, not counted in the verdict", lines.get(at + 1));
+        assertTrue(lines.get(at + 2).contains("heap-allocation") && lines.get(at + 2).contains("Motor$Filter"),
+                lines.get(at + 2));
+        assertEquals("  no longer present: 2 findings (remove them from the baseline to tighten it)", lines.get(at + 3));
+        assertTrue(lines.get(at + 4).contains("growable-collection  com.example.motor.Motor#calibrate()V")
+                && lines.get(at + 4).endsWith("x2"), lines.get(at + 4));
+        assertEquals("  regressions against the baseline: 1 (reported with the findings above)", lines.get(at + 6));
+        assertEquals("  written: headroom-baseline.json", lines.get(at + 7));
+        assertTrue(lines.stream().anyMatch(l -> l.contains("stack-budget-exceeded")));
+    }
 }

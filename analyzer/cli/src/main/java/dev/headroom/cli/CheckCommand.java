@@ -27,10 +27,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -146,11 +144,12 @@ public final class CheckCommand implements Callable<Integer> {
     Integer maxFindings;
 
     @Option(names = "--baseline", paramLabel = "<file>",
-            description = "Accept the findings recorded there; only new ones fail.")
+            description = "Accept the findings recorded there; only new ones fail; budgets may not grow beyond it.")
     Path baseline;
 
     @Option(names = "--write-baseline", paramLabel = "<file>",
-            description = "Record today's findings as the baseline.")
+            description = "Record today's findings and budgets as the baseline (the verdict is unchanged unless"
+                    + " --baseline names the same file).")
     Path writeBaseline;
 
     @Option(names = "--flow-facts", paramLabel = "<file>",
@@ -181,7 +180,6 @@ public final class CheckCommand implements Callable<Integer> {
         checkOutputOptions(reportFormats);
         checkConfigurationFiles();
         checkInputs();
-        warnAboutUncheckedOptions(err);
         prepareOutput();
 
         AnalysisResult result = Headroom.analyze(config, new StderrListener(err, StderrListener.onTerminal()));
@@ -228,6 +226,12 @@ public final class CheckCommand implements Callable<Integer> {
         }
         if (flowFacts != null) {
             builder.flowFacts(flowFacts);
+        }
+        if (baseline != null) {
+            builder.baseline(baseline);
+        }
+        if (writeBaseline != null) {
+            builder.writeBaseline(writeBaseline);
         }
         for (String pattern : roots) {
             builder.addRootPattern(methodPattern("--root", pattern));
@@ -292,8 +296,8 @@ public final class CheckCommand implements Callable<Integer> {
         if (flowFacts != null) {
             requireFile("--flow-facts", flowFacts);
         }
-        if (baseline != null) {
-            requireFile("--baseline", baseline);
+        if (baseline != null && !baseline.equals(writeBaseline)) {
+            requireFile("--baseline", baseline); // the same file as --write-baseline is replaced, so it may be missing
         }
         if (writeBaseline != null && Files.isDirectory(writeBaseline)) {
             throw ExitException.usage("--write-baseline is a directory: " + writeBaseline);
@@ -323,27 +327,6 @@ public final class CheckCommand implements Callable<Integer> {
                 throw ExitException.input("--source-root is not a directory: " + sourceRoot);
             }
         }
-    }
-
-    /** Options whose analysis this version does not have: accepted, validated, and said so. */
-    private void warnAboutUncheckedOptions(PrintWriter err) {
-        Map<String, Object> notYetUsed = new LinkedHashMap<>();
-        notYetUsed.put("--baseline", baseline);
-        notYetUsed.put("--write-baseline", writeBaseline);
-        notYetUsed.forEach((option, value) -> {
-            if (value != null) {
-                err.println("headroom: warning: " + option + " is accepted but not yet " + notYetVerb(option)
-                        + " by this version");
-            }
-        });
-        err.flush();
-    }
-
-    private static String notYetVerb(String option) {
-        return switch (option) {
-            case "--write-baseline" -> "written";
-            default -> "used";
-        };
     }
 
     private void prepareOutput() {

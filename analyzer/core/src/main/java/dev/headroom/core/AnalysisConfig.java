@@ -28,6 +28,8 @@ public final class AnalysisConfig {
     private final String layout;
     private final String costModel;
     private final Path flowFacts;
+    private final Path baseline;
+    private final Path writeBaseline;
 
     private AnalysisConfig(Builder b) {
         this.inputs = List.copyOf(b.inputs);
@@ -48,6 +50,8 @@ public final class AnalysisConfig {
         this.layout = b.layout;
         this.costModel = b.costModel;
         this.flowFacts = b.flowFacts;
+        this.baseline = b.baseline;
+        this.writeBaseline = b.writeBaseline;
     }
 
     public static Builder builder() {
@@ -137,6 +141,16 @@ public final class AnalysisConfig {
         return flowFacts;
     }
 
+    /** The baseline whose findings are accepted and whose budgets ratchet ({@code --baseline}), or null. */
+    public Path baseline() {
+        return baseline;
+    }
+
+    /** Where today's findings and budgets are recorded as a baseline ({@code --write-baseline}), or null. */
+    public Path writeBaseline() {
+        return writeBaseline;
+    }
+
     public static final class Builder {
         private final List<Path> inputs = new ArrayList<>();
         private final List<Path> classpath = new ArrayList<>();
@@ -156,6 +170,8 @@ public final class AnalysisConfig {
         private String layout = "hotspot-coops";
         private String costModel = "unit";
         private Path flowFacts;
+        private Path baseline;
+        private Path writeBaseline;
 
         private Builder() {
         }
@@ -260,6 +276,16 @@ public final class AnalysisConfig {
 
         public Builder flowFacts(Path file) {
             this.flowFacts = Objects.requireNonNull(file);
+            return this;
+        }
+
+        public Builder baseline(Path file) {
+            this.baseline = Objects.requireNonNull(file);
+            return this;
+        }
+
+        public Builder writeBaseline(Path file) {
+            this.writeBaseline = Objects.requireNonNull(file);
             return this;
         }
 

@@ -124,11 +124,11 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "headroom.maxFindings", defaultValue = "0")
     int maxFindings;
 
-    /** Accept the findings recorded in this file; only new ones fail. Validated, not yet used. */
+    /** Accept the findings recorded in this file; only new ones fail; budgets may not grow beyond it. */
     @Parameter(property = "headroom.baseline")
     File baseline;
 
-    /** Record today's findings in this file as the baseline. Validated, not yet written. */
+    /** Record today's findings and budgets in this file as the baseline; the verdict is unchanged unless baseline names the same file. */
     @Parameter(property = "headroom.writeBaseline")
     File writeBaseline;
 
@@ -195,7 +195,6 @@ public class CheckMojo extends AbstractMojo {
         List<ReportFormat> reportFormats = reportFormats();
         checkConfigurationFiles();
         checkInputs(config);
-        warnAboutUncheckedOptions();
         prepareOutput();
 
         AnalysisResult result;
@@ -257,6 +256,12 @@ public class CheckMojo extends AbstractMojo {
         if (flowFacts != null) {
             builder.flowFacts(flowFacts.toPath());
         }
+        if (baseline != null) {
+            builder.baseline(baseline.toPath());
+        }
+        if (writeBaseline != null) {
+            builder.writeBaseline(writeBaseline.toPath());
+        }
         for (String pattern : nonNull(roots)) {
             builder.addRootPattern(methodPattern("headroom.roots", pattern));
         }
@@ -317,8 +322,8 @@ public class CheckMojo extends AbstractMojo {
         if (flowFacts != null) {
             requireFile("headroom.flowFacts", flowFacts);
         }
-        if (baseline != null) {
-            requireFile("headroom.baseline", baseline);
+        if (baseline != null && !baseline.equals(writeBaseline)) {
+            requireFile("headroom.baseline", baseline); // the same file as writeBaseline is replaced: may be missing
         }
         if (writeBaseline != null && writeBaseline.isDirectory()) {
             throw new MojoExecutionException("headroom.writeBaseline is a directory: " + writeBaseline);
@@ -341,25 +346,6 @@ public class CheckMojo extends AbstractMojo {
                 throw new MojoExecutionException("headroom.sourceRoots: not a directory: " + sourceRoot);
             }
         }
-    }
-
-    /** Parameters whose analysis this version does not have: accepted, validated, and said so. */
-    private void warnAboutUncheckedOptions() {
-        Map<String, Object> notYetUsed = new LinkedHashMap<>();
-        notYetUsed.put("headroom.baseline", baseline);
-        notYetUsed.put("headroom.writeBaseline", writeBaseline);
-        notYetUsed.forEach((parameter, value) -> {
-            if (value != null) {
-                getLog().warn(parameter + " is accepted but not yet " + notYetVerb(parameter) + " by this version");
-            }
-        });
-    }
-
-    private static String notYetVerb(String parameter) {
-        return switch (parameter) {
-            case "headroom.writeBaseline" -> "written";
-            default -> "used";
-        };
     }
 
     private void prepareOutput() throws MojoExecutionException {

@@ -190,20 +190,35 @@ class CheckMojoTest {
     }
 
     @Test
-    void optionsNotYetUsedAreValidatedAndLoggedAsWarnings() throws Exception {
+    void budgetAndBaselineOptionsAreUsedWithoutWarnings() throws Exception {
         TestProject project = TestProject.create(dir, Map.of("Clean", CLEAN));
-        Path facts = Files.writeString(dir.resolve("facts.json"), "{}");
         CheckMojo mojo = project.mojo(log);
         mojo.ramBudget = "64KiB";
         mojo.stackBudget = "4KiB";
         mojo.layout = "hotspot-compact";
         mojo.costModel = "unit";
-        mojo.baseline = facts.toFile();
         mojo.writeBaseline = dir.resolve("baseline.json").toFile();
         mojo.execute();
-        assertEquals(List.of(
-                "headroom.baseline is accepted but not yet used by this version",
-                "headroom.writeBaseline is accepted but not yet written by this version"), log.lines("warn"));
+        assertEquals(List.of(), log.lines("warn"));
+        assertTrue(Files.readString(dir.resolve("baseline.json")).startsWith("{\n  \"baselineVersion\": 1,"));
+    }
+
+    @Test
+    void aBaselineAcceptsTodaysFindingsAndAMalformedOneIsABuildError() throws Exception {
+        TestProject project = TestProject.create(dir, Map.of("Garbage", SEVEN_ALLOCATIONS));
+        Path baseline = dir.resolve("headroom-baseline.json");
+        CheckMojo writing = project.mojo(log);
+        writing.writeBaseline = baseline.toFile();
+        assertThrows(MojoFailureException.class, writing::execute, "writing alone keeps the verdict");
+        CheckMojo checking = project.mojo(log);
+        checking.baseline = baseline.toFile();
+        checking.execute();
+
+        Path malformed = Files.writeString(dir.resolve("malformed.json"), "{}");
+        CheckMojo bad = project.mojo(log);
+        bad.baseline = malformed.toFile();
+        MojoExecutionException error = assertThrows(MojoExecutionException.class, bad::execute);
+        assertTrue(error.getMessage().contains("malformed baseline " + malformed), error.getMessage());
     }
 
     @ParameterizedTest(name = "{0}={1}")

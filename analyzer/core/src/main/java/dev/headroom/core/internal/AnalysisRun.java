@@ -5,6 +5,8 @@ import dev.headroom.core.AnalysisListener;
 import dev.headroom.core.ColdPathPolicy;
 import dev.headroom.core.FindingGrouping;
 import dev.headroom.core.Headroom;
+import dev.headroom.core.baseline.Baseline;
+import dev.headroom.core.baseline.BaselineCheck;
 import dev.headroom.core.callgraph.CallGraph;
 import dev.headroom.core.callgraph.CallGraphBuilder;
 import dev.headroom.core.callgraph.Hierarchy;
@@ -18,6 +20,7 @@ import dev.headroom.core.memory.MemoryResult;
 import dev.headroom.core.memory.StackAnalysis;
 import dev.headroom.core.memory.StackResult;
 import dev.headroom.core.model.AnalysisResult;
+import dev.headroom.core.model.BaselineReport;
 import dev.headroom.core.model.Frame;
 import dev.headroom.core.model.MemoryReport;
 import dev.headroom.core.model.MethodId;
@@ -62,6 +65,7 @@ public final class AnalysisRun {
         Layout layout = Layouts.byName(config.layout());
         CostModel costModel = CostModels.load(config.costModel());
         FlowFacts flowFacts = config.flowFacts() == null ? FlowFacts.none() : FlowFacts.load(config.flowFacts());
+        Baseline baseline = BaselineCheck.load(config);
         try (ClassRepository classes = ClassRepository.open(config.inputs(), config.classpath(), config.jdkHome(), listener)) {
             listener.progress("finding roots in " + classes.inputClassNames().size() + " input classes");
             List<RootFinder.Found> roots = RootFinder.find(classes, config.rootPatterns(),
@@ -111,8 +115,12 @@ public final class AnalysisRun {
                 findings.add(unusedSuppression(u, sources));
             }
             findings.sort(null);
+            BaselineCheck.Outcome baselined = BaselineCheck.apply(config, baseline, Headroom.VERSION, findings, memory,
+                    timing.report(), m -> classes.find(m.internalClassName())
+                            .map(c -> sources.path(m.internalClassName(), c.sourceFile())).orElse(null));
             List<Root> rootList = roots.stream().map(RootFinder.Found::root).sorted().toList();
-            return result(findings, rootList, classes.parsedCount(), graph.size(), classes, memory, timing.report());
+            return result(baselined.findings(), rootList, classes.parsedCount(), graph.size(), classes, memory,
+                    timing.report(), baselined.report());
         }
     }
 
@@ -239,7 +247,8 @@ public final class AnalysisRun {
     }
 
     private AnalysisResult result(List<Finding> findings, List<Root> roots, int classCount, int methodCount,
-                                  ClassRepository classes, MemoryReport memory, TimingReport timing) {
+                                  ClassRepository classes, MemoryReport memory, TimingReport timing,
+                                  BaselineReport baseline) {
         int errors = 0;
         int warnings = 0;
         int suppressed = 0;
@@ -261,11 +270,12 @@ public final class AnalysisRun {
         Verdict verdict = failing > config.maxFindings() ? Verdict.FAIL : Verdict.PASS;
         String reason = null;
         if (verdict == Verdict.FAIL) {
-            String what = failing + (failing == 1 ? " finding" : " findings") + " at or above --fail-on " + config.failOn().id();
+            String what = failing + (failing == 1 ? " finding" : " findings")
+                    + (baseline != null && baseline.file() != null ? " not in the baseline" : "") + " at or above --fail-on " + config.failOn().id();
             reason = config.maxFindings() > 0 ? what + ", more than --max-findings " + config.maxFindings() : what;
         }
         Summary summary = new Summary(errors, warnings, suppressed, classCount, methodCount, roots.size());
         return new AnalysisResult(Headroom.VERSION, verdict, reason, config.dispatch().id(), summary, roots, findings,
-                classes.problems().stream().sorted().toList(), memory, timing);
+                classes.problems().stream().sorted().toList(), memory, timing, baseline);
     }
 }
