@@ -6,6 +6,7 @@ import dev.headroom.core.callgraph.Hierarchy;
 import dev.headroom.core.callgraph.MethodRef;
 import dev.headroom.core.callgraph.Target;
 import dev.headroom.core.classpath.Annotations;
+import dev.headroom.core.classpath.ClassRepository;
 import dev.headroom.core.classpath.LoadedClass;
 import dev.headroom.core.model.Frame;
 import dev.headroom.core.model.RootTiming;
@@ -517,19 +518,39 @@ public final class TimingAnalysis {
         return path;
     }
 
+    /** A step of a walk: the method reached, the call that reached it, and the step before. */
+    private record Trail(Trail parent, MethodRef ref, int callLine) {
+        /** The frames from the root to this step's method, each with the line of its call. */
+        List<Frame> frames() {
+            List<Frame> frames = new ArrayList<>();
+            for (Trail t = this; t.parent != null; t = t.parent) {
+                frames.add(new Frame(t.parent.ref.toId(), t.callLine));
+            }
+            java.util.Collections.reverse(frames);
+            return frames;
+        }
+
+        /** The last user (input) method before this step and the line of its call, or null. */
+        Trail lastInputCaller(ClassRepository classes) {
+            for (Trail t = this; t.parent != null; t = t.parent) {
+                if (classes.isInput(t.parent.ref.owner())) {
+                    return t;
+                }
+            }
+            return null;
+        }
+    }
+
     /** Every loop without a bound on the root's paths, reported in user code with the chain. */
     private List<TimingFinding> unboundedLoops(MethodRef root) {
         List<TimingFinding> found = new ArrayList<>();
         Set<String> reported = new HashSet<>();
         Set<MethodRef> visited = new HashSet<>();
-        Deque<Object[]> work = new ArrayDeque<>();
-        // Each item: the method and the frames (and refs) of the chain leading to it.
-        work.push(new Object[] {root, List.<Frame>of(), List.<MethodRef>of()});
+        Deque<Trail> work = new ArrayDeque<>();
+        work.push(new Trail(null, root, 0));
         while (!work.isEmpty()) {
-            Object[] item = work.pop();
-            MethodRef ref = (MethodRef) item[0];
-            @SuppressWarnings("unchecked") List<Frame> chain = (List<Frame>) item[1];
-            @SuppressWarnings("unchecked") List<MethodRef> refs = (List<MethodRef>) item[2];
+            Trail step = work.pop();
+            MethodRef ref = step.ref();
             MethodTiming t = timings.get(ref);
             if (t == null || !visited.add(ref)) {
                 continue;
@@ -538,20 +559,18 @@ public final class TimingAnalysis {
                 if (lb.bounded()) {
                     continue;
                 }
-                List<Frame> full = new ArrayList<>(chain);
-                full.add(new Frame(ref.toId(), lb.line()));
                 MethodRef location = ref;
                 int line = lb.line();
                 if (t.owner == null || !t.owner.input()) {
-                    for (int k = refs.size() - 1; k >= 0; k--) {
-                        if (hierarchy.classes().isInput(refs.get(k).owner())) {
-                            location = refs.get(k);
-                            line = chain.get(k).line();
-                            break;
-                        }
+                    Trail caller = step.lastInputCaller(hierarchy.classes());
+                    if (caller != null) {
+                        location = caller.parent().ref();
+                        line = caller.callLine();
                     }
                 }
                 if (reported.add(location + ":" + line)) {
+                    List<Frame> full = step.frames();
+                    full.add(new Frame(ref.toId(), lb.line()));
                     String file = t.owner != null && t.owner.sourceFile() != null ? t.owner.sourceFile()
                             : ref.owner().replace('/', '.');
                     found.add(new TimingFinding(Rule.UNBOUNDED_LOOP, root, location, line,
@@ -562,11 +581,9 @@ public final class TimingAnalysis {
             List<CallEdge> calls = t.calls;
             for (int k = calls.size() - 1; k >= 0; k--) {
                 CallEdge e = calls.get(k);
-                List<Frame> next = new ArrayList<>(chain);
-                next.add(new Frame(ref.toId(), e.line()));
-                List<MethodRef> nextRefs = new ArrayList<>(refs);
-                nextRefs.add(ref);
-                work.push(new Object[] {e.callee(), next, nextRefs});
+                if (!visited.contains(e.callee())) {
+                    work.push(new Trail(step, e.callee(), e.line()));
+                }
             }
         }
         return found;
