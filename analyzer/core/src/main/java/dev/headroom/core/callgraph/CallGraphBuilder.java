@@ -378,7 +378,7 @@ public final class CallGraphBuilder {
         MethodRef ref = d.ref();
         Optional<MethodRule> rule = rules.lookup(ref);
         if (rule.isPresent()) {
-            if (rule.get().kind() != RuleKind.SAFE) {
+            if (recorded(rule.get())) {
                 caller.addCall(new Call(site, new Target.Summarised(ref, rule.get())));
             }
             boolean hasCode = !d.is(Opcodes.ACC_NATIVE) && !d.is(Opcodes.ACC_ABSTRACT);
@@ -431,7 +431,7 @@ public final class CallGraphBuilder {
             MethodRef named = vs.resolved.ref();
             Optional<MethodRule> rule = rules.lookup(named);
             if (rule.isPresent()) {
-                if (rule.get().kind() != RuleKind.SAFE) {
+                if (recorded(rule.get())) {
                     vs.caller.addCall(new Call(vs.site, new Target.Summarised(named, rule.get())));
                 }
             } else {
@@ -440,5 +440,13 @@ public final class CallGraphBuilder {
                                 + " dispatch); the receiver may come from code Headroom did not see")));
             }
         }
+    }
+
+    /**
+     * Whether a call to a described method is recorded as a {@link Target.Summarised} call: every kind
+     * but {@code safe} has findings; a safe method is recorded only when its boolean result must be checked.
+     */
+    private static boolean recorded(MethodRule rule) {
+        return rule.kind() != RuleKind.SAFE || rule.capacityResult();
     }
 }

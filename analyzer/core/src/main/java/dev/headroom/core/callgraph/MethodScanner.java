@@ -7,7 +7,13 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.IincInsnNode;
 import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LookupSwitchInsnNode;
+import org.objectweb.asm.tree.TableSwitchInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.MethodInsnNode;
@@ -48,7 +54,7 @@ public final class MethodScanner {
             if (!coldCode.isReachable(i)) {
                 continue;
             }
-            Site site = siteOf(insn, i, line, coldCode.isCold(i));
+            Site site = siteOf(insns, insn, i, line, coldCode.isCold(i));
             if (site != null) {
                 sites.add(site);
             }
@@ -56,7 +62,7 @@ public final class MethodScanner {
         return new MethodFacts(nameArgumentArrays(sites), firstLine);
     }
 
-    private static Site siteOf(AbstractInsnNode insn, int i, int line, boolean cold) {
+    private static Site siteOf(InsnList insns, AbstractInsnNode insn, int i, int line, boolean cold) {
         switch (insn.getOpcode()) {
             case Opcodes.NEW:
                 return new Site.Allocation(i, line, cold, "new " + binary(((TypeInsnNode) insn).desc), ((TypeInsnNode) insn).desc);
@@ -72,7 +78,7 @@ public final class MethodScanner {
             case Opcodes.INVOKESPECIAL:
             case Opcodes.INVOKESTATIC:
             case Opcodes.INVOKEINTERFACE:
-                return invokeSite((MethodInsnNode) insn, i, line, cold);
+                return invokeSite(insns, (MethodInsnNode) insn, i, line, cold);
             case Opcodes.INVOKEDYNAMIC:
                 return dynamicSite((InvokeDynamicInsnNode) insn, i, line, cold);
             default:
@@ -80,14 +86,77 @@ public final class MethodScanner {
         }
     }
 
-    private static Site invokeSite(MethodInsnNode mi, int i, int line, boolean cold) {
+    private static Site invokeSite(InsnList insns, MethodInsnNode mi, int i, int line, boolean cold) {
         if (mi.owner.equals(LOOPS_MARKER_OWNER)) {
             return null;
         }
         if (mi.owner.startsWith("[") && mi.name.equals("clone")) {
             return new Site.Allocation(i, line, cold, "array clone (new " + Type.getType(mi.owner).getClassName() + ")", null);
         }
-        return new Site.Invoke(i, line, cold, mi.getOpcode(), mi.owner, mi.name, mi.desc, mi.itf);
+        return new Site.Invoke(i, line, cold, mi.getOpcode(), mi.owner, mi.name, mi.desc, mi.itf,
+                booleanResultIgnored(insns, mi));
+    }
+
+    /**
+     * Whether the boolean a call returns is certainly discarded: the next instruction pops it, or stores
+     * it to a local that no later instruction reads before storing it again. The scan is linear and
+     * conservative: a label between the call and its pop or store means unsure, and once a jump, a switch
+     * or a {@code ret} is met the local must not be read anywhere in the method. Unsure is not a finding.
+     */
+    static boolean booleanResultIgnored(InsnList insns, MethodInsnNode mi) {
+        if (Type.getReturnType(mi.desc).getSort() != Type.BOOLEAN) {
+            return false;
+        }
+        AbstractInsnNode next = nextInstruction(mi.getNext());
+        if (next == null) {
+            return false;
+        }
+        if (next.getOpcode() == Opcodes.POP) {
+            return true;
+        }
+        if (next.getOpcode() != Opcodes.ISTORE) {
+            return false;
+        }
+        int local = ((VarInsnNode) next).var;
+        for (AbstractInsnNode insn = next.getNext(); insn != null; insn = insn.getNext()) {
+            if (insn instanceof VarInsnNode v && v.var == local) {
+                if (v.getOpcode() == Opcodes.ISTORE) {
+                    return true;
+                }
+                return false;
+            }
+            if (insn instanceof IincInsnNode inc && inc.var == local) {
+                return false;
+            }
+            if (insn instanceof JumpInsnNode || insn instanceof TableSwitchInsnNode
+                    || insn instanceof LookupSwitchInsnNode || insn.getOpcode() == Opcodes.RET) {
+                // Control flow: a later read on another path (a loop back edge) cannot be ruled out here
+                return !readsLater(insns, local);
+            }
+        }
+        return true;
+    }
+
+    /** Whether any instruction of the method reads the local (as an int) at all. */
+    private static boolean readsLater(InsnList insns, int local) {
+        for (AbstractInsnNode insn = insns.getFirst(); insn != null; insn = insn.getNext()) {
+            if ((insn instanceof VarInsnNode v && v.var == local && v.getOpcode() == Opcodes.ILOAD)
+                    || (insn instanceof IincInsnNode inc && inc.var == local)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static AbstractInsnNode nextInstruction(AbstractInsnNode insn) {
+        AbstractInsnNode at = insn;
+        while (at != null && at.getOpcode() < 0) {
+            if (at instanceof LabelNode) {
+                return null; // a jump target: the value may meet other paths here
+            }
+            at = at.getNext();
+        }
+        return at;
     }
 
     private static Site dynamicSite(InvokeDynamicInsnNode indy, int i, int line, boolean cold) {

@@ -27,9 +27,13 @@ public sealed interface Site {
     record Monitor(int index, int line, boolean cold) implements Site {
     }
 
-    /** invokestatic, invokespecial, invokevirtual or invokeinterface. */
+    /**
+     * invokestatic, invokespecial, invokevirtual or invokeinterface. {@code resultIgnored}: the call
+     * returns a boolean that is certainly discarded (popped at once, or stored to a local that is not read
+     * before it is stored again or the method ends); false when unsure.
+     */
     record Invoke(int index, int line, boolean cold, int opcode, String owner, String name, String descriptor,
-                  boolean isInterface) implements Site {
+                  boolean isInterface, boolean resultIgnored) implements Site {
     }
 
     /**

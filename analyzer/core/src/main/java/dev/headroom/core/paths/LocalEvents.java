@@ -8,12 +8,17 @@ import dev.headroom.core.callgraph.Target;
 import dev.headroom.core.model.Rule;
 import dev.headroom.core.rules.MethodRule;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 
 /** The events of one method: what its own instructions and the calls it makes to summarised or unanalysable targets do. */
 final class LocalEvents {
+    private static final String CAPACITY_REMEDY = "check the result and handle a full buffer (count the overrun, "
+            + "drop the oldest, or signal back-pressure)";
+
     private final CallGraph graph;
 
     LocalEvents(CallGraph graph) {
@@ -28,13 +33,51 @@ final class LocalEvents {
                 events.add(own);
             }
         }
+        Map<Integer, List<Call>> bySite = new LinkedHashMap<>();
         for (Call call : node.calls()) {
             Event e = ofCall(call);
             if (e != null) {
                 events.add(e);
             }
+            if (call.site() instanceof Site.Invoke invoke && invoke.resultIgnored()) {
+                bySite.computeIfAbsent(invoke.index(), k -> new ArrayList<>()).add(call);
+            }
+        }
+        for (List<Call> calls : bySite.values()) {
+            Event e = ignoredCapacityResult(calls);
+            if (e != null) {
+                events.add(e);
+            }
         }
         return events;
+    }
+
+    /**
+     * The calls of one site whose boolean result is discarded: a finding when every target the call may
+     * reach is described as a fixed-capacity insert (a virtual call with one growable or followed target
+     * is not one). Callback-only and allocation records do not stand for targets of their own.
+     */
+    private static Event ignoredCapacityResult(List<Call> calls) {
+        Target.Summarised first = null;
+        for (Call call : calls) {
+            Target target = call.target();
+            if (target instanceof Target.CallbacksOnly || target instanceof Target.Allocation) {
+                continue;
+            }
+            if (!(target instanceof Target.Summarised s) || !s.rule().capacityResult()) {
+                return null;
+            }
+            if (first == null) {
+                first = s;
+            }
+        }
+        if (first == null) {
+            return null;
+        }
+        Site site = calls.get(0).site();
+        return new Event(Rule.IGNORED_CAPACITY_RESULT, site.cold(), site.line(), "the result of "
+                + Names.method(first.ref()) + " is discarded: when the buffer is full the element is dropped silently",
+                first.ref(), CAPACITY_REMEDY);
     }
 
     /** The events of entering the method itself: a synchronized method takes its monitor. */

@@ -31,7 +31,8 @@ import java.util.Set;
  */
 final class PackLoader {
     private static final List<String> TOP_KEYS = List.of("name", "description", "include", "methods");
-    private static final List<String> ENTRY_KEYS = List.of("method", "kind", "reason", "remedy", "overrides");
+    private static final List<String> ENTRY_KEYS = List.of("method", "kind", "reason", "remedy", "overrides",
+            "capacityResult");
 
     private final Map<String, Loaded> rules = new LinkedHashMap<>();
     private final List<MethodRule> replaced = new ArrayList<>();
@@ -137,14 +138,8 @@ final class PackLoader {
             String kindId = requireString(entry, "kind", where, true);
             String reason = requireString(entry, "reason", where, true);
             String remedy = entry.has("remedy") ? requireString(entry, "remedy", where, true) : null;
-            boolean overrides = false;
-            if (entry.has("overrides")) {
-                JsonElement o = entry.get("overrides");
-                if (!(o.isJsonPrimitive() && o.getAsJsonPrimitive().isBoolean())) {
-                    throw new ConfigurationException(where + "\"overrides\" must be true or false, found " + describe(o));
-                }
-                overrides = o.getAsBoolean();
-            }
+            boolean overrides = optionalBoolean(entry, "overrides", where);
+            boolean capacityResult = optionalBoolean(entry, "capacityResult", where);
             RuleKind kind = RuleKind.fromId(kindId).orElseThrow(() -> new ConfigurationException(
                     where + "unknown kind '" + kindId + "'; expected one of " + RuleKind.allIds()));
             MethodPattern parsed;
@@ -158,9 +153,21 @@ final class PackLoader {
                 throw new ConfigurationException(where + "duplicate pattern; entry " + first + " already declares it");
             }
             String origin = displayName + " entry " + index + " (" + pattern + ")";
-            entries.add(new Loaded(parsed, new MethodRule(pattern, kind, reason, remedy, overrides, origin)));
+            entries.add(new Loaded(parsed, new MethodRule(pattern, kind, reason, remedy, overrides, origin,
+                    capacityResult)));
         }
         return entries;
+    }
+
+    private static boolean optionalBoolean(JsonObject entry, String key, String where) {
+        if (!entry.has(key)) {
+            return false;
+        }
+        JsonElement value = entry.get(key);
+        if (!(value.isJsonPrimitive() && value.getAsJsonPrimitive().isBoolean())) {
+            throw new ConfigurationException(where + "\"" + key + "\" must be true or false, found " + describe(value));
+        }
+        return value.getAsBoolean();
     }
 
     private static void checkKeys(JsonObject object, List<String> allowed, String where, String level) {

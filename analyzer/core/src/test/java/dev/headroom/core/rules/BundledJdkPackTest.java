@@ -37,8 +37,8 @@ class BundledJdkPackTest {
         for (PackLoader.Loaded loaded : BUNDLED.entries()) {
             files.add(loaded.rule().origin().substring(0, loaded.rule().origin().indexOf(" entry ")));
         }
-        assertEquals(Set.of("jdk-collections.json", "jdk-concurrent.json", "jdk-io.json", "jdk-lang.json", "jdk-reflect.json"),
-                files);
+        assertEquals(Set.of("jdk-capacity.json", "jdk-collections.json", "jdk-concurrent.json", "jdk-io.json", "jdk-lang.json",
+                "jdk-reflect.json", "thirdparty-capacity.json"), files);
         assertEquals(BUNDLED.size(), BUNDLED.entries().size());
     }
 
@@ -119,6 +119,9 @@ class BundledJdkPackTest {
         for (PackLoader.Loaded loaded : BUNDLED.entries()) {
             MethodPattern pattern = loaded.pattern();
             String where = loaded.rule().origin();
+            if (isThirdParty(loaded.rule())) {
+                continue; // checked by thirdPartyEntriesNameClassesOutsideTheJdk
+            }
             List<ClassNode> candidates = new ArrayList<>();
             if (pattern.hasClassWildcard()) {
                 for (String name : jdkClassesUnder(jrt, pattern.literalPrefix())) {
@@ -165,6 +168,60 @@ class BundledJdkPackTest {
         if (!problems.isEmpty()) {
             fail(problems.size() + " bundled entries do not match the running JDK:\n  " + String.join("\n  ", problems));
         }
+    }
+
+    /** Entries of files named {@code thirdparty-*.json} describe libraries that need not be on the class path. */
+    private static boolean isThirdParty(MethodRule rule) {
+        return rule.origin().startsWith("thirdparty-");
+    }
+
+    /** The exemption from the JDK check covers only library classes: no JDK package, no class of the running JDK. */
+    @Test
+    void thirdPartyEntriesNameClassesOutsideTheJdk() {
+        List<String> problems = new ArrayList<>();
+        int thirdParty = 0;
+        for (PackLoader.Loaded loaded : BUNDLED.entries()) {
+            if (!isThirdParty(loaded.rule())) {
+                continue;
+            }
+            thirdParty++;
+            MethodPattern pattern = loaded.pattern();
+            String name = pattern.classPattern();
+            if (pattern.hasClassWildcard() || pattern.methodName().equals(MethodPattern.ANY_METHOD)) {
+                problems.add(loaded.rule().origin() + ": third-party entries name one class and method");
+            } else if (name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.")
+                    || name.startsWith("sun.") || name.startsWith("com.sun.") || readClass(name).isPresent()) {
+                problems.add(loaded.rule().origin() + ": a JDK class belongs in a jdk-*.json file, where it is checked");
+            }
+        }
+        assertTrue(thirdParty > 0, "the bundled packs have third-party entries");
+        assertEquals(List.of(), problems);
+    }
+
+    /** Fixed-capacity inserts: the flag is set where the pack says so and combines with any kind. */
+    @Test
+    void capacityResultEntries() {
+        MethodRule abq = BUNDLED.lookup("java.util.concurrent.ArrayBlockingQueue", "offer", "(Ljava/lang/Object;)Z").orElseThrow();
+        assertEquals(RuleKind.BLOCKING, abq.kind());
+        assertTrue(abq.capacityResult());
+        MethodRule timed = BUNDLED.lookup("java.util.concurrent.ArrayBlockingQueue", "offer",
+                "(Ljava/lang/Object;JLjava/util/concurrent/TimeUnit;)Z").orElseThrow();
+        assertTrue(!timed.capacityResult());
+        MethodRule lbq = BUNDLED.lookup("java.util.concurrent.LinkedBlockingQueue", "offer", "(Ljava/lang/Object;)Z").orElseThrow();
+        assertEquals(RuleKind.GROWABLE, lbq.kind());
+        assertTrue(lbq.capacityResult());
+        MethodRule bq = BUNDLED.lookup("java.util.concurrent.BlockingQueue", "offer", "(Ljava/lang/Object;)Z").orElseThrow();
+        assertTrue(bq.capacityResult() && bq.overrides());
+        assertTrue(!BUNDLED.lookup("java.util.Queue", "offer", "(Ljava/lang/Object;)Z").orElseThrow().capacityResult());
+        assertTrue(!BUNDLED.lookup("java.util.ArrayDeque", "offer", "(Ljava/lang/Object;)Z").orElseThrow().capacityResult());
+        for (String[] m : new String[][] {
+                {"org.jctools.queues.MessagePassingQueue", "offer"}, {"org.jctools.queues.MessagePassingQueue", "relaxedOffer"},
+                {"org.jctools.queues.MpscArrayQueue", "offer"}, {"org.agrona.concurrent.ManyToOneConcurrentArrayQueue", "offer"},
+                {"org.agrona.concurrent.OneToOneConcurrentArrayQueue", "offer"},
+                {"org.agrona.concurrent.ringbuffer.RingBuffer", "write"}, {"com.lmax.disruptor.RingBuffer", "tryPublishEvent"}}) {
+            assertTrue(BUNDLED.lookup(m[0], m[1], null).orElseThrow().capacityResult(), m[0] + "#" + m[1]);
+        }
+        assertEquals(Optional.empty(), BUNDLED.lookup("com.lmax.disruptor.RingBuffer", "tryNext", null));
     }
 
     private static Optional<ClassNode> readClass(String binaryName) {

@@ -125,6 +125,16 @@ class RuleBookTest {
     }
 
     @Test
+    void readsCapacityResult() {
+        RuleBook book = RuleBook.load(List.of(fixture("capacity-result.json")));
+        assertTrue(book.lookup("com.acme.Ring", "tryPush", "(Ljava/lang/Object;)Z").orElseThrow().capacityResult());
+        assertFalse(book.lookup("com.acme.Ring", "push", "(Ljava/lang/Object;)V").orElseThrow().capacityResult());
+        assertFalse(book.lookup("com.acme.Ring", "clear", "()V").orElseThrow().capacityResult());
+        assertEquals("rules pack " + fixture("bad-capacity-result.json") + ": entry 1 (com.acme.Ring#tryPush): "
+                + "\"capacityResult\" must be true or false, found a string", failure("bad-capacity-result.json"));
+    }
+
+    @Test
     void rejectsUnknownKind() {
         assertEquals("rules pack " + fixture("unknown-kind.json") + ": entry 1 (java.util.Foo#bar): unknown kind 'grow'; "
                 + "expected one of growable, allocating, blocking, safe, unresolved", failure("unknown-kind.json"));
@@ -133,7 +143,7 @@ class RuleBookTest {
     @Test
     void rejectsUnknownKeys() {
         assertEquals("rules pack " + fixture("unknown-key.json") + ": entry 2 (java.util.ArrayList#add): unknown key \"reson\"; "
-                + "expected one of method, kind, reason, remedy, overrides", failure("unknown-key.json"));
+                + "expected one of method, kind, reason, remedy, overrides, capacityResult", failure("unknown-key.json"));
         assertEquals("rules pack " + fixture("unknown-top-key.json") + ": unknown key \"method\" at the top level; "
                 + "expected one of name, description, include, methods", failure("unknown-top-key.json"));
     }

@@ -32,7 +32,7 @@ class ValidationTest {
     private static final String TARGETS = "dev/headroom/validation/targets";
     private static final Path SOURCES = Path.of("src/test/java");
     private static final List<Rule> PATH_RULES = List.of(Rule.GROWABLE_COLLECTION, Rule.HEAP_ALLOCATION,
-            Rule.BLOCKING_CALL, Rule.RECURSION, Rule.UNRESOLVED_CALL, Rule.UNUSED_SUPPRESSION);
+            Rule.BLOCKING_CALL, Rule.RECURSION, Rule.UNRESOLVED_CALL, Rule.UNUSED_SUPPRESSION, Rule.IGNORED_CAPACITY_RESULT);
 
     @TempDir
     static Path programs;
