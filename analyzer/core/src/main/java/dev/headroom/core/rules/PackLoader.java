@@ -2,27 +2,18 @@ package dev.headroom.core.rules;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
-import com.google.gson.Strictness;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
-import com.google.gson.stream.MalformedJsonException;
 import dev.headroom.core.ConfigurationException;
-import java.io.EOFException;
+import dev.headroom.core.json.StrictJson;
 import java.io.IOException;
 import java.io.Reader;
-import java.math.BigDecimal;
-import java.nio.charset.CharacterCodingException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads rule packs (with their includes) in order into one pattern-to-rule map in which a later
@@ -213,79 +204,16 @@ final class PackLoader {
     // ---- JSON text -> tree, strict, rejecting duplicate keys ----
 
     private static JsonObject read(PackSource source, PackSource includedBy, String prefix) {
-        try (Reader text = source.open()) {
-            if (text == null) {
-                throw new ConfigurationException(prefix + source.missingMessage()
-                        + (includedBy == null ? "" : " (included by " + includedBy.displayName() + ")"));
-            }
-            JsonReader reader = new JsonReader(text);
-            reader.setStrictness(Strictness.STRICT);
-            JsonToken first = reader.peek();
-            if (first != JsonToken.BEGIN_OBJECT) {
-                throw new ConfigurationException(prefix + "expected a JSON object at the top level, found "
-                        + (first == JsonToken.BEGIN_ARRAY ? "an array" : "a single value"));
-            }
-            JsonObject top = readValue(reader, prefix).getAsJsonObject();
-            if (reader.peek() != JsonToken.END_DOCUMENT) {
-                throw new ConfigurationException(prefix + "not valid JSON: unexpected content after the top-level object");
-            }
-            return top;
-        } catch (CharacterCodingException e) {
-            throw new ConfigurationException(prefix + "not valid UTF-8 text", e);
-        } catch (MalformedJsonException | EOFException | IllegalStateException | NumberFormatException e) {
-            // Gson's message names the line, column and JSON path; its second line is a link to its FAQ
-            throw new ConfigurationException(prefix + "not valid JSON: " + firstLine(e), e);
+        Reader text;
+        try {
+            text = source.open();
         } catch (IOException e) {
-            throw new ConfigurationException(prefix + "cannot read: " + firstLine(e), e);
+            throw new ConfigurationException(prefix + "cannot read: " + e.getMessage(), e);
         }
-    }
-
-    private static JsonElement readValue(JsonReader reader, String prefix) throws IOException {
-        switch (reader.peek()) {
-            case BEGIN_OBJECT: {
-                JsonObject object = new JsonObject();
-                reader.beginObject();
-                Set<String> names = new HashSet<>();
-                while (reader.hasNext()) {
-                    String name = reader.nextName();
-                    if (!names.add(name)) {
-                        throw new ConfigurationException(prefix + "not valid JSON: duplicate key \"" + name + "\" at "
-                                + reader.getPath());
-                    }
-                    object.add(name, readValue(reader, prefix));
-                }
-                reader.endObject();
-                return object;
-            }
-            case BEGIN_ARRAY: {
-                JsonArray array = new JsonArray();
-                reader.beginArray();
-                while (reader.hasNext()) {
-                    array.add(readValue(reader, prefix));
-                }
-                reader.endArray();
-                return array;
-            }
-            case STRING:
-                return new JsonPrimitive(reader.nextString());
-            case NUMBER:
-                return new JsonPrimitive(new BigDecimal(reader.nextString()));
-            case BOOLEAN:
-                return new JsonPrimitive(reader.nextBoolean());
-            case NULL:
-                reader.nextNull();
-                return JsonNull.INSTANCE;
-            default:
-                throw new IllegalStateException("unexpected " + reader.peek() + " at " + reader.getPath());
+        if (text == null) {
+            throw new ConfigurationException(prefix + source.missingMessage()
+                    + (includedBy == null ? "" : " (included by " + includedBy.displayName() + ")"));
         }
-    }
-
-    private static String firstLine(Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int newline = message.indexOf('\n');
-        message = (newline < 0 ? message : message.substring(0, newline)).trim();
-        // Gson's advice to parse leniently does not apply to rule packs: say what is not allowed instead
-        return message.replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON",
-                "unexpected text (comments, unquoted values and content after the top-level object are not allowed)");
+        return StrictJson.read(text, prefix);
     }
 }

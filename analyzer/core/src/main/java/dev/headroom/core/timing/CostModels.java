@@ -3,6 +3,7 @@ package dev.headroom.core.timing;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.headroom.core.ConfigurationException;
+import dev.headroom.core.json.StrictJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.headroom.core.timing;
+package dev.headroom.core.json;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -24,21 +24,28 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Strict JSON for the timing data files (cost models, flow facts): UTF-8, no comments, no duplicate
- * keys, one object at the top level. Every problem is a {@link ConfigurationException} that starts with
- * the prefix naming the file.
+ * Strict JSON for Headroom's data files (rule packs, cost models, flow facts): UTF-8, no comments, no
+ * duplicate keys, one object at the top level. Every problem is a {@link ConfigurationException} that
+ * starts with the prefix naming the file.
  */
-final class StrictJson {
+public final class StrictJson {
     private StrictJson() {
     }
 
-    static JsonObject read(InputStream in, String prefix) {
-        try (Reader text = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
+    public static JsonObject read(InputStream in, String prefix) {
+        return read(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), prefix);
+    }
+
+    /** Reads and closes the text. */
+    public static JsonObject read(Reader source, String prefix) {
+        try (Reader text = source) {
             JsonReader reader = new JsonReader(text);
             reader.setStrictness(Strictness.STRICT);
-            if (reader.peek() != JsonToken.BEGIN_OBJECT) {
-                throw new ConfigurationException(prefix + "expected a JSON object at the top level");
+            JsonToken first = reader.peek();
+            if (first != JsonToken.BEGIN_OBJECT) {
+                throw new ConfigurationException(prefix + "expected a JSON object at the top level, found "
+                        + (first == JsonToken.BEGIN_ARRAY ? "an array" : "a single value"));
             }
             JsonObject top = value(reader, prefix).getAsJsonObject();
             if (reader.peek() != JsonToken.END_DOCUMENT) {
@@ -48,6 +55,7 @@ final class StrictJson {
         } catch (CharacterCodingException e) {
             throw new ConfigurationException(prefix + "not valid UTF-8 text", e);
         } catch (MalformedJsonException | EOFException | IllegalStateException | NumberFormatException e) {
+            // Gson's message names the line, column and JSON path; its second line is a link to its FAQ
             throw new ConfigurationException(prefix + "not valid JSON: " + firstLine(e), e);
         } catch (IOException e) {
             throw new ConfigurationException(prefix + "cannot read: " + firstLine(e), e);
@@ -94,7 +102,7 @@ final class StrictJson {
         }
     }
 
-    static void checkKeys(JsonObject object, List<String> allowed, String where) {
+    public static void checkKeys(JsonObject object, List<String> allowed, String where) {
         for (String key : object.keySet()) {
             if (!allowed.contains(key)) {
                 throw new ConfigurationException(where + "unknown key \"" + key + "\"; expected one of "
@@ -103,7 +111,7 @@ final class StrictJson {
         }
     }
 
-    static String string(JsonObject object, String key, String where, boolean required) {
+    public static String string(JsonObject object, String key, String where, boolean required) {
         if (!object.has(key)) {
             if (required) {
                 throw new ConfigurationException(where + "missing \"" + key + "\"");
@@ -118,14 +126,14 @@ final class StrictJson {
     }
 
     /** A whole number from min to max (inclusive). */
-    static long integer(JsonObject object, String key, long min, long max, String where) {
+    public static long integer(JsonObject object, String key, long min, long max, String where) {
         if (!object.has(key)) {
             throw new ConfigurationException(where + "missing \"" + key + "\"");
         }
         return integer(object.get(key), "\"" + key + "\"", min, max, where);
     }
 
-    static long integer(JsonElement v, String what, long min, long max, String where) {
+    public static long integer(JsonElement v, String what, long min, long max, String where) {
         if (v.isJsonPrimitive() && v.getAsJsonPrimitive().isNumber()) {
             BigDecimal d = v.getAsBigDecimal();
             try {
@@ -141,7 +149,7 @@ final class StrictJson {
                 + ", found " + (v.isJsonPrimitive() && v.getAsJsonPrimitive().isNumber() ? v.getAsString() : describe(v)));
     }
 
-    static JsonArray array(JsonObject object, String key, String where) {
+    public static JsonArray array(JsonObject object, String key, String where) {
         JsonElement v = object.get(key);
         if (v == null) {
             return new JsonArray();
@@ -152,7 +160,7 @@ final class StrictJson {
         return v.getAsJsonArray();
     }
 
-    static String describe(JsonElement e) {
+    public static String describe(JsonElement e) {
         if (e.isJsonNull()) {
             return "null";
         } else if (e.isJsonObject()) {
