@@ -146,6 +146,11 @@ public final class JsonReportWriter implements ReportWriter {
         if (root.origin() != null) {
             json.name("origin").value(root.origin());
         }
+        json.name("rules").beginArray();
+        for (String rule : root.rules()) {
+            json.value(rule);
+        }
+        json.endArray();
         json.endObject();
     }
 

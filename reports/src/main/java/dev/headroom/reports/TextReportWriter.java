@@ -84,7 +84,8 @@ public final class TextReportWriter implements ReportWriter {
         Set<MethodId> written = new HashSet<>(); // membership only, never iterated
         for (Root root : result.roots()) {
             lines.add(root.method() + INDENT + root.kind().id()
-                    + (root.origin() == null ? "" : " (" + root.origin() + ")"));
+                    + (root.origin() == null ? "" : " (" + root.origin() + ")")
+                    + (root.rules().isEmpty() ? "" : INDENT + "rules: " + String.join(", ", root.rules())));
             if (!written.add(root.method())) {
                 lines.add(INDENT + "findings listed under the same method above");
             } else {

@@ -11,6 +11,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.headroom.core.model.AnalysisResult;
 import dev.headroom.core.model.Finding;
+import dev.headroom.core.model.RootKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -68,7 +69,7 @@ class JsonReportWriterTest {
         JsonArray roots = report.getAsJsonArray("roots");
         assertEquals(2, roots.size());
         JsonObject motor = roots.get(0).getAsJsonObject();
-        assertEquals(List.of("class", "method", "descriptor", "kind", "origin"), keys(motor));
+        assertEquals(List.of("class", "method", "descriptor", "kind", "origin", "rules"), keys(motor));
         assertEquals("com.example.motor.Motor", motor.get("class").getAsString());
         assertEquals("onTick", motor.get("method").getAsString());
         assertEquals("()V", motor.get("descriptor").getAsString());
@@ -79,6 +80,20 @@ class JsonReportWriterTest {
         assertEquals("(J)V", telemetry.get("descriptor").getAsString());
         assertEquals("real-time", telemetry.get("kind").getAsString());
         assertEquals("@RealTime", telemetry.get("origin").getAsString());
+    }
+
+    @Test
+    void writesEachRootsEffectiveRuleSet() {
+        JsonArray roots = report.getAsJsonArray("roots");
+        List<String> motor = new ArrayList<>();
+        roots.get(0).getAsJsonObject().getAsJsonArray("rules").forEach(r -> motor.add(r.getAsString()));
+        List<String> telemetry = new ArrayList<>();
+        roots.get(1).getAsJsonObject().getAsJsonArray("rules").forEach(r -> telemetry.add(r.getAsString()));
+        assertEquals(RootKind.INTERRUPT.rules(), motor);
+        assertEquals(RootKind.REAL_TIME.rules(), telemetry);
+        assertTrue(motor.contains("blocking-call:error"), motor.toString());
+        assertTrue(telemetry.contains("blocking-call:warning"), telemetry.toString());
+        assertTrue(telemetry.containsAll(List.of("growable-collection:error", "heap-allocation:error")), telemetry.toString());
     }
 
     @Test

@@ -141,6 +141,10 @@ class SarifReportWriterTest {
         JsonObject properties = growth.getAsJsonObject("properties");
         assertEquals("com.example.telemetry.TelemetryHandler#onSample(J)V", properties.get("root").getAsString());
         assertEquals(3, properties.get("rootCount").getAsInt());
+        assertEquals("preallocate a fixed-size array or ring buffer at initialisation",
+                properties.get("remedy").getAsString(), "the finding's own remedy, next to the rule's general help");
+        assertTrue(growth.getAsJsonObject("message").get("text").getAsString()
+                .contains("Remedy: preallocate a fixed-size array or ring buffer at initialisation"));
         assertFalse(growth.has("suppressions"));
     }
 

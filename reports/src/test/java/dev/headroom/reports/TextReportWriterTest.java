@@ -7,14 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.headroom.core.model.AnalysisResult;
 import java.util.ArrayList;
+import dev.headroom.core.model.RootKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TextReportWriterTest {
 
     private static final String TELEMETRY_HEADING =
-            "com.example.telemetry.TelemetryHandler#onSample(J)V  real-time (@RealTime)";
-    private static final String MOTOR_HEADING = "com.example.motor.Motor#onTick()V  interrupt (@InterruptHandler)";
+            "com.example.telemetry.TelemetryHandler#onSample(J)V  real-time (@RealTime)  rules: "
+                    + String.join(", ", RootKind.REAL_TIME.rules());
+    private static final String MOTOR_HEADING = "com.example.motor.Motor#onTick()V  interrupt (@InterruptHandler)  rules: "
+            + String.join(", ", RootKind.INTERRUPT.rules());
 
     private final String output = render(new TextReportWriter(), ReportFixtures.fixture());
     /** The output's lines; split drops the empty string after the final newline. */

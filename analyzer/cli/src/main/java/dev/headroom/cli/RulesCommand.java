@@ -1,8 +1,11 @@
 package dev.headroom.cli;
 
 import dev.headroom.core.model.Rule;
+import dev.headroom.core.rules.EventKind;
+import dev.headroom.core.rules.EventRemedies;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -71,6 +74,20 @@ public final class RulesCommand implements Callable<Integer> {
         out.println();
         out.println("Remedy:");
         out.print(wrap(rule.remedy()));
+        Map<EventKind, String> byEvent = EventRemedies.bundled().forRule(rule);
+        if (!byEvent.isEmpty()) {
+            out.println();
+            out.println("Remedies by event:");
+            for (Map.Entry<EventKind, String> e : byEvent.entrySet()) {
+                out.print(wrap(e.getKey().description() + " (" + e.getKey().id() + "): " + e.getValue()));
+            }
+        }
+        long ownRemedies = EventRemedies.bundledPackRemedies(rule);
+        if (ownRemedies > 0) {
+            out.println();
+            out.print(wrap(ownRemedies + " bundled rule-pack " + (ownRemedies == 1 ? "entry carries its" : "entries carry their")
+                    + " own remedy for this rule, shown with each finding they make."));
+        }
     }
 
     /** Word-wraps text to {@link #TEXT_WIDTH} columns, each line indented. */

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.headroom.core.Headroom;
 import dev.headroom.core.model.Rule;
+import dev.headroom.core.rules.EventKind;
+import dev.headroom.core.rules.EventRemedies;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@code --version}, {@code --help} and {@code headroom rules}. */
@@ -89,6 +92,22 @@ class HelpAndRulesTest {
         assertTrue(flat.contains(rule.remedy()), run.out());
         assertTrue(run.out().lines().allMatch(line -> line.length() <= 80), run.out());
         assertEquals("", run.err());
+    }
+
+    @Test
+    void rulesShowsTheRemediesByEventKind() {
+        CliRun run = CliRun.of("rules", "heap-allocation");
+        assertEquals(ExitCodes.PASS, run.exitCode(), run.toString());
+        String flat = run.out().replaceAll("\\s+", " ");
+        assertTrue(flat.contains("Remedies by event:"), run.out());
+        for (Map.Entry<EventKind, String> e : EventRemedies.bundled().forRule(Rule.HEAP_ALLOCATION).entrySet()) {
+            assertTrue(flat.contains(e.getKey().description() + " (" + e.getKey().id() + "): " + e.getValue()),
+                    e.getKey().id() + " in " + run.out());
+        }
+        assertTrue(flat.contains(EventRemedies.bundledPackRemedies(Rule.HEAP_ALLOCATION)
+                + " bundled rule-pack entries carry their own remedy"), run.out());
+        assertTrue(flat.indexOf(Rule.HEAP_ALLOCATION.remedy()) < flat.indexOf("Remedies by event:"), run.out());
+        assertTrue(run.out().lines().allMatch(line -> line.length() <= 80), run.out());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.headroom.core.callgraph;
 
+import dev.headroom.core.rules.EventKind;
 import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.Handle;
@@ -65,13 +66,17 @@ public final class MethodScanner {
     private static Site siteOf(InsnList insns, AbstractInsnNode insn, int i, int line, boolean cold) {
         switch (insn.getOpcode()) {
             case Opcodes.NEW:
-                return new Site.Allocation(i, line, cold, "new " + binary(((TypeInsnNode) insn).desc), ((TypeInsnNode) insn).desc);
+                return new Site.Allocation(i, line, cold, "new " + binary(((TypeInsnNode) insn).desc), ((TypeInsnNode) insn).desc,
+                        EventKind.NEW);
             case Opcodes.NEWARRAY:
-                return new Site.Allocation(i, line, cold, "new " + primitiveArray(((IntInsnNode) insn).operand), null);
+                return new Site.Allocation(i, line, cold, "new " + primitiveArray(((IntInsnNode) insn).operand), null,
+                        EventKind.ARRAY);
             case Opcodes.ANEWARRAY:
-                return new Site.Allocation(i, line, cold, "new " + Type.getObjectType(((TypeInsnNode) insn).desc).getClassName() + "[]", null);
+                return new Site.Allocation(i, line, cold, "new " + Type.getObjectType(((TypeInsnNode) insn).desc).getClassName() + "[]", null,
+                        EventKind.ARRAY);
             case Opcodes.MULTIANEWARRAY:
-                return new Site.Allocation(i, line, cold, "new " + Type.getType(((MultiANewArrayInsnNode) insn).desc).getClassName(), null);
+                return new Site.Allocation(i, line, cold, "new " + Type.getType(((MultiANewArrayInsnNode) insn).desc).getClassName(), null,
+                        EventKind.ARRAY);
             case Opcodes.MONITORENTER:
                 return new Site.Monitor(i, line, cold);
             case Opcodes.INVOKEVIRTUAL:
@@ -91,7 +96,8 @@ public final class MethodScanner {
             return null;
         }
         if (mi.owner.startsWith("[") && mi.name.equals("clone")) {
-            return new Site.Allocation(i, line, cold, "array clone (new " + Type.getType(mi.owner).getClassName() + ")", null);
+            return new Site.Allocation(i, line, cold, "array clone (new " + Type.getType(mi.owner).getClassName() + ")", null,
+                    EventKind.ARRAY_CLONE);
         }
         return new Site.Invoke(i, line, cold, mi.getOpcode(), mi.owner, mi.name, mi.desc, mi.itf,
                 booleanResultIgnored(insns, mi));
@@ -162,7 +168,8 @@ public final class MethodScanner {
     private static Site dynamicSite(InvokeDynamicInsnNode indy, int i, int line, boolean cold) {
         String bsmOwner = indy.bsm.getOwner();
         if (bsmOwner.equals(STRING_CONCAT_FACTORY)) {
-            return new Site.Allocation(i, line, cold, "string concatenation (new String)", null);
+            return new Site.Allocation(i, line, cold, "string concatenation (new String)", null,
+                    EventKind.CONCATENATION);
         }
         if (bsmOwner.equals(LAMBDA_METAFACTORY) && indy.bsmArgs.length >= 3
                 && indy.bsmArgs[0] instanceof Type sam && indy.bsmArgs[1] instanceof Handle impl) {
@@ -209,7 +216,8 @@ public final class MethodScanner {
             for (int j = k + 1; j < result.size() && result.get(j).line() == alloc.line(); j++) {
                 if (result.get(j) instanceof Site.Invoke call && lastParameterIs(call.descriptor(), arrayType)) {
                     result.set(k, new Site.Allocation(alloc.index(), alloc.line(), alloc.cold(),
-                            alloc.message() + " (argument array for " + binary(call.owner()) + "." + call.name() + ")", null));
+                            alloc.message() + " (argument array for " + binary(call.owner()) + "." + call.name() + ")", null,
+                            EventKind.VARARGS));
                     break;
                 }
             }

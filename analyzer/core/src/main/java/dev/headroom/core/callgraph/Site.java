@@ -1,5 +1,6 @@
 package dev.headroom.core.callgraph;
 
+import dev.headroom.core.rules.EventKind;
 import java.util.List;
 import org.objectweb.asm.Handle;
 
@@ -18,9 +19,10 @@ public sealed interface Site {
 
     /**
      * An allocation the instruction itself makes: {@code new}, an array, a string concatenation, an
-     * array clone. {@code newType} is the internal name of the class for {@code new}, else null.
+     * array clone. {@code newType} is the internal name of the class for {@code new}, else null;
+     * {@code kind} says which of these it is (it selects the finding's remedy).
      */
-    record Allocation(int index, int line, boolean cold, String message, String newType) implements Site {
+    record Allocation(int index, int line, boolean cold, String message, String newType, EventKind kind) implements Site {
     }
 
     /** {@code monitorenter}: a synchronized block. */

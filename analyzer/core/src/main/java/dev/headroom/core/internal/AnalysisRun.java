@@ -69,7 +69,7 @@ public final class AnalysisRun {
         try (ClassRepository classes = ClassRepository.open(config.inputs(), config.classpath(), config.jdkHome(), listener)) {
             listener.progress("finding roots in " + classes.inputClassNames().size() + " input classes");
             List<RootFinder.Found> roots = RootFinder.find(classes, config.rootPatterns(),
-                    config.interruptRootPatterns(), config.rootAnnotations(), listener);
+                    config.interruptRootPatterns(), config.rootAnnotations(), rules.rootAnnotations(), listener);
             if (roots.isEmpty()) {
                 listener.warning("no roots found: mark entry points with @RealTime or @InterruptHandler, or name them"
                         + " with --root; nothing was checked");
@@ -144,10 +144,7 @@ public final class AnalysisRun {
 
     /** The severity of a finding on a root of this kind; empty when cold-path findings are ignored. */
     private Optional<Severity> severity(PathFinding f, RootKind kind) {
-        Severity severity = f.rule().defaultSeverity();
-        if (f.rule() == Rule.BLOCKING_CALL) {
-            severity = kind == RootKind.INTERRUPT ? Severity.ERROR : Severity.WARNING;
-        }
+        Severity severity = kind.severity(f.rule());
         if (f.cold()) {
             if (config.coldPaths() == ColdPathPolicy.IGNORE) {
                 return Optional.empty();

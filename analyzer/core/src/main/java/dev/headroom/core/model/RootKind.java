@@ -1,9 +1,16 @@
 package dev.headroom.core.model;
 
+import java.util.List;
+
 /** What kind of entry point a root is; interrupt roots forbid blocking outright. */
 public enum RootKind {
     REAL_TIME("real-time"),
     INTERRUPT("interrupt");
+
+    /** The rules checked on every root's paths, in the order they are reported. */
+    private static final List<Rule> PATH_RULES = List.of(Rule.GROWABLE_COLLECTION, Rule.HEAP_ALLOCATION,
+            Rule.BLOCKING_CALL, Rule.RECURSION, Rule.UNRESOLVED_CALL, Rule.IGNORED_CAPACITY_RESULT,
+            Rule.UNBOUNDED_LOOP);
 
     private final String id;
 
@@ -13,5 +20,18 @@ public enum RootKind {
 
     public String id() {
         return id;
+    }
+
+    /** The severity of a hot-path finding of this rule on a root of this kind. */
+    public Severity severity(Rule rule) {
+        if (rule == Rule.BLOCKING_CALL) {
+            return this == INTERRUPT ? Severity.ERROR : Severity.WARNING;
+        }
+        return rule.defaultSeverity();
+    }
+
+    /** The effective rule set of a root of this kind: {@code rule-id:severity} for every rule checked on its paths. */
+    public List<String> rules() {
+        return PATH_RULES.stream().map(r -> r.id() + ":" + severity(r).id()).toList();
     }
 }

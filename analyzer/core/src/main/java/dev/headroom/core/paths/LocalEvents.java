@@ -6,6 +6,8 @@ import dev.headroom.core.callgraph.MethodRef;
 import dev.headroom.core.callgraph.Site;
 import dev.headroom.core.callgraph.Target;
 import dev.headroom.core.model.Rule;
+import dev.headroom.core.rules.EventKind;
+import dev.headroom.core.rules.EventRemedies;
 import dev.headroom.core.rules.MethodRule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,32 +87,60 @@ final class LocalEvents {
         if ((callee.method().access & Opcodes.ACC_SYNCHRONIZED) != 0) {
             return new Event(Rule.BLOCKING_CALL, cold, line,
                     "call to synchronized method " + Names.method(callee.ref()) + ": may wait for its monitor",
-                    callee.ref(), null);
+                    callee.ref(), remedy(EventKind.SYNCHRONIZED));
         }
         return null;
     }
 
+    /** The remedy the bundled data gives for this kind of event. */
+    static String remedy(EventKind kind) {
+        return EventRemedies.bundled().remedy(kind);
+    }
+
+    /**
+     * The remedy of a finding made inside library code: a rule-pack entry's own remedy when the witness is
+     * a described call, else for growth and allocation the data's "inside library code" remedy (the user
+     * cannot change the library's bytecode), else the witness's remedy.
+     */
+    static String libraryRemedy(Rule rule, Event witness) {
+        boolean packEntry = witness.target() != null && witness.remedy() != null;
+        if (rule == Rule.HEAP_ALLOCATION && !packEntry) {
+            return remedy(EventKind.LIBRARY_ALLOCATION);
+        }
+        if (rule == Rule.GROWABLE_COLLECTION && !packEntry) {
+            return remedy(EventKind.LIBRARY_GROWTH);
+        }
+        return witness.remedy();
+    }
+
     private static Event ofSite(Site site) {
         if (site instanceof Site.Allocation a) {
-            return new Event(Rule.HEAP_ALLOCATION, a.cold(), a.line(), "allocates: " + a.message(), null, null);
+            return new Event(Rule.HEAP_ALLOCATION, a.cold(), a.line(), "allocates: " + a.message(), null,
+                    remedy(a.kind()));
         }
         if (site instanceof Site.Monitor m) {
-            return new Event(Rule.BLOCKING_CALL, m.cold(), m.line(), "synchronized block: may wait for the monitor", null, null);
+            return new Event(Rule.BLOCKING_CALL, m.cold(), m.line(), "synchronized block: may wait for the monitor", null,
+                    remedy(EventKind.SYNCHRONIZED));
         }
         if (site instanceof Site.Lambda l && l.capturing()) {
-            return new Event(Rule.HEAP_ALLOCATION, l.cold(), l.line(), describeCapture(l), null, null);
+            return new Event(Rule.HEAP_ALLOCATION, l.cold(), l.line(), describeCapture(l), null,
+                    remedy(isLambdaBody(l) ? EventKind.CAPTURING_LAMBDA : EventKind.CAPTURING_METHOD_REFERENCE));
         }
         if (site instanceof Site.UnknownDynamic d) {
             return new Event(Rule.UNRESOLVED_CALL, d.cold(), d.line(), "invokedynamic '" + d.name()
-                    + "' with bootstrap " + d.bootstrap() + " cannot be analysed", null, null);
+                    + "' with bootstrap " + d.bootstrap() + " cannot be analysed", null, remedy(EventKind.UNRESOLVED_CALL));
         }
         return null;
+    }
+
+    private static boolean isLambdaBody(Site.Lambda l) {
+        return l.shape().implementation().getName().startsWith("lambda$");
     }
 
     private static String describeCapture(Site.Lambda l) {
         Handle impl = l.shape().implementation();
         String values = l.captured() == 1 ? "1 captured value" : l.captured() + " captured values";
-        if (impl.getName().startsWith("lambda$")) {
+        if (isLambdaBody(l)) {
             return "capturing lambda: allocates an object holding " + values + " each time it is evaluated";
         }
         return "capturing method reference " + impl.getOwner().replace('/', '.') + "::" + impl.getName()
@@ -133,20 +163,41 @@ final class LocalEvents {
                 return null;
             }
             return new Event(r, site.cold(), site.line(), "call to " + Names.method(s.ref()) + " " + verb(r) + ": "
-                    + rule.reason(), s.ref(), rule.remedy());
+                    + rule.reason(), s.ref(), rule.remedy() != null ? rule.remedy() : fallbackRemedy(r, s.ref()));
         }
         if (target instanceof Target.Unanalysable u) {
             return new Event(Rule.UNRESOLVED_CALL, site.cold(), site.line(),
-                    "call to " + Names.method(u.ref()) + " cannot be analysed: " + u.reason(), u.ref(), null);
+                    "call to " + Names.method(u.ref()) + " cannot be analysed: " + u.reason(), u.ref(),
+                    remedy(EventKind.UNRESOLVED_CALL));
         }
         if (target instanceof Target.Allocation a) {
-            return new Event(Rule.HEAP_ALLOCATION, site.cold(), site.line(), "allocates: " + a.message(), null, null);
+            return new Event(Rule.HEAP_ALLOCATION, site.cold(), site.line(), "allocates: " + a.message(), null,
+                    remedy(EventKind.CONSTRUCTOR_REFERENCE));
         }
         if (target instanceof Target.Method m) {
             CallGraph.Node callee = graph.node(m.ref());
             return callee == null ? null : onEntry(callee, site.line(), site.cold());
         }
         return null;
+    }
+
+    /** A remedy for a rule-pack entry that has none of its own: boxing and unresolved calls have one in the data. */
+    private static String fallbackRemedy(Rule rule, MethodRef ref) {
+        if (rule == Rule.HEAP_ALLOCATION && isBoxing(ref)) {
+            return remedy(EventKind.BOXING);
+        }
+        if (rule == Rule.UNRESOLVED_CALL) {
+            return remedy(EventKind.UNRESOLVED_CALL);
+        }
+        return null;
+    }
+
+    private static boolean isBoxing(MethodRef ref) {
+        return ref.name().equals("valueOf") && switch (ref.owner()) {
+            case "java/lang/Integer", "java/lang/Long", "java/lang/Short", "java/lang/Byte", "java/lang/Character",
+                 "java/lang/Float", "java/lang/Double", "java/lang/Boolean" -> true;
+            default -> false;
+        };
     }
 
     static String verb(Rule rule) {

@@ -6,6 +6,7 @@ import dev.headroom.core.callgraph.MethodRef;
 import dev.headroom.core.callgraph.Target;
 import dev.headroom.core.model.Frame;
 import dev.headroom.core.model.Rule;
+import dev.headroom.core.rules.EventKind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -251,8 +252,8 @@ public final class PathAnalysis {
         String message = "call to " + Names.method(callee) + " " + LocalEvents.verb(key.rule())
                 + " inside library code: " + origin.event().message()
                 + (origin.method().equals(callee) ? "" : " (in " + Names.method(origin.method()) + ")");
-        return new Local(key.rule(), key.cold() || call.site().cold(), call.site().line(), message, null,
-                library.chain(callee, key));
+        return new Local(key.rule(), key.cold() || call.site().cold(), call.site().line(), message,
+                LocalEvents.libraryRemedy(key.rule(), origin.event()), library.chain(callee, key));
     }
 
     private Local recursiveCall(MethodRef m, Call call) {
@@ -264,8 +265,8 @@ public final class PathAnalysis {
             message = "recursive call: " + Names.method(m) + " calls " + Names.method(to)
                     + ", which leads back to it (a cycle of " + cycles.cycleSize(m) + " methods)";
         }
-        return new Local(Rule.RECURSION, call.site().cold(), call.site().line(), message, null,
-                List.of(new Frame(ids.of(to), 0)));
+        return new Local(Rule.RECURSION, call.site().cold(), call.site().line(), message,
+                LocalEvents.remedy(EventKind.RECURSION), List.of(new Frame(ids.of(to), 0)));
     }
 
     /** The method whose bytecode a call leads into, or null for a call that is not followed. */

@@ -9,6 +9,7 @@ import dev.headroom.core.classpath.LoadedClass;
 import dev.headroom.core.model.MethodId;
 import dev.headroom.core.model.Root;
 import dev.headroom.core.model.RootKind;
+import dev.headroom.core.rules.RootAnnotation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,11 +17,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
  * Finds the roots in the input classes: methods annotated {@code @RealTime} or
- * {@code @InterruptHandler} (or a configured root annotation), and methods named by {@code --root} and
+ * {@code @InterruptHandler} (or a configured root annotation, or an annotation of another vocabulary
+ * mapped in a rule pack's {@code "roots"}), and methods named by {@code --root} and
  * {@code --interrupt-root} patterns. A method that is both kinds is an interrupt root.
  */
 public final class RootFinder {
@@ -34,11 +37,20 @@ public final class RootFinder {
     private RootFinder() {
     }
 
+    /** As {@link #find(ClassRepository, List, List, List, List, AnalysisListener)} without rule-pack mappings. */
+    public static List<Found> find(ClassRepository classes, List<String> rootPatterns, List<String> interruptPatterns,
+                                   List<String> rootAnnotations, AnalysisListener listener) {
+        return find(classes, rootPatterns, interruptPatterns, rootAnnotations, List.of(), listener);
+    }
+
     /**
+     * @param rootAnnotations binary names of the user's own root annotations ({@code --root-annotation}): real-time roots
+     * @param mapped          the rule packs' {@code "roots"} entries ({@code RuleBook#rootAnnotations()}): a method
+     *                        carrying the annotation with every {@code when} condition holding is a root of that kind
      * @throws ConfigurationException when a pattern is malformed or matches no method
      */
     public static List<Found> find(ClassRepository classes, List<String> rootPatterns, List<String> interruptPatterns,
-                                   List<String> rootAnnotations, AnalysisListener listener) {
+                                   List<String> rootAnnotations, List<RootAnnotation> mapped, AnalysisListener listener) {
         List<RootPattern> realTime = parseAll("--root", rootPatterns);
         List<RootPattern> interrupt = parseAll("--interrupt-root", interruptPatterns);
         Map<String, String> annotationKinds = new LinkedHashMap<>();
@@ -65,6 +77,17 @@ public final class RootFinder {
                     if (annotated(m, a.getKey())) {
                         origins.add(a.getValue());
                         isInterrupt |= a.getKey().equals(INTERRUPT);
+                    }
+                }
+                for (RootAnnotation r : mapped) {
+                    Optional<AnnotationNode> a = Annotations.find(m.invisibleAnnotations, m.visibleAnnotations, r.descriptor());
+                    if (a.isEmpty()) {
+                        continue;
+                    }
+                    String origin = matchedOrigin(classes, r, a.get());
+                    if (origin != null && !origins.contains(origin)) {
+                        origins.add(origin);
+                        isInterrupt |= r.kind() == RootKind.INTERRUPT;
                     }
                 }
                 for (RootPattern p : realTime) {
@@ -121,6 +144,54 @@ public final class RootFinder {
             return !generated && !special && !noCode;
         }
         return true;
+    }
+
+    /**
+     * The origin text ({@code @SCJRestricted(mayAllocate = false)}) when every condition of the mapping holds
+     * for this annotation, else null. An element the annotation does not give takes the default declared
+     * by the annotation class, when that class is on the class path; otherwise the condition does not hold.
+     */
+    private static String matchedOrigin(ClassRepository classes, RootAnnotation mapping, AnnotationNode a) {
+        List<String> shown = new ArrayList<>();
+        for (Map.Entry<String, Object> condition : mapping.when().entrySet()) {
+            Object actual = Annotations.value(a, condition.getKey());
+            if (actual == null) {
+                actual = defaultValue(classes, mapping.annotation(), condition.getKey());
+            }
+            String text = matches(condition.getValue(), actual);
+            if (text == null) {
+                return null;
+            }
+            shown.add(condition.getKey() + " = " + text);
+        }
+        return "@" + mapping.simpleName() + (shown.isEmpty() ? "" : "(" + String.join(", ", shown) + ")");
+    }
+
+    /** How a matching value is shown, or null when the actual value (ASM's representation) does not match. */
+    private static String matches(Object expected, Object actual) {
+        if (expected instanceof Boolean b) {
+            return b.equals(actual) ? b.toString() : null;
+        }
+        if (actual instanceof String s) {
+            return s.equals(expected) ? "\"" + s + "\"" : null;
+        }
+        if (actual instanceof String[] e && e.length == 2) {
+            return e[1].equals(expected) ? e[1] : null;
+        }
+        return null;
+    }
+
+    private static Object defaultValue(ClassRepository classes, String annotation, String element) {
+        Optional<LoadedClass> c = classes.find(annotation.replace('.', '/'));
+        if (c.isEmpty()) {
+            return null;
+        }
+        for (MethodNode m : c.get().node().methods) {
+            if (m.name.equals(element) && m.desc.startsWith("()")) {
+                return m.annotationDefault;
+            }
+        }
+        return null;
     }
 
     private static boolean annotated(MethodNode m, String descriptor) {

@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import dev.headroom.core.ConfigurationException;
 import dev.headroom.core.json.StrictJson;
+import dev.headroom.core.model.RootKind;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayDeque;
@@ -21,12 +22,16 @@ import java.util.Map;
  * {@link ConfigurationException} naming the pack and, where there is one, the entry.
  */
 final class PackLoader {
-    private static final List<String> TOP_KEYS = List.of("name", "description", "include", "methods");
+    private static final List<String> TOP_KEYS = List.of("name", "description", "include", "methods", "roots");
     private static final List<String> ENTRY_KEYS = List.of("method", "kind", "reason", "remedy", "overrides",
             "capacityResult");
+    private static final List<String> ROOT_KEYS = List.of("annotation", "when", "kind", "reason");
+    private static final java.util.regex.Pattern BINARY_NAME = java.util.regex.Pattern.compile(
+            "[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*(\\.[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*)*");
 
     private final Map<String, Loaded> rules = new LinkedHashMap<>();
     private final List<MethodRule> replaced = new ArrayList<>();
+    private final Map<String, RootAnnotation> roots = new LinkedHashMap<>();
     private final Deque<PackSource> including = new ArrayDeque<>();
 
     /** A rule with its parsed pattern. */
@@ -41,6 +46,11 @@ final class PackLoader {
     /** The surviving rules, in the order they were (last) defined. */
     List<Loaded> rules() {
         return List.copyOf(rules.values());
+    }
+
+    /** The surviving root-annotation mappings, in the order they were (last) defined. */
+    List<RootAnnotation> roots() {
+        return List.copyOf(roots.values());
     }
 
     /** Rules that a later entry with the same pattern replaced, in load order. */
@@ -81,13 +91,23 @@ final class PackLoader {
                 includes.add(e.getAsString());
             }
         }
-        if (!top.has("methods")) {
+        if (!top.has("methods") && !top.has("roots")) {
             throw new ConfigurationException(prefix + "missing \"methods\"");
         }
-        if (!top.get("methods").isJsonArray()) {
-            throw new ConfigurationException(prefix + "\"methods\" must be an array of entries");
+        List<Loaded> own = List.of();
+        if (top.has("methods")) {
+            if (!top.get("methods").isJsonArray()) {
+                throw new ConfigurationException(prefix + "\"methods\" must be an array of entries");
+            }
+            own = parseEntries(top.getAsJsonArray("methods"), source.displayName(), prefix);
         }
-        List<Loaded> own = parseEntries(top.getAsJsonArray("methods"), source.displayName(), prefix);
+        List<RootAnnotation> ownRoots = List.of();
+        if (top.has("roots")) {
+            if (!top.get("roots").isJsonArray()) {
+                throw new ConfigurationException(prefix + "\"roots\" must be an array of entries");
+            }
+            ownRoots = parseRoots(top.getAsJsonArray("roots"), source.displayName(), prefix);
+        }
 
         including.push(source);
         for (String include : includes) {
@@ -108,6 +128,82 @@ final class PackLoader {
             }
             rules.put(loaded.rule().pattern(), loaded);
         }
+        for (RootAnnotation root : ownRoots) {
+            String key = rootKey(root);
+            roots.remove(key);
+            roots.put(key, root);
+        }
+    }
+
+    private static String rootKey(RootAnnotation root) {
+        Map<String, String> conditions = new java.util.TreeMap<>();
+        root.when().forEach((k, v) -> conditions.put(k, (v instanceof String ? "\"" + v + "\"" : String.valueOf(v))));
+        return root.annotation() + " " + conditions;
+    }
+
+    private static List<RootAnnotation> parseRoots(JsonArray array, String displayName, String prefix) {
+        List<RootAnnotation> entries = new ArrayList<>();
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        int index = 0;
+        for (JsonElement element : array) {
+            index++;
+            if (!element.isJsonObject()) {
+                throw new ConfigurationException(prefix + "roots entry " + index + ": expected an object, found "
+                        + describe(element));
+            }
+            JsonObject entry = element.getAsJsonObject();
+            String name = entry.has("annotation") && isString(entry.get("annotation"))
+                    ? entry.get("annotation").getAsString() : null;
+            String where = prefix + "roots entry " + index + (name == null ? "" : " (" + name + ")") + ": ";
+
+            checkKeys(entry, ROOT_KEYS, where, "");
+            String annotation = requireString(entry, "annotation", where, true);
+            if (!BINARY_NAME.matcher(annotation).matches()) {
+                throw new ConfigurationException(where + "\"annotation\" must be a binary class name with dots,"
+                        + " such as javax.safetycritical.annotate.SCJRestricted");
+            }
+            String kindId = requireString(entry, "kind", where, true);
+            String reason = requireString(entry, "reason", where, true);
+            RootKind kind = switch (kindId) {
+                case "real-time" -> RootKind.REAL_TIME;
+                case "interrupt" -> RootKind.INTERRUPT;
+                default -> throw new ConfigurationException(where + "unknown kind '" + kindId
+                        + "'; expected one of real-time, interrupt");
+            };
+            Map<String, Object> when = new LinkedHashMap<>();
+            if (entry.has("when")) {
+                JsonElement w = entry.get("when");
+                if (!w.isJsonObject()) {
+                    throw new ConfigurationException(where + "\"when\" must be an object of element values, found "
+                            + describe(w));
+                }
+                for (Map.Entry<String, JsonElement> e : w.getAsJsonObject().entrySet()) {
+                    if (!BINARY_NAME.matcher(e.getKey()).matches() || e.getKey().contains(".")) {
+                        throw new ConfigurationException(where + "\"when\": '" + e.getKey()
+                                + "' is not an annotation element name");
+                    }
+                    JsonElement v = e.getValue();
+                    if (v.isJsonPrimitive() && v.getAsJsonPrimitive().isBoolean()) {
+                        when.put(e.getKey(), v.getAsBoolean());
+                    } else if (isString(v)) {
+                        when.put(e.getKey(), v.getAsString());
+                    } else {
+                        throw new ConfigurationException(where + "\"when\": \"" + e.getKey()
+                                + "\" must be true, false or a string (a string or an enum constant's name), found "
+                                + describe(v));
+                    }
+                }
+            }
+            RootAnnotation root = new RootAnnotation(annotation, when, kind, reason,
+                    displayName + " roots entry " + index + " (" + annotation + ")");
+            Integer first = seen.putIfAbsent(rootKey(root), index);
+            if (first != null) {
+                throw new ConfigurationException(where + "duplicate annotation and conditions; roots entry " + first
+                        + " already declares them");
+            }
+            entries.add(root);
+        }
+        return entries;
     }
 
     private static List<Loaded> parseEntries(JsonArray methods, String displayName, String prefix) {

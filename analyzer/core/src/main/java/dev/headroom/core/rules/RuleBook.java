@@ -19,12 +19,14 @@ public final class RuleBook {
 
     private final List<PackLoader.Loaded> rules;
     private final List<MethodRule> replaced;
+    private final List<RootAnnotation> rootAnnotations;
     private final Map<String, ClassRules> exact;
     private final List<WildcardClass> wildcards;
 
     private RuleBook(PackLoader loader) {
         this.rules = loader.rules();
         this.replaced = loader.replaced();
+        this.rootAnnotations = loader.roots();
         Map<String, ClassRules> exactMap = new HashMap<>();
         Map<String, WildcardClass> wildcardMap = new LinkedHashMap<>();
         for (PackLoader.Loaded loaded : rules) {
@@ -88,6 +90,15 @@ public final class RuleBook {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The packs' {@code "roots"} entries: annotations of other vocabularies (Safety-Critical Java,
+     * GraalVM) that make a method a root when their element conditions hold; in the order they were
+     * (last) defined, a later pack's entry with the same annotation and conditions replacing an earlier one.
+     */
+    public List<RootAnnotation> rootAnnotations() {
+        return rootAnnotations;
     }
 
     /** Number of entries. */

@@ -145,7 +145,7 @@ class RuleBookTest {
         assertEquals("rules pack " + fixture("unknown-key.json") + ": entry 2 (java.util.ArrayList#add): unknown key \"reson\"; "
                 + "expected one of method, kind, reason, remedy, overrides, capacityResult", failure("unknown-key.json"));
         assertEquals("rules pack " + fixture("unknown-top-key.json") + ": unknown key \"method\" at the top level; "
-                + "expected one of name, description, include, methods", failure("unknown-top-key.json"));
+                + "expected one of name, description, include, methods, roots", failure("unknown-top-key.json"));
     }
 
     @Test
@@ -187,5 +187,50 @@ class RuleBookTest {
         Path including = fixture("missing-include.json");
         assertEquals("rules pack " + including.resolveSibling("nowhere.json") + ": no such file (included by " + including + ")",
                 failure("missing-include.json"));
+    }
+
+    // ---- "roots": annotations of other vocabularies mapped to roots ----
+
+    @Test
+    void bundledPacksMapScjAndGraalAnnotations() {
+        List<String> got = new ArrayList<>();
+        for (RootAnnotation r : RuleBook.loadBundled().rootAnnotations()) {
+            got.add(r.annotation() + " " + r.when() + " " + r.kind().id() + " " + r.origin());
+        }
+        assertEquals(List.of(
+                "javax.safetycritical.annotate.SCJRestricted {mayAllocate=false} real-time "
+                        + "roots.json roots entry 1 (javax.safetycritical.annotate.SCJRestricted)",
+                "com.oracle.svm.core.heap.RestrictHeapAccess {access=NO_ALLOCATION} real-time "
+                        + "roots.json roots entry 2 (com.oracle.svm.core.heap.RestrictHeapAccess)"), got);
+    }
+
+    @Test
+    void readsRootsWithoutMethods() {
+        RuleBook book = RuleBook.load(List.of(fixture("roots-hotpath.json")));
+        RootAnnotation last = book.rootAnnotations().get(book.rootAnnotations().size() - 1);
+        assertEquals(new RootAnnotation("com.acme.HotPath", java.util.Map.of(), dev.headroom.core.model.RootKind.INTERRUPT,
+                "our hot paths run in interrupt context", fixture("roots-hotpath.json") + " roots entry 1 (com.acme.HotPath)"), last);
+        assertEquals("Lcom/acme/HotPath;", last.descriptor());
+        assertEquals("HotPath", last.simpleName());
+        assertEquals(RuleBook.loadBundled().size(), book.size());
+    }
+
+    @Test
+    void rejectsMalformedRootsEntries() {
+        assertEquals("rules pack " + fixture("roots-unknown-key.json") + ": roots entry 2 (com.acme.Fast): unknown key \"whne\"; "
+                + "expected one of annotation, when, kind, reason", failure("roots-unknown-key.json"));
+        assertEquals("rules pack " + fixture("roots-bad-kind.json") + ": roots entry 1 (com.acme.HotPath): unknown kind 'realtime'; "
+                + "expected one of real-time, interrupt", failure("roots-bad-kind.json"));
+        assertEquals("rules pack " + fixture("roots-duplicate.json") + ": roots entry 3 (com.acme.HotPath): "
+                + "duplicate annotation and conditions; roots entry 1 already declares them", failure("roots-duplicate.json"));
+        assertEquals("rules pack " + fixture("roots-bad-when.json") + ": roots entry 1 (com.acme.HotPath): \"when\": \"priority\" "
+                + "must be true, false or a string (a string or an enum constant's name), found a number", failure("roots-bad-when.json"));
+        assertEquals("rules pack " + fixture("roots-bad-annotation.json") + ": roots entry 1 (Lcom/acme/HotPath;): \"annotation\" "
+                + "must be a binary class name with dots, such as javax.safetycritical.annotate.SCJRestricted",
+                failure("roots-bad-annotation.json"));
+        assertEquals("rules pack " + fixture("roots-missing-reason.json") + ": roots entry 1 (com.acme.HotPath): missing \"reason\"",
+                failure("roots-missing-reason.json"));
+        assertEquals("rules pack " + fixture("roots-not-array.json") + ": \"roots\" must be an array of entries",
+                failure("roots-not-array.json"));
     }
 }
