@@ -10,7 +10,8 @@ public enum ReportFormat {
     TEXT("txt", "headroom.txt", TextReportWriter::new),
     JSON("json", "headroom.json", JsonReportWriter::new),
     SARIF("sarif", "headroom.sarif", SarifReportWriter::new),
-    JUNIT("xml", "headroom-junit.xml", JUnitReportWriter::new);
+    JUNIT("xml", "headroom-junit.xml", JUnitReportWriter::new),
+    HTML("html", "headroom.html", HtmlReportWriter::new);
 
     private final String fileExtension;
     private final String fileName;
@@ -22,7 +23,10 @@ public enum ReportFormat {
         this.factory = factory;
     }
 
-    /** The name used on the command line: {@code text}, {@code json}, {@code sarif}, {@code junit}. */
+    /**
+     * The name used on the command line: {@code text}, {@code json}, {@code sarif}, {@code junit},
+     * {@code html}.
+     */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -38,7 +42,8 @@ public enum ReportFormat {
 
     /**
      * The name of this format's file in a report directory: {@code headroom.txt}, {@code headroom.json},
-     * {@code headroom.sarif}, {@code headroom-junit.xml}. Distinct for every format, and always ending in
+     * {@code headroom.sarif}, {@code headroom-junit.xml}, {@code headroom.html}. Distinct for every format,
+     * and always ending in
      * {@code .}{@link #fileExtension()}.
      */
     public String fileName() {
