@@ -3,6 +3,7 @@ package dev.headroom.cli;
 import dev.headroom.core.AnalysisConfig;
 import dev.headroom.core.ColdPathPolicy;
 import dev.headroom.core.FindingGrouping;
+import dev.headroom.core.JvmNames;
 import dev.headroom.core.memory.Layouts;
 import dev.headroom.core.timing.CostModels;
 import dev.headroom.core.ConfigurationException;
@@ -67,8 +68,6 @@ import picocli.CommandLine.Spec;
             "  headroom check --root 'com.acme.*#*' --format json app.jar > report.json",
             "  headroom check --format text,json --report-dir target/headroom target/classes"})
 public final class CheckCommand implements Callable<Integer> {
-    /** Every format of the command-line contract, including those this version may not have yet. */
-    private static final List<String> CONTRACT_FORMATS = List.of("text", "json", "sarif", "junit", "html");
     private static final Pattern PATH_SEPARATOR = Pattern.compile(Pattern.quote(File.pathSeparator));
 
     @Spec
@@ -240,7 +239,7 @@ public final class CheckCommand implements Callable<Integer> {
             builder.addInterruptRootPattern(methodPattern("--interrupt-root", pattern));
         }
         for (String annotation : rootAnnotations) {
-            if (!isBinaryName(annotation)) {
+            if (!JvmNames.isBinaryName(annotation)) {
                 throw ExitException.usage("--root-annotation: '" + annotation
                         + "' is not a class name; use the binary name, e.g. com.acme.RealTime");
             }
@@ -261,9 +260,8 @@ public final class CheckCommand implements Callable<Integer> {
         String available = Arrays.stream(ReportFormat.values()).map(ReportFormat::id).collect(Collectors.joining(", "));
         Set<ReportFormat> chosen = new LinkedHashSet<>();
         for (String id : formats) {
-            chosen.add(ReportFormat.byId(id).orElseThrow(() -> ExitException.usage(CONTRACT_FORMATS.contains(id)
-                    ? "--format " + id + " is not available in this version; available: " + available
-                    : "--format: unknown format '" + id + "'; available: " + available)));
+            chosen.add(ReportFormat.byId(id).orElseThrow(() -> ExitException.usage(
+                    "--format: unknown format '" + id + "'; available: " + available)));
         }
         return List.copyOf(chosen);
     }
@@ -394,27 +392,11 @@ public final class CheckCommand implements Callable<Integer> {
 
     /** {@code com.acme.Motor#onTick}, {@code com.acme.*#*}: a class part and a method part. */
     private static String methodPattern(String option, String pattern) {
-        int hash = pattern.indexOf('#');
-        if (hash <= 0 || hash == pattern.length() - 1 || pattern.indexOf('#', hash + 1) >= 0) {
+        if (!JvmNames.isMethodPatternShape(pattern)) {
             throw ExitException.usage(option + ": '" + pattern + "' is not a method pattern; use <class>#<method>,"
                     + " e.g. com.acme.Motor#onTick or 'com.acme.*#*'");
         }
         return pattern;
-    }
-
-    /** A Java binary name with dots: {@code com.acme.RealTime}, {@code com.acme.Outer$Inner}. */
-    static boolean isBinaryName(String name) {
-        for (String part : name.split("\\.", -1)) {
-            if (part.isEmpty() || !Character.isJavaIdentifierStart(part.charAt(0))) {
-                return false;
-            }
-            for (int i = 1; i < part.length(); i++) {
-                if (!Character.isJavaIdentifierPart(part.charAt(i))) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     private static void requireFile(String option, Path file) {

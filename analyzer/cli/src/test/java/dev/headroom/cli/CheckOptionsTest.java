@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.headroom.reports.ReportFormat;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -148,16 +144,6 @@ class CheckOptionsTest {
     void unknownFormatIsUsageErrorListingTheAvailableOnes() {
         check("--format", "pdf", classes.toString())
                 .assertOneLineError(ExitCodes.USAGE, "--format", "'pdf'", "text", "json");
-    }
-
-    @Test
-    void formatOfTheContractNotWrittenYetIsUsageError() {
-        Optional<String> notYet = Stream.of("sarif", "junit", "html")
-                .filter(id -> ReportFormat.byId(id).isEmpty())
-                .findFirst();
-        assumeTrue(notYet.isPresent(), "every format of the contract is available");
-        check("--format", notYet.get(), classes.toString())
-                .assertOneLineError(ExitCodes.USAGE, "--format " + notYet.get(), "not available", "text", "json");
     }
 
     @Test

@@ -1,11 +1,19 @@
 package dev.headroom.core;
 
 import dev.headroom.core.model.AnalysisResult;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The one entry point that every front end calls. */
 public final class Headroom {
     /** The analyzer's version, as written into reports. */
     public static final String VERSION = "0.1.0";
+
+    /**
+     * The analyses recurse along call chains (worst-case cost, static initialisers, stack depth), and
+     * the JDK's own chains run thousands of frames deep: the analysis runs on a thread with a stack
+     * large enough for them. It is reserved, not committed: only what is used costs memory.
+     */
+    static final long ANALYSIS_STACK_BYTES = 1L << 30;
 
     private Headroom() {
     }
@@ -17,6 +25,30 @@ public final class Headroom {
      * @throws InputException         for an input that cannot be read at all (exit code 3)
      */
     public static AnalysisResult analyze(AnalysisConfig config, AnalysisListener listener) {
-        return new dev.headroom.core.internal.AnalysisRun(config, listener).run();
+        AtomicReference<AnalysisResult> result = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread worker = new Thread(null, () -> {
+            try {
+                result.set(new dev.headroom.core.internal.AnalysisRun(config, listener).run());
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        }, "headroom-analysis", ANALYSIS_STACK_BYTES);
+        worker.start();
+        try {
+            worker.join();
+        } catch (InterruptedException e) {
+            worker.interrupt();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the analysis was interrupted", e);
+        }
+        Throwable t = failure.get();
+        if (t instanceof RuntimeException re) {
+            throw re;
+        }
+        if (t instanceof Error err) {
+            throw err;
+        }
+        return result.get();
     }
 }

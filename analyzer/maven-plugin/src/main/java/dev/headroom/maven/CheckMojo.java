@@ -6,6 +6,7 @@ import dev.headroom.core.ConfigurationException;
 import dev.headroom.core.DispatchPolicy;
 import dev.headroom.core.FailOn;
 import dev.headroom.core.FindingGrouping;
+import dev.headroom.core.JvmNames;
 import dev.headroom.core.Headroom;
 import dev.headroom.core.InputException;
 import dev.headroom.core.SizeParser;
@@ -56,8 +57,6 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.COMPILE)
 public class CheckMojo extends AbstractMojo {
-    /** Every format of the command-line contract, including those this version may not have yet. */
-    private static final List<String> CONTRACT_FORMATS = List.of("text", "json", "sarif", "junit", "html");
     private static final List<String> DEFAULT_FORMATS = List.of("text", "json");
     /** Findings named in the build failure message; the report has them all. */
     static final int FINDINGS_IN_FAILURE = 5;
@@ -269,7 +268,7 @@ public class CheckMojo extends AbstractMojo {
             builder.addInterruptRootPattern(methodPattern("headroom.interruptRoots", pattern));
         }
         for (String annotation : nonNull(rootAnnotations)) {
-            if (!isBinaryName(annotation)) {
+            if (!JvmNames.isBinaryName(annotation)) {
                 throw new MojoExecutionException("headroom.rootAnnotations: '" + annotation
                         + "' is not a class name; use the binary name, e.g. com.acme.RealTime");
             }
@@ -305,9 +304,7 @@ public class CheckMojo extends AbstractMojo {
         for (String id : ids) {
             ReportFormat format = ReportFormat.byId(id).orElse(null);
             if (format == null) {
-                throw new MojoExecutionException(CONTRACT_FORMATS.contains(id)
-                        ? "headroom.formats: " + id + " is not available in this version; available: " + available
-                        : "headroom.formats: unknown format '" + id + "'; available: " + available);
+                throw new MojoExecutionException("headroom.formats: unknown format '" + id + "'; available: " + available);
             }
             chosen.add(format);
         }
@@ -508,27 +505,11 @@ public class CheckMojo extends AbstractMojo {
 
     /** {@code com.acme.Motor#onTick}, {@code com.acme.*#*}: a class part and a method part. */
     private static String methodPattern(String parameter, String pattern) throws MojoExecutionException {
-        int hash = pattern.indexOf('#');
-        if (hash <= 0 || hash == pattern.length() - 1 || pattern.indexOf('#', hash + 1) >= 0) {
+        if (!JvmNames.isMethodPatternShape(pattern)) {
             throw new MojoExecutionException(parameter + ": '" + pattern + "' is not a method pattern; use"
                     + " <class>#<method>, e.g. com.acme.Motor#onTick or com.acme.*#*");
         }
         return pattern;
-    }
-
-    /** A Java binary name with dots: {@code com.acme.RealTime}, {@code com.acme.Outer$Inner}. */
-    static boolean isBinaryName(String name) {
-        for (String part : name.split("\\.", -1)) {
-            if (part.isEmpty() || !Character.isJavaIdentifierStart(part.charAt(0))) {
-                return false;
-            }
-            for (int i = 1; i < part.length(); i++) {
-                if (!Character.isJavaIdentifierPart(part.charAt(i))) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     private static void requireFile(String parameter, File file) throws MojoExecutionException {

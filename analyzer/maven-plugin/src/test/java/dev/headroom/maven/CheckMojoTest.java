@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -256,20 +254,6 @@ class CheckMojoTest {
         MojoExecutionException error = assertThrows(MojoExecutionException.class, mojo::execute);
         assertTrue(error.getMessage().startsWith(expected), () -> "expected '" + expected + "...', got: " + error.getMessage());
         assertFalse(Files.exists(project.report("headroom.json")), "no report after a setup error");
-    }
-
-    @Test
-    void contractFormatNotInThisVersionIsNamedAsSuch() throws Exception {
-        String missing = Stream.of("text", "json", "sarif", "junit", "html")
-                .filter(id -> ReportFormat.byId(id).isEmpty()).findFirst().orElse(null);
-        assumeTrue(missing != null, "every format of the contract exists");
-        TestProject project = TestProject.create(dir, Map.of("Clean", CLEAN));
-        CheckMojo mojo = project.mojo(log);
-        mojo.formats = List.of("json," + missing);
-        MojoExecutionException error = assertThrows(MojoExecutionException.class, mojo::execute);
-        String available = Stream.of(ReportFormat.values()).map(ReportFormat::id).collect(Collectors.joining(", "));
-        assertEquals("headroom.formats: " + missing + " is not available in this version; available: " + available,
-                error.getMessage());
     }
 
     @Test

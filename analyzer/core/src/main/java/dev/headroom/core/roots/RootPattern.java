@@ -1,6 +1,7 @@
 package dev.headroom.core.roots;
 
 import dev.headroom.core.ConfigurationException;
+import dev.headroom.core.JvmNames;
 import java.util.regex.Pattern;
 
 /**
@@ -26,7 +27,7 @@ final class RootPattern {
 
     static RootPattern parse(String option, String text) {
         int hash = text.indexOf('#');
-        if (hash <= 0 || hash == text.length() - 1 || text.indexOf('#', hash + 1) >= 0) {
+        if (!JvmNames.isMethodPatternShape(text)) {
             throw new ConfigurationException(option + " '" + text
                     + "': expected <class>#<method> or <class>#<method>(<descriptor>), e.g. com.acme.Motor#onTick");
         }
@@ -38,7 +39,7 @@ final class RootPattern {
         if (paren >= 0) {
             method = rest.substring(0, paren);
             descriptor = rest.substring(paren);
-            if (!descriptor.matches("\\((\\[*([BCDFIJSZ]|L[^;]+;))*\\)(V|\\[*([BCDFIJSZ]|L[^;]+;))")) {
+            if (!JvmNames.isMethodDescriptor(descriptor)) {
                 throw new ConfigurationException(option + " '" + text + "': '" + descriptor
                         + "' is not a JVM method descriptor, e.g. (I)V or (Ljava/lang/String;)Z");
             }

@@ -3,7 +3,6 @@ package dev.headroom.core.rules;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
 import dev.headroom.core.ConfigurationException;
 import dev.headroom.core.json.StrictJson;
 import dev.headroom.core.model.RootKind;
@@ -149,7 +148,7 @@ final class PackLoader {
             index++;
             if (!element.isJsonObject()) {
                 throw new ConfigurationException(prefix + "roots entry " + index + ": expected an object, found "
-                        + describe(element));
+                        + StrictJson.describe(element));
             }
             JsonObject entry = element.getAsJsonObject();
             String name = entry.has("annotation") && isString(entry.get("annotation"))
@@ -175,7 +174,7 @@ final class PackLoader {
                 JsonElement w = entry.get("when");
                 if (!w.isJsonObject()) {
                     throw new ConfigurationException(where + "\"when\" must be an object of element values, found "
-                            + describe(w));
+                            + StrictJson.describe(w));
                 }
                 for (Map.Entry<String, JsonElement> e : w.getAsJsonObject().entrySet()) {
                     if (!BINARY_NAME.matcher(e.getKey()).matches() || e.getKey().contains(".")) {
@@ -190,7 +189,7 @@ final class PackLoader {
                     } else {
                         throw new ConfigurationException(where + "\"when\": \"" + e.getKey()
                                 + "\" must be true, false or a string (a string or an enum constant's name), found "
-                                + describe(v));
+                                + StrictJson.describe(v));
                     }
                 }
             }
@@ -214,7 +213,7 @@ final class PackLoader {
             index++;
             if (!element.isJsonObject()) {
                 throw new ConfigurationException(prefix + "entry " + index + ": expected an object, found "
-                        + describe(element));
+                        + StrictJson.describe(element));
             }
             JsonObject entry = element.getAsJsonObject();
             String method = entry.has("method") && isString(entry.get("method")) ? entry.get("method").getAsString() : null;
@@ -252,7 +251,7 @@ final class PackLoader {
         }
         JsonElement value = entry.get(key);
         if (!(value.isJsonPrimitive() && value.getAsJsonPrimitive().isBoolean())) {
-            throw new ConfigurationException(where + "\"" + key + "\" must be true or false, found " + describe(value));
+            throw new ConfigurationException(where + "\"" + key + "\" must be true or false, found " + StrictJson.describe(value));
         }
         return value.getAsBoolean();
     }
@@ -272,7 +271,7 @@ final class PackLoader {
         }
         JsonElement value = object.get(key);
         if (!isString(value)) {
-            throw new ConfigurationException(where + "\"" + key + "\" must be a string, found " + describe(value));
+            throw new ConfigurationException(where + "\"" + key + "\" must be a string, found " + StrictJson.describe(value));
         }
         String s = value.getAsString();
         if (nonBlank && s.isBlank()) {
@@ -283,18 +282,6 @@ final class PackLoader {
 
     private static boolean isString(JsonElement e) {
         return e.isJsonPrimitive() && e.getAsJsonPrimitive().isString();
-    }
-
-    private static String describe(JsonElement e) {
-        if (e.isJsonNull()) {
-            return "null";
-        } else if (e.isJsonObject()) {
-            return "an object";
-        } else if (e.isJsonArray()) {
-            return "an array";
-        }
-        JsonPrimitive p = e.getAsJsonPrimitive();
-        return p.isBoolean() ? "a boolean" : p.isNumber() ? "a number" : "a string";
     }
 
     // ---- JSON text -> tree, strict, rejecting duplicate keys ----

@@ -3,6 +3,7 @@ package dev.headroom.core.timing;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.headroom.core.ConfigurationException;
+import dev.headroom.core.JvmNames;
 import dev.headroom.core.json.StrictJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -125,11 +126,11 @@ public final class CostModels {
 
     /** {@code java.lang.System#nanoTime()J} → {@code java/lang/System#nanoTime()J}. */
     static String methodKey(String pattern, String where) {
-        int hash = pattern.indexOf('#');
-        if (hash <= 0 || hash == pattern.length() - 1 || pattern.indexOf('#', hash + 1) >= 0) {
+        if (!JvmNames.isMethodPatternShape(pattern)) {
             throw new ConfigurationException(where + "\"method\" must be <binary class name>#<method>[<descriptor>],"
                     + " e.g. java.lang.System#nanoTime()J");
         }
+        int hash = pattern.indexOf('#');
         String owner = pattern.substring(0, hash);
         String rest = pattern.substring(hash + 1);
         int paren = rest.indexOf('(');
@@ -138,16 +139,8 @@ public final class CostModels {
             throw new ConfigurationException(where + "\"method\" must name one class and method without wildcards,"
                     + " with dots in the class name, e.g. java.lang.System#nanoTime()J");
         }
-        if (paren >= 0) {
-            try {
-                org.objectweb.asm.Type.getArgumentTypes(rest.substring(paren));
-                org.objectweb.asm.Type.getReturnType(rest.substring(paren));
-            } catch (RuntimeException e) {
-                throw new ConfigurationException(where + "malformed descriptor " + rest.substring(paren));
-            }
-            if (!rest.substring(paren).matches("\\((\\[*([BCDFIJSZ]|L[^;]+;))*\\)(V|\\[*([BCDFIJSZ]|L[^;]+;))")) {
-                throw new ConfigurationException(where + "malformed descriptor " + rest.substring(paren));
-            }
+        if (paren >= 0 && !JvmNames.isMethodDescriptor(rest.substring(paren))) {
+            throw new ConfigurationException(where + "malformed descriptor " + rest.substring(paren));
         }
         return owner.replace('.', '/') + "#" + rest;
     }

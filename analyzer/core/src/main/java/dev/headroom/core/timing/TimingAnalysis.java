@@ -184,7 +184,7 @@ public final class TimingAnalysis {
                 }
             }
             cycle.add(short_(ref));
-            return new MethodTiming(ref, null).unbounded("recursion: " + String.join(" -> ", cycle));
+            return new MethodTiming(ref, null).unbounded("recursion: " + describeCycle(cycle));
         }
         CallGraph.Node node = graph.node(ref);
         LoadedClass owner;
@@ -587,6 +587,18 @@ public final class TimingAnalysis {
             }
         }
         return found;
+    }
+
+    /**
+     * A cycle for a message: JDK cycles run through thousands of methods, and the reason is kept by
+     * every method the cycle makes unbounded, so long ones show their first methods, the count and the end.
+     */
+    private static String describeCycle(List<String> cycle) {
+        if (cycle.size() <= 8) {
+            return String.join(" -> ", cycle);
+        }
+        return String.join(" -> ", cycle.subList(0, 5)) + " -> ... " + (cycle.size() - 7) + " more ... -> "
+                + String.join(" -> ", cycle.subList(cycle.size() - 2, cycle.size()));
     }
 
     // ---- helpers ----
