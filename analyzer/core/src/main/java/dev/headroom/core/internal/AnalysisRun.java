@@ -23,7 +23,6 @@ import dev.headroom.core.model.AnalysisResult;
 import dev.headroom.core.model.BaselineReport;
 import dev.headroom.core.model.Frame;
 import dev.headroom.core.model.MemoryReport;
-import dev.headroom.core.model.MethodId;
 import dev.headroom.core.model.TimingReport;
 import dev.headroom.core.timing.CostModel;
 import dev.headroom.core.timing.CostModels;
@@ -105,12 +104,13 @@ public final class AnalysisRun {
             }
             MemoryReport memory = memory(layout, classes, hierarchy, rules, graph, roots, sources, suppressions, findings);
             listener.progress("bounding the worst-case cost of " + roots.size() + " roots (" + costModel.name() + ")");
-            TimingResult timing = new TimingAnalysis(graph, hierarchy, costModel, flowFacts).analyze(roots);
+            TimingResult timing = new TimingAnalysis(graph, hierarchy, costModel, flowFacts)
+                    .analyze(roots, config.grouping() == FindingGrouping.LOCATION);
             List<Finding> timingFindings = new ArrayList<>();
             for (TimingFinding f : timing.findings()) {
                 timingFindings.add(timingFinding(f, classes, sources, suppressions));
             }
-            findings.addAll(config.grouping() == FindingGrouping.LOCATION ? byLocation(timingFindings) : timingFindings);
+            findings.addAll(timingFindings);
             for (Suppressions.Unused u : suppressions.unused()) {
                 findings.add(unusedSuppression(u, sources));
             }
@@ -221,26 +221,7 @@ public final class AnalysisRun {
         Optional<Suppressions.Declared> suppressed = suppressions.match(f.rule(), where);
         return new Finding(f.rule(), f.rule().defaultSeverity(), f.message(), f.rule().remedy(),
                 suppressed.isPresent(), suppressed.map(Suppressions.Declared::reason).orElse(null),
-                new Location(where.toId(), file, f.line()), f.root().toId(), f.callChain(), false, 1);
-    }
-
-    /** One finding per rule and location, under the first root (roots are sorted), with the count. */
-    private static List<Finding> byLocation(List<Finding> perRoot) {
-        Map<LocationKey, List<Finding>> groups = new LinkedHashMap<>();
-        for (Finding f : perRoot) {
-            MethodId m = f.location().method();
-            groups.computeIfAbsent(new LocationKey(f.rule(),
-                    new MethodRef(m.internalClassName(), m.name(), m.descriptor()),
-                    f.location().line()), k -> new ArrayList<>()).add(f);
-        }
-        List<Finding> merged = new ArrayList<>();
-        for (List<Finding> group : groups.values()) {
-            Finding first = group.get(0);
-            merged.add(new Finding(first.rule(), first.severity(), first.message(), first.remedy(), first.suppressed(),
-                    first.suppressionReason(), first.location(), first.root(), first.callChain(), first.coldPath(),
-                    group.size()));
-        }
-        return merged;
+                new Location(where.toId(), file, f.line()), f.root().toId(), f.callChain(), false, f.roots());
     }
 
     private AnalysisResult result(List<Finding> findings, List<Root> roots, int classCount, int methodCount,

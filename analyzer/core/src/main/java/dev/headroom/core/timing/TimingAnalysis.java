@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.StringJoiner;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.AnnotationNode;
@@ -72,8 +73,11 @@ public final class TimingAnalysis {
     private final FlowFacts facts;
     private final FieldArrayLengths fieldLengths;
     private final Map<MethodRef, MethodTiming> timings = new HashMap<>();
-    private final Deque<MethodRef> inProgress = new ArrayDeque<>();
-    private final Set<MethodRef> inProgressSet = new HashSet<>();
+    /** The methods being analysed, outermost first, and each one's place in that list (to name cycles). */
+    private final List<MethodRef> inProgress = new ArrayList<>();
+    private final Map<MethodRef, Integer> inProgressAt = new HashMap<>();
+    /** Whether unbounded-loop findings of different roots at one location are merged. */
+    private boolean mergeRoots;
 
     public TimingAnalysis(CallGraph graph, Hierarchy hierarchy, CostModel model, FlowFacts facts) {
         this.graph = graph;
@@ -122,9 +126,17 @@ public final class TimingAnalysis {
     private record SiteCost(long cost, String reason, MethodRef cause, MethodRef worst) {
     }
 
-    public TimingResult analyze(List<RootFinder.Found> roots) {
+    /**
+     * Bounds every root and finds the unbounded loops on its paths.
+     *
+     * @param byLocation one unbounded-loop finding per location, under the first root (in root order) that
+     *                   reaches it, with the number of roots that do; otherwise one per location and root
+     */
+    public TimingResult analyze(List<RootFinder.Found> roots, boolean byLocation) {
         List<RootTiming> rootTimings = new ArrayList<>();
         List<TimingFinding> findings = new ArrayList<>();
+        Map<LoopKey, LoopFinding> loopFindings = new HashMap<>();
+        this.mergeRoots = byLocation;
         List<RootFinder.Found> sorted = new ArrayList<>(roots);
         sorted.sort((a, b) -> a.root().compareTo(b.root()));
         for (RootFinder.Found found : sorted) {
@@ -136,15 +148,18 @@ public final class TimingAnalysis {
             Verdict verdict = deadline == null ? null
                     : t.bounded() && t.cost <= deadline ? Verdict.PASS : Verdict.FAIL;
             rootTimings.add(new RootTiming(ref.toId(), t.bounded(), t.bounded() ? t.cost : 0, deadline, verdict, path));
-            findings.addAll(unboundedLoops(ref));
+            unboundedLoops(ref, loopFindings);
             if (verdict == Verdict.FAIL) {
                 String message = t.bounded()
                         ? "worst-case cost " + t.cost + " cycles (" + model.name() + " cost model) is above the deadline of "
                           + deadline + " cycles by " + (t.cost - deadline) + "; worst path: " + String.join(" -> ", path)
                         : "no worst-case bound under the " + model.name() + " cost model, so the deadline of " + deadline
                           + " cycles cannot be shown to hold: " + t.reason;
-                findings.add(new TimingFinding(Rule.DEADLINE_EXCEEDED, ref, ref, firstLine(m), message, List.of()));
+                findings.add(new TimingFinding(Rule.DEADLINE_EXCEEDED, ref, ref, firstLine(m), message, List.of(), 1));
             }
+        }
+        for (LoopFinding f : loopFindings.values()) {
+            findings.add(f.finding());
         }
         findings.sort(null);
         return new TimingResult(new TimingReport(model.name(), rootTimings), findings);
@@ -173,17 +188,10 @@ public final class TimingAnalysis {
         if (known != null) {
             return known;
         }
-        if (inProgressSet.contains(ref)) {
-            List<String> cycle = new ArrayList<>();
-            boolean in = false;
-            for (var it = inProgress.descendingIterator(); it.hasNext(); ) {
-                MethodRef r = it.next();
-                in |= r.equals(ref);
-                if (in) {
-                    cycle.add(short_(r));
-                }
-            }
-            cycle.add(short_(ref));
+        Integer cycleStart = inProgressAt.get(ref);
+        if (cycleStart != null) {
+            List<MethodRef> cycle = new ArrayList<>(inProgress.subList(cycleStart, inProgress.size()));
+            cycle.add(ref);
             return new MethodTiming(ref, null).unbounded("recursion: " + describeCycle(cycle));
         }
         CallGraph.Node node = graph.node(ref);
@@ -220,13 +228,13 @@ public final class TimingAnalysis {
             } else if ((method.access & Opcodes.ACC_ABSTRACT) != 0 || method.instructions.size() == 0) {
                 t.unbounded("abstract method " + short_(ref) + " has no implementation to analyse");
             } else {
-                inProgress.push(ref);
-                inProgressSet.add(ref);
+                inProgressAt.put(ref, inProgress.size());
+                inProgress.add(ref);
                 try {
                     analyzeBytecode(t, node, method);
                 } finally {
-                    inProgress.pop();
-                    inProgressSet.remove(ref);
+                    inProgress.remove(inProgress.size() - 1);
+                    inProgressAt.remove(ref);
                 }
             }
         }
@@ -518,8 +526,16 @@ public final class TimingAnalysis {
         return path;
     }
 
-    /** A step of a walk: the method reached, the call that reached it, and the step before. */
-    private record Trail(Trail parent, MethodRef ref, int callLine) {
+    /**
+     * A step of a walk: the method reached, the call that reached it, the step before, and the last call
+     * made from user (input) code on the way (null before the first).
+     */
+    private record Trail(Trail parent, MethodRef ref, int callLine, UserCall userCall) {
+        /** The step into a callee. */
+        Trail call(MethodRef callee, int line, boolean fromUserCode) {
+            return new Trail(this, callee, line, fromUserCode ? new UserCall(ref, line) : userCall);
+        }
+
         /** The frames from the root to this step's method, each with the line of its call. */
         List<Frame> frames() {
             List<Frame> frames = new ArrayList<>();
@@ -529,76 +545,98 @@ public final class TimingAnalysis {
             java.util.Collections.reverse(frames);
             return frames;
         }
+    }
 
-        /** The last user (input) method before this step and the line of its call, or null. */
-        Trail lastInputCaller(ClassRepository classes) {
-            for (Trail t = this; t.parent != null; t = t.parent) {
-                if (classes.isInput(t.parent.ref.owner())) {
-                    return t;
-                }
-            }
-            return null;
+    /** A call from a user method, at a line. */
+    private record UserCall(MethodRef caller, int line) {
+    }
+
+    /** Where an unbounded-loop finding is reported, and for which root (null when roots are merged). */
+    private record LoopKey(MethodRef root, MethodRef location, int line) {
+    }
+
+    /** An unbounded-loop finding being collected: the first one found, and how many roots reach it. */
+    private static final class LoopFinding {
+        final TimingFinding first;
+        int roots = 1;
+
+        LoopFinding(TimingFinding first) {
+            this.first = first;
+        }
+
+        TimingFinding finding() {
+            return roots == 1 ? first : first.reachedBy(roots);
         }
     }
 
-    /** Every loop without a bound on the root's paths, reported in user code with the chain. */
-    private List<TimingFinding> unboundedLoops(MethodRef root) {
-        List<TimingFinding> found = new ArrayList<>();
-        Set<String> reported = new HashSet<>();
+    /**
+     * Every loop without a bound on the root's paths, reported in user code with the chain. The walk is
+     * breadth-first, so each method is reached by a shortest chain, and it stops at bounded methods: a
+     * method has a bound only when all its loops and all its callees have one, so nothing below it can
+     * hold an unbounded loop. A loop in library code is reported at the last user call on the chain.
+     */
+    private void unboundedLoops(MethodRef root, Map<LoopKey, LoopFinding> into) {
+        Set<LoopKey> reported = new HashSet<>();
         Set<MethodRef> visited = new HashSet<>();
         Deque<Trail> work = new ArrayDeque<>();
-        work.push(new Trail(null, root, 0));
+        visited.add(root);
+        work.add(new Trail(null, root, 0, null));
         while (!work.isEmpty()) {
-            Trail step = work.pop();
+            Trail step = work.poll();
             MethodRef ref = step.ref();
             MethodTiming t = timings.get(ref);
-            if (t == null || !visited.add(ref)) {
+            if (t == null || t.bounded()) {
                 continue;
             }
+            boolean inUserCode = t.owner != null && t.owner.input();
             for (LoopBound lb : t.loops) {
                 if (lb.bounded()) {
                     continue;
                 }
-                MethodRef location = ref;
-                int line = lb.line();
-                if (t.owner == null || !t.owner.input()) {
-                    Trail caller = step.lastInputCaller(hierarchy.classes());
-                    if (caller != null) {
-                        location = caller.parent().ref();
-                        line = caller.callLine();
-                    }
+                UserCall call = inUserCode ? null : step.userCall();
+                MethodRef location = call == null ? ref : call.caller();
+                int line = call == null ? lb.line() : call.line();
+                LoopKey key = new LoopKey(mergeRoots ? null : root, location, line);
+                if (!reported.add(key)) {
+                    continue;
                 }
-                if (reported.add(location + ":" + line)) {
-                    List<Frame> full = step.frames();
-                    full.add(new Frame(ref.toId(), lb.line()));
-                    String file = t.owner != null && t.owner.sourceFile() != null ? t.owner.sourceFile()
-                            : ref.owner().replace('/', '.');
-                    found.add(new TimingFinding(Rule.UNBOUNDED_LOOP, root, location, line,
-                            "loop at " + file + ":" + lb.line() + " (header instruction " + lb.header() + ") in "
-                                    + short_(ref) + " has no bound: " + lb.detail(), full));
+                LoopFinding known = into.get(key);
+                if (known != null) {
+                    known.roots++;
+                    continue;
                 }
+                List<Frame> chain = step.frames();
+                chain.add(new Frame(ref.toId(), lb.line()));
+                String file = t.owner != null && t.owner.sourceFile() != null ? t.owner.sourceFile()
+                        : ref.owner().replace('/', '.');
+                into.put(key, new LoopFinding(new TimingFinding(Rule.UNBOUNDED_LOOP, root, location, line,
+                        "loop at " + file + ":" + lb.line() + " (header instruction " + lb.header() + ") in "
+                                + short_(ref) + " has no bound: " + lb.detail(), chain, 1)));
             }
-            List<CallEdge> calls = t.calls;
-            for (int k = calls.size() - 1; k >= 0; k--) {
-                CallEdge e = calls.get(k);
-                if (!visited.contains(e.callee())) {
-                    work.push(new Trail(step, e.callee(), e.line()));
+            for (CallEdge e : t.calls) {
+                if (visited.add(e.callee())) {
+                    work.add(step.call(e.callee(), e.line(), inUserCode));
                 }
             }
         }
-        return found;
     }
 
     /**
      * A cycle for a message: JDK cycles run through thousands of methods, and the reason is kept by
      * every method the cycle makes unbounded, so long ones show their first methods, the count and the end.
      */
-    private static String describeCycle(List<String> cycle) {
+    private static String describeCycle(List<MethodRef> cycle) {
         if (cycle.size() <= 8) {
-            return String.join(" -> ", cycle);
+            return names(cycle);
         }
-        return String.join(" -> ", cycle.subList(0, 5)) + " -> ... " + (cycle.size() - 7) + " more ... -> "
-                + String.join(" -> ", cycle.subList(cycle.size() - 2, cycle.size()));
+        return names(cycle.subList(0, 5)) + " -> ... " + (cycle.size() - 7) + " more ... -> "
+                + names(cycle.subList(cycle.size() - 2, cycle.size()));
+    }
+
+    private static String names(List<MethodRef> methods) {
+        StringJoiner joined = new StringJoiner(" -> ");
+        methods.forEach(m -> joined.add(short_(m)));
+        return joined.toString();
     }
 
     // ---- helpers ----

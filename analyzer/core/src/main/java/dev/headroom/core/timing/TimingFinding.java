@@ -16,9 +16,10 @@ import java.util.List;
  * @param message   what is wrong, with the numbers
  * @param callChain from the root to the loop (the last frame is the loop header), for an unbounded loop;
  *                  empty for a deadline
+ * @param roots     how many roots reach it: 1, or more when findings are grouped by location
  */
 public record TimingFinding(Rule rule, MethodRef root, MethodRef location, int line, String message,
-                            List<Frame> callChain) implements Comparable<TimingFinding> {
+                            List<Frame> callChain, int roots) implements Comparable<TimingFinding> {
     private static final Comparator<TimingFinding> ORDER = Comparator.comparing(TimingFinding::root)
             .thenComparing(TimingFinding::location)
             .thenComparingInt(TimingFinding::line)
@@ -27,6 +28,11 @@ public record TimingFinding(Rule rule, MethodRef root, MethodRef location, int l
 
     public TimingFinding {
         callChain = List.copyOf(callChain);
+    }
+
+    /** The same finding, reached by this many roots. */
+    public TimingFinding reachedBy(int rootCount) {
+        return new TimingFinding(rule, root, location, line, message, callChain, rootCount);
     }
 
     @Override

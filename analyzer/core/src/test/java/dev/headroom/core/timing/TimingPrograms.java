@@ -45,7 +45,7 @@ final class TimingPrograms {
         CallGraph graph = new CallGraphBuilder(hierarchy, rules(), DispatchPolicy.RTA)
                 .build(roots.stream().map(RootFinder.Found::method).toList());
         TimingAnalysis analysis = new TimingAnalysis(graph, hierarchy, model, facts);
-        TimingResult result = analysis.analyze(roots);
+        TimingResult result = analysis.analyze(roots, false);
         return new Program(classes, hierarchy, roots, graph, analysis, result);
     }
 

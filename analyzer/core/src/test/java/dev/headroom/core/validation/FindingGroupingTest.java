@@ -43,6 +43,8 @@ class FindingGroupingTest {
         assertEquals(List.of("onIrq", "onTick"), allocations.stream().map(f -> f.root().name()).sorted().toList());
         assertEquals(2, blocking.size());
         assertEquals(List.of(Severity.ERROR, Severity.WARNING), blocking.stream().map(Finding::severity).sorted().toList());
+        assertEquals(List.of("onIrq", "onTick"),
+                of(result, Rule.UNBOUNDED_LOOP).stream().map(f -> f.root().name()).sorted().toList());
         result.findings().forEach(f -> assertEquals(1, f.rootCount()));
     }
 
@@ -57,6 +59,10 @@ class FindingGroupingTest {
         assertEquals(Severity.ERROR, blocking.get(0).severity());
         assertEquals("onIrq", blocking.get(0).root().name());
         assertEquals(2, blocking.get(0).rootCount());
-        assertEquals(2, result.summary().errors(), "one allocation error and one blocking error");
+        List<Finding> loops = of(result, Rule.UNBOUNDED_LOOP);
+        assertEquals(1, loops.size(), loops.toString());
+        assertEquals("onIrq", loops.get(0).root().name(), "the first root in order");
+        assertEquals(2, loops.get(0).rootCount());
+        assertEquals(3, result.summary().errors(), "one allocation, one blocking and one unbounded-loop error");
     }
 }
