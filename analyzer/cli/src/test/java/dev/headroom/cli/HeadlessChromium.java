@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -44,11 +45,14 @@ final class HeadlessChromium implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(stopAtExit);
     }
 
-    /** Starts Chromium, or skips the calling tests (JUnit assumption) when none is installed. */
-    static HeadlessChromium startOrSkip() {
-        Path executable = ChromiumExecutable.find().orElse(null);
-        Assumptions.assumeTrue(executable != null, NOT_FOUND);
-        return start(executable);
+    /** Starts Chromium if one is installed; tests then call {@link #assumeStarted} to be skipped without it. */
+    static Optional<HeadlessChromium> startIfInstalled() {
+        return ChromiumExecutable.find().map(HeadlessChromium::start);
+    }
+
+    /** Skips the calling test (a JUnit assumption, with the reason) when no Chromium could be started. */
+    static void assumeStarted(Optional<HeadlessChromium> chromium) {
+        Assumptions.assumeTrue(chromium.isPresent(), NOT_FOUND);
     }
 
     static HeadlessChromium start(Path executable) {

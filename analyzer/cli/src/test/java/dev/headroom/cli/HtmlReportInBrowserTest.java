@@ -9,8 +9,11 @@ import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,18 +25,21 @@ import org.junit.jupiter.api.io.TempDir;
 class HtmlReportInBrowserTest {
     @TempDir
     static Path reports;
-    private static HeadlessChromium chromium;
+    private static Optional<HeadlessChromium> chromium = Optional.empty();
 
     @BeforeAll
     static void startChromium() {
-        chromium = HeadlessChromium.startOrSkip();
+        chromium = HeadlessChromium.startIfInstalled();
     }
 
     @AfterAll
     static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
+        chromium.ifPresent(HeadlessChromium::close);
+    }
+
+    @BeforeEach
+    void needsChromium() {
+        HeadlessChromium.assumeStarted(chromium);
     }
 
     @Test
@@ -53,7 +59,7 @@ class HtmlReportInBrowserTest {
 
     private static void assertPageShows(SampleReports.Report report, String name, int viewportHeight) {
         JsonObject json = report.parsed();
-        try (BrowserPage page = chromium.newPage()) {
+        try (BrowserPage page = chromium.orElseThrow().newPage()) {
             page.viewport(1280, viewportHeight).open(report.html().toUri().toString());
             JsonObject shown = page.evaluate(READ_PAGE).getAsJsonObject();
 
@@ -69,7 +75,7 @@ class HtmlReportInBrowserTest {
             assertAll(name,
                     () -> assertEquals(List.of(), page.consoleErrors(), "console errors"),
                     () -> assertEquals(json.get("verdict").getAsString(), string(shown, "verdict")),
-                    () -> assertEquals(json.get("verdict").getAsString().toUpperCase(java.util.Locale.ROOT),
+                    () -> assertEquals(json.get("verdict").getAsString().toUpperCase(Locale.ROOT),
                             string(shown, "verdictWord")),
                     () -> assertEquals(json.has("failReason") ? json.get("failReason").getAsString() : null,
                             string(shown, "failReason")),
