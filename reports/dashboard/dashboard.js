@@ -317,7 +317,7 @@
         var y = plot.y(budget);
         svgEl(svg, 'line', {
           'class': 'budget-line', x1: plot.slotStart(i), x2: plot.slotStart(i) + plot.slotWidth, y1: y, y2: y,
-          'data-report': i, 'data-budget': budget
+          'stroke-dashoffset': dashOffset(plot, i), 'data-report': i, 'data-budget': budget
         });
         if (budgetPrevious !== null && budgetPrevious !== budget) {
           svgEl(svg, 'line', {'class': 'budget-line step', x1: plot.slotStart(i), x2: plot.slotStart(i),
@@ -438,7 +438,7 @@
       if (deadline !== null) {
         var yd = plot.y(deadline);
         svgEl(svg, 'line', {'class': 'deadline-line', x1: plot.slotStart(i), x2: plot.slotStart(i) + plot.slotWidth,
-          y1: yd, y2: yd, 'data-report': i, 'data-deadline': deadline});
+          y1: yd, y2: yd, 'stroke-dashoffset': dashOffset(plot, i), 'data-report': i, 'data-deadline': deadline});
         if (deadlinePrevious !== null && deadlinePrevious !== deadline) {
           svgEl(svg, 'line', {'class': 'deadline-line step', x1: plot.slotStart(i), x2: plot.slotStart(i),
             y1: plot.y(deadlinePrevious), y2: yd});
@@ -795,6 +795,11 @@
     plot.slot = function (i) { return round(plot.left + (i + 0.5) * plot.slotWidth); };
     plot.y = function (v) { return round(plot.bottom - (v / plot.max) * (plot.bottom - plot.top)); };
     return plot;
+  }
+
+  /** Lines drawn one slot at a time keep one dash pattern across the slots, as if drawn in one stroke. */
+  function dashOffset(plot, i) {
+    return plot.slotStart(i) - plot.left;
   }
 
   /** 0..max in four or five steps of 1, 2 or 5 times a power of ten. */
