@@ -356,7 +356,7 @@
       grid.appendChild(rootCard(root, runs, series));
       body.appendChild(row([cell('td', 'name', el('code', null, root.id))].concat(series.map(function (t) {
         if (!t) {
-          return cell('td', 'num muted', '-', {title: 'not a root in this report'});
+          return cell('td', 'num muted', '-', {title: 'no timing of this root in this report'});
         }
         if (!t.bounded) {
           return cell('td', 'num unbounded', 'unbounded' + (typeof t.deadline === 'number' ? ' / ' + count(t.deadline) : ''));
@@ -476,7 +476,7 @@
 
     var latestText;
     if (!latest) {
-      latestText = 'not a root in the last report';
+      latestText = runs[runs.length - 1].report.timing ? 'not a root in the last report' : 'no timing in the last report';
     } else if (!latest.bounded) {
       latestText = 'unbounded';
     } else {
