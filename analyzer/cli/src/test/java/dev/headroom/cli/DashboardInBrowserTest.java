@@ -1,0 +1,419 @@
+package dev.headroom.cli;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The dashboard ({@code reports/dashboard/}) in headless Chromium, fed real reports of the sample projects
+ * that form a small history: the motor controller alone (passes); the same under another layout and the
+ * interpreter cost model (bigger, late: three deadlines exceeded); both samples together (the deadlines
+ * met again, thirteen new findings, five new roots). Over http with {@code ?reports=}, from
+ * {@code file://} with the file picker and drag-and-drop, with files that are not reports, and with a
+ * report full of markup.
+ */
+class DashboardInBrowserTest {
+    private static final Path DASHBOARD = Path.of("../../reports/dashboard");
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+
+    /** A report of the trend: its file name in the reports folder and its JSON. */
+    private record Named(String name, Path file, JsonObject json) {
+    }
+
+    @TempDir
+    static Path work;
+    private static Path reportsDir;
+    private static Optional<HeadlessChromium> chromium = Optional.empty();
+    private static StaticFileServer server;
+    private static Named motor;
+    private static Named interpreter;
+    private static Named both;
+
+    @BeforeAll
+    static void startChromiumAndWriteTheHistory() throws IOException {
+        chromium = HeadlessChromium.startIfInstalled();
+        if (chromium.isEmpty()) {
+            return; // every test is skipped, with the reason
+        }
+        reportsDir = Files.createDirectories(work.resolve("reports"));
+        motor = keep("01-motor.json", SampleReports.check(work.resolve("run1"), ExitCodes.PASS,
+                List.of("--ram-budget", "1KiB"), SampleReports.MOTOR_CONTROLLER));
+        interpreter = keep("02-motor-interpreter.json", SampleReports.check(work.resolve("run2"), ExitCodes.FAIL,
+                List.of("--ram-budget", "1KiB", "--layout", "hotspot-nocoops", "--cost-model", "interpreter"),
+                SampleReports.MOTOR_CONTROLLER));
+        both = keep("03-motor-telemetry.json", SampleReports.check(work.resolve("run3"), ExitCodes.FAIL,
+                List.of("--ram-budget", "1KiB"), SampleReports.MOTOR_CONTROLLER, SampleReports.TELEMETRY_MISTAKES));
+        // The story the assertions rely on.
+        assertAll("the history",
+                () -> assertTrue(ReportJson.unsuppressedFindings(interpreter.json()).stream()
+                        .allMatch(f -> f.get("rule").getAsString().equals("deadline-exceeded")), "only deadlines in #2"),
+                () -> assertEquals(3, ReportJson.unsuppressedFindings(interpreter.json()).size()),
+                () -> assertTrue(ReportJson.memoryTotal(interpreter.json()) != ReportJson.memoryTotal(both.json())));
+        server = StaticFileServer.start(Map.of("/", DASHBOARD, "/reports/", reportsDir));
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            if (server != null) {
+                server.close();
+            }
+        } finally {
+            chromium.ifPresent(HeadlessChromium::close);
+        }
+    }
+
+    @BeforeEach
+    void needsChromium() {
+        HeadlessChromium.assumeStarted(chromium);
+    }
+
+    private static BrowserPage newPage() {
+        return chromium.orElseThrow().newPage();
+    }
+
+    @Test
+    void drawsTheTrendOfTheReportsListedInTheAddress() {
+        List<Named> trend = List.of(motor, interpreter, both);
+        try (BrowserPage page = newPage()) {
+            page.viewport(1280, 900).open(server.uri("/index.html?reports=" + trend.stream()
+                    .map(r -> "reports/" + r.name()).collect(Collectors.joining(","))).toString());
+            DashboardView view = DashboardView.read(page, 1);
+            byte[] screenshot = page.fullPageScreenshot();
+            byte[] overview = page.viewport(1280, 1840).screenshot(); // the README's picture: the charts
+
+            List<Executable> checks = new ArrayList<>(trendChecks(view, trend));
+            List<JsonObject> added = ReportJson.unsuppressedFindings(both.json());
+            checks.addAll(List.of(
+                    () -> assertEquals(List.of(), view.messages(), "messages"),
+                    () -> assertEquals(added.size(), view.newFindings().size(), "new findings"),
+                    () -> assertEquals(shown(added), view.newFindings(), "new findings, in the order of #3"),
+                    () -> assertTrue(view.newFindings().stream().anyMatch(f -> f.rule().equals("growable-collection")
+                            && f.where().equals("TelemetryHandler.java:39")), "the ArrayList.add of onSample is new"),
+                    () -> assertEquals(shown(ReportJson.unsuppressedFindings(interpreter.json())), view.fixedFindings(),
+                            "fixed findings: the three deadlines of #2"),
+                    () -> assertEquals(ReportJson.rootIds(both.json()).stream()
+                                    .filter(id -> !ReportJson.rootIds(interpreter.json()).contains(id)).toList(),
+                            view.rootsAdded(), "roots added"),
+                    () -> assertEquals(5, view.rootsAdded().size(), "the telemetry sample's roots are added"),
+                    () -> assertEquals(List.of(), view.rootsRemoved(), "roots removed"),
+                    () -> assertEquals(expectedBoundChanges(interpreter.json(), both.json()), view.boundChanges(),
+                            "bound changes"),
+                    () -> assertTrue(view.memoryChange().contains(
+                            ReportJson.grouped(ReportJson.memoryTotal(interpreter.json())) + " \u2192 "
+                                    + ReportJson.grouped(ReportJson.memoryTotal(both.json())) + " bytes"),
+                            view.memoryChange()),
+                    () -> assertEquals(List.of(), page.consoleErrors(), "console errors"),
+                    () -> Screenshots.keepAndAssertNotBlank(screenshot, "dashboard-full"),
+                    () -> Screenshots.keepAndAssertNotBlank(overview, "dashboard")));
+            assertAll(checks);
+        }
+    }
+
+    @Test
+    void loadsChosenAndDroppedFilesFromFileUrlInFileNameOrder() throws IOException {
+        Path notes = Files.writeString(reportsDir.resolve("notes.json"), "[\"not\", \"a\", \"report\"]");
+        try (BrowserPage page = newPage()) {
+            page.viewport(1280, 900).open(DASHBOARD.resolve("index.html").toUri().toString());
+            page.chooseFiles("#file-input", List.of(both.file(), notes, motor.file(), interpreter.file()));
+            DashboardView chosen = DashboardView.read(page, 1);
+            byte[] screenshot = page.screenshot();
+            page.dropFiles("#loader", List.of(interpreter.file(), motor.file()));
+            DashboardView dropped = DashboardView.read(page, 2);
+
+            List<Executable> checks = new ArrayList<>(trendChecks(chosen, List.of(motor, interpreter, both)));
+            checks.addAll(List.of(
+                    () -> assertEquals(List.of(new DashboardView.Message("notes.json",
+                            "notes.json: not a Headroom report: the JSON is not an object")), chosen.messages()),
+                    () -> assertEquals(List.of(motor.name(), interpreter.name()), names(dropped), "dropped files"),
+                    () -> assertEquals(List.of(), dropped.messages(), "messages after the drop"),
+                    () -> assertEquals(shown(ReportJson.unsuppressedFindings(interpreter.json())), dropped.newFindings(),
+                            "new after the drop: the three deadlines"),
+                    () -> assertEquals(List.of(), page.consoleErrors(), "console errors"),
+                    () -> Screenshots.keepAndAssertNotBlank(screenshot, "dashboard-file-picker")));
+            assertAll(checks);
+        }
+    }
+
+    @Test
+    void addressListUnderFileUrlSaysToUseThePickerOrHttp() {
+        String list = List.of(motor, interpreter).stream()
+                .map(r -> URLEncoder.encode(r.file().toUri().toString(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining(","));
+        try (BrowserPage page = newPage()) {
+            page.viewport(1280, 900).open(DASHBOARD.resolve("index.html").toUri() + "?reports=" + list);
+            DashboardView view = DashboardView.read(page, 1);
+            byte[] screenshot = page.screenshot();
+            assertAll(
+                    () -> assertEquals(1, view.messages().size(), "one line: " + view.messages()),
+                    () -> assertTrue(view.messages().get(0).text().contains("file://"), view.messages().toString()),
+                    () -> assertTrue(view.messages().get(0).text().contains("choose the reports"), view.messages().toString()),
+                    () -> assertTrue(view.messages().get(0).text().contains("python3 -m http.server"),
+                            view.messages().toString()),
+                    () -> assertTrue(view.messages().get(0).file().contains(motor.name())
+                            && view.messages().get(0).file().contains(interpreter.name()), "names both files"),
+                    () -> assertEquals(List.of(), view.reports(), "reports"),
+                    () -> assertEquals(List.of(), page.consoleErrors().stream().filter(error -> !refusedFetch(error))
+                            .toList(), "console errors other than the refused fetches"),
+                    () -> Screenshots.keepAndAssertNotBlank(screenshot, "dashboard-file-address"));
+        }
+    }
+
+    @Test
+    void namesEachFileThatIsNotAReportAndShowsTheOthersInTheOrderGiven() throws IOException {
+        Files.writeString(reportsDir.resolve("not-a-report.json"), "{\"name\": \"headroom-dashboard\", \"version\": \"1.0.0\"}");
+        JsonObject future = motor.json().deepCopy();
+        future.addProperty("schemaVersion", 2);
+        Files.writeString(reportsDir.resolve("future-schema.json"), GSON.toJson(future));
+        Files.writeString(reportsDir.resolve("truncated.json"), Files.readString(motor.file()).substring(0, 200));
+        try (BrowserPage page = newPage()) {
+            page.viewport(1280, 900).open(server.uri("/index.html?reports=reports/" + both.name()
+                    + ",reports/not-a-report.json,reports/" + motor.name() + ",reports/future-schema.json,"
+                    + "reports/truncated.json").toString());
+            DashboardView view = DashboardView.read(page, 1);
+            byte[] screenshot = page.screenshot();
+            List<DashboardView.Message> messages = view.messages();
+            assertAll(
+                    () -> assertEquals(List.of(both.name(), motor.name()), names(view), "the reports, in the order given"),
+                    () -> assertEquals(List.of("reports/not-a-report.json", "reports/future-schema.json",
+                            "reports/truncated.json"), messages.stream().map(DashboardView.Message::file).toList()),
+                    () -> assertTrue(messages.get(0).text().startsWith("reports/not-a-report.json: not a Headroom report"),
+                            messages.get(0).text()),
+                    () -> assertTrue(messages.get(1).text().startsWith("reports/future-schema.json: schemaVersion 2 is "
+                            + "not supported: this dashboard reads schemaVersion 1"), messages.get(1).text()),
+                    () -> assertTrue(messages.get(2).text().startsWith("reports/truncated.json: not a Headroom report: "
+                            + "not JSON"), messages.get(2).text()),
+                    () -> assertEquals(2, view.memoryBars().size(), "memory bars"),
+                    () -> assertEquals(List.of(), page.consoleErrors(), "console errors"),
+                    () -> Screenshots.keepAndAssertNotBlank(screenshot, "dashboard-not-a-report"));
+        }
+    }
+
+    @Test
+    void markupInAReportIsShownAsTextAndNeverRun() throws IOException {
+        String hostileClass = "com.example.telemetry.<script>window.__headroomInjected=1</script>LinkMonitor";
+        String hostileMessage = "<img src=x onerror=\"window.__headroomInjected=2\"> allocates";
+        String text = Files.readString(both.file()).replace("com.example.telemetry.LinkMonitor", hostileClass);
+        JsonObject hostile = JsonParser.parseString(text).getAsJsonObject();
+        hostile.addProperty("failReason", "</td><script>window.__headroomInjected=3</script>");
+        JsonObject first = hostile.getAsJsonArray("findings").get(0).getAsJsonObject();
+        first.addProperty("message", hostileMessage);
+        Files.writeString(reportsDir.resolve("04-hostile.json"), GSON.toJson(hostile));
+        String hostileRoot = hostileClass + "#onLinkStatusIrq(I)V";
+
+        try (BrowserPage page = newPage()) {
+            page.viewport(1280, 900).open(server.uri("/index.html?reports=reports/" + interpreter.name()
+                    + ",reports/04-hostile.json").toString());
+            DashboardView view = DashboardView.read(page, 1);
+            JsonElement injected = page.evaluate("typeof window.__headroomInjected");
+            byte[] screenshot = page.screenshot();
+            assertAll(
+                    () -> assertEquals("undefined", injected.getAsString(), "a script from the report ran"),
+                    () -> assertEquals(1, view.scripts(), "script elements: only dashboard.js"),
+                    () -> assertEquals(0, view.images(), "img elements"),
+                    () -> assertTrue(view.rootsAdded().contains(hostileRoot), "roots added: " + view.rootsAdded()),
+                    () -> assertTrue(view.rootCards().stream().anyMatch(card -> card.title().equals(hostileRoot)),
+                            "the root's chart title"),
+                    () -> assertTrue(view.newFindings().stream().anyMatch(f -> f.message().equals(hostileMessage)),
+                            "the message, as text"),
+                    () -> assertTrue(view.text().contains("</td><script>window.__headroomInjected=3</script>"),
+                            "the fail reason, as text"),
+                    () -> assertEquals(List.of(), view.messages(), "messages"),
+                    () -> assertEquals(List.of(), page.consoleErrors(), "console errors"),
+                    () -> Screenshots.keepAndAssertNotBlank(screenshot, "dashboard-hostile"));
+        }
+    }
+
+    @Test
+    void findingsThatOnlyMovedAreNeitherNewNorFixed() throws IOException {
+        // #3 again with every line moved down by 5, and its first finding gone.
+        String text = Files.readString(both.file());
+        JsonObject moved = JsonParser.parseString(text).getAsJsonObject();
+        List<JsonObject> findings = ReportJson.objects(moved, "findings");
+        for (JsonObject finding : findings) {
+            JsonObject location = finding.getAsJsonObject("location");
+            location.addProperty("line", location.get("line").getAsInt() + 5);
+            for (JsonElement frame : finding.getAsJsonArray("callChain")) {
+                JsonObject f = frame.getAsJsonObject();
+                f.addProperty("line", f.get("line").getAsInt() + 5);
+            }
+        }
+        JsonObject removed = ReportJson.unsuppressedFindings(moved).get(0).deepCopy();
+        moved.getAsJsonArray("findings").remove(0);
+        Files.writeString(reportsDir.resolve("04-moved.json"), GSON.toJson(moved));
+
+        try (BrowserPage page = newPage()) {
+            page.viewport(1280, 900).open(server.uri("/index.html?reports=reports/" + both.name()
+                    + ",reports/04-moved.json").toString());
+            DashboardView view = DashboardView.read(page, 1);
+            byte[] screenshot = page.screenshot();
+            JsonObject removedBefore = ReportJson.unsuppressedFindings(both.json()).get(0);
+            assertAll(
+                    () -> assertEquals(removed.get("rule"), removedBefore.get("rule")),
+                    () -> assertEquals(List.of(), view.newFindings(), "new findings"),
+                    () -> assertEquals(shown(List.of(removedBefore)), view.fixedFindings(), "fixed findings"),
+                    () -> assertEquals(List.of(), view.boundChanges(), "bound changes"),
+                    () -> assertEquals(List.of(), page.consoleErrors(), "console errors"),
+                    () -> Screenshots.keepAndAssertNotBlank(screenshot, "dashboard-moved-lines"));
+        }
+    }
+
+    /** What Chromium itself logs when a file:// page fetches a file:// report: expected, and nothing else. */
+    private static boolean refusedFetch(String error) {
+        return error.matches("log: Access to fetch at 'file:///[^']*\\.json' from origin 'null' has been blocked by CORS "
+                + "policy: .*") || error.matches("log: Failed to load resource: net::ERR_FAILED \\(file:///[^)]*\\.json\\)");
+    }
+
+    // ---- what the trend charts must show, from the JSON reports
+
+    private static List<Executable> trendChecks(DashboardView view, List<Named> trend) {
+        List<JsonObject> reports = trend.stream().map(Named::json).toList();
+        List<String> roots = reports.stream().flatMap(r -> ReportJson.timingRoots(r).stream())
+                .map(t -> ReportJson.methodId(t.getAsJsonObject("root"))).distinct().sorted().toList();
+        List<Executable> checks = new ArrayList<>(List.of(
+                () -> assertEquals(trend.stream().map(Named::name).toList(), names(view), "reports"),
+                () -> assertEquals(reports.stream().map(r -> r.get("verdict").getAsString()).toList(),
+                        view.reports().stream().map(DashboardView.ReportRow::verdict).toList(), "verdicts"),
+                () -> assertEquals(IntStream.range(0, reports.size())
+                                .mapToObj(i -> new DashboardView.Bar(i, ReportJson.memoryTotal(reports.get(i)))).toList(),
+                        view.memoryBars(), "memory bars"),
+                () -> assertEquals(IntStream.range(0, reports.size()).mapToObj(i -> new DashboardView.Budget(i,
+                                reports.get(i).getAsJsonObject("memory").get("budgetBytes").getAsLong())).toList(),
+                        view.budgetLines(), "budget lines"),
+                () -> assertEquals(roots, view.rootCards().stream().map(DashboardView.RootCard::root).toList(),
+                        "one chart per root"),
+                () -> assertEquals(roots, view.timingRows().stream().map(DashboardView.TimingRow::root).toList(),
+                        "one table row per root"),
+                () -> assertEquals(findingsPerRule(reports), segmentsPerRule(view), "findings per rule and report"),
+                () -> assertEquals(reports.stream().flatMap(r -> ReportJson.unsuppressedFindings(r).stream())
+                                .map(f -> f.get("rule").getAsString()).collect(Collectors.toCollection(TreeSet::new)),
+                        new TreeSet<>(view.legendRules()), "rules in the legend")));
+        for (DashboardView.RootCard card : view.rootCards()) {
+            List<JsonObject> series = reports.stream().map(r -> timing(r, card.root())).toList();
+            checks.add(() -> assertEquals(expectedCard(card.root(), series), card, "chart of " + card.root()));
+        }
+        for (DashboardView.TimingRow row : view.timingRows()) {
+            checks.add(() -> assertEquals(reports.stream().map(r -> cell(timing(r, row.root()))).toList(), row.cells(),
+                    "bound / deadline of " + row.root()));
+        }
+        return checks;
+    }
+
+    /** The points of a root's chart: a point per bounded report, a hatched band per unbounded one (never 0). */
+    private static DashboardView.RootCard expectedCard(String root, List<JsonObject> series) {
+        List<DashboardView.Point> bounds = new ArrayList<>();
+        List<Integer> unbounded = new ArrayList<>();
+        List<DashboardView.Deadline> deadlines = new ArrayList<>();
+        for (int i = 0; i < series.size(); i++) {
+            JsonObject t = series.get(i);
+            if (t == null) {
+                continue;
+            }
+            if (t.get("bounded").getAsBoolean()) {
+                bounds.add(new DashboardView.Point(i, t.get("wcet").getAsLong()));
+            } else {
+                unbounded.add(i);
+            }
+            if (t.has("deadline")) {
+                deadlines.add(new DashboardView.Deadline(i, t.get("deadline").getAsLong()));
+            }
+        }
+        JsonObject last = series.get(series.size() - 1);
+        String latest = last == null ? "last: not a root in the last report"
+                : !last.get("bounded").getAsBoolean() ? "last: unbounded"
+                : "last: " + ReportJson.grouped(last.get("wcet").getAsLong()) + (last.has("deadline")
+                        ? " of its deadline " + ReportJson.grouped(last.get("deadline").getAsLong())
+                                + (last.get("wcet").getAsLong() > last.get("deadline").getAsLong() ? ": over" : "")
+                        : ", no deadline");
+        return new DashboardView.RootCard(root, root, bounds, unbounded, deadlines, latest);
+    }
+
+    private static String cell(JsonObject t) {
+        if (t == null) {
+            return "-";
+        }
+        String deadline = t.has("deadline") ? " / " + ReportJson.grouped(t.get("deadline").getAsLong()) : "";
+        return (t.get("bounded").getAsBoolean() ? ReportJson.grouped(t.get("wcet").getAsLong()) : "unbounded") + deadline;
+    }
+
+    private static List<DashboardView.BoundChange> expectedBoundChanges(JsonObject before, JsonObject after) {
+        List<DashboardView.BoundChange> changes = new ArrayList<>();
+        for (JsonObject t : ReportJson.timingRoots(after)) {
+            String root = ReportJson.methodId(t.getAsJsonObject("root"));
+            JsonObject old = timing(before, root);
+            if (old != null && !cell(old).equals(cell(t))) {
+                changes.add(new DashboardView.BoundChange(root, cell(old), cell(t)));
+            }
+        }
+        return changes;
+    }
+
+    private static JsonObject timing(JsonObject report, String root) {
+        return ReportJson.timingRoots(report).stream()
+                .filter(t -> ReportJson.methodId(t.getAsJsonObject("root")).equals(root)).findFirst().orElse(null);
+    }
+
+    /** {@code report index -> rule -> count} of the findings that count toward the verdict. */
+    private static Map<Integer, Map<String, Integer>> findingsPerRule(List<JsonObject> reports) {
+        Map<Integer, Map<String, Integer>> perReport = new TreeMap<>();
+        for (int i = 0; i < reports.size(); i++) {
+            Map<String, Integer> perRule = new TreeMap<>();
+            ReportJson.unsuppressedFindings(reports.get(i))
+                    .forEach(f -> perRule.merge(f.get("rule").getAsString(), 1, Integer::sum));
+            if (!perRule.isEmpty()) {
+                perReport.put(i, perRule);
+            }
+        }
+        return perReport;
+    }
+
+    private static Map<Integer, Map<String, Integer>> segmentsPerRule(DashboardView view) {
+        Map<Integer, Map<String, Integer>> perReport = new TreeMap<>();
+        for (DashboardView.Segment segment : view.findingSegments()) {
+            perReport.computeIfAbsent(segment.report(), i -> new TreeMap<>()).merge(segment.rule(), segment.count(),
+                    Integer::sum);
+        }
+        return perReport;
+    }
+
+    private static List<DashboardView.ShownFinding> shown(List<JsonObject> findings) {
+        return findings.stream().map(f -> new DashboardView.ShownFinding(f.get("rule").getAsString(),
+                ReportJson.fileLine(f), f.has("root") ? ReportJson.methodId(f.getAsJsonObject("root")) : null,
+                f.get("message").getAsString())).toList();
+    }
+
+    private static List<String> names(DashboardView view) {
+        return view.reports().stream().map(DashboardView.ReportRow::name)
+                .map(name -> name.substring(name.lastIndexOf('/') + 1)).toList();
+    }
+
+    private static Named keep(String name, SampleReports.Report report) throws IOException {
+        Path file = Files.copy(report.json(), reportsDir.resolve(name));
+        return new Named(name, file, report.parsed());
+    }
+}
