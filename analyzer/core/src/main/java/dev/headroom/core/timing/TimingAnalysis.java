@@ -6,7 +6,6 @@ import dev.headroom.core.callgraph.Hierarchy;
 import dev.headroom.core.callgraph.MethodRef;
 import dev.headroom.core.callgraph.Target;
 import dev.headroom.core.classpath.Annotations;
-import dev.headroom.core.classpath.ClassRepository;
 import dev.headroom.core.classpath.LoadedClass;
 import dev.headroom.core.model.Frame;
 import dev.headroom.core.model.RootTiming;
@@ -14,9 +13,7 @@ import dev.headroom.core.model.Rule;
 import dev.headroom.core.model.TimingReport;
 import dev.headroom.core.model.Verdict;
 import dev.headroom.core.roots.RootFinder;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -76,8 +73,6 @@ public final class TimingAnalysis {
     /** The methods being analysed, outermost first, and each one's place in that list (to name cycles). */
     private final List<MethodRef> inProgress = new ArrayList<>();
     private final Map<MethodRef, Integer> inProgressAt = new HashMap<>();
-    /** Whether unbounded-loop findings of different roots at one location are merged. */
-    private boolean mergeRoots;
 
     public TimingAnalysis(CallGraph graph, Hierarchy hierarchy, CostModel model, FlowFacts facts) {
         this.graph = graph;
@@ -135,8 +130,6 @@ public final class TimingAnalysis {
     public TimingResult analyze(List<RootFinder.Found> roots, boolean byLocation) {
         List<RootTiming> rootTimings = new ArrayList<>();
         List<TimingFinding> findings = new ArrayList<>();
-        Map<LoopKey, LoopFinding> loopFindings = new HashMap<>();
-        this.mergeRoots = byLocation;
         List<RootFinder.Found> sorted = new ArrayList<>(roots);
         sorted.sort((a, b) -> a.root().compareTo(b.root()));
         for (RootFinder.Found found : sorted) {
@@ -148,7 +141,6 @@ public final class TimingAnalysis {
             Verdict verdict = deadline == null ? null
                     : t.bounded() && t.cost <= deadline ? Verdict.PASS : Verdict.FAIL;
             rootTimings.add(new RootTiming(ref.toId(), t.bounded(), t.bounded() ? t.cost : 0, deadline, verdict, path));
-            unboundedLoops(ref, loopFindings);
             if (verdict == Verdict.FAIL) {
                 String message = t.bounded()
                         ? "worst-case cost " + t.cost + " cycles (" + model.name() + " cost model) is above the deadline of "
@@ -158,9 +150,11 @@ public final class TimingAnalysis {
                 findings.add(new TimingFinding(Rule.DEADLINE_EXCEEDED, ref, ref, firstLine(m), message, List.of(), 1));
             }
         }
-        for (LoopFinding f : loopFindings.values()) {
-            findings.add(f.finding());
+        UnboundedLoopSearch loops = unboundedLoopSearch(byLocation);
+        for (RootFinder.Found found : sorted) {
+            loops.search(found.method().ref());
         }
+        findings.addAll(loops.findings());
         findings.sort(null);
         return new TimingResult(new TimingReport(model.name(), rootTimings), findings);
     }
@@ -527,98 +521,25 @@ public final class TimingAnalysis {
     }
 
     /**
-     * A step of a walk: the method reached, the call that reached it, the step before, and the last call
-     * made from user (input) code on the way (null before the first).
+     * The search over every method analysed so far that has no bound. A method named through a subclass
+     * shares the timing of its declaration but keeps its own name in chains, as it does in the call graph.
      */
-    private record Trail(Trail parent, MethodRef ref, int callLine, UserCall userCall) {
-        /** The step into a callee. */
-        Trail call(MethodRef callee, int line, boolean fromUserCode) {
-            return new Trail(this, callee, line, fromUserCode ? new UserCall(ref, line) : userCall);
-        }
-
-        /** The frames from the root to this step's method, each with the line of its call. */
-        List<Frame> frames() {
-            List<Frame> frames = new ArrayList<>();
-            for (Trail t = this; t.parent != null; t = t.parent) {
-                frames.add(new Frame(t.parent.ref.toId(), t.callLine));
-            }
-            java.util.Collections.reverse(frames);
-            return frames;
-        }
-    }
-
-    /** A call from a user method, at a line. */
-    private record UserCall(MethodRef caller, int line) {
-    }
-
-    /** Where an unbounded-loop finding is reported, and for which root (null when roots are merged). */
-    private record LoopKey(MethodRef root, MethodRef location, int line) {
-    }
-
-    /** An unbounded-loop finding being collected: the first one found, and how many roots reach it. */
-    private static final class LoopFinding {
-        final TimingFinding first;
-        int roots = 1;
-
-        LoopFinding(TimingFinding first) {
-            this.first = first;
-        }
-
-        TimingFinding finding() {
-            return roots == 1 ? first : first.reachedBy(roots);
-        }
-    }
-
-    /**
-     * Every loop without a bound on the root's paths, reported in user code with the chain. The walk is
-     * breadth-first, so each method is reached by a shortest chain, and it stops at bounded methods: a
-     * method has a bound only when all its loops and all its callees have one, so nothing below it can
-     * hold an unbounded loop. A loop in library code is reported at the last user call on the chain.
-     */
-    private void unboundedLoops(MethodRef root, Map<LoopKey, LoopFinding> into) {
-        Set<LoopKey> reported = new HashSet<>();
-        Set<MethodRef> visited = new HashSet<>();
-        Deque<Trail> work = new ArrayDeque<>();
-        visited.add(root);
-        work.add(new Trail(null, root, 0, null));
-        while (!work.isEmpty()) {
-            Trail step = work.poll();
-            MethodRef ref = step.ref();
-            MethodTiming t = timings.get(ref);
-            if (t == null || t.bounded()) {
+    private UnboundedLoopSearch unboundedLoopSearch(boolean mergeRoots) {
+        List<UnboundedLoopSearch.Method> unbounded = new ArrayList<>();
+        for (Map.Entry<MethodRef, MethodTiming> e : timings.entrySet()) {
+            MethodRef ref = e.getKey();
+            MethodTiming t = e.getValue();
+            if (t.bounded()) {
                 continue;
             }
-            boolean inUserCode = t.owner != null && t.owner.input();
-            for (LoopBound lb : t.loops) {
-                if (lb.bounded()) {
-                    continue;
-                }
-                UserCall call = inUserCode ? null : step.userCall();
-                MethodRef location = call == null ? ref : call.caller();
-                int line = call == null ? lb.line() : call.line();
-                LoopKey key = new LoopKey(mergeRoots ? null : root, location, line);
-                if (!reported.add(key)) {
-                    continue;
-                }
-                LoopFinding known = into.get(key);
-                if (known != null) {
-                    known.roots++;
-                    continue;
-                }
-                List<Frame> chain = step.frames();
-                chain.add(new Frame(ref.toId(), lb.line()));
-                String file = t.owner != null && t.owner.sourceFile() != null ? t.owner.sourceFile()
-                        : ref.owner().replace('/', '.');
-                into.put(key, new LoopFinding(new TimingFinding(Rule.UNBOUNDED_LOOP, root, location, line,
-                        "loop at " + file + ":" + lb.line() + " (header instruction " + lb.header() + ") in "
-                                + short_(ref) + " has no bound: " + lb.detail(), chain, 1)));
-            }
-            for (CallEdge e : t.calls) {
-                if (visited.add(e.callee())) {
-                    work.add(step.call(e.callee(), e.line(), inUserCode));
-                }
-            }
+            List<LoopBound> loops = t.loops.stream().filter(lb -> !lb.bounded()).toList();
+            List<UnboundedLoopSearch.Call> calls = t.calls.stream()
+                    .map(c -> new UnboundedLoopSearch.Call(c.line(), c.callee())).toList();
+            String file = t.owner != null && t.owner.sourceFile() != null ? t.owner.sourceFile()
+                    : ref.owner().replace('/', '.');
+            unbounded.add(new UnboundedLoopSearch.Method(ref, t.owner != null && t.owner.input(), file, loops, calls));
         }
+        return new UnboundedLoopSearch(unbounded, mergeRoots);
     }
 
     /**
