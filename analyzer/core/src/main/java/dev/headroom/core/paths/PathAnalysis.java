@@ -50,11 +50,43 @@ public final class PathAnalysis {
     }
 
     /** A finding located in one user method, with the frames after its line. */
-    private record Local(Rule rule, boolean cold, int line, String message, String remedy, List<Frame> tail) {
+    private record Local(FindingKey key, boolean cold, String message, String remedy, List<Frame> tail) {
+        Rule rule() {
+            return key.rule;
+        }
+
+        int line() {
+            return key.line;
+        }
     }
 
-    /** One finding per rule and line of a user method. */
-    private record FindingKey(Rule rule, MethodRef location, int line) {
+    /**
+     * One finding per rule and line of a user method. Made once per local finding and looked up once per
+     * root that reaches it, so its hash is computed once.
+     */
+    private static final class FindingKey {
+        final Rule rule;
+        final MethodRef location;
+        final int line;
+        private final int hash;
+
+        FindingKey(Rule rule, MethodRef location, int line) {
+            this.rule = rule;
+            this.location = location;
+            this.line = line;
+            this.hash = (rule.hashCode() * 31 + location.hashCode()) * 31 + line;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return this == o || (o instanceof FindingKey k && hash == k.hash && rule == k.rule && line == k.line
+                    && location.equals(k.location));
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     /** The frames from a root to a call, shared by every method reached through that call. */
@@ -122,8 +154,9 @@ public final class PathAnalysis {
         CallGraph.Node rootNode = graph.node(root);
         Event entry = LocalEvents.onEntry(rootNode, rootNode.facts().firstLine(), false);
         if (entry != null) {
-            offer(best, new Candidate(entry.rule(), false, root, entry.line(), "the root is a synchronized method: "
-                    + "may wait for its monitor", null, Trail.EMPTY, List.of()));
+            best.put(new FindingKey(entry.rule(), root, entry.line()), new Candidate(entry.rule(), false, root,
+                    entry.line(), "the root is a synchronized method: may wait for its monitor", null, Trail.EMPTY,
+                    List.of()));
         }
         for (int m : reached) {
             if (!nodes[m].isInput()) {
@@ -136,8 +169,13 @@ public final class PathAnalysis {
             Trail prefix = prefix(m);
             boolean methodCold = reachedCold[m];
             for (Local f : locals) {
-                offer(best, new Candidate(f.rule(), f.cold() || methodCold, nodes[m].ref(), f.line(), f.message(),
-                        f.remedy(), prefix, f.tail()));
+                boolean cold = f.cold() || methodCold;
+                Candidate old = best.get(f.key());
+                if (old == null || (old.cold() && !cold)
+                        || (old.cold() == cold && prefix.length() + 1 + f.tail().size() < old.chainLength())) {
+                    best.put(f.key(), new Candidate(f.rule(), cold, nodes[m].ref(), f.line(), f.message(), f.remedy(),
+                            prefix, f.tail()));
+                }
             }
         }
         List<PathFinding> result = new ArrayList<>(best.size());
@@ -210,16 +248,6 @@ public final class PathAnalysis {
         return t;
     }
 
-    /** Keeps one finding per rule and line of a user method: a hot one over a cold one, else the shorter chain. */
-    private static void offer(Map<FindingKey, Candidate> best, Candidate f) {
-        FindingKey key = new FindingKey(f.rule(), f.location(), f.line());
-        Candidate old = best.get(key);
-        if (old == null || (old.cold() && !f.cold())
-                || (old.cold() == f.cold() && f.chainLength() < old.chainLength())) {
-            best.put(key, f);
-        }
-    }
-
     private List<Local> locals(int m) {
         if (localFindings[m] == null) {
             localFindings[m] = computeLocals(nodes[m]);
@@ -231,13 +259,13 @@ public final class PathAnalysis {
     private List<Local> computeLocals(CallGraph.Node node) {
         List<Local> result = new ArrayList<>();
         for (Event e : localEvents.of(node)) {
-            result.add(new Local(e.rule(), e.cold(), e.line(), e.message(), e.remedy(),
+            result.add(new Local(new FindingKey(e.rule(), node.ref(), e.line()), e.cold(), e.message(), e.remedy(),
                     e.target() == null ? List.of() : List.of(new Frame(ids.of(e.target()), 0))));
         }
         for (Call call : node.calls()) {
             if (call.target() instanceof Target.Method m && !graph.node(m.ref()).isInput()) {
                 for (LibrarySummaries.Key key : library.effects(m.ref()).keySet()) {
-                    result.add(libraryEffect(call, m.ref(), key));
+                    result.add(libraryEffect(node.ref(), call, m.ref(), key));
                 }
             }
             if (cycles.staysOnCycle(node.ref(), call)) {
@@ -247,13 +275,13 @@ public final class PathAnalysis {
         return result;
     }
 
-    private Local libraryEffect(Call call, MethodRef callee, LibrarySummaries.Key key) {
+    private Local libraryEffect(MethodRef caller, Call call, MethodRef callee, LibrarySummaries.Key key) {
         LibrarySummaries.Origin origin = library.origin(callee, key);
         String message = "call to " + Names.method(callee) + " " + LocalEvents.verb(key.rule())
                 + " inside library code: " + origin.event().message()
                 + (origin.method().equals(callee) ? "" : " (in " + Names.method(origin.method()) + ")");
-        return new Local(key.rule(), key.cold() || call.site().cold(), call.site().line(), message,
-                LocalEvents.libraryRemedy(key.rule(), origin.event()), library.chain(callee, key));
+        return new Local(new FindingKey(key.rule(), caller, call.site().line()), key.cold() || call.site().cold(),
+                message, LocalEvents.libraryRemedy(key.rule(), origin.event()), library.chain(callee, key));
     }
 
     private Local recursiveCall(MethodRef m, Call call) {
@@ -265,7 +293,7 @@ public final class PathAnalysis {
             message = "recursive call: " + Names.method(m) + " calls " + Names.method(to)
                     + ", which leads back to it (a cycle of " + cycles.cycleSize(m) + " methods)";
         }
-        return new Local(Rule.RECURSION, call.site().cold(), call.site().line(), message,
+        return new Local(new FindingKey(Rule.RECURSION, m, call.site().line()), call.site().cold(), message,
                 LocalEvents.remedy(EventKind.RECURSION), List.of(new Frame(ids.of(to), 0)));
     }
 
