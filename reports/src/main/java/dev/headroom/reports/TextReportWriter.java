@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -348,6 +349,12 @@ public final class TextReportWriter implements ReportWriter {
             }
             line.append("  ").append(row[row.length - 1]);
             lines.add(line.toString());
+        }
+        for (RootTiming root : timing.roots()) {
+            Optional<String> why = root.unboundedReason();
+            if (why.isPresent() && root.verdict() != Verdict.FAIL) { // a failing root shows its whole path below
+                lines.add(INDENT + "why " + root.root() + " is unbounded: " + why.get());
+            }
         }
         for (RootTiming root : timing.roots()) {
             if (root.verdict() == Verdict.FAIL && !root.worstPath().isEmpty()) {

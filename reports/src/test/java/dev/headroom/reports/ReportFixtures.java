@@ -152,7 +152,8 @@ final class ReportFixtures {
                 new StackUsage(ON_SAMPLE, 4096, false, null)));
         TimingReport timing = new TimingReport("unit", List.of(
                 new RootTiming(MOTOR_ON_TICK, true, 1234, null, null, List.of(MOTOR_ON_TICK.toString())),
-                new RootTiming(ON_SAMPLE, false, 0, null, null, List.of())));
+                new RootTiming(ON_SAMPLE, false, 0, null, null, List.of(ON_SAMPLE.toString(),
+                        "unbounded: native method java.lang.System#nanoTime()J has no declared cost"))));
         return new AnalysisResult("0.1.0", Verdict.PASS, null, "rta", new Summary(0, 0, 0, 3, 9, 2),
                 List.of(new Root(MOTOR_ON_TICK, RootKind.INTERRUPT, "@InterruptHandler"),
                         new Root(ON_SAMPLE, RootKind.REAL_TIME, "@RealTime")),

@@ -196,6 +196,16 @@ class TextReportWriterTest {
     }
 
     @Test
+    void anUnboundedRootWithoutDeadlineSaysWhy() {
+        List<String> lines = List.of(render(new TextReportWriter(), ReportFixtures.unbudgeted()).split("\n"));
+        assertTrue(lines.contains("  why com.example.telemetry.TelemetryHandler#onSample(J)V is unbounded: native method"
+                + " java.lang.System#nanoTime()J has no declared cost"), String.join("\n", lines));
+        assertFalse(lines.stream().anyMatch(l -> l.contains("why com.example.motor")), "bounded roots need no reason");
+        List<String> failing = List.of(render(new TextReportWriter(), ReportFixtures.budgets()).split("\n"));
+        assertFalse(failing.stream().anyMatch(l -> l.startsWith("  why ")), "a failing root shows its worst path instead");
+    }
+
+    @Test
     void timingIsATableWithBoundDeadlineAndSlack() {
         List<String> lines = List.of(render(new TextReportWriter(), ReportFixtures.budgets()).split("\n"));
         int timing = lines.indexOf("Timing (cost model unit, in its cycles)");

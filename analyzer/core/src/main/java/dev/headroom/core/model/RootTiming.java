@@ -1,6 +1,7 @@
 package dev.headroom.core.model;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A root's worst-case execution cost under the cost model.
@@ -10,11 +11,22 @@ import java.util.List;
  * @param verdict   pass or fail against the deadline; fail when unbounded with a deadline; null when
  *                  there is no deadline
  * @param worstPath the methods and loops on the worst path, outermost first, e.g.
- *                  {@code com.acme.Motor#onTick()V}, {@code loop at Motor.java:42 x 64}
+ *                  {@code com.acme.Motor#onTick()V}, {@code loop at Motor.java:42 x 64}; for an unbounded
+ *                  root, the chain to the cause, ending with {@value #UNBOUNDED_PREFIX} and the reason
  */
 public record RootTiming(MethodId root, boolean bounded, long wcet, Long deadline, Verdict verdict,
                          List<String> worstPath) {
+    /** How the last step of an unbounded root's worst path begins. */
+    public static final String UNBOUNDED_PREFIX = "unbounded: ";
+
     public RootTiming {
         worstPath = List.copyOf(worstPath);
+    }
+
+    /** Why the root has no bound, from the end of its worst path; empty when bounded or not recorded. */
+    public Optional<String> unboundedReason() {
+        String last = bounded || worstPath.isEmpty() ? null : worstPath.get(worstPath.size() - 1);
+        return last != null && last.startsWith(UNBOUNDED_PREFIX)
+                ? Optional.of(last.substring(UNBOUNDED_PREFIX.length())) : Optional.empty();
     }
 }

@@ -516,7 +516,7 @@ public final class TimingAnalysis {
             }
             t = next;
         }
-        path.add("unbounded: " + root.reason);
+        path.add(RootTiming.UNBOUNDED_PREFIX + root.reason);
         return path;
     }
 
