@@ -82,26 +82,9 @@ public final class AnalysisRun {
             SourcePaths sources = new SourcePaths(config.sourceRoots());
             Suppressions suppressions = new Suppressions(classes);
 
-            List<Finding> findings = new ArrayList<>();
-            Map<LocationKey, Merged> byLocation = new LinkedHashMap<>();
-            for (RootFinder.Found found : roots) {
-                RootKind kind = found.root().kind();
-                for (PathFinding f : paths.findingsFor(found.method().ref())) {
-                    Optional<Severity> severity = severity(f, kind);
-                    if (severity.isEmpty()) {
-                        continue;
-                    }
-                    if (config.grouping() == FindingGrouping.ROOT) {
-                        findings.add(toFinding(f, severity.get(), 1, classes, sources, suppressions));
-                    } else {
-                        byLocation.merge(new LocationKey(f.rule(), f.location(), f.line()),
-                                new Merged(f, severity.get(), 1), Merged::better);
-                    }
-                }
-            }
-            for (Merged m : byLocation.values()) {
-                findings.add(toFinding(m.finding(), m.severity(), m.roots(), classes, sources, suppressions));
-            }
+            List<Finding> findings = config.grouping() == FindingGrouping.ROOT
+                    ? pathFindingsByRoot(paths, roots, classes, sources, suppressions)
+                    : pathFindingsByLocation(paths, roots, classes, sources, suppressions);
             MemoryReport memory = memory(layout, classes, hierarchy, rules, graph, roots, sources, suppressions, findings);
             listener.progress("bounding the worst-case cost of " + roots.size() + " roots (" + costModel.name() + ")");
             TimingResult timing = new TimingAnalysis(graph, hierarchy, costModel, flowFacts)
@@ -143,6 +126,51 @@ public final class AnalysisRun {
     }
 
     /** The severity of a finding on a root of this kind; empty when cold-path findings are ignored. */
+    /** One finding per rule, location and root. */
+    private List<Finding> pathFindingsByRoot(PathAnalysis paths, List<RootFinder.Found> roots, ClassRepository classes,
+                                             SourcePaths sources, Suppressions suppressions) {
+        List<Finding> findings = new ArrayList<>();
+        for (RootFinder.Found found : roots) {
+            for (PathFinding f : paths.findingsFor(found.method().ref())) {
+                Optional<Severity> severity = severity(f, found.root().kind());
+                if (severity.isPresent()) {
+                    findings.add(toFinding(f, severity.get(), 1, classes, sources, suppressions));
+                }
+            }
+        }
+        return findings;
+    }
+
+    /**
+     * One finding per rule and location, with the number of roots that have it: the roots of one kind share
+     * their severities, so each kind's roots are walked at once; then the kinds are merged, the more severe
+     * finding first.
+     */
+    private List<Finding> pathFindingsByLocation(PathAnalysis paths, List<RootFinder.Found> roots,
+                                                 ClassRepository classes, SourcePaths sources,
+                                                 Suppressions suppressions) {
+        Map<LocationKey, Merged> byLocation = new LinkedHashMap<>();
+        for (RootKind kind : RootKind.values()) {
+            List<MethodRef> ofKind = roots.stream().filter(r -> r.root().kind() == kind)
+                    .map(r -> r.method().ref()).toList();
+            for (PathAnalysis.Reached reached : paths.findingsForAll(ofKind)) {
+                PathFinding f = reached.finding();
+                Optional<Severity> severity = severity(f, kind);
+                // Under --cold-paths ignore, a root that reaches the line only on a cold path has no finding there.
+                int count = config.coldPaths() == ColdPathPolicy.IGNORE ? reached.hotRoots() : reached.roots();
+                if (severity.isPresent() && count > 0) {
+                    byLocation.merge(new LocationKey(f.rule(), f.location(), f.line()),
+                            new Merged(f, severity.get(), count), Merged::better);
+                }
+            }
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (Merged m : byLocation.values()) {
+            findings.add(toFinding(m.finding(), m.severity(), m.roots(), classes, sources, suppressions));
+        }
+        return findings;
+    }
+
     private Optional<Severity> severity(PathFinding f, RootKind kind) {
         Severity severity = kind.severity(f.rule());
         if (f.cold()) {

@@ -3,12 +3,14 @@ package dev.headroom.core.paths;
 import dev.headroom.core.callgraph.Call;
 import dev.headroom.core.callgraph.CallGraph;
 import dev.headroom.core.callgraph.MethodRef;
+import dev.headroom.core.callgraph.ReachCounts;
 import dev.headroom.core.callgraph.Target;
 import dev.headroom.core.model.Frame;
 import dev.headroom.core.model.Rule;
 import dev.headroom.core.rules.EventKind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,7 +45,12 @@ public final class PathAnalysis {
     private final boolean[] reachedCold;
     private final Step[] parent;
     private final Trail[] trail;
+    /** The root whose walk reached the method first, for walks from several roots at once. */
+    private final int[] source;
     private int currentEpoch;
+    /** The followed calls as successor lists, hot ones only and all, for counting the roots that reach a method. */
+    private List<int[]> hotSuccessors;
+    private List<int[]> allSuccessors;
 
     /** A call followed by the walk: from a method, at a line, to a method. */
     private record Step(int from, int line, boolean cold, int to) {
@@ -107,7 +114,7 @@ public final class PathAnalysis {
 
     /** A finding before its chain is built: most candidates lose to a hotter or shorter one. */
     private record Candidate(Rule rule, boolean cold, MethodRef location, int line, String message, String remedy,
-                             Trail prefix, List<Frame> tail) {
+                             MethodRef root, Trail prefix, List<Frame> tail) {
         int chainLength() {
             return prefix.length() + 1 + tail.size();
         }
@@ -142,6 +149,7 @@ public final class PathAnalysis {
         reachedCold = new boolean[n];
         parent = new Step[n];
         trail = new Trail[n];
+        source = new int[n];
         this.localEvents = new LocalEvents(graph);
         this.cycles = new CallCycles(graph, true);
         this.library = new LibrarySummaries(graph, localEvents, new CallCycles(graph, false), ids);
@@ -149,14 +157,73 @@ public final class PathAnalysis {
 
     /** Every finding on the paths of one root, one per rule and line of a user method. */
     public List<PathFinding> findingsFor(MethodRef root) {
-        List<Integer> reached = walk(numbers.get(root));
+        List<PathFinding> result = new ArrayList<>();
+        for (Map.Entry<FindingKey, Candidate> e : candidates(List.of(root)).entrySet()) {
+            result.add(finding(e.getValue()));
+        }
+        return result;
+    }
+
+    /** A finding for a group of roots, with how many of them have it on a hot path and on any path. */
+    public record Reached(PathFinding finding, int hotRoots, int roots) {
+    }
+
+    /**
+     * Every finding on the paths of a group of roots, one per rule and line of a user method, each under
+     * the root with the shortest chain to it (hot paths first), for grouping by location. One walk from all
+     * the roots at once, and the roots that reach each method are counted without a walk per root: the
+     * work grows with the graph, not with the graph times the roots.
+     */
+    public List<Reached> findingsForAll(List<MethodRef> roots) {
+        if (roots.isEmpty()) {
+            return List.of();
+        }
+        int[] sources = roots.stream().mapToInt(numbers::get).toArray();
+        if (hotSuccessors == null) {
+            hotSuccessors = successors(true);
+            allSuccessors = successors(false);
+        }
+        int[] hotReach = ReachCounts.of(hotSuccessors, sources);
+        int[] anyReach = ReachCounts.of(allSuccessors, sources);
+        Map<FindingKey, Candidate> best = candidates(roots);
+        Map<FindingKey, Boolean> hotLocal = new HashMap<>();
+        for (MethodRef root : roots) {
+            Event entry = entry(root);
+            if (entry != null) {
+                hotLocal.put(new FindingKey(entry.rule(), root, entry.line()), true);
+            }
+        }
+        List<Reached> result = new ArrayList<>(best.size());
+        for (Map.Entry<FindingKey, Candidate> e : best.entrySet()) {
+            FindingKey key = e.getKey();
+            int m = numbers.get(key.location);
+            boolean hot = hotLocal.getOrDefault(key, false) || anyHot(locals(m), key);
+            int hotRoots = hot ? Math.max(1, hotReach[m]) : 0;
+            result.add(new Reached(finding(e.getValue()), hotRoots, Math.max(hotRoots, anyReach[m])));
+        }
+        return result;
+    }
+
+    private static boolean anyHot(List<Local> locals, FindingKey key) {
+        for (Local f : locals) {
+            if (!f.cold() && f.key().equals(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The best candidate of every key on the paths of the roots, walked at once. */
+    private Map<FindingKey, Candidate> candidates(List<MethodRef> roots) {
+        List<Integer> reached = walk(roots.stream().mapToInt(numbers::get).toArray());
         Map<FindingKey, Candidate> best = new LinkedHashMap<>();
-        CallGraph.Node rootNode = graph.node(root);
-        Event entry = LocalEvents.onEntry(rootNode, rootNode.facts().firstLine(), false);
-        if (entry != null) {
-            best.put(new FindingKey(entry.rule(), root, entry.line()), new Candidate(entry.rule(), false, root,
-                    entry.line(), "the root is a synchronized method: may wait for its monitor", null, Trail.EMPTY,
-                    List.of()));
+        for (MethodRef root : roots) {
+            Event entry = entry(root);
+            if (entry != null) {
+                best.putIfAbsent(new FindingKey(entry.rule(), root, entry.line()), new Candidate(entry.rule(), false,
+                        root, entry.line(), "the root is a synchronized method: may wait for its monitor", null, root,
+                        Trail.EMPTY, List.of()));
+            }
         }
         for (int m : reached) {
             if (!nodes[m].isInput()) {
@@ -168,33 +235,52 @@ public final class PathAnalysis {
             }
             Trail prefix = prefix(m);
             boolean methodCold = reachedCold[m];
+            MethodRef root = nodes[source[m]].ref();
             for (Local f : locals) {
                 boolean cold = f.cold() || methodCold;
                 Candidate old = best.get(f.key());
                 if (old == null || (old.cold() && !cold)
                         || (old.cold() == cold && prefix.length() + 1 + f.tail().size() < old.chainLength())) {
                     best.put(f.key(), new Candidate(f.rule(), cold, nodes[m].ref(), f.line(), f.message(), f.remedy(),
-                            prefix, f.tail()));
+                            root, prefix, f.tail()));
                 }
             }
         }
-        List<PathFinding> result = new ArrayList<>(best.size());
-        for (Candidate c : best.values()) {
-            result.add(new PathFinding(c.rule(), c.cold(), c.location(), c.line(), c.message(), c.remedy(), root,
-                    c.chainLength(), () -> c.chain(new Frame(ids.of(c.location()), c.line()))));
+        return best;
+    }
+
+    /** A synchronized root waits for its monitor on entry. */
+    private Event entry(MethodRef root) {
+        CallGraph.Node rootNode = graph.node(root);
+        return LocalEvents.onEntry(rootNode, rootNode.facts().firstLine(), false);
+    }
+
+    private PathFinding finding(Candidate c) {
+        return new PathFinding(c.rule(), c.cold(), c.location(), c.line(), c.message(), c.remedy(), c.root(),
+                c.chainLength(), () -> c.chain(new Frame(ids.of(c.location()), c.line())));
+    }
+
+    private List<int[]> successors(boolean hotOnly) {
+        List<int[]> result = new ArrayList<>(nodes.length);
+        for (Step[] out : steps) {
+            result.add(Arrays.stream(out).filter(s -> !hotOnly || !s.cold()).mapToInt(Step::to).toArray());
         }
         return result;
     }
 
     /**
-     * Breadth first over every followed call, hot calls first: a method reached by a hot path is hot even
-     * when a cold path reaches it too, and each method keeps the shortest path that reaches it. Returns
-     * the reached methods in the order reached.
+     * Breadth first over every followed call from the roots, hot calls first: a method reached by a hot path
+     * is hot even when a cold path reaches it too, and each method keeps the shortest path from the first
+     * root that reaches it. Returns the reached methods in the order reached.
      */
-    private List<Integer> walk(int root) {
+    private List<Integer> walk(int[] roots) {
         currentEpoch++;
         List<Integer> order = new ArrayList<>();
-        visit(root, null, false, order);
+        for (int root : roots) {
+            if (epoch[root] != currentEpoch) {
+                visit(root, null, false, order);
+            }
+        }
         for (int head = 0; head < order.size(); head++) {
             for (Step s : steps[order.get(head)]) {
                 if (!s.cold() && epoch[s.to()] != currentEpoch) {
@@ -217,6 +303,7 @@ public final class PathAnalysis {
         parent[m] = via;
         reachedCold[m] = cold;
         trail[m] = null;
+        source[m] = via == null ? m : source[via.from()];
         order.add(m);
     }
 

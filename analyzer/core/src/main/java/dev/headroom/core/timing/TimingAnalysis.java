@@ -124,8 +124,8 @@ public final class TimingAnalysis {
     /**
      * Bounds every root and finds the unbounded loops on its paths.
      *
-     * @param byLocation one unbounded-loop finding per location, under the first root (in root order) that
-     *                   reaches it, with the number of roots that do; otherwise one per location and root
+     * @param byLocation one unbounded-loop finding per location, under the root with the shortest chain to it,
+     *                   with the number of roots that reach it; otherwise one per location and root
      */
     public TimingResult analyze(List<RootFinder.Found> roots, boolean byLocation) {
         List<RootTiming> rootTimings = new ArrayList<>();
@@ -150,11 +150,9 @@ public final class TimingAnalysis {
                 findings.add(new TimingFinding(Rule.DEADLINE_EXCEEDED, ref, ref, firstLine(m), message, List.of(), 1));
             }
         }
-        UnboundedLoopSearch loops = unboundedLoopSearch(byLocation);
-        for (RootFinder.Found found : sorted) {
-            loops.search(found.method().ref());
-        }
-        findings.addAll(loops.findings());
+        UnboundedLoopSearch loops = unboundedLoopSearch();
+        List<MethodRef> rootRefs = sorted.stream().map(found -> found.method().ref()).toList();
+        findings.addAll(byLocation ? loops.byLocation(rootRefs) : loops.perRoot(rootRefs));
         findings.sort(null);
         return new TimingResult(new TimingReport(model.name(), rootTimings), findings);
     }
@@ -524,7 +522,7 @@ public final class TimingAnalysis {
      * The search over every method analysed so far that has no bound. A method named through a subclass
      * shares the timing of its declaration but keeps its own name in chains, as it does in the call graph.
      */
-    private UnboundedLoopSearch unboundedLoopSearch(boolean mergeRoots) {
+    private UnboundedLoopSearch unboundedLoopSearch() {
         List<UnboundedLoopSearch.Method> unbounded = new ArrayList<>();
         for (Map.Entry<MethodRef, MethodTiming> e : timings.entrySet()) {
             MethodRef ref = e.getKey();
@@ -539,7 +537,7 @@ public final class TimingAnalysis {
                     : ref.owner().replace('/', '.');
             unbounded.add(new UnboundedLoopSearch.Method(ref, t.owner != null && t.owner.input(), file, loops, calls));
         }
-        return new UnboundedLoopSearch(unbounded, mergeRoots);
+        return new UnboundedLoopSearch(unbounded);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.headroom.core.timing;
 
 import dev.headroom.core.callgraph.MethodRef;
+import dev.headroom.core.callgraph.ReachCounts;
 import dev.headroom.core.model.Frame;
 import dev.headroom.core.model.Rule;
 import java.util.ArrayList;
@@ -14,13 +15,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Finds, for each root, every loop without a bound on its paths, reported in user code with the chain.
+ * Finds the loops without a bound on the roots' paths, reported in user code with the chain: a loop in a
+ * user method at its header, and a loop in library code at each user call that leads to it through
+ * library code alone (the nearest such loop below that call is named). A root has the finding when it
+ * reaches the user method, so the findings of a root depend on what it reaches, not on the order of a walk.
  *
  * <p>Only methods without a bound take part: a method has a bound only when all its loops and all its
- * callees have one, so nothing below a bounded method can hold an unbounded loop. Those methods are
- * numbered once and their calls resolved once, so that each root's walk is a breadth-first search over
- * int arrays (each method reached by a shortest chain) with no per-root allocation but the findings.
- * A loop in library code is reported at the last call made from user code on the chain.
+ * callees have one, so nothing below a bounded method can hold an unbounded loop. The methods are
+ * numbered once and their calls resolved once. Per root, a breadth-first walk over int arrays gives
+ * each user method a shortest chain; grouped by location, one walk from all the roots at once gives the
+ * chains and {@link ReachCounts} the number of roots that reach each method.
  */
 final class UnboundedLoopSearch {
     /** A method without a bound: where it is, its unbounded loops and its calls in order. */
@@ -36,129 +40,167 @@ final class UnboundedLoopSearch {
     private record Key(MethodRef root, MethodRef location, int line) {
     }
 
-    /** A finding being collected: the first one found, and how many roots reach it. */
-    private static final class Collected {
-        final TimingFinding first;
-        int roots = 1;
-
-        Collected(TimingFinding first) {
-            this.first = first;
-        }
+    /** The nearest unbounded loop below a library method, through library methods only. */
+    private record Below(int[] path, int[] lines, LoopBound loop) {
     }
 
-    private final boolean mergeRoots;
     private final Method[] methods;
     private final Map<MethodRef, Integer> ids = new HashMap<>();
     private final int[][] callees;
     private final int[][] callLines;
-    private final Map<Key, Collected> findings = new LinkedHashMap<>();
+    /** For a library method: whether an unbounded loop can be reached from it through library methods only. */
+    private final boolean[] loopBelow;
+    private final Map<Integer, Below> below = new HashMap<>();
 
-    // Per-walk state, reused: a method's stamp is the number of the walk that reached it.
+    // Walk state, reused: a method's stamp is the number of the walk that reached it.
     private final int[] stamp;
     private final int[] parent;
     private final int[] lineInParent;
-    private final int[] userCaller;
-    private final int[] userCallLine;
+    private final int[] source;
     private final int[] queue;
     private int walk;
 
-    /**
-     * @param unbounded  the methods without a bound, in a deterministic order
-     * @param mergeRoots one finding per location for all roots, with their count; otherwise one per root
-     */
-    UnboundedLoopSearch(List<Method> unbounded, boolean mergeRoots) {
-        this.mergeRoots = mergeRoots;
+    /** @param unbounded the methods without a bound, in a deterministic order */
+    UnboundedLoopSearch(List<Method> unbounded) {
         this.methods = unbounded.toArray(new Method[0]);
-        for (int i = 0; i < methods.length; i++) {
+        int n = methods.length;
+        for (int i = 0; i < n; i++) {
             ids.put(methods[i].ref(), i);
         }
-        callees = new int[methods.length][];
-        callLines = new int[methods.length][];
-        for (int i = 0; i < methods.length; i++) {
+        callees = new int[n][];
+        callLines = new int[n][];
+        for (int i = 0; i < n; i++) {
             List<Call> calls = methods[i].calls();
             int[] to = new int[calls.size()];
             int[] at = new int[calls.size()];
-            int n = 0;
+            int k = 0;
             for (Call c : calls) {
                 Integer id = ids.get(c.callee());
                 if (id != null) {
-                    to[n] = id;
-                    at[n++] = c.line();
+                    to[k] = id;
+                    at[k++] = c.line();
                 }
             }
-            callees[i] = Arrays.copyOf(to, n);
-            callLines[i] = Arrays.copyOf(at, n);
+            callees[i] = Arrays.copyOf(to, k);
+            callLines[i] = Arrays.copyOf(at, k);
         }
-        stamp = new int[methods.length];
-        parent = new int[methods.length];
-        lineInParent = new int[methods.length];
-        userCaller = new int[methods.length];
-        userCallLine = new int[methods.length];
-        queue = new int[methods.length];
+        loopBelow = loopBelow();
+        stamp = new int[n];
+        parent = new int[n];
+        lineInParent = new int[n];
+        source = new int[n];
+        queue = new int[n];
     }
 
-    /** Searches from one root (roots in order: under merging, the first root to reach a location keeps it). */
-    void search(MethodRef root) {
-        Integer start = ids.get(root);
-        if (start == null) {
-            return; // the root has a bound
-        }
-        walk++;
-        Set<Key> reported = new HashSet<>();
-        int head = 0;
-        int tail = 0;
-        queue[tail++] = start;
-        stamp[start] = walk;
-        parent[start] = -1;
-        userCaller[start] = -1;
-        while (head < tail) {
-            int at = queue[head++];
-            Method m = methods[at];
-            for (LoopBound loop : m.unboundedLoops()) {
-                boolean inLibrary = !m.userCode() && userCaller[at] >= 0;
-                MethodRef location = inLibrary ? methods[userCaller[at]].ref() : m.ref();
-                int line = inLibrary ? userCallLine[at] : loop.line();
-                Key key = new Key(mergeRoots ? null : root, location, line);
-                if (!reported.add(key)) {
-                    continue;
-                }
-                Collected known = findings.get(key);
-                if (known != null) {
-                    known.roots++;
-                    continue;
-                }
-                List<Frame> chain = chain(at);
-                chain.add(new Frame(m.ref().toId(), loop.line()));
-                findings.put(key, new Collected(new TimingFinding(Rule.UNBOUNDED_LOOP, root, location, line,
-                        "loop at " + m.file() + ":" + loop.line() + " (header instruction " + loop.header() + ") in "
-                                + m.ref() + " has no bound: " + loop.detail(), chain, 1)));
+    /** One finding per root and location, each root in turn. */
+    List<TimingFinding> perRoot(List<MethodRef> roots) {
+        Map<Key, TimingFinding> found = new LinkedHashMap<>();
+        for (MethodRef root : roots) {
+            Integer start = ids.get(root);
+            if (start == null) {
+                continue; // the root has a bound
             }
+            for (int m : walk(new int[] {start})) {
+                collect(m, root, found, null);
+            }
+        }
+        return new ArrayList<>(found.values());
+    }
+
+    /** One finding per location, under the root with the shortest chain to it, with how many roots reach it. */
+    List<TimingFinding> byLocation(List<MethodRef> roots) {
+        int[] sources = roots.stream().map(ids::get).filter(id -> id != null).mapToInt(Integer::intValue).toArray();
+        if (sources.length == 0) {
+            return List.of();
+        }
+        List<int[]> successors = Arrays.asList(callees);
+        int[] reaching = ReachCounts.of(successors, sources);
+        Map<Key, TimingFinding> found = new LinkedHashMap<>();
+        for (int m : walk(sources)) {
+            collect(m, null, found, reaching);
+        }
+        return new ArrayList<>(found.values());
+    }
+
+    /**
+     * The findings located in a user method reached by the last walk: its own unbounded loops, and its calls
+     * into library code with an unbounded loop below. Under one root, or merged (root null) with the count.
+     */
+    private void collect(int m, MethodRef root, Map<Key, TimingFinding> found, int[] reaching) {
+        Method method = methods[m];
+        if (!method.userCode()) {
+            return;
+        }
+        MethodRef reportedRoot = root != null ? root : methods[source[m]].ref();
+        int roots = reaching == null ? 1 : reaching[m];
+        for (LoopBound loop : method.unboundedLoops()) {
+            Key key = new Key(root, method.ref(), loop.line());
+            if (!found.containsKey(key)) {
+                List<Frame> chain = chain(m);
+                chain.add(new Frame(method.ref().toId(), loop.line()));
+                found.put(key, finding(reportedRoot, method.ref(), loop.line(), m, loop, chain, roots));
+            }
+        }
+        for (int k = 0; k < callees[m].length; k++) {
+            int callee = callees[m][k];
+            int line = callLines[m][k];
+            Key key = new Key(root, method.ref(), line);
+            if (methods[callee].userCode() || !loopBelow[callee] || found.containsKey(key)) {
+                continue;
+            }
+            Below b = below(callee);
+            List<Frame> chain = chain(m);
+            chain.add(new Frame(method.ref().toId(), line));
+            for (int i = 0; i < b.path().length - 1; i++) {
+                chain.add(new Frame(methods[b.path()[i]].ref().toId(), b.lines()[i]));
+            }
+            int loopMethod = b.path()[b.path().length - 1];
+            chain.add(new Frame(methods[loopMethod].ref().toId(), b.loop().line()));
+            found.put(key, finding(reportedRoot, method.ref(), line, loopMethod, b.loop(), chain, roots));
+        }
+    }
+
+    private TimingFinding finding(MethodRef root, MethodRef location, int line, int loopMethod, LoopBound loop,
+                                  List<Frame> chain, int roots) {
+        Method in = methods[loopMethod];
+        return new TimingFinding(Rule.UNBOUNDED_LOOP, root, location, line, "loop at " + in.file() + ":" + loop.line()
+                + " (header instruction " + loop.header() + ") in " + in.ref() + " has no bound: " + loop.detail(),
+                chain, roots);
+    }
+
+    /**
+     * Breadth first from the sources (in order) over every call: each method keeps the shortest chain from
+     * the first source that reaches it. Returns the methods in the order reached.
+     */
+    private int[] walk(int[] sources) {
+        walk++;
+        int tail = 0;
+        for (int s : sources) {
+            if (stamp[s] != walk) {
+                stamp[s] = walk;
+                parent[s] = -1;
+                source[s] = s;
+                queue[tail++] = s;
+            }
+        }
+        for (int head = 0; head < tail; head++) {
+            int at = queue[head];
             int[] to = callees[at];
             for (int k = 0; k < to.length; k++) {
                 int next = to[k];
-                if (stamp[next] == walk) {
-                    continue;
+                if (stamp[next] != walk) {
+                    stamp[next] = walk;
+                    parent[next] = at;
+                    lineInParent[next] = callLines[at][k];
+                    source[next] = source[at];
+                    queue[tail++] = next;
                 }
-                stamp[next] = walk;
-                parent[next] = at;
-                lineInParent[next] = callLines[at][k];
-                userCaller[next] = m.userCode() ? at : userCaller[at];
-                userCallLine[next] = m.userCode() ? callLines[at][k] : userCallLine[at];
-                queue[tail++] = next;
             }
         }
+        return Arrays.copyOf(queue, tail);
     }
 
-    /** The findings of every search so far. */
-    List<TimingFinding> findings() {
-        List<TimingFinding> all = new ArrayList<>();
-        for (Collected c : findings.values()) {
-            all.add(c.roots == 1 ? c.first : c.first.reachedBy(c.roots));
-        }
-        return all;
-    }
-
-    /** The frames from the root to a method, each with the line of its call. */
+    /** The frames from the walk's source to a method, each with the line of its call. */
     private List<Frame> chain(int to) {
         List<Frame> frames = new ArrayList<>();
         for (int at = to; parent[at] >= 0; at = parent[at]) {
@@ -166,5 +208,83 @@ final class UnboundedLoopSearch {
         }
         Collections.reverse(frames);
         return frames;
+    }
+
+    /** Which library methods have an unbounded loop below them through library methods: one backward pass. */
+    private boolean[] loopBelow() {
+        int n = methods.length;
+        List<List<Integer>> callers = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            callers.add(new ArrayList<>());
+        }
+        for (int i = 0; i < n; i++) {
+            if (!methods[i].userCode()) {
+                for (int c : callees[i]) {
+                    callers.get(c).add(i);
+                }
+            }
+        }
+        boolean[] result = new boolean[n];
+        int[] work = new int[n];
+        int tail = 0;
+        for (int i = 0; i < n; i++) {
+            if (!methods[i].userCode() && !methods[i].unboundedLoops().isEmpty()) {
+                result[i] = true;
+                work[tail++] = i;
+            }
+        }
+        for (int head = 0; head < tail; head++) {
+            for (int caller : callers.get(work[head])) {
+                if (!result[caller] && !methods[caller].userCode()) {
+                    result[caller] = true;
+                    work[tail++] = caller;
+                }
+            }
+        }
+        return result;
+    }
+
+    /** The nearest unbounded loop below a library method (breadth first through library methods), once each. */
+    private Below below(int start) {
+        Below known = below.get(start);
+        if (known != null) {
+            return known;
+        }
+        Map<Integer, Integer> from = new HashMap<>();
+        Map<Integer, Integer> line = new HashMap<>();
+        Set<Integer> seen = new HashSet<>();
+        List<Integer> order = new ArrayList<>();
+        seen.add(start);
+        order.add(start);
+        int found = -1;
+        for (int head = 0; head < order.size() && found < 0; head++) {
+            int at = order.get(head);
+            if (!methods[at].unboundedLoops().isEmpty()) {
+                found = at;
+                break;
+            }
+            for (int k = 0; k < callees[at].length; k++) {
+                int next = callees[at][k];
+                if (!methods[next].userCode() && loopBelow[next] && seen.add(next)) {
+                    from.put(next, at);
+                    line.put(next, callLines[at][k]);
+                    order.add(next);
+                }
+            }
+        }
+        List<Integer> path = new ArrayList<>();
+        for (int at = found; at != start; at = from.get(at)) {
+            path.add(at);
+        }
+        path.add(start);
+        Collections.reverse(path);
+        int[] nodes = path.stream().mapToInt(Integer::intValue).toArray();
+        int[] lines = new int[nodes.length - 1];
+        for (int i = 1; i < nodes.length; i++) {
+            lines[i - 1] = line.get(nodes[i]);
+        }
+        Below result = new Below(nodes, lines, methods[found].unboundedLoops().get(0));
+        below.put(start, result);
+        return result;
     }
 }

@@ -1,9 +1,11 @@
 package dev.headroom.core.validation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.headroom.core.AnalysisConfig;
 import dev.headroom.core.AnalysisListener;
+import dev.headroom.core.ColdPathPolicy;
 import dev.headroom.core.FindingGrouping;
 import dev.headroom.core.Headroom;
 import dev.headroom.core.model.AnalysisResult;
@@ -13,7 +15,13 @@ import dev.headroom.core.testing.TargetPrograms;
 import dev.headroom.core.model.Severity;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +31,9 @@ class FindingGroupingTest {
 
     @TempDir
     Path program;
+
+    @TempDir
+    Path programs;
 
     private AnalysisResult analyze(FindingGrouping grouping) throws IOException {
         TargetPrograms.copy(TARGETS, "SharedHelpers", program);
@@ -64,5 +75,63 @@ class FindingGroupingTest {
         assertEquals("onIrq", loops.get(0).root().name(), "the first root in order");
         assertEquals(2, loops.get(0).rootCount());
         assertEquals(3, result.summary().errors(), "one allocation, one blocking and one unbounded-loop error");
+    }
+
+    /**
+     * Grouping by location walks each kind of root at once and counts the roots that reach a line without a
+     * walk per root. It must agree with grouping by root, merged afterwards: the same lines, each with the
+     * number of roots that have it and the most severe of their severities. Every target, and all of them
+     * as one program (many roots sharing helpers), under every cold-path policy.
+     */
+    @Test
+    void byLocationAgreesWithByRootMergedAfterwards() throws IOException {
+        Map<String, Path> targets = new TreeMap<>(TargetPrograms.copyEach(TARGETS, programs.resolve("each")));
+        Path all = programs.resolve("all");
+        for (String name : new ArrayList<>(targets.keySet())) {
+            TargetPrograms.copy(TARGETS, name, all);
+        }
+        targets.put("all targets", all);
+        List<String> mismatches = new ArrayList<>();
+        for (Map.Entry<String, Path> target : targets.entrySet()) {
+            for (ColdPathPolicy cold : ColdPathPolicy.values()) {
+                Map<String, String> byRoot = mergedByHand(analyze(target.getValue(), FindingGrouping.ROOT, cold));
+                Map<String, String> byLocation = new TreeMap<>();
+                for (Finding f : analyze(target.getValue(), FindingGrouping.LOCATION, cold).findings()) {
+                    byLocation.put(key(f), f.severity().id() + " x" + f.rootCount());
+                }
+                Set<String> lines = new TreeSet<>(byRoot.keySet());
+                lines.addAll(byLocation.keySet());
+                for (String line : lines) {
+                    if (!Objects.equals(byRoot.get(line), byLocation.get(line))) {
+                        mismatches.add(target.getKey() + " (--cold-paths " + cold.id() + ") " + line + ": by root, merged: "
+                                + byRoot.get(line) + "; by location: " + byLocation.get(line));
+                    }
+                }
+            }
+        }
+        assertTrue(targets.size() > 20, "the targets were found: " + targets.keySet());
+        assertEquals("", String.join("\n", mismatches));
+    }
+
+    private static AnalysisResult analyze(Path input, FindingGrouping grouping, ColdPathPolicy cold) {
+        return Headroom.analyze(AnalysisConfig.builder().addInput(input).grouping(grouping).coldPaths(cold).build(),
+                AnalysisListener.SILENT);
+    }
+
+    /** Per-root findings merged by rule and line: the most severe, and how many roots have one there. */
+    private static Map<String, String> mergedByHand(AnalysisResult result) {
+        Map<String, Severity> severity = new TreeMap<>();
+        Map<String, Integer> roots = new TreeMap<>();
+        for (Finding f : result.findings()) {
+            severity.merge(key(f), f.severity(), (a, b) -> a.ordinal() <= b.ordinal() ? a : b);
+            roots.merge(key(f), f.rootCount(), Integer::sum);
+        }
+        Map<String, String> merged = new TreeMap<>();
+        severity.forEach((k, s) -> merged.put(k, s.id() + " x" + roots.get(k)));
+        return merged;
+    }
+
+    private static String key(Finding f) {
+        return f.rule().id() + " " + f.location().method() + ":" + f.location().line();
     }
 }

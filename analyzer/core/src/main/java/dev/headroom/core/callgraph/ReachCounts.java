@@ -1,0 +1,96 @@
+package dev.headroom.core.callgraph;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * For every node of a graph, how many of a set of sources reach it (a source reaches itself), without a
+ * walk per source: the graph's cycles are collapsed (all nodes of a strongly connected component are
+ * reached by the same sources), and sets of sources, one bit each, flow along the edges of the
+ * resulting acyclic graph in topological order, a few thousand sources at a time.
+ */
+public final class ReachCounts {
+    /** Sources per pass: 64 words of 64 bits for each component. */
+    private static final int WORDS = 64;
+
+    private ReachCounts() {
+    }
+
+    /**
+     * @param successors each node's successors, by node number
+     * @param sources    the source nodes; each counts once
+     * @return for each node, the number of sources with a path to it
+     */
+    public static int[] of(List<int[]> successors, int[] sources) {
+        int n = successors.size();
+        int[] component = Cycles.components(successors);
+        int components = 0;
+        for (int c : component) {
+            components = Math.max(components, c + 1);
+        }
+        int[][] next = condensed(successors, component, components);
+        int[] reaching = new int[components];
+        int[] distinct = Arrays.stream(sources).distinct().toArray();
+        long[] bits = new long[components * WORDS];
+        for (int from = 0; from < distinct.length; from += WORDS * 64) {
+            Arrays.fill(bits, 0);
+            int to = Math.min(distinct.length, from + WORDS * 64);
+            for (int s = from; s < to; s++) {
+                int bit = s - from;
+                bits[component[distinct[s]] * WORDS + bit / 64] |= 1L << (bit % 64);
+            }
+            // Tarjan numbers a component after every component it reaches: higher numbers come first.
+            for (int c = components - 1; c >= 0; c--) {
+                int base = c * WORDS;
+                int count = 0;
+                for (int w = 0; w < WORDS; w++) {
+                    count += Long.bitCount(bits[base + w]);
+                }
+                if (count == 0) {
+                    continue; // reached by no source of this pass
+                }
+                reaching[c] += count;
+                for (int d : next[c]) {
+                    int target = d * WORDS;
+                    for (int w = 0; w < WORDS; w++) {
+                        bits[target + w] |= bits[base + w];
+                    }
+                }
+            }
+        }
+        int[] result = new int[n];
+        for (int i = 0; i < n; i++) {
+            result[i] = reaching[component[i]];
+        }
+        return result;
+    }
+
+    /** The edges between different components, each once. */
+    private static int[][] condensed(List<int[]> successors, int[] component, int components) {
+        List<List<Integer>> members = new ArrayList<>(components);
+        for (int c = 0; c < components; c++) {
+            members.add(new ArrayList<>());
+        }
+        for (int i = 0; i < component.length; i++) {
+            members.get(component[i]).add(i);
+        }
+        int[] seenFrom = new int[components];
+        Arrays.fill(seenFrom, -1);
+        int[][] result = new int[components][];
+        for (int c = 0; c < components; c++) {
+            List<Integer> out = new ArrayList<>();
+            for (int node : members.get(c)) {
+                for (int s : successors.get(node)) {
+                    int d = component[s];
+                    if (d != c && seenFrom[d] != c) {
+                        seenFrom[d] = c;
+                        out.add(d);
+                    }
+                }
+            }
+            result[c] = out.stream().mapToInt(Integer::intValue).toArray();
+        }
+        return result;
+    }
+}
