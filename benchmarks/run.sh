@@ -47,4 +47,6 @@ run agrona-ring-buffers       --root 'org.agrona.concurrent.ringbuffer.*RingBuff
 run guava-immutable-list      --root 'com.google.common.collect.ImmutableList#*' --root 'com.google.common.base.Strings#*' --group-by location "$GUAVA"
 run jctools-every-method      --root 'org.jctools.**#*' --group-by location "$JCTOOLS"
 run agrona-every-method       --root 'org.agrona.**#*' --group-by location "$AGRONA"
+run guava-every-method        --root 'com.google.common.**#*' --group-by location "$GUAVA"
 run java.base-3-classes       --root 'java.util.ArrayList#*' --root 'java.util.HashMap#*' --root 'java.lang.String#*' --group-by location "$JAVA_BASE/java.base"
+run java.base-java.util       --root 'java.util.**#*' --group-by location "$JAVA_BASE/java.base"
