@@ -51,6 +51,9 @@ import java.util.Optional;
 
 /** One analysis from configuration to result: load, find roots, build the call graph, check the paths. */
 public final class AnalysisRun {
+    /** Above this many roots, grouping by root is slow and its report long: the user is told of the other. */
+    static final int MANY_ROOTS = 500;
+
     private final AnalysisConfig config;
     private final AnalysisListener listener;
 
@@ -72,6 +75,11 @@ public final class AnalysisRun {
             if (roots.isEmpty()) {
                 listener.warning("no roots found: mark entry points with @RealTime or @InterruptHandler, or name them"
                         + " with --root; nothing was checked");
+            }
+            if (config.grouping() == FindingGrouping.ROOT && roots.size() > MANY_ROOTS) {
+                listener.warning(roots.size() + " roots, each walked and reported separately: the report repeats a"
+                        + " line for every root that reaches it; --group-by location reports each line once, with the"
+                        + " number of roots, and walks them together");
             }
             Hierarchy hierarchy = new Hierarchy(classes);
             listener.progress("building the call graph from " + roots.size() + " roots (" + config.dispatch().id() + ")");
