@@ -55,6 +55,10 @@ public final class MethodScanner {
             if (!coldCode.isReachable(i)) {
                 continue;
             }
+            if (insn instanceof InvokeDynamicInsnNode indy && RecordMethods.isRecordMethod(indy)) {
+                sites.addAll(RecordMethods.sites(indy, i, line, coldCode.isCold(i)));
+                continue;
+            }
             Site site = siteOf(insns, insn, i, line, coldCode.isCold(i));
             if (site != null) {
                 sites.add(site);

@@ -4,6 +4,8 @@ import dev.headroom.core.callgraph.Call;
 import dev.headroom.core.callgraph.CallGraph;
 import dev.headroom.core.callgraph.Hierarchy;
 import dev.headroom.core.callgraph.MethodRef;
+import dev.headroom.core.callgraph.RecordMethods;
+import dev.headroom.core.callgraph.Site;
 import dev.headroom.core.callgraph.Target;
 import dev.headroom.core.classpath.Annotations;
 import dev.headroom.core.classpath.LoadedClass;
@@ -23,6 +25,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.StringJoiner;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
@@ -398,6 +401,9 @@ public final class TimingAnalysis {
             if (indy.bsm.getOwner().equals(LAMBDA_METAFACTORY)) {
                 return new SiteCost(0, null, null, null);
             }
+            if (RecordMethods.isRecordMethod(indy)) {
+                return recordMethodCost(t, node, index, indy, line);
+            }
             return new SiteCost(0, "invokedynamic " + indy.name + " in " + short_(t.ref) + " (bootstrap "
                     + indy.bsm.getOwner().replace('/', '.') + "#" + indy.bsm.getName()
                     + ") runs code generated at run time that is not analysed", null, null);
@@ -465,6 +471,129 @@ public final class TimingAnalysis {
             }
         }
         return new SiteCost(worst, reason, cause, worstTarget);
+    }
+
+    /**
+     * A record's generated equals or hashCode, costed as the code javac would write by hand for it: per
+     * component, read both fields and compare them, or fold the component's hash into the result; a
+     * primitive is compared or hashed as the JDK's generated code does ({@code Float.compare}, the
+     * wrapper's static {@code hashCode}), a reference component through its own equals or hashCode, at its
+     * most expensive target. toString builds a String of every component, which has no bound.
+     */
+    private SiteCost recordMethodCost(MethodTiming t, CallGraph.Node node, int index, InvokeDynamicInsnNode indy,
+                                      int line) {
+        if (indy.name.equals("toString")) {
+            return new SiteCost(0, "record toString in " + short_(t.ref) + " builds a String of every component,"
+                    + " whose length has no bound", null, null);
+        }
+        boolean equals = indy.name.equals("equals");
+        long cost = equals
+                ? ops(Opcodes.ALOAD, Opcodes.ALOAD, Opcodes.IF_ACMPNE, Opcodes.ALOAD, Opcodes.INSTANCEOF, Opcodes.IFEQ,
+                      Opcodes.ALOAD, Opcodes.CHECKCAST, Opcodes.ASTORE, Opcodes.IRETURN)
+                : ops(Opcodes.ICONST_0, Opcodes.ISTORE, Opcodes.ILOAD, Opcodes.IRETURN);
+        MethodRef worstTarget = null;
+        long worst = -1;
+        for (String component : RecordMethods.components(indy)) {
+            Type type = Type.getType(component);
+            long each = equals ? ops(Opcodes.ALOAD, Opcodes.GETFIELD, Opcodes.ALOAD, Opcodes.GETFIELD, Opcodes.IFEQ)
+                    : ops(Opcodes.ILOAD, Opcodes.BIPUSH, Opcodes.IMUL, Opcodes.ALOAD, Opcodes.GETFIELD, Opcodes.IADD,
+                          Opcodes.ISTORE);
+            List<MethodRef> targets = new ArrayList<>();
+            if (type.getSort() == Type.OBJECT || type.getSort() == Type.ARRAY) {
+                each = LongestPath.add(each, ops(Opcodes.DUP, Opcodes.IFNULL, Opcodes.INVOKEVIRTUAL));
+                String descriptor = RecordMethods.componentMethodDescriptor(indy.name);
+                for (Call call : node == null ? List.<Call>of() : node.calls()) {
+                    if (call.site().index() == index && call.site() instanceof Site.Invoke in
+                            && in.owner().equals(type.getInternalName()) && in.descriptor().equals(descriptor)) {
+                        MethodRef target = targetOf(call.target());
+                        if (target == null) {
+                            return new SiteCost(0, "call to " + in.owner().replace('/', '.') + "#" + indy.name
+                                    + " for a component of the record in " + short_(t.ref) + " cannot be analysed",
+                                    null, null);
+                        }
+                        addOnce(targets, target);
+                    }
+                }
+                if (targets.isEmpty()) { // a call the graph does not record (a safe JDK method): direct ones only
+                    if (type.getSort() == Type.ARRAY) {
+                        targets.add(new MethodRef("java/lang/Object", indy.name, descriptor)); // arrays override none
+                    } else {
+                        resolveHere(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, type.getInternalName(), indy.name,
+                                descriptor, false)).ifPresent(targets::add);
+                    }
+                }
+                if (targets.isEmpty()) {
+                    return new SiteCost(0, "the record " + indy.name + " in " + short_(t.ref) + " calls " + indy.name
+                            + " on a component of type " + type.getClassName() + " whose targets the call graph does"
+                            + " not give", null, null);
+                }
+            } else {
+                targets.add(primitiveHelper(type, equals));
+                if (targets.get(0) != null) {
+                    each = LongestPath.add(each, ops(Opcodes.INVOKESTATIC));
+                } else {
+                    targets.clear();
+                }
+            }
+            long slowest = 0;
+            for (MethodRef target : targets) {
+                t.calls.add(new CallEdge(line, target));
+                MethodTiming callee = timing(target);
+                if (!callee.bounded()) {
+                    return new SiteCost(0, callee.reason, target, null);
+                }
+                if (callee.cost >= slowest) {
+                    slowest = callee.cost;
+                    if (callee.cost > worst) {
+                        worst = callee.cost;
+                        worstTarget = target;
+                    }
+                }
+            }
+            cost = LongestPath.add(cost, LongestPath.add(each, slowest));
+        }
+        return new SiteCost(cost, null, null, worstTarget);
+    }
+
+    /** The static JDK method the generated code calls for a primitive component, or null when it is inline. */
+    private static MethodRef primitiveHelper(Type type, boolean equals) {
+        String wrapper = switch (type.getSort()) {
+            case Type.BOOLEAN -> "java/lang/Boolean";
+            case Type.CHAR -> "java/lang/Character";
+            case Type.BYTE -> "java/lang/Byte";
+            case Type.SHORT -> "java/lang/Short";
+            case Type.INT -> "java/lang/Integer";
+            case Type.LONG -> "java/lang/Long";
+            case Type.FLOAT -> "java/lang/Float";
+            default -> "java/lang/Double";
+        };
+        if (equals) {
+            return type.getSort() == Type.FLOAT || type.getSort() == Type.DOUBLE
+                    ? new MethodRef(wrapper, "compare", "(" + type.getDescriptor() + type.getDescriptor() + ")I")
+                    : null;
+        }
+        return new MethodRef(wrapper, "hashCode", "(" + type.getDescriptor() + ")I");
+    }
+
+    private long ops(int... opcodes) {
+        long cost = 0;
+        for (int op : opcodes) {
+            cost = LongestPath.add(cost, model.opcodeCost(op));
+        }
+        return cost;
+    }
+
+    private static MethodRef targetOf(Target target) {
+        if (target instanceof Target.Method m) {
+            return m.ref();
+        }
+        if (target instanceof Target.Summarised s) {
+            return s.ref();
+        }
+        if (target instanceof Target.CallbacksOnly c) {
+            return c.ref();
+        }
+        return null;
     }
 
     /** A call the graph gives no target for: static, special, private and final targets only. */
