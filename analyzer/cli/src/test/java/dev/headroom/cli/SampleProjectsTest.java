@@ -50,11 +50,13 @@ class SampleProjectsTest {
     @Test
     void twoRunsGiveByteIdenticalReports() {
         String sample = classes("telemetry-mistakes").toString();
-        for (String format : List.of("json", "text")) {
-            CliRun first = CliRun.of("check", "--format", format, sample);
-            CliRun second = CliRun.of("check", "--format", format, sample);
-            assertEquals(first.out(), second.out(), format + " report differs between two runs");
-            assertTrue(first.out().length() > 1000, format + " report is suspiciously short");
+        for (String grouping : List.of("root", "location")) {
+            for (String format : List.of("json", "text")) {
+                CliRun first = CliRun.of("check", "--group-by", grouping, "--format", format, sample);
+                CliRun second = CliRun.of("check", "--group-by", grouping, "--format", format, sample);
+                assertEquals(first.out(), second.out(), format + " report by " + grouping + " differs between two runs");
+                assertTrue(first.out().length() > 1000, format + " report is suspiciously short");
+            }
         }
     }
 
