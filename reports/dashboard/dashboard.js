@@ -2,7 +2,8 @@
  * Headroom dashboard: reads Headroom JSON reports (schemaVersion 1) and draws their trend.
  *
  * Reports come from the file picker or drag-and-drop (read with FileReader, so it works from file://),
- * or from ?reports=a.json,b.json (fetched, resolved against this page). Plain script: no build step, no
+ * from ?reports=a.json,b.json (fetched, resolved against this page), or from the page itself, where
+ * `headroom dashboard` writes them. Plain script: no build step, no
  * library, no network beyond the reports named in the address.
  *
  * Every string taken from a report reaches the page as text (textContent, createTextNode) or as an
@@ -79,6 +80,7 @@
     });
   }
 
+  /** Returns whether the address names reports (and then loads them). */
   function loadFromAddress() {
     var names = [];
     new URLSearchParams(window.location.search).getAll('reports').forEach(function (list) {
@@ -94,6 +96,29 @@
         return source(name, function () { return fetchText(name); });
       }));
     }
+    return names.length > 0;
+  }
+
+  /**
+   * Reports written into the page by `headroom dashboard`: a JSON array of {name, text} in a data block,
+   * shown in that order. They need no file access, so the page shows them from file:// as it opens.
+   */
+  function loadEmbedded() {
+    var block = document.getElementById('embedded-reports');
+    if (!block) {
+      return;
+    }
+    var entries;
+    try {
+      entries = JSON.parse(block.textContent);
+    } catch (e) {
+      message(document.getElementById('messages'), 'error', 'dashboard', 'the reports written into this page'
+          + ' cannot be read (' + e.message + ')');
+      return;
+    }
+    load(entries.map(function (entry) {
+      return source(String(entry.name), function () { return Promise.resolve(String(entry.text)); });
+    }));
   }
 
   /** Chosen or dropped files, in file-name order: the reports carry no date to order them by. */
@@ -967,5 +992,7 @@
     }
   });
 
-  loadFromAddress();
+  if (!loadFromAddress()) {
+    loadEmbedded();
+  }
 })();

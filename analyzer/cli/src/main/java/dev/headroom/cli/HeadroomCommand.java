@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "headroom",
         mixinStandardHelpOptions = true,
         versionProvider = HeadroomCommand.Version.class,
-        subcommands = {CheckCommand.class, RulesCommand.class},
+        subcommands = {CheckCommand.class, RulesCommand.class, DashboardCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         description = {
             "Static allocation, memory-budget and WCET checks for JVM bytecode: real-time paths"

@@ -161,6 +161,27 @@ class DashboardInBrowserTest {
     }
 
     @Test
+    void aDashboardWrittenWithItsReportsShowsThemFromFileUrl() {
+        Path folder = work.resolve("written");
+        CliRun run = CliRun.of("dashboard", "-o", folder.toString(), motor.file().toString(),
+                interpreter.file().toString(), both.file().toString());
+        assertEquals(ExitCodes.PASS, run.exitCode(), run.err());
+        try (BrowserPage page = newPage()) {
+            page.viewport(1280, 900).open(folder.resolve("index.html").toUri().toString());
+            DashboardView view = DashboardView.read(page, 1);
+            byte[] screenshot = page.screenshot();
+            List<Executable> checks = new ArrayList<>(trendChecks(view, List.of(motor, interpreter, both)));
+            checks.addAll(List.of(
+                    () -> assertEquals(List.of(), view.messages(), "messages"),
+                    () -> assertEquals(shown(ReportJson.unsuppressedFindings(both.json())), view.newFindings(),
+                            "new findings of #3"),
+                    () -> assertEquals(List.of(), page.consoleErrors(), "console errors"),
+                    () -> Screenshots.keepAndAssertNotBlank(screenshot, "dashboard-written")));
+            assertAll(checks);
+        }
+    }
+
+    @Test
     void addressListUnderFileUrlSaysToUseThePickerOrHttp() {
         String list = List.of(motor, interpreter).stream()
                 .map(r -> URLEncoder.encode(r.file().toUri().toString(), StandardCharsets.UTF_8))
