@@ -423,12 +423,9 @@ public final class TimingAnalysis {
                 }
                 fromGraph = true;
                 Target target = call.target();
-                if (target instanceof Target.Method m) {
-                    addOnce(targets, m.ref());
-                } else if (target instanceof Target.Summarised s) {
-                    addOnce(targets, s.ref());
-                } else if (target instanceof Target.CallbacksOnly c) {
-                    addOnce(targets, c.ref());
+                MethodRef analysed = targetOf(target);
+                if (analysed != null) {
+                    addOnce(targets, analysed);
                 } else if (target instanceof Target.Unanalysable u) {
                     if (facts.methodCost(u.ref()).isPresent() || model.methodCost(u.ref()).isPresent()) {
                         addOnce(targets, u.ref());
@@ -583,6 +580,7 @@ public final class TimingAnalysis {
         return cost;
     }
 
+    /** The method whose bytecode (or trusted cost) a call target leads to; null for an unanalysable one. */
     private static MethodRef targetOf(Target target) {
         if (target instanceof Target.Method m) {
             return m.ref();

@@ -30,11 +30,6 @@ public record TimingFinding(Rule rule, MethodRef root, MethodRef location, int l
         callChain = List.copyOf(callChain);
     }
 
-    /** The same finding, reached by this many roots. */
-    public TimingFinding reachedBy(int rootCount) {
-        return new TimingFinding(rule, root, location, line, message, callChain, rootCount);
-    }
-
     @Override
     public int compareTo(TimingFinding other) {
         return ORDER.compare(this, other);
