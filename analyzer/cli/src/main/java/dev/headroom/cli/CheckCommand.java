@@ -1,16 +1,9 @@
 package dev.headroom.cli;
 
 import dev.headroom.core.AnalysisConfig;
-import dev.headroom.core.ColdPathPolicy;
-import dev.headroom.core.FindingGrouping;
-import dev.headroom.core.JvmNames;
-import dev.headroom.core.memory.Layouts;
-import dev.headroom.core.timing.CostModels;
+import dev.headroom.core.ConfigOptions;
 import dev.headroom.core.ConfigurationException;
-import dev.headroom.core.DispatchPolicy;
-import dev.headroom.core.FailOn;
 import dev.headroom.core.Headroom;
-import dev.headroom.core.SizeParser;
 import dev.headroom.core.model.AnalysisResult;
 import dev.headroom.core.model.Verdict;
 import dev.headroom.reports.ReportFormat;
@@ -30,9 +23,9 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -190,38 +183,13 @@ public final class CheckCommand implements Callable<Integer> {
     /** The shared configuration; every option value is parsed here (exit 2 on a bad one). */
     private AnalysisConfig configuration() {
         AnalysisConfig.Builder builder = AnalysisConfig.builder();
-        if (dispatch != null) {
-            builder.dispatch(parseValue("--dispatch", dispatch, DispatchPolicy::parse));
-        }
-        if (failOn != null) {
-            builder.failOn(parseValue("--fail-on", failOn, FailOn::parse));
-        }
-        if (coldPaths != null) {
-            builder.coldPaths(parseValue("--cold-paths", coldPaths, ColdPathPolicy::parse));
-        }
-        if (groupBy != null) {
-            builder.grouping(parseValue("--group-by", groupBy, FindingGrouping::parse));
-        }
-        if (maxFindings != null) {
-            if (maxFindings < 0) {
-                throw ExitException.usage("--max-findings must be 0 or more, not " + maxFindings);
-            }
-            builder.maxFindings(maxFindings);
-        }
-        if (ramBudget != null) {
-            builder.ramBudget(parseValue("--ram-budget", ramBudget, text -> SizeParser.parse("--ram-budget", text)));
-        }
-        if (stackBudget != null) {
-            builder.stackBudget(parseValue("--stack-budget", stackBudget,
-                    text -> SizeParser.parse("--stack-budget", text)));
-        }
-        if (layout != null) {
-            builder.layout(parseValue("--layout", layout, Layouts::byName).name());
-        }
-        // Parsed and validated now, though not yet part of the configuration: see warnAboutUncheckedOptions.
-        if (costModel != null) {
-            parseValue("--cost-model", costModel, CostModels::load); // a malformed model names its file and entry
-            builder.costModel(costModel);
+        try {
+            new ConfigOptions(builder, CheckCommand::optionName)
+                    .dispatch(dispatch).failOn(failOn).coldPaths(coldPaths).groupBy(groupBy).maxFindings(maxFindings)
+                    .ramBudget(ramBudget).stackBudget(stackBudget).layout(layout).costModel(costModel)
+                    .roots(roots).interruptRoots(interruptRoots).rootAnnotations(rootAnnotations);
+        } catch (ConfigurationException e) {
+            throw ExitException.usage(e.getMessage());
         }
         if (flowFacts != null) {
             builder.flowFacts(flowFacts);
@@ -231,19 +199,6 @@ public final class CheckCommand implements Callable<Integer> {
         }
         if (writeBaseline != null) {
             builder.writeBaseline(writeBaseline);
-        }
-        for (String pattern : roots) {
-            builder.addRootPattern(methodPattern("--root", pattern));
-        }
-        for (String pattern : interruptRoots) {
-            builder.addInterruptRootPattern(methodPattern("--interrupt-root", pattern));
-        }
-        for (String annotation : rootAnnotations) {
-            if (!JvmNames.isBinaryName(annotation)) {
-                throw ExitException.usage("--root-annotation: '" + annotation
-                        + "' is not a class name; use the binary name, e.g. com.acme.RealTime");
-            }
-            builder.addRootAnnotation(annotation);
         }
         builder.addInputs(inputs);
         builder.addClasspath(classpathEntries());
@@ -380,23 +335,9 @@ public final class CheckCommand implements Callable<Integer> {
         return entries;
     }
 
-    /** Runs a core parser; its message gets the option's name when it does not already carry it. */
-    private static <T> T parseValue(String option, String text, Function<String, T> parser) {
-        try {
-            return parser.apply(text);
-        } catch (ConfigurationException e) {
-            String message = e.getMessage();
-            throw ExitException.usage(message.contains(option) ? message : option + ": " + message);
-        }
-    }
-
-    /** {@code com.acme.Motor#onTick}, {@code com.acme.*#*}: a class part and a method part. */
-    private static String methodPattern(String option, String pattern) {
-        if (!JvmNames.isMethodPatternShape(pattern)) {
-            throw ExitException.usage(option + ": '" + pattern + "' is not a method pattern; use <class>#<method>,"
-                    + " e.g. com.acme.Motor#onTick or 'com.acme.*#*'");
-        }
-        return pattern;
+    /** A shared option's name on the command line: {@code --ram-budget} for RAM_BUDGET. */
+    static String optionName(ConfigOptions.Option option) {
+        return "--" + option.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private static void requireFile(String option, Path file) {

@@ -1,17 +1,11 @@
 package dev.headroom.maven;
 
 import dev.headroom.core.AnalysisConfig;
-import dev.headroom.core.ColdPathPolicy;
+import dev.headroom.core.ConfigOptions;
 import dev.headroom.core.ConfigurationException;
-import dev.headroom.core.DispatchPolicy;
 import dev.headroom.core.FailOn;
-import dev.headroom.core.FindingGrouping;
-import dev.headroom.core.JvmNames;
 import dev.headroom.core.Headroom;
 import dev.headroom.core.InputException;
-import dev.headroom.core.SizeParser;
-import dev.headroom.core.memory.Layouts;
-import dev.headroom.core.timing.CostModels;
 import dev.headroom.core.model.AnalysisResult;
 import dev.headroom.core.model.Finding;
 import dev.headroom.core.model.Location;
@@ -33,7 +27,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.maven.plugin.AbstractMojo;
@@ -220,37 +213,15 @@ public class CheckMojo extends AbstractMojo {
      */
     AnalysisConfig configuration() throws MojoExecutionException {
         AnalysisConfig.Builder builder = AnalysisConfig.builder();
-        if (dispatch != null) {
-            builder.dispatch(parseValue("headroom.dispatch", dispatch, DispatchPolicy::parse));
-        }
-        if (failOn != null) {
-            builder.failOn(parseValue("headroom.failOn", failOn, FailOn::parse));
-        }
-        if (coldPaths != null) {
-            builder.coldPaths(parseValue("headroom.coldPaths", coldPaths, ColdPathPolicy::parse));
-        }
-        if (groupBy != null) {
-            builder.grouping(parseValue("headroom.groupBy", groupBy, FindingGrouping::parse));
-        }
-        if (maxFindings < 0) {
-            throw new MojoExecutionException("headroom.maxFindings must be 0 or more, not " + maxFindings);
-        }
-        builder.maxFindings(maxFindings);
-        if (ramBudget != null) {
-            builder.ramBudget(parseValue("headroom.ramBudget", ramBudget,
-                    text -> SizeParser.parse("headroom.ramBudget", text)));
-        }
-        if (stackBudget != null) {
-            builder.stackBudget(parseValue("headroom.stackBudget", stackBudget,
-                    text -> SizeParser.parse("headroom.stackBudget", text)));
-        }
-        if (layout != null) {
-            builder.layout(parseValue("headroom.layout", layout, Layouts::byName).name());
-        }
-        if (costModel != null) {
-            String model = costModelFile().map(Path::toString).orElse(costModel);
-            parseValue("headroom.costModel", model, CostModels::load); // a malformed model names its file and entry
-            builder.costModel(model);
+        try {
+            new ConfigOptions(builder, CheckMojo::parameterName)
+                    .dispatch(dispatch).failOn(failOn).coldPaths(coldPaths).groupBy(groupBy).maxFindings(maxFindings)
+                    .ramBudget(ramBudget).stackBudget(stackBudget).layout(layout)
+                    .costModel(costModel == null ? null : costModelFile().map(Path::toString).orElse(costModel))
+                    .roots(nonNull(roots)).interruptRoots(nonNull(interruptRoots))
+                    .rootAnnotations(nonNull(rootAnnotations));
+        } catch (ConfigurationException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
         }
         if (flowFacts != null) {
             builder.flowFacts(flowFacts.toPath());
@@ -260,19 +231,6 @@ public class CheckMojo extends AbstractMojo {
         }
         if (writeBaseline != null) {
             builder.writeBaseline(writeBaseline.toPath());
-        }
-        for (String pattern : nonNull(roots)) {
-            builder.addRootPattern(methodPattern("headroom.roots", pattern));
-        }
-        for (String pattern : nonNull(interruptRoots)) {
-            builder.addInterruptRootPattern(methodPattern("headroom.interruptRoots", pattern));
-        }
-        for (String annotation : nonNull(rootAnnotations)) {
-            if (!JvmNames.isBinaryName(annotation)) {
-                throw new MojoExecutionException("headroom.rootAnnotations: '" + annotation
-                        + "' is not a class name; use the binary name, e.g. com.acme.RealTime");
-            }
-            builder.addRootAnnotation(annotation);
         }
         builder.addInput(classesDirectory.toPath());
         builder.addClasspath(libraries());
@@ -488,28 +446,22 @@ public class CheckMojo extends AbstractMojo {
         return n + " " + (noun.endsWith("s") ? noun + "es" : noun + "s");
     }
 
-    /** Runs a core parser; its message gets the parameter's name instead of the command-line option's. */
-    private static <T> T parseValue(String parameter, String text, Function<String, T> parser)
-            throws MojoExecutionException {
-        try {
-            return parser.apply(text);
-        } catch (ConfigurationException e) {
-            String message = e.getMessage();
-            if (message.startsWith("--")) {
-                int colon = message.indexOf(": ");
-                message = colon < 0 ? message : message.substring(colon + 2);
-            }
-            throw new MojoExecutionException(message.contains(parameter) ? message : parameter + ": " + message, e);
-        }
-    }
-
-    /** {@code com.acme.Motor#onTick}, {@code com.acme.*#*}: a class part and a method part. */
-    private static String methodPattern(String parameter, String pattern) throws MojoExecutionException {
-        if (!JvmNames.isMethodPatternShape(pattern)) {
-            throw new MojoExecutionException(parameter + ": '" + pattern + "' is not a method pattern; use"
-                    + " <class>#<method>, e.g. com.acme.Motor#onTick or com.acme.*#*");
-        }
-        return pattern;
+    /** A shared option's name as a user property of the plugin: {@code headroom.ramBudget} for RAM_BUDGET. */
+    static String parameterName(ConfigOptions.Option option) {
+        return "headroom." + switch (option) {
+            case DISPATCH -> "dispatch";
+            case FAIL_ON -> "failOn";
+            case COLD_PATHS -> "coldPaths";
+            case GROUP_BY -> "groupBy";
+            case MAX_FINDINGS -> "maxFindings";
+            case RAM_BUDGET -> "ramBudget";
+            case STACK_BUDGET -> "stackBudget";
+            case LAYOUT -> "layout";
+            case COST_MODEL -> "costModel";
+            case ROOT -> "roots";
+            case INTERRUPT_ROOT -> "interruptRoots";
+            case ROOT_ANNOTATION -> "rootAnnotations";
+        };
     }
 
     private static void requireFile(String parameter, File file) throws MojoExecutionException {

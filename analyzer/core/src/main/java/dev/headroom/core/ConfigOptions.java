@@ -1,0 +1,151 @@
+package dev.headroom.core;
+
+import dev.headroom.core.memory.Layouts;
+import dev.headroom.core.timing.CostModels;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The options the command line and the Maven plugin share, from their text to the configuration: what
+ * each value means and how a bad one is told live here once. The front ends differ only in the names
+ * they give the options ({@code --ram-budget}, {@code headroom.ramBudget}) and in how they report the
+ * {@link ConfigurationException} a bad value throws, which names the option. A null value is an option
+ * not given.
+ */
+public final class ConfigOptions {
+    /** The shared options. */
+    public enum Option {
+        DISPATCH, FAIL_ON, COLD_PATHS, GROUP_BY, MAX_FINDINGS, RAM_BUDGET, STACK_BUDGET, LAYOUT, COST_MODEL, ROOT,
+        INTERRUPT_ROOT, ROOT_ANNOTATION
+    }
+
+    private final AnalysisConfig.Builder builder;
+    private final Function<Option, String> names;
+
+    /** @param names each option's name in the front end, for messages */
+    public ConfigOptions(AnalysisConfig.Builder builder, Function<Option, String> names) {
+        this.builder = builder;
+        this.names = names;
+    }
+
+    public ConfigOptions dispatch(String text) {
+        if (text != null) {
+            builder.dispatch(parse(Option.DISPATCH, text, DispatchPolicy::parse));
+        }
+        return this;
+    }
+
+    public ConfigOptions failOn(String text) {
+        if (text != null) {
+            builder.failOn(parse(Option.FAIL_ON, text, FailOn::parse));
+        }
+        return this;
+    }
+
+    public ConfigOptions coldPaths(String text) {
+        if (text != null) {
+            builder.coldPaths(parse(Option.COLD_PATHS, text, ColdPathPolicy::parse));
+        }
+        return this;
+    }
+
+    public ConfigOptions groupBy(String text) {
+        if (text != null) {
+            builder.grouping(parse(Option.GROUP_BY, text, FindingGrouping::parse));
+        }
+        return this;
+    }
+
+    public ConfigOptions maxFindings(Integer count) {
+        if (count != null) {
+            if (count < 0) {
+                throw new ConfigurationException(names.apply(Option.MAX_FINDINGS) + " must be 0 or more, not " + count);
+            }
+            builder.maxFindings(count);
+        }
+        return this;
+    }
+
+    public ConfigOptions ramBudget(String text) {
+        if (text != null) {
+            builder.ramBudget(parse(Option.RAM_BUDGET, text, t -> SizeParser.parse(names.apply(Option.RAM_BUDGET), t)));
+        }
+        return this;
+    }
+
+    public ConfigOptions stackBudget(String text) {
+        if (text != null) {
+            builder.stackBudget(parse(Option.STACK_BUDGET, text,
+                    t -> SizeParser.parse(names.apply(Option.STACK_BUDGET), t)));
+        }
+        return this;
+    }
+
+    public ConfigOptions layout(String text) {
+        if (text != null) {
+            builder.layout(parse(Option.LAYOUT, text, Layouts::byName).name());
+        }
+        return this;
+    }
+
+    /** A bundled model's name or a model file; loaded now, so that a malformed one is told before any analysis. */
+    public ConfigOptions costModel(String nameOrFile) {
+        if (nameOrFile != null) {
+            parse(Option.COST_MODEL, nameOrFile, CostModels::load); // a malformed model names its file and entry
+            builder.costModel(nameOrFile);
+        }
+        return this;
+    }
+
+    public ConfigOptions roots(List<String> patterns) {
+        for (String pattern : patterns) {
+            builder.addRootPattern(methodPattern(Option.ROOT, pattern));
+        }
+        return this;
+    }
+
+    public ConfigOptions interruptRoots(List<String> patterns) {
+        for (String pattern : patterns) {
+            builder.addInterruptRootPattern(methodPattern(Option.INTERRUPT_ROOT, pattern));
+        }
+        return this;
+    }
+
+    public ConfigOptions rootAnnotations(List<String> binaryNames) {
+        for (String annotation : binaryNames) {
+            if (!JvmNames.isBinaryName(annotation)) {
+                throw new ConfigurationException(names.apply(Option.ROOT_ANNOTATION) + ": '" + annotation
+                        + "' is not a class name; use the binary name, e.g. com.acme.RealTime");
+            }
+            builder.addRootAnnotation(annotation);
+        }
+        return this;
+    }
+
+    /** {@code com.acme.Motor#onTick}, {@code com.acme.*#*}: a class part and a method part. */
+    private String methodPattern(Option option, String pattern) {
+        if (!JvmNames.isMethodPatternShape(pattern)) {
+            throw new ConfigurationException(names.apply(option) + ": '" + pattern + "' is not a method pattern;"
+                    + " use <class>#<method>, e.g. com.acme.Motor#onTick or com.acme.*#*");
+        }
+        return pattern;
+    }
+
+    /**
+     * The value, or a {@link ConfigurationException} whose message starts with the front end's name of the
+     * option (the parsers name it as the command line does).
+     */
+    private <T> T parse(Option option, String text, Function<String, T> parser) {
+        try {
+            return parser.apply(text);
+        } catch (ConfigurationException e) {
+            String name = names.apply(option);
+            String message = e.getMessage();
+            if (message.startsWith("--") && !message.startsWith(name)) {
+                int colon = message.indexOf(": ");
+                message = colon < 0 ? message : message.substring(colon + 2);
+            }
+            throw new ConfigurationException(message.contains(name) ? message : name + ": " + message, e);
+        }
+    }
+}
