@@ -1,6 +1,7 @@
 package dev.headroom.core.timing;
 
 import dev.headroom.core.classpath.AsmApi;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 import org.objectweb.asm.Opcodes;
@@ -60,10 +61,31 @@ final class ConstantInterpreter extends BasicInterpreter {
     }
 
     private final FieldLengths fields;
+    /** What the caller knows of the arguments, by local: a constant or an array length. */
+    private final Map<Integer, Value> arguments;
 
     ConstantInterpreter(FieldLengths fields) {
+        this(fields, Map.of());
+    }
+
+    /** With the values some arguments are known to have at one call: the method analysed in that context. */
+    ConstantInterpreter(FieldLengths fields, Map<Integer, Value> arguments) {
         super(AsmApi.VERSION);
         this.fields = fields;
+        this.arguments = arguments;
+    }
+
+    /** A known constant or array length, or null when nothing is known beyond the type. */
+    static Value known(BasicValue v) {
+        return v instanceof Value c && (c.constant != null || c.arrayLength != null)
+                ? new Value(c.getType(), c.constant, c.arrayLength, -1) : null;
+    }
+
+    @Override
+    public BasicValue newParameterValue(boolean isInstanceMethod, int local, Type type) {
+        Value known = arguments.get(local);
+        return known != null && known.getType().equals(newValue(type).getType()) ? known
+                : super.newParameterValue(isInstanceMethod, local, type);
     }
 
     static Integer constant(BasicValue v) {

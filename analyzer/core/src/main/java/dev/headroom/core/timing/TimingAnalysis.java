@@ -73,6 +73,8 @@ public final class TimingAnalysis {
     private final FlowFacts facts;
     private final FieldArrayLengths fieldLengths;
     private final Map<MethodRef, MethodTiming> timings = new HashMap<>();
+    /** Methods analysed again for what one call passes them (see {@link #inContext}), by method and arguments. */
+    private final Map<Context, MethodTiming> contextual = new HashMap<>();
     /** The methods being analysed, outermost first, and each one's place in that list (to name cycles). */
     private final List<MethodRef> inProgress = new ArrayList<>();
     private final Map<MethodRef, Integer> inProgressAt = new HashMap<>();
@@ -101,7 +103,8 @@ public final class TimingAnalysis {
         final List<LoopBound> loops = new ArrayList<>();
         final List<CallEdge> calls = new ArrayList<>();
         final List<String> worstLoops = new ArrayList<>();
-        MethodRef heaviestCallee;
+        /** The callee on the worst path with the largest cost (its timing in the context of the call). */
+        MethodTiming heaviest;
 
         MethodTiming(MethodRef ref, LoadedClass owner) {
             this.ref = ref;
@@ -120,8 +123,44 @@ public final class TimingAnalysis {
         }
     }
 
+    /** A method and what a call knows of some of its arguments, by local. */
+    private record Context(MethodRef method, Map<Integer, ConstantInterpreter.Value> arguments) {
+    }
+
+    /** The constant-propagation frames of one method, computed on first use (null when they cannot be). */
+    private final class Frames {
+        private final String owner;
+        private final MethodNode method;
+        private final Map<Integer, ConstantInterpreter.Value> arguments;
+        private org.objectweb.asm.tree.analysis.Frame<BasicValue>[] frames;
+        private boolean computed;
+
+        Frames(String owner, MethodNode method, Map<Integer, ConstantInterpreter.Value> arguments) {
+            this.owner = owner;
+            this.method = method;
+            this.arguments = arguments;
+        }
+
+        org.objectweb.asm.tree.analysis.Frame<BasicValue>[] get() {
+            if (!computed) {
+                computed = true;
+                try {
+                    frames = new Analyzer<>(new ConstantInterpreter(fieldLengths, arguments)).analyze(owner, method);
+                } catch (AnalyzerException | RuntimeException e) {
+                    frames = null; // no constants known: nothing is inferred, declarations still apply
+                }
+            }
+            return frames;
+        }
+
+        org.objectweb.asm.tree.analysis.Frame<BasicValue> at(int index) {
+            org.objectweb.asm.tree.analysis.Frame<BasicValue>[] all = get();
+            return all == null ? null : all[index];
+        }
+    }
+
     /** The cost of one call instruction: the most expensive of its targets. */
-    private record SiteCost(long cost, String reason, MethodRef cause, MethodRef worst) {
+    private record SiteCost(long cost, String reason, MethodRef cause, MethodTiming worst) {
     }
 
     /**
@@ -258,6 +297,12 @@ public final class TimingAnalysis {
     }
 
     private void analyzeBytecode(MethodTiming t, CallGraph.Node node, MethodNode method) {
+        analyzeBytecode(t, node, method, Map.of());
+    }
+
+    /** @param arguments what a call site knows of some arguments, by local (empty: any call) */
+    private void analyzeBytecode(MethodTiming t, CallGraph.Node node, MethodNode method,
+                                 Map<Integer, ConstantInterpreter.Value> arguments) {
         ControlFlow cfg;
         try {
             cfg = ControlFlow.of(method);
@@ -265,18 +310,13 @@ public final class TimingAnalysis {
             t.unbounded(short_(t.ref) + " uses " + e.getMessage() + ", which the timing analysis does not model");
             return;
         }
-        org.objectweb.asm.tree.analysis.Frame<BasicValue>[] frames = null;
+        Frames values = new Frames(t.owner.internalName(), method, arguments);
         boolean hasMarker = false;
         for (int i = 0; i < cfg.insns.size(); i++) {
             hasMarker |= isMarker(cfg.insns.get(i));
         }
-        if (!cfg.loops.isEmpty() || hasMarker) {
-            try {
-                frames = new Analyzer<>(new ConstantInterpreter(fieldLengths)).analyze(t.owner.internalName(), method);
-            } catch (AnalyzerException | RuntimeException e) {
-                frames = null; // no constants known: nothing is inferred, declarations still apply
-            }
-        }
+        org.objectweb.asm.tree.analysis.Frame<BasicValue>[] frames =
+                !cfg.loops.isEmpty() || hasMarker ? values.get() : null;
         String file = t.owner.sourceFile() != null ? t.owner.sourceFile() : t.owner.internalName() + ".class";
 
         // Loop bounds, in order: inferred, marker, @LoopBound, flow facts.
@@ -325,7 +365,7 @@ public final class TimingAnalysis {
         // Block costs, with the most expensive target of every call.
         long[] blockCost = new long[cfg.blockCount];
         long[] callCost = new long[cfg.insns.size()];
-        MethodRef[] callee = new MethodRef[cfg.insns.size()];
+        MethodTiming[] callee = new MethodTiming[cfg.insns.size()];
         String callReason = null;
         MethodRef callCause = null;
         for (int b = 0; b < cfg.blockCount; b++) {
@@ -341,7 +381,7 @@ public final class TimingAnalysis {
                 }
                 cost = LongestPath.add(cost, model.opcodeCost(op));
                 if (insn instanceof MethodInsnNode || insn instanceof InvokeDynamicInsnNode) {
-                    SiteCost site = siteCost(t, node, i, insn, cfg.lineAt[i]);
+                    SiteCost site = siteCost(t, node, i, insn, cfg.lineAt[i], values);
                     if (site.reason != null && callReason == null) {
                         callReason = site.reason;
                         callCause = site.cause;
@@ -385,7 +425,7 @@ public final class TimingAnalysis {
             for (int i = cfg.blockStart[b]; i < cfg.blockEnd[b]; i++) {
                 if (callee[i] != null && callCost[i] > heaviest) {
                     heaviest = callCost[i];
-                    t.heaviestCallee = callee[i];
+                    t.heaviest = callee[i];
                 }
             }
         }
@@ -396,7 +436,8 @@ public final class TimingAnalysis {
                 && mi.owner.equals(LOOPS_OWNER) && mi.name.equals("bound") && mi.desc.equals("(I)V");
     }
 
-    private SiteCost siteCost(MethodTiming t, CallGraph.Node node, int index, AbstractInsnNode insn, int line) {
+    private SiteCost siteCost(MethodTiming t, CallGraph.Node node, int index, AbstractInsnNode insn, int line,
+                              Frames values) {
         if (insn instanceof InvokeDynamicInsnNode indy) {
             if (indy.bsm.getOwner().equals(LAMBDA_METAFACTORY)) {
                 return new SiteCost(0, null, null, null);
@@ -451,12 +492,17 @@ public final class TimingAnalysis {
             }
         }
         long worst = 0;
-        MethodRef worstTarget = null;
+        MethodTiming worstTarget = null;
         String reason = unanalysable;
         MethodRef cause = unanalysableRef;
         for (MethodRef target : targets) {
-            t.calls.add(new CallEdge(line, target));
             MethodTiming callee = timing(target);
+            MethodTiming inContext = callee.bounded() ? null : inContext(target, callee, mi, values, index);
+            if (inContext != null && inContext.bounded()) {
+                callee = inContext; // bounded by what this call passes: no unbounded loop on this path
+            } else {
+                t.calls.add(new CallEdge(line, target));
+            }
             if (!callee.bounded()) {
                 if (reason == null) {
                     reason = callee.reason;
@@ -464,10 +510,72 @@ public final class TimingAnalysis {
                 }
             } else if (worstTarget == null || callee.cost > worst) {
                 worst = callee.cost;
-                worstTarget = target;
+                worstTarget = callee;
             }
         }
         return new SiteCost(worst, reason, cause, worstTarget);
+    }
+
+    /**
+     * The callee's timing for what this call passes it, when its own loops leave it without a bound and the
+     * call passes a constant or an array of known length: {@code Arrays.fill(buffer, 0)} on a final field of
+     * 64 elements runs its loop 64 times. The callee is analysed again with those arguments, once per method
+     * and arguments. Null when nothing is known of the arguments or the callee has no bound for another
+     * reason (a callee, recursion, a native method).
+     */
+    private MethodTiming inContext(MethodRef target, MethodTiming contextFree, MethodInsnNode mi, Frames values,
+                                   int index) {
+        if (contextFree.cause != null || contextFree.owner == null || inProgressAt.containsKey(target)
+                || contextFree.loops.stream().allMatch(LoopBound::bounded)) {
+            return null;
+        }
+        org.objectweb.asm.tree.analysis.Frame<BasicValue> frame = values.at(index);
+        Map<Integer, ConstantInterpreter.Value> known = frame == null ? Map.of() : knownArguments(mi, frame);
+        if (known.isEmpty()) {
+            return null;
+        }
+        Context key = new Context(target, known);
+        MethodTiming cached = contextual.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        CallGraph.Node node = graph.node(target);
+        Optional<MethodNode> method = node != null ? Optional.of(node.method())
+                : Optional.of(hierarchy.resolve(target.owner(), target.name(), target.descriptor()))
+                        .filter(Hierarchy.Resolution::isFound)
+                        .filter(r -> r.declared().ref().equals(target))
+                        .map(r -> r.declared().method());
+        if (method.isEmpty()) {
+            return null;
+        }
+        MethodTiming t = new MethodTiming(target, contextFree.owner);
+        inProgressAt.put(target, inProgress.size());
+        inProgress.add(target);
+        try {
+            analyzeBytecode(t, node, method.get(), known);
+        } finally {
+            inProgress.remove(inProgress.size() - 1);
+            inProgressAt.remove(target);
+        }
+        contextual.put(key, t);
+        return t;
+    }
+
+    /** The arguments of a call whose value is known at it (a constant, an array's length), by the callee's local. */
+    private static Map<Integer, ConstantInterpreter.Value> knownArguments(MethodInsnNode mi,
+            org.objectweb.asm.tree.analysis.Frame<BasicValue> frame) {
+        Type[] arguments = Type.getArgumentTypes(mi.desc);
+        int first = frame.getStackSize() - arguments.length;
+        int local = mi.getOpcode() == Opcodes.INVOKESTATIC ? 0 : 1;
+        Map<Integer, ConstantInterpreter.Value> known = new HashMap<>();
+        for (int k = 0; k < arguments.length; k++) {
+            ConstantInterpreter.Value value = ConstantInterpreter.known(frame.getStack(first + k));
+            if (value != null) {
+                known.put(local, value);
+            }
+            local += arguments[k].getSize();
+        }
+        return known;
     }
 
     /**
@@ -488,7 +596,7 @@ public final class TimingAnalysis {
                 ? ops(Opcodes.ALOAD, Opcodes.ALOAD, Opcodes.IF_ACMPNE, Opcodes.ALOAD, Opcodes.INSTANCEOF, Opcodes.IFEQ,
                       Opcodes.ALOAD, Opcodes.CHECKCAST, Opcodes.ASTORE, Opcodes.IRETURN)
                 : ops(Opcodes.ICONST_0, Opcodes.ISTORE, Opcodes.ILOAD, Opcodes.IRETURN);
-        MethodRef worstTarget = null;
+        MethodTiming worstTarget = null;
         long worst = -1;
         for (String component : RecordMethods.components(indy)) {
             Type type = Type.getType(component);
@@ -543,7 +651,7 @@ public final class TimingAnalysis {
                     slowest = callee.cost;
                     if (callee.cost > worst) {
                         worst = callee.cost;
-                        worstTarget = target;
+                        worstTarget = callee;
                     }
                 }
             }
@@ -621,7 +729,7 @@ public final class TimingAnalysis {
         for (MethodTiming t = root; t != null && seen.add(t.ref) && path.size() < MAX_PATH; ) {
             path.add(t.ref.toString());
             path.addAll(t.worstLoops);
-            t = t.heaviestCallee == null ? null : timings.get(t.heaviestCallee);
+            t = t.heaviest;
         }
         return path.size() > MAX_PATH ? path.subList(0, MAX_PATH) : path;
     }
