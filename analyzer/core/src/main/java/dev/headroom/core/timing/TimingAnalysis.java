@@ -517,16 +517,15 @@ public final class TimingAnalysis {
     }
 
     /**
-     * The callee's timing for what this call passes it, when its own loops leave it without a bound and the
-     * call passes a constant or an array of known length: {@code Arrays.fill(buffer, 0)} on a final field of
+     * The callee's timing for what this call passes it, when loops (its own or its callees') leave it without
+     * a bound and the call passes a constant or an array of known length: {@code Arrays.fill(buffer, 0)} on a final field of
      * 64 elements runs its loop 64 times. The callee is analysed again with those arguments, once per method
-     * and arguments. Null when nothing is known of the arguments or the callee has no bound for another
-     * reason (a callee, recursion, a native method).
+     * and arguments; what it passes on to its own callees is known there in turn. Null when nothing is known
+     * of the arguments or the callee has no bound for another reason (recursion, a native method).
      */
     private MethodTiming inContext(MethodRef target, MethodTiming contextFree, MethodInsnNode mi, Frames values,
                                    int index) {
-        if (contextFree.cause != null || contextFree.owner == null || inProgressAt.containsKey(target)
-                || contextFree.loops.stream().allMatch(LoopBound::bounded)) {
+        if (contextFree.owner == null || inProgressAt.containsKey(target) || !unboundedByLoops(contextFree)) {
             return null;
         }
         org.objectweb.asm.tree.analysis.Frame<BasicValue> frame = values.at(index);
@@ -559,6 +558,24 @@ public final class TimingAnalysis {
         }
         contextual.put(key, t);
         return t;
+    }
+
+    /**
+     * Whether a method has no bound because of a loop, its own or one in a callee on the way to the cause,
+     * rather than recursion, a native method or a call that cannot be analysed: only then can what a call
+     * passes give it one.
+     */
+    private boolean unboundedByLoops(MethodTiming t) {
+        Set<MethodRef> seen = new HashSet<>();
+        MethodTiming at = t;
+        while (at.cause != null && seen.add(at.ref)) {
+            MethodTiming next = timings.get(at.cause);
+            if (next == null) {
+                return false;
+            }
+            at = next;
+        }
+        return at.cause == null && at.loops.stream().anyMatch(lb -> !lb.bounded());
     }
 
     /** The arguments of a call whose value is known at it (a constant, an array's length), by the callee's local. */

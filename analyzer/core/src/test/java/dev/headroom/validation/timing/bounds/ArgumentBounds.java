@@ -5,7 +5,8 @@ import java.util.Arrays;
 
 /**
  * A callee whose loop runs over what it is passed has no bound of its own, but has one at each call that
- * passes a constant count or an array of known length: it is analysed again for that call.
+ * passes a constant count or an array of known length: it is analysed again for that call, and what it
+ * passes on is known in its own calls.
  */
 public class ArgumentBounds {
     private final int[] samples = new int[64];
@@ -50,5 +51,14 @@ public class ArgumentBounds {
     @RealTime
     public void clearInTheJdk() {
         Arrays.fill(samples, 0); // expect-root: bounded
+    }
+
+    private static void clear(int[] values) {
+        Arrays.fill(values, 0);
+    }
+
+    @RealTime
+    public void clearThroughAHelper() {
+        clear(samples); // expect-root: bounded
     }
 }
