@@ -18,7 +18,8 @@ public enum ColdPathPolicy {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public static ColdPathPolicy parse(String text) {
-        return OptionValues.parse("--cold-paths", text, values());
+    /** @param option the option's name in the front end, for the message */
+    public static ColdPathPolicy parse(String option, String text) {
+        return OptionValues.parse(option, text, values());
     }
 }

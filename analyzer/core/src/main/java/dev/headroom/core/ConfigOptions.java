@@ -30,28 +30,28 @@ public final class ConfigOptions {
 
     public ConfigOptions dispatch(String text) {
         if (text != null) {
-            builder.dispatch(parse(Option.DISPATCH, text, DispatchPolicy::parse));
+            builder.dispatch(DispatchPolicy.parse(names.apply(Option.DISPATCH), text));
         }
         return this;
     }
 
     public ConfigOptions failOn(String text) {
         if (text != null) {
-            builder.failOn(parse(Option.FAIL_ON, text, FailOn::parse));
+            builder.failOn(FailOn.parse(names.apply(Option.FAIL_ON), text));
         }
         return this;
     }
 
     public ConfigOptions coldPaths(String text) {
         if (text != null) {
-            builder.coldPaths(parse(Option.COLD_PATHS, text, ColdPathPolicy::parse));
+            builder.coldPaths(ColdPathPolicy.parse(names.apply(Option.COLD_PATHS), text));
         }
         return this;
     }
 
     public ConfigOptions groupBy(String text) {
         if (text != null) {
-            builder.grouping(parse(Option.GROUP_BY, text, FindingGrouping::parse));
+            builder.grouping(FindingGrouping.parse(names.apply(Option.GROUP_BY), text));
         }
         return this;
     }
@@ -131,20 +131,13 @@ public final class ConfigOptions {
         return pattern;
     }
 
-    /**
-     * The value, or a {@link ConfigurationException} whose message starts with the front end's name of the
-     * option (the parsers name it as the command line does).
-     */
+    /** The value, or a {@link ConfigurationException} that names the option as the front end does. */
     private <T> T parse(Option option, String text, Function<String, T> parser) {
         try {
             return parser.apply(text);
         } catch (ConfigurationException e) {
             String name = names.apply(option);
             String message = e.getMessage();
-            if (message.startsWith("--") && !message.startsWith(name)) {
-                int colon = message.indexOf(": ");
-                message = colon < 0 ? message : message.substring(colon + 2);
-            }
             throw new ConfigurationException(message.contains(name) ? message : name + ": " + message, e);
         }
     }

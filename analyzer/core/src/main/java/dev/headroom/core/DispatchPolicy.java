@@ -13,7 +13,8 @@ public enum DispatchPolicy {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public static DispatchPolicy parse(String text) {
-        return OptionValues.parse("--dispatch", text, values());
+    /** @param option the option's name in the front end, for the message */
+    public static DispatchPolicy parse(String option, String text) {
+        return OptionValues.parse(option, text, values());
     }
 }

@@ -21,7 +21,8 @@ public enum FailOn {
         };
     }
 
-    public static FailOn parse(String text) {
-        return OptionValues.parse("--fail-on", text, values());
+    /** @param option the option's name in the front end, for the message */
+    public static FailOn parse(String option, String text) {
+        return OptionValues.parse(option, text, values());
     }
 }

@@ -17,7 +17,8 @@ public enum FindingGrouping {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public static FindingGrouping parse(String text) {
-        return OptionValues.parse("--group-by", text, values());
+    /** @param option the option's name in the front end, for the message */
+    public static FindingGrouping parse(String option, String text) {
+        return OptionValues.parse(option, text, values());
     }
 }

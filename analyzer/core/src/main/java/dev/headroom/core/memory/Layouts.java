@@ -62,6 +62,6 @@ public final class Layouts {
                 return layout;
             }
         }
-        throw new ConfigurationException("--layout: unknown layout model '" + name + "'; valid: " + names());
+        throw new ConfigurationException("unknown layout model '" + name + "'; valid: " + names());
     }
 }

@@ -256,57 +256,12 @@ final class StaticInterpreter {
                         pop(stack);
                     }
                 }
-                case Opcodes.DUP -> stack.add(peek(stack, 0));
-                case Opcodes.DUP_X1 -> {
-                    Value a = pop(stack);
-                    Value b = pop(stack);
-                    stack.add(a);
-                    stack.add(b);
-                    stack.add(a);
-                }
-                case Opcodes.DUP_X2 -> {
-                    Value a = pop(stack);
-                    Value b = pop(stack);
-                    if (b.size() == 2) {
-                        stack.add(a);
-                        stack.add(b);
-                        stack.add(a);
-                    } else {
-                        Value c = pop(stack);
-                        stack.add(a);
-                        stack.add(c);
-                        stack.add(b);
-                        stack.add(a);
-                    }
-                }
-                case Opcodes.DUP2 -> {
-                    Value a = peek(stack, 0);
-                    if (a.size() == 2) {
-                        stack.add(a);
-                    } else {
-                        Value b = peek(stack, 1);
-                        stack.add(b);
-                        stack.add(a);
-                    }
-                }
-                case Opcodes.DUP2_X1 -> {
-                    Value a = pop(stack);
-                    if (a.size() == 2) {
-                        Value b = pop(stack);
-                        stack.add(a);
-                        stack.add(b);
-                        stack.add(a);
-                    } else {
-                        Value b = pop(stack);
-                        Value c = pop(stack);
-                        stack.add(b);
-                        stack.add(a);
-                        stack.add(c);
-                        stack.add(b);
-                        stack.add(a);
-                    }
-                }
-                case Opcodes.DUP2_X2 -> dup2x2(stack);
+                case Opcodes.DUP -> dup(stack, 1, 0);
+                case Opcodes.DUP_X1 -> dup(stack, 1, 1);
+                case Opcodes.DUP_X2 -> dup(stack, 1, 2);
+                case Opcodes.DUP2 -> dup(stack, 2, 0);
+                case Opcodes.DUP2_X1 -> dup(stack, 2, 1);
+                case Opcodes.DUP2_X2 -> dup(stack, 2, 2);
                 case Opcodes.SWAP -> {
                     Value a = pop(stack);
                     Value b = pop(stack);
@@ -454,48 +409,28 @@ final class StaticInterpreter {
         throw new Stop("ran off the end of " + where);
     }
 
-    private static void dup2x2(List<Value> stack) {
-        Value a = pop(stack);
-        if (a.size() == 2) {
-            Value b = pop(stack);
-            if (b.size() == 2) {
-                stack.add(a);
-                stack.add(b);
-                stack.add(a);
-            } else {
-                Value c = pop(stack);
-                stack.add(a);
-                stack.add(c);
-                stack.add(b);
-                stack.add(a);
-            }
-        } else {
-            Value b = pop(stack);
-            Value c = pop(stack);
-            if (c.size() == 2) {
-                stack.add(b);
-                stack.add(a);
-                stack.add(c);
-                stack.add(b);
-                stack.add(a);
-            } else {
-                Value d = pop(stack);
-                stack.add(b);
-                stack.add(a);
-                stack.add(d);
-                stack.add(c);
-                stack.add(b);
-                stack.add(a);
-            }
+    /**
+     * The dup family, by the JVM's definition in words (a long or double is two): a copy of the top
+     * {@code copyWords} words goes under the {@code underWords} words below them. DUP is (1, 0), DUP_X2 is
+     * (1, 2), DUP2_X1 is (2, 1), and so on; whether a value is one word or two decides how many it takes.
+     */
+    private static void dup(List<Value> stack, int copyWords, int underWords) {
+        int copied = startOfWords(stack, stack.size(), copyWords);
+        int under = startOfWords(stack, copied, underWords);
+        stack.addAll(under, new ArrayList<>(stack.subList(copied, stack.size())));
+    }
+
+    /** Where the values that make up the given number of words below {@code end} begin. */
+    private static int startOfWords(List<Value> stack, int end, int words) {
+        int at = end;
+        for (int taken = 0; taken < words; ) {
+            taken += stack.get(--at).size();
         }
+        return at;
     }
 
     private static Value pop(List<Value> stack) {
         return stack.remove(stack.size() - 1);
-    }
-
-    private static Value peek(List<Value> stack, int fromTop) {
-        return stack.get(stack.size() - 1 - fromTop);
     }
 
     private static char kindOfLoad(int op) {

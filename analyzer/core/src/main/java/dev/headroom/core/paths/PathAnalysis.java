@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -186,31 +187,29 @@ public final class PathAnalysis {
         int[] hotReach = ReachCounts.of(hotSuccessors, sources);
         int[] anyReach = ReachCounts.of(allSuccessors, sources);
         Map<FindingKey, Candidate> best = candidates(roots);
-        Map<FindingKey, Boolean> hotLocal = new HashMap<>();
+        // The keys some root can have on a hot path: a hot local event, or a synchronized root's entry.
+        Set<FindingKey> hotKeys = new HashSet<>();
         for (MethodRef root : roots) {
             Event entry = entry(root);
             if (entry != null) {
-                hotLocal.put(new FindingKey(entry.rule(), root, entry.line()), true);
+                hotKeys.add(new FindingKey(entry.rule(), root, entry.line()));
+            }
+        }
+        Set<Integer> located = new HashSet<>();
+        for (FindingKey key : best.keySet()) {
+            int m = numbers.get(key.location);
+            if (located.add(m)) {
+                locals(m).stream().filter(f -> !f.cold()).forEach(f -> hotKeys.add(f.key()));
             }
         }
         List<Reached> result = new ArrayList<>(best.size());
         for (Map.Entry<FindingKey, Candidate> e : best.entrySet()) {
             FindingKey key = e.getKey();
             int m = numbers.get(key.location);
-            boolean hot = hotLocal.getOrDefault(key, false) || anyHot(locals(m), key);
-            int hotRoots = hot ? Math.max(1, hotReach[m]) : 0;
+            int hotRoots = hotKeys.contains(key) ? Math.max(1, hotReach[m]) : 0;
             result.add(new Reached(finding(e.getValue()), hotRoots, Math.max(hotRoots, anyReach[m])));
         }
         return result;
-    }
-
-    private static boolean anyHot(List<Local> locals, FindingKey key) {
-        for (Local f : locals) {
-            if (!f.cold() && f.key().equals(key)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The best candidate of every key on the paths of the roots, walked at once. */

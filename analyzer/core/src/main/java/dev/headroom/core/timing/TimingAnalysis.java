@@ -650,11 +650,10 @@ public final class TimingAnalysis {
                             + " not give", null, null);
                 }
             } else {
-                targets.add(primitiveHelper(type, equals));
-                if (targets.get(0) != null) {
+                MethodRef helper = primitiveHelper(type, equals);
+                if (helper != null) {
                     each = LongestPath.add(each, ops(Opcodes.INVOKESTATIC));
-                } else {
-                    targets.clear();
+                    targets.add(helper);
                 }
             }
             long slowest = 0;
