@@ -1,0 +1,122 @@
+package dev.headroom.realworld;
+
+import dev.headroom.core.AnalysisConfig;
+import dev.headroom.core.AnalysisListener;
+import dev.headroom.core.Headroom;
+import dev.headroom.core.model.AnalysisResult;
+import dev.headroom.core.model.MethodId;
+import dev.headroom.core.testing.TargetPrograms;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * One input of the suite and how it is analysed: every root of it in one run ("together"), and each
+ * root in a run of its own ("alone").
+ */
+abstract class RealWorldInput {
+    private final String name;
+
+    RealWorldInput(String name) {
+        this.name = name;
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** The expectations of this input, from {@code <name>.expect}. */
+    List<Expectation> expectations() {
+        return ExpectationFile.read(name + ".expect");
+    }
+
+    /** The configuration of a run with these roots. */
+    abstract AnalysisConfig config(List<Expectation> roots);
+
+    /** Each expectation's root with its outcome alone and together; the alone-runs share {@code pool}. */
+    Map<Expectation, Outcome[]> run(ExecutorService pool) throws Exception {
+        List<Expectation> expectations = expectations();
+        Map<Expectation, Future<AnalysisResult>> alone = new LinkedHashMap<>();
+        for (Expectation e : expectations) {
+            alone.put(e, pool.submit(() -> analyze(config(List.of(e)))));
+        }
+        AnalysisResult together = analyze(config(expectations));
+        Map<Expectation, Outcome[]> outcomes = new LinkedHashMap<>();
+        for (var entry : alone.entrySet()) {
+            AnalysisResult result = entry.getValue().get();
+            MethodId root = onlyRoot(entry.getKey(), result);
+            outcomes.put(entry.getKey(), new Outcome[] {Outcome.of(root, result), Outcome.of(root, together)});
+        }
+        return outcomes;
+    }
+
+    private static AnalysisResult analyze(AnalysisConfig config) {
+        return Headroom.analyze(config, AnalysisListener.SILENT);
+    }
+
+    private static MethodId onlyRoot(Expectation e, AnalysisResult alone) {
+        if (alone.roots().size() != 1) {
+            throw new IllegalStateException(e.line() + ": root " + e.root() + " names " + alone.roots().size()
+                    + " methods, not one: " + alone.roots());
+        }
+        MethodId root = alone.roots().get(0).method();
+        if (!root.toString().equals(e.root()) && !root.toString().startsWith(e.root() + "(")) {
+            throw new IllegalStateException(e.line() + ": root " + e.root() + " found " + root);
+        }
+        return root;
+    }
+
+    /** A library jar as the input, roots named by {@code --root} patterns, the other libraries on the classpath. */
+    static RealWorldInput library(Libraries library) {
+        return new RealWorldInput(library.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')) {
+            @Override
+            AnalysisConfig config(List<Expectation> roots) {
+                AnalysisConfig.Builder b = AnalysisConfig.builder().addInput(library.jar());
+                for (Libraries other : Libraries.values()) {
+                    if (other != library) {
+                        b.addClasspath(other.jar());
+                    }
+                }
+                roots.forEach(e -> b.addRootPattern(e.root()));
+                return b.build();
+            }
+        };
+    }
+
+    /**
+     * The user classes of {@code dev.headroom.realworld.user} as the input, every library on the classpath.
+     * Each class holds one {@code @RealTime} root: alone, its class is the whole program.
+     */
+    static RealWorldInput userCode(Path workDir) {
+        String packageDir = "dev/headroom/realworld/user";
+        return new RealWorldInput("user") {
+            private final Map<String, Path> programs = new LinkedHashMap<>();
+
+            @Override
+            synchronized AnalysisConfig config(List<Expectation> roots) {
+                List<String> classes = new ArrayList<>();
+                roots.forEach(e -> classes.add(e.root().substring(e.root().lastIndexOf('.') + 1, e.root().indexOf('#'))));
+                Path dir = programs.computeIfAbsent(String.join("+", classes), key -> copy(packageDir, classes,
+                        workDir.resolve(roots.size() == 1 ? classes.get(0) : "together")));
+                return AnalysisConfig.builder().addInput(dir).addClasspath(Libraries.allJars()).build();
+            }
+        };
+    }
+
+    private static Path copy(String packageDir, List<String> topLevelClasses, Path destination) {
+        try {
+            for (String c : topLevelClasses) {
+                TargetPrograms.copy(packageDir, c, destination);
+            }
+            return destination;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.headroom.realworld;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Headroom on hot paths of real libraries: every root of every input is judged against its truth in
+ * {@code <input>.expect}, alone and together with the other roots of its input. Fails on every unmarked
+ * mismatch and on every {@code known:} deviation that no longer happens, all listed together.
+ */
+class RealWorldTest {
+    @TempDir
+    Path programs;
+
+    @Test
+    void everyRootMatchesItsTruthAloneAndTogether() throws Exception {
+        List<RealWorldInput> inputs = List.of(
+                RealWorldInput.library(Libraries.AGRONA),
+                RealWorldInput.library(Libraries.JCTOOLS),
+                RealWorldInput.library(Libraries.DISRUPTOR),
+                RealWorldInput.library(Libraries.AERON_CLIENT),
+                RealWorldInput.library(Libraries.HDR_HISTOGRAM),
+                RealWorldInput.library(Libraries.FASTUTIL),
+                RealWorldInput.userCode(programs));
+        Judge judge = new Judge();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (RealWorldInput input : inputs) {
+                input.run(pool).forEach((e, outcomes) -> judge.judge(e, outcomes[0], outcomes[1]));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        System.out.println(judge.summary());
+        System.out.println("Known deviations (" + judge.knownDeviations.size() + "):\n  " + String.join("\n  ", judge.knownDeviations));
+        if (!judge.mismatches.isEmpty()) {
+            fail(judge.mismatches.size() + " mismatches between the real-world truth and Headroom:\n  "
+                    + String.join("\n  ", judge.mismatches) + "\n" + judge.summary());
+        }
+    }
+}
