@@ -18,6 +18,7 @@ final class Judge {
     int roots;
     int allocationFree;
     int allocationFreeWithoutErrors;
+    int allocationFreeWithoutFalseErrors;
     int falseErrors;
     int growing;
     int growingMissed;
@@ -39,6 +40,7 @@ final class Judge {
             allocationFree++;
             allocationFreeWithoutErrors += alone.errors().isEmpty() ? 1 : 0;
             falseErrors += unexpected.stream().mapToInt(Judge::countOf).sum();
+            allocationFreeWithoutFalseErrors += unexpected.isEmpty() ? 1 : 0;
         } else {
             growing++;
             growingMissed += missing.isEmpty() ? 0 : 1;
@@ -114,6 +116,7 @@ final class Judge {
         return String.join("\n",
                 "Real-world suite: " + roots + " roots",
                 "  allocation-free roots with zero errors:       " + allocationFreeWithoutErrors + " of " + allocationFree,
+                "  allocation-free roots with no false error:    " + allocationFreeWithoutFalseErrors + " of " + allocationFree,
                 "  false errors on allocation-free paths:        " + falseErrors,
                 "  growing paths missed:                         " + growingMissed + " of " + growing,
                 "  roots with a bound:                           " + bounded + " (truth: " + boundExpected + ")",
