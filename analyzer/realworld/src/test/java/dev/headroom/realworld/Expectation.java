@@ -1,6 +1,7 @@
 package dev.headroom.realworld;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -28,7 +29,7 @@ public record Expectation(String root, List<ExpectedError> errors, boolean other
         TOGETHER;
 
         String id() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -29,11 +29,6 @@ final class Judge {
     /** Judges one root from its outcome alone and its outcome in the run with every root of its input. */
     void judge(Expectation e, Outcome alone, Outcome together) {
         roots++;
-        String show = System.getProperty("realworld.show");
-        if (show != null && e.root().contains(show)) {
-            System.out.println("root " + alone.root() + "\n  alone:    " + String.join("\n            ", alone.fingerprint())
-                    + "\n  together: " + String.join("\n            ", together.fingerprint()));
-        }
         List<String> missing = missing(e, alone);
         List<String> unexpected = unexpected(e, alone);
         if (e.allocationFree()) {

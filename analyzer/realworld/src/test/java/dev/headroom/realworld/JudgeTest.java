@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.headroom.core.model.MethodId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class JudgeTest {
     }
 
     private static Outcome outcome(boolean bounded, MethodId... errorEvents) {
-        List<Outcome.Error> errors = new java.util.ArrayList<>();
+        List<Outcome.Error> errors = new ArrayList<>();
         TreeSet<String> fingerprint = new TreeSet<>();
         for (MethodId event : errorEvents) {
             String rule = event == LOOP ? "unbounded-loop" : "heap-allocation";

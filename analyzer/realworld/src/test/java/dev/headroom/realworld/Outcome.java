@@ -6,6 +6,7 @@ import dev.headroom.core.model.Frame;
 import dev.headroom.core.model.MethodId;
 import dev.headroom.core.model.RootTiming;
 import dev.headroom.core.model.Severity;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -33,7 +34,7 @@ public record Outcome(MethodId root, List<Error> errors, boolean bounded, String
     /** The outcome of {@code root} in {@code result}. */
     public static Outcome of(MethodId root, AnalysisResult result) {
         TreeSet<String> fingerprint = new TreeSet<>();
-        List<Error> errors = new java.util.ArrayList<>();
+        List<Error> errors = new ArrayList<>();
         for (Finding f : result.findings()) {
             if (!root.equals(f.root())) {
                 continue;

@@ -8,6 +8,7 @@ import dev.headroom.core.model.MethodId;
 import dev.headroom.core.testing.TargetPrograms;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 /**
  * One input of the suite and how it is analysed: every root of it in one run ("together"), and each
@@ -47,6 +49,10 @@ abstract class RealWorldInput {
             alone.put(e, pool.submit(() -> analyze(config(List.of(e)))));
         }
         AnalysisResult together = analyze(config(expectations));
+        if (together.roots().size() != expectations.size()) {
+            throw new IllegalStateException(name + ": " + together.roots().size() + " roots together, "
+                    + expectations.size() + " expectations: every root needs its truth");
+        }
         Map<Expectation, Outcome[]> outcomes = new LinkedHashMap<>();
         for (var entry : alone.entrySet()) {
             AnalysisResult result = entry.getValue().get();
@@ -97,6 +103,24 @@ abstract class RealWorldInput {
         String packageDir = "dev/headroom/realworld/user";
         return new RealWorldInput("user") {
             private final Map<String, Path> programs = new LinkedHashMap<>();
+
+            /** Every user class is in the together run, so a class without its truth fails the root count. */
+            @Override
+            List<Expectation> expectations() {
+                List<Expectation> all = super.expectations();
+                Path compiled = Path.of("target/test-classes", packageDir);
+                try (Stream<Path> files = Files.list(compiled)) {
+                    long classes = files.map(f -> f.getFileName().toString())
+                            .filter(f -> f.endsWith(".class") && !f.contains("$")).count();
+                    if (classes != all.size()) {
+                        throw new IllegalStateException("user: " + classes + " classes in " + compiled + ", "
+                                + all.size() + " expectations: every class needs the truth of its root");
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return all;
+            }
 
             @Override
             synchronized AnalysisConfig config(List<Expectation> roots) {

@@ -32,10 +32,14 @@ class RealWorldTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             for (RealWorldInput input : inputs) {
+                // -Drealworld.inputs=agrona,user runs only those inputs, while writing their truth
                 if (!System.getProperty("realworld.inputs", input.name()).contains(input.name())) {
                     continue;
                 }
-                input.run(pool).forEach((e, outcomes) -> judge.judge(e, outcomes[0], outcomes[1]));
+                input.run(pool).forEach((e, outcomes) -> {
+                    show(e, outcomes[0], outcomes[1]);
+                    judge.judge(e, outcomes[0], outcomes[1]);
+                });
             }
         } finally {
             pool.shutdownNow();
@@ -45,6 +49,15 @@ class RealWorldTest {
         if (!judge.mismatches.isEmpty()) {
             fail(judge.mismatches.size() + " mismatches between the real-world truth and Headroom:\n  "
                     + String.join("\n  ", judge.mismatches) + "\n" + judge.summary());
+        }
+    }
+
+    /** With {@code -Drealworld.show=<part of a root>}, prints those roots' whole results, to write their truth. */
+    private static void show(Expectation e, Outcome alone, Outcome together) {
+        String show = System.getProperty("realworld.show");
+        if (show != null && e.root().contains(show)) {
+            System.out.println("root " + alone.root() + "\n  alone:    " + String.join("\n            ", alone.fingerprint())
+                    + "\n  together: " + String.join("\n            ", together.fingerprint()));
         }
     }
 }
