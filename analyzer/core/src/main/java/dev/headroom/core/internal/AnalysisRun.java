@@ -2,6 +2,7 @@ package dev.headroom.core.internal;
 
 import dev.headroom.core.AnalysisConfig;
 import dev.headroom.core.AnalysisListener;
+import dev.headroom.core.AssertionPolicy;
 import dev.headroom.core.ColdPathPolicy;
 import dev.headroom.core.FindingGrouping;
 import dev.headroom.core.Headroom;
@@ -83,7 +84,8 @@ public final class AnalysisRun {
             }
             Hierarchy hierarchy = new Hierarchy(classes);
             listener.progress("building the call graph from " + roots.size() + " roots (" + config.dispatch().id() + ")");
-            CallGraph graph = new CallGraphBuilder(hierarchy, rules, config.dispatch())
+            boolean assertions = config.assertions() == AssertionPolicy.ENABLED;
+            CallGraph graph = new CallGraphBuilder(hierarchy, rules, config.dispatch()).assertions(assertions)
                     .build(roots.stream().map(RootFinder.Found::method).toList());
             listener.progress("checking " + graph.size() + " methods");
             PathAnalysis paths = new PathAnalysis(graph);
