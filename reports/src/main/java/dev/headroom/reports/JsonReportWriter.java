@@ -246,6 +246,13 @@ public final class JsonReportWriter implements ReportWriter {
                 json.value(step);
             }
             json.endArray();
+            if (!root.exceptionalExits().isEmpty()) {
+                json.name("exceptionalExits").beginArray();
+                for (String exit : root.exceptionalExits()) {
+                    json.value(exit);
+                }
+                json.endArray();
+            }
             json.endObject();
         }
         json.endArray();

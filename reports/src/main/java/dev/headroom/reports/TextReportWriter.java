@@ -51,6 +51,8 @@ public final class TextReportWriter implements ReportWriter {
     static final int BAR_WIDTH = 30;
 
     private static final String INDENT = "  ";
+    /** How many of a root's exceptional exits the text report names. */
+    private static final int EXITS_SHOWN = 3;
     /** Where a finding's detail lines start: under the rule id. */
     private static final String DETAIL = "           ";
     private static final String CHAIN_LABEL = "chain: ";
@@ -362,6 +364,14 @@ public final class TextReportWriter implements ReportWriter {
                 for (String step : root.worstPath()) {
                     lines.add(INDENT + INDENT + step);
                 }
+            }
+        }
+        for (RootTiming root : timing.roots()) {
+            List<String> exits = root.exceptionalExits();
+            if (root.bounded() && !exits.isEmpty()) {
+                lines.add(INDENT + "the bound of " + root.root() + " covers the runs that complete normally; left out: "
+                        + String.join(", ", exits.subList(0, Math.min(EXITS_SHOWN, exits.size())))
+                        + (exits.size() > EXITS_SHOWN ? " and " + (exits.size() - EXITS_SHOWN) + " more (see the JSON report)" : ""));
             }
         }
         lines.add("");

@@ -379,7 +379,10 @@ class JsonReportWriterTest {
         assertEquals(80, calibrate.get("wcet").getAsLong());
 
         JsonObject onTick = roots.get(1).getAsJsonObject();
-        assertEquals(List.of("root", "bounded", "wcet", "deadline", "verdict", "worstPath"), keys(onTick));
+        assertEquals(List.of("root", "bounded", "wcet", "deadline", "verdict", "worstPath", "exceptionalExits"),
+                keys(onTick));
+        assertEquals(List.of("Motor.java:30 com.example.motor.Motor#check"),
+                strings(onTick.getAsJsonArray("exceptionalExits")), "the throw sites the bound leaves out");
         assertEquals("onTick", onTick.getAsJsonObject("root").get("method").getAsString());
         assertEquals("com.example.motor.Motor", onTick.getAsJsonObject("root").get("class").getAsString());
         assertEquals("()V", onTick.getAsJsonObject("root").get("descriptor").getAsString());

@@ -217,7 +217,8 @@ final class ReportFixtures {
         return new TimingReport("unit", List.of(
                 new RootTiming(MOTOR_CALIBRATE, true, 80, null, null, List.of(MOTOR_CALIBRATE.toString())),
                 new RootTiming(MOTOR_ON_TICK, true, 1234, 5000L, Verdict.PASS, List.of(
-                        MOTOR_ON_TICK.toString(), "loop at Motor.java:24 x 16", FILTER_APPLY.toString())),
+                        MOTOR_ON_TICK.toString(), "loop at Motor.java:24 x 16", FILTER_APPLY.toString()),
+                        List.of("Motor.java:30 com.example.motor.Motor#check")),
                 new RootTiming(ON_SAMPLE, false, 0, 2000L, Verdict.FAIL, List.of(
                         ON_SAMPLE.toString(), "unbounded loop at TelemetryHandler.java:36"))));
     }

@@ -221,6 +221,8 @@ class TextReportWriterTest {
         assertEquals("  worst path of com.example.telemetry.TelemetryHandler#onSample(J)V:", lines.get(timing + 5));
         assertEquals("    unbounded loop at TelemetryHandler.java:36", lines.get(timing + 7));
         assertFalse(lines.contains("  worst path of com.example.motor.Motor#onTick()V:"), "passing roots: table only");
+        assertTrue(lines.contains("  the bound of com.example.motor.Motor#onTick()V covers the runs that complete"
+                + " normally; left out: Motor.java:30 com.example.motor.Motor#check"), String.join("\n", lines));
         assertEquals("FAIL: " + ReportFixtures.BUDGETS_FAIL_REASON, lines.get(lines.size() - 1));
     }
 

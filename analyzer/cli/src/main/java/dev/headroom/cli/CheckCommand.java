@@ -156,6 +156,15 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Findings on throw-only paths: error, warning (default), ignore.")
     String coldPaths;
 
+    @Option(names = "--assertions", paramLabel = "<state>",
+            description = "Whether the program runs with -ea: disabled (default: assert code is cold), enabled.")
+    String assertions;
+
+    @Option(names = "--timing-exceptions", paramLabel = "<policy>",
+            description = "Worst-case bounds cover the runs that complete normally (exclude, default; the"
+                    + " exceptional exits are listed) or the throw paths too (include).")
+    String timingExceptions;
+
     @Option(names = "--group-by", paramLabel = "<grouping>",
             description = "One finding per rule, location and root (root, default), or per rule and location "
                     + "with the number of roots reaching it (location: for scans with many roots).")
@@ -185,7 +194,8 @@ public final class CheckCommand implements Callable<Integer> {
         AnalysisConfig.Builder builder = AnalysisConfig.builder();
         try {
             new ConfigOptions(builder, CheckCommand::optionName)
-                    .dispatch(dispatch).failOn(failOn).coldPaths(coldPaths).groupBy(groupBy).maxFindings(maxFindings)
+                    .dispatch(dispatch).failOn(failOn).coldPaths(coldPaths).assertions(assertions)
+                    .timingExceptions(timingExceptions).groupBy(groupBy).maxFindings(maxFindings)
                     .ramBudget(ramBudget).stackBudget(stackBudget).layout(layout).costModel(costModel)
                     .roots(roots).interruptRoots(interruptRoots).rootAnnotations(rootAnnotations);
         } catch (ConfigurationException e) {

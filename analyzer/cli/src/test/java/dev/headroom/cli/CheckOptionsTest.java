@@ -141,6 +141,14 @@ class CheckOptionsTest {
     }
 
     @Test
+    void unknownAssertionsOrTimingExceptionsValueIsUsageError() {
+        check("--assertions", "on", classes.toString())
+                .assertOneLineError(ExitCodes.USAGE, "--assertions", "'on'", "enabled or disabled");
+        check("--timing-exceptions", "all", classes.toString())
+                .assertOneLineError(ExitCodes.USAGE, "--timing-exceptions", "'all'", "include or exclude");
+    }
+
+    @Test
     void unknownFormatIsUsageErrorListingTheAvailableOnes() {
         check("--format", "pdf", classes.toString())
                 .assertOneLineError(ExitCodes.USAGE, "--format", "'pdf'", "text", "json");

@@ -22,6 +22,8 @@ public final class AnalysisConfig {
     private final FailOn failOn;
     private final int maxFindings;
     private final ColdPathPolicy coldPaths;
+    private final AssertionPolicy assertions;
+    private final TimingExceptions timingExceptions;
     private final FindingGrouping grouping;
     private final Long ramBudget;
     private final Long stackBudget;
@@ -44,6 +46,8 @@ public final class AnalysisConfig {
         this.failOn = b.failOn;
         this.maxFindings = b.maxFindings;
         this.coldPaths = b.coldPaths;
+        this.assertions = b.assertions;
+        this.timingExceptions = b.timingExceptions;
         this.grouping = b.grouping;
         this.ramBudget = b.ramBudget;
         this.stackBudget = b.stackBudget;
@@ -112,6 +116,16 @@ public final class AnalysisConfig {
         return coldPaths;
     }
 
+    /** Whether the program runs with assertions on; disabled by default, which makes assert code cold. */
+    public AssertionPolicy assertions() {
+        return assertions;
+    }
+
+    /** Whether a root's bound covers its exceptional exits too; excluded by default. */
+    public TimingExceptions timingExceptions() {
+        return timingExceptions;
+    }
+
     public FindingGrouping grouping() {
         return grouping;
     }
@@ -164,6 +178,8 @@ public final class AnalysisConfig {
         private FailOn failOn = FailOn.ERROR;
         private int maxFindings = 0;
         private ColdPathPolicy coldPaths = ColdPathPolicy.WARNING;
+        private AssertionPolicy assertions = AssertionPolicy.DISABLED;
+        private TimingExceptions timingExceptions = TimingExceptions.EXCLUDE;
         private FindingGrouping grouping = FindingGrouping.ROOT;
         private Long ramBudget;
         private Long stackBudget;
@@ -246,6 +262,16 @@ public final class AnalysisConfig {
 
         public Builder coldPaths(ColdPathPolicy policy) {
             this.coldPaths = Objects.requireNonNull(policy);
+            return this;
+        }
+
+        public Builder assertions(AssertionPolicy policy) {
+            this.assertions = Objects.requireNonNull(policy);
+            return this;
+        }
+
+        public Builder timingExceptions(TimingExceptions policy) {
+            this.timingExceptions = Objects.requireNonNull(policy);
             return this;
         }
 

@@ -15,7 +15,7 @@ import java.util.function.Function;
 public final class ConfigOptions {
     /** The shared options. */
     public enum Option {
-        DISPATCH, FAIL_ON, COLD_PATHS, GROUP_BY, MAX_FINDINGS, RAM_BUDGET, STACK_BUDGET, LAYOUT, COST_MODEL, ROOT,
+        DISPATCH, FAIL_ON, COLD_PATHS, ASSERTIONS, TIMING_EXCEPTIONS, GROUP_BY, MAX_FINDINGS, RAM_BUDGET, STACK_BUDGET, LAYOUT, COST_MODEL, ROOT,
         INTERRUPT_ROOT, ROOT_ANNOTATION
     }
 
@@ -45,6 +45,20 @@ public final class ConfigOptions {
     public ConfigOptions coldPaths(String text) {
         if (text != null) {
             builder.coldPaths(ColdPathPolicy.parse(names.apply(Option.COLD_PATHS), text));
+        }
+        return this;
+    }
+
+    public ConfigOptions assertions(String text) {
+        if (text != null) {
+            builder.assertions(AssertionPolicy.parse(names.apply(Option.ASSERTIONS), text));
+        }
+        return this;
+    }
+
+    public ConfigOptions timingExceptions(String text) {
+        if (text != null) {
+            builder.timingExceptions(TimingExceptions.parse(names.apply(Option.TIMING_EXCEPTIONS), text));
         }
         return this;
     }

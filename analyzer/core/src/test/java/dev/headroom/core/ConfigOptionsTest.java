@@ -25,7 +25,7 @@ class ConfigOptionsTest {
     void valuesLandInTheConfiguration() {
         AnalysisConfig.Builder builder = AnalysisConfig.builder().addInput(Path.of("x"));
         new ConfigOptions(builder, ConfigOptionsTest::name).dispatch("cha").failOn("warning").coldPaths("ignore")
-                .groupBy("location").maxFindings(3).ramBudget("2KiB").stackBudget("512").layout("jvm32")
+                .assertions("enabled").timingExceptions("include").groupBy("location").maxFindings(3).ramBudget("2KiB").stackBudget("512").layout("jvm32")
                 .costModel("interpreter").roots(List.of("a.B#c")).interruptRoots(List.of("a.B#d"))
                 .rootAnnotations(List.of("a.Hot")).dispatch(null);
         AnalysisConfig config = builder.build();
@@ -33,6 +33,8 @@ class ConfigOptionsTest {
                 () -> assertEquals(DispatchPolicy.CHA, config.dispatch()),
                 () -> assertEquals(FailOn.WARNING, config.failOn()),
                 () -> assertEquals(ColdPathPolicy.IGNORE, config.coldPaths()),
+                () -> assertEquals(AssertionPolicy.ENABLED, config.assertions()),
+                () -> assertEquals(TimingExceptions.INCLUDE, config.timingExceptions()),
                 () -> assertEquals(FindingGrouping.LOCATION, config.grouping()),
                 () -> assertEquals(3, config.maxFindings()),
                 () -> assertEquals(2048L, config.ramBudget()),

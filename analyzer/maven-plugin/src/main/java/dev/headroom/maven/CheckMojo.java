@@ -136,6 +136,14 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "headroom.coldPaths", defaultValue = "warning")
     String coldPaths;
 
+    /** Whether the program runs with -ea: disabled (assert code is cold) or enabled. */
+    @Parameter(property = "headroom.assertions", defaultValue = "disabled")
+    String assertions;
+
+    /** Worst-case bounds of the runs that complete normally (exclude) or of the throw paths too (include). */
+    @Parameter(property = "headroom.timingExceptions", defaultValue = "exclude")
+    String timingExceptions;
+
     /** One finding per rule, location and root (root), or per rule and location (location). */
     @Parameter(property = "headroom.groupBy", defaultValue = "root")
     String groupBy;
@@ -215,7 +223,8 @@ public class CheckMojo extends AbstractMojo {
         AnalysisConfig.Builder builder = AnalysisConfig.builder();
         try {
             new ConfigOptions(builder, CheckMojo::parameterName)
-                    .dispatch(dispatch).failOn(failOn).coldPaths(coldPaths).groupBy(groupBy).maxFindings(maxFindings)
+                    .dispatch(dispatch).failOn(failOn).coldPaths(coldPaths).assertions(assertions)
+                    .timingExceptions(timingExceptions).groupBy(groupBy).maxFindings(maxFindings)
                     .ramBudget(ramBudget).stackBudget(stackBudget).layout(layout)
                     .costModel(costModel == null ? null : costModelFile().map(Path::toString).orElse(costModel))
                     .roots(nonNull(roots)).interruptRoots(nonNull(interruptRoots))
@@ -452,6 +461,8 @@ public class CheckMojo extends AbstractMojo {
             case DISPATCH -> "dispatch";
             case FAIL_ON -> "failOn";
             case COLD_PATHS -> "coldPaths";
+            case ASSERTIONS -> "assertions";
+            case TIMING_EXCEPTIONS -> "timingExceptions";
             case GROUP_BY -> "groupBy";
             case MAX_FINDINGS -> "maxFindings";
             case RAM_BUDGET -> "ramBudget";

@@ -80,7 +80,7 @@ class CheckMojoTest {
         Map<String, PluginDescriptor.Parameter> parameters = PluginDescriptor.checkGoalParameters();
         List<String> expected = List.of("skip", "jdk", "roots", "interruptRoots", "rootAnnotations", "ramBudget",
                 "stackBudget", "sourceRoots", "layout", "costModel", "rules", "formats", "failOn", "maxFindings",
-                "baseline", "writeBaseline", "flowFacts", "dispatch", "coldPaths", "groupBy");
+                "baseline", "writeBaseline", "flowFacts", "dispatch", "coldPaths", "assertions", "timingExceptions", "groupBy");
         List<String> missing = new ArrayList<>();
         for (String name : expected) {
             PluginDescriptor.Parameter parameter = parameters.get(name);
@@ -104,6 +104,8 @@ class CheckMojoTest {
                 () -> assertEquals("0", parameters.get("maxFindings").defaultValue()),
                 () -> assertEquals("rta", parameters.get("dispatch").defaultValue()),
                 () -> assertEquals("warning", parameters.get("coldPaths").defaultValue()),
+                () -> assertEquals("disabled", parameters.get("assertions").defaultValue()),
+                () -> assertEquals("exclude", parameters.get("timingExceptions").defaultValue()),
                 () -> assertEquals("root", parameters.get("groupBy").defaultValue()),
                 () -> assertEquals("false", parameters.get("skip").defaultValue()),
                 () -> assertEquals("text,json", parameters.get("formats").defaultValue()),
@@ -224,6 +226,8 @@ class CheckMojoTest {
         "dispatch        | vta       | headroom.dispatch: unknown value 'vta'; expected rta or cha",
         "failOn          | fatal     | headroom.failOn: unknown value 'fatal'; expected error, warning or never",
         "coldPaths       | hot       | headroom.coldPaths: unknown value 'hot'; expected error, warning or ignore",
+        "assertions      | on        | headroom.assertions: unknown value 'on'; expected enabled or disabled",
+        "timingExceptions | all      | headroom.timingExceptions: unknown value 'all'; expected include or exclude",
         "groupBy         | class     | headroom.groupBy: unknown value 'class'; expected root or location",
         "maxFindings     | -1        | headroom.maxFindings must be 0 or more, not -1",
         "ramBudget       | lots      | headroom.ramBudget: 'lots' is not a size",

@@ -52,6 +52,8 @@ class CliParityTest {
                 Arguments.of("rta, cold paths as errors, grouped by location", "fail", List.of(
                         new Option("--dispatch", "dispatch", "rta"),
                         new Option("--cold-paths", "coldPaths", "error"),
+                        new Option("--assertions", "assertions", "enabled"),
+                        new Option("--timing-exceptions", "timingExceptions", "include"),
                         new Option("--group-by", "groupBy", "location"))),
                 Arguments.of("warnings fail, one finding allowed", "fail", List.of(
                         new Option("--fail-on", "failOn", "warning"),

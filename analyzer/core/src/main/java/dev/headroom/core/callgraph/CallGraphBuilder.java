@@ -61,11 +61,18 @@ public final class CallGraphBuilder {
     /** Nodes processed inside summarised code, whose cold calls were left out. */
     private final Set<MethodRef> coldCallsPending = new HashSet<>();
     private final Set<MethodRef> ownCreationsNoted = new HashSet<>();
+    private boolean assertionsEnabled;
 
     public CallGraphBuilder(Hierarchy hierarchy, RuleBook rules, DispatchPolicy policy) {
         this.hierarchy = hierarchy;
         this.rules = new RuleLookup(rules, hierarchy);
         this.policy = policy;
+    }
+
+    /** Whether the program runs with {@code -ea}: the code of assert statements is then hot (see {@link ColdCode}). */
+    public CallGraphBuilder assertions(boolean enabled) {
+        this.assertionsEnabled = enabled;
+        return this;
     }
 
     private record SiteKey(MethodRef caller, int index, String owner, String name, String descriptor) {
@@ -180,7 +187,7 @@ public final class CallGraphBuilder {
     }
 
     private MethodFacts facts(MethodRef ref, MethodNode method) {
-        return factsCache.computeIfAbsent(ref, r -> MethodScanner.scan(method));
+        return factsCache.computeIfAbsent(ref, r -> MethodScanner.scan(method, assertionsEnabled));
     }
 
     /**

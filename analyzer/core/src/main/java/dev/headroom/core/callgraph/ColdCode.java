@@ -3,10 +3,12 @@ package dev.headroom.core.callgraph;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Deque;
 import java.util.List;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
@@ -18,13 +20,21 @@ import org.objectweb.asm.tree.TryCatchBlockNode;
 /**
  * Which instructions of a method are on cold paths, and which are dead.
  *
- * <p>An instruction is cold when it runs only to throw: it is reached only through an exception
- * handler, or every normal path from it ends in {@code athrow} (it can neither reach a return nor stay
- * in a loop). This is the code that builds an exception and throws it, and the handlers that catch
- * exceptions; allocation there is reported as a cold-path finding. An instruction reached by no path at
- * all is dead and produces no finding.
+ * <p>An instruction is cold when every path from it leaves the method by a throw: it can reach no return
+ * and no loop, neither directly nor through an exception handler of the method that recovers. That is
+ * the code that builds an exception and throws it, and the handlers that end by throwing (a
+ * {@code finally} copy, a rethrow, a wrapping catch). A handler that can reach a return or stays in a loop
+ * recovers: it is hot, and so is the code of its try range. When assertions are disabled, the code of an
+ * {@code assert} statement is cold too: it runs only with {@code -ea}. An instruction reached by no path
+ * at all is dead and produces no finding.
+ *
+ * <p>Sound before precise: any instruction of a try range may throw to its handler, whatever the
+ * exception's type, so a recovering handler makes its whole range hot.
  */
-final class ColdCode {
+public final class ColdCode {
+    /** The field javac adds to a class that uses {@code assert}. */
+    private static final String ASSERTIONS_DISABLED = "$assertionsDisabled";
+
     private final boolean[] reachable;
     private final boolean[] cold;
 
@@ -33,25 +43,27 @@ final class ColdCode {
         this.cold = cold;
     }
 
-    boolean isReachable(int index) {
+    public boolean isReachable(int index) {
         return reachable[index];
     }
 
-    boolean isCold(int index) {
+    public boolean isCold(int index) {
         return cold[index];
     }
 
-    static ColdCode of(MethodNode method) {
+    /** @param assertionsEnabled whether the program runs with {@code -ea}: then assert code is ordinary code */
+    public static ColdCode of(MethodNode method, boolean assertionsEnabled) {
         InsnList insns = method.instructions;
         int n = insns.size();
         List<int[]> normal = normalSuccessors(insns);
-        boolean[] normallyReached = reach(n, normal, List.of());
-        List<int[]> handlerEdges = handlerEdges(method, n);
-        boolean[] reached = reach(n, normal, handlerEdges);
-        boolean[] mayComplete = mayCompleteNormally(insns, normal);
+        List<int[]> handler = handlerSuccessors(method, n);
+        List<int[]> all = union(normal, handler);
+        boolean[] reached = reach(n, all, -1);
+        boolean[] recovers = mayCompleteNormally(insns, all, withoutSelfCover(method, all, handler, reached));
+        boolean[] asserts = assertionsEnabled ? new boolean[n] : assertCode(insns, normal);
         boolean[] cold = new boolean[n];
         for (int i = 0; i < n; i++) {
-            cold[i] = reached[i] && (!normallyReached[i] || !mayComplete[i]);
+            cold[i] = reached[i] && (asserts[i] || !recovers[i]);
         }
         return new ColdCode(reached, cold);
     }
@@ -99,54 +111,54 @@ final class ColdCode {
         return (op >= Opcodes.IRETURN && op <= Opcodes.RETURN) || op == Opcodes.RET;
     }
 
-    /** For every instruction inside a try range, an edge to its handler. */
-    private static List<int[]> handlerEdges(MethodNode method, int n) {
-        List<int[]> edges = new ArrayList<>();
+    /** For every instruction, the handlers whose try range holds it. */
+    private static List<int[]> handlerSuccessors(MethodNode method, int n) {
+        List<BitSet> handlers = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            handlers.add(null);
+        }
         InsnList insns = method.instructions;
         for (TryCatchBlockNode tcb : method.tryCatchBlocks) {
-            int start = insns.indexOf(tcb.start);
-            int end = insns.indexOf(tcb.end);
             int handler = insns.indexOf(tcb.handler);
-            for (int i = start; i < end && i < n; i++) {
-                edges.add(new int[] {i, handler});
+            for (int i = insns.indexOf(tcb.start); i < insns.indexOf(tcb.end) && i < n; i++) {
+                if (handlers.get(i) == null) {
+                    handlers.set(i, new BitSet());
+                }
+                handlers.get(i).set(handler);
             }
         }
-        return edges;
+        List<int[]> result = new ArrayList<>(n);
+        for (BitSet h : handlers) {
+            result.add(h == null ? new int[0] : h.stream().toArray());
+        }
+        return result;
     }
 
-    private static boolean[] reach(int n, List<int[]> normal, List<int[]> extra) {
+    private static List<int[]> union(List<int[]> a, List<int[]> b) {
+        List<int[]> result = new ArrayList<>(a.size());
+        for (int i = 0; i < a.size(); i++) {
+            int[] both = Arrays.copyOf(a.get(i), a.get(i).length + b.get(i).length);
+            System.arraycopy(b.get(i), 0, both, a.get(i).length, b.get(i).length);
+            result.add(both);
+        }
+        return result;
+    }
+
+    /** Reachable from the entry, never entering {@code avoid} (-1: no instruction avoided). */
+    private static boolean[] reach(int n, List<int[]> successors, int avoid) {
         boolean[] seen = new boolean[n];
-        if (n == 0) {
+        if (n == 0 || avoid == 0) {
             return seen;
-        }
-        List<List<Integer>> extraByFrom = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            extraByFrom.add(null);
-        }
-        for (int[] e : extra) {
-            if (extraByFrom.get(e[0]) == null) {
-                extraByFrom.set(e[0], new ArrayList<>());
-            }
-            extraByFrom.get(e[0]).add(e[1]);
         }
         Deque<Integer> work = new ArrayDeque<>();
         work.add(0);
         seen[0] = true;
         while (!work.isEmpty()) {
             int i = work.poll();
-            for (int s : normal.get(i)) {
-                if (!seen[s]) {
+            for (int s : successors.get(i)) {
+                if (!seen[s] && s != avoid) {
                     seen[s] = true;
                     work.add(s);
-                }
-            }
-            List<Integer> more = extraByFrom.get(i);
-            if (more != null) {
-                for (int s : more) {
-                    if (!seen[s]) {
-                        seen[s] = true;
-                        work.add(s);
-                    }
                 }
             }
         }
@@ -154,26 +166,61 @@ final class ColdCode {
     }
 
     /**
-     * True for instructions from which some normal path reaches a return or a loop (a loop may run for
-     * ever, as an event loop does: that is not a throw-only path).
+     * The edges without those from a handler's own code back to it: javac makes the handler of a
+     * {@code synchronized} block (and of some finally blocks) cover its own first instructions, which is
+     * not a loop. Such an edge goes from an instruction the handler dominates to the handler.
      */
-    private static boolean[] mayCompleteNormally(InsnList insns, List<int[]> normal) {
+    private static List<int[]> withoutSelfCover(MethodNode method, List<int[]> all, List<int[]> handler,
+                                                boolean[] reached) {
+        int n = all.size();
+        List<int[]> result = new ArrayList<>(all);
+        BitSet done = new BitSet();
+        InsnList insns = method.instructions;
+        for (TryCatchBlockNode tcb : method.tryCatchBlocks) {
+            int h = insns.indexOf(tcb.handler);
+            if (done.get(h) || !reached[h]) {
+                continue;
+            }
+            done.set(h);
+            boolean[] avoiding = reach(n, all, h);
+            for (int i = 0; i < n; i++) {
+                if (reached[i] && !avoiding[i] && contains(handler.get(i), h)) {
+                    result.set(i, Arrays.stream(result.get(i)).filter(s -> s != h).toArray());
+                }
+            }
+        }
+        return result;
+    }
+
+    private static boolean contains(int[] values, int value) {
+        for (int v : values) {
+            if (v == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True for instructions from which some path, through handlers of the method included, reaches a
+     * return or a loop (a loop may run for ever, as an event loop does: that is not a throw-only path).
+     */
+    private static boolean[] mayCompleteNormally(InsnList insns, List<int[]> all, List<int[]> forCycles) {
         int n = insns.size();
         boolean[] good = new boolean[n];
-        boolean[] inCycle = Cycles.onCycle(normal);
+        boolean[] inCycle = Cycles.onCycle(forCycles);
         List<List<Integer>> predecessors = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             predecessors.add(new ArrayList<>(2));
         }
         for (int i = 0; i < n; i++) {
-            for (int s : normal.get(i)) {
+            for (int s : all.get(i)) {
                 predecessors.get(s).add(i);
             }
         }
         Deque<Integer> work = new ArrayDeque<>();
         for (int i = 0; i < n; i++) {
-            int op = insns.get(i).getOpcode();
-            if (isReturn(op) || inCycle[i]) {
+            if (isReturn(insns.get(i).getOpcode()) || inCycle[i]) {
                 good[i] = true;
                 work.add(i);
             }
@@ -188,6 +235,55 @@ final class ColdCode {
             }
         }
         return good;
+    }
+
+    /**
+     * The code of {@code assert} statements: javac compiles {@code assert c : m} to
+     * {@code getstatic $assertionsDisabled Z; ifne L; <c>; ...; new AssertionError; ...; athrow; L:}. The
+     * instructions reached from the fall-through of that {@code ifne} before L run only with {@code -ea}.
+     * A region that reaches a return is not that shape and stays as it is.
+     */
+    private static boolean[] assertCode(InsnList insns, List<int[]> normal) {
+        int n = insns.size();
+        boolean[] result = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            if (!(insns.get(i) instanceof FieldInsnNode f) || f.getOpcode() != Opcodes.GETSTATIC
+                    || !f.name.equals(ASSERTIONS_DISABLED) || !f.desc.equals("Z")) {
+                continue;
+            }
+            AbstractInsnNode next = f.getNext();
+            while (next != null && next.getOpcode() < 0) {
+                next = next.getNext();
+            }
+            if (!(next instanceof JumpInsnNode jump) || jump.getOpcode() != Opcodes.IFNE) {
+                continue;
+            }
+            int jumpAt = insns.indexOf(jump);
+            int rejoin = insns.indexOf(jump.label);
+            boolean[] region = new boolean[n];
+            Deque<Integer> work = new ArrayDeque<>();
+            boolean shape = jumpAt + 1 < n && jumpAt + 1 != rejoin;
+            if (shape) {
+                region[jumpAt + 1] = true;
+                work.add(jumpAt + 1);
+            }
+            while (shape && !work.isEmpty()) {
+                int at = work.poll();
+                if (isReturn(insns.get(at).getOpcode())) {
+                    shape = false;
+                }
+                for (int s : normal.get(at)) {
+                    if (s != rejoin && !region[s]) {
+                        region[s] = true;
+                        work.add(s);
+                    }
+                }
+            }
+            for (int k = 0; shape && k < n; k++) {
+                result[k] |= region[k];
+            }
+        }
+        return result;
     }
 
     /** Used by tests to print a method's cold map. */

@@ -34,12 +34,13 @@ public final class MethodScanner {
     private MethodScanner() {
     }
 
-    public static MethodFacts scan(MethodNode method) {
+    /** @param assertionsEnabled whether the program runs with {@code -ea} (see {@link ColdCode}) */
+    public static MethodFacts scan(MethodNode method, boolean assertionsEnabled) {
         InsnList insns = method.instructions;
         if (insns.size() == 0) {
             return MethodFacts.NO_CODE;
         }
-        ColdCode coldCode = ColdCode.of(method);
+        ColdCode coldCode = ColdCode.of(method, assertionsEnabled);
         List<Site> sites = new ArrayList<>();
         int line = 0;
         int firstLine = 0;

@@ -2,6 +2,7 @@ package dev.headroom.core.internal;
 
 import dev.headroom.core.AnalysisConfig;
 import dev.headroom.core.AnalysisListener;
+import dev.headroom.core.AssertionPolicy;
 import dev.headroom.core.ColdPathPolicy;
 import dev.headroom.core.FindingGrouping;
 import dev.headroom.core.Headroom;
@@ -53,6 +54,8 @@ import java.util.Optional;
 public final class AnalysisRun {
     /** Above this many roots, grouping by root is slow and its report long: the user is told of the other. */
     static final int MANY_ROOTS = 500;
+    /** Ends the message of a finding on a cold path. */
+    private static final String COLD_SUFFIX = " (on a path that only throws)";
 
     private final AnalysisConfig config;
     private final AnalysisListener listener;
@@ -83,7 +86,8 @@ public final class AnalysisRun {
             }
             Hierarchy hierarchy = new Hierarchy(classes);
             listener.progress("building the call graph from " + roots.size() + " roots (" + config.dispatch().id() + ")");
-            CallGraph graph = new CallGraphBuilder(hierarchy, rules, config.dispatch())
+            boolean assertions = config.assertions() == AssertionPolicy.ENABLED;
+            CallGraph graph = new CallGraphBuilder(hierarchy, rules, config.dispatch()).assertions(assertions)
                     .build(roots.stream().map(RootFinder.Found::method).toList());
             listener.progress("checking " + graph.size() + " methods");
             PathAnalysis paths = new PathAnalysis(graph);
@@ -95,11 +99,14 @@ public final class AnalysisRun {
                     : pathFindingsByLocation(paths, roots, classes, sources, suppressions);
             MemoryReport memory = memory(layout, classes, hierarchy, rules, graph, roots, sources, suppressions, findings);
             listener.progress("bounding the worst-case cost of " + roots.size() + " roots (" + costModel.name() + ")");
-            TimingResult timing = new TimingAnalysis(graph, hierarchy, costModel, flowFacts)
-                    .analyze(roots, config.grouping() == FindingGrouping.LOCATION);
+            TimingResult timing = new TimingAnalysis(graph, hierarchy, costModel, flowFacts, assertions,
+                    config.timingExceptions()).analyze(roots, config.grouping() == FindingGrouping.LOCATION);
             List<Finding> timingFindings = new ArrayList<>();
             for (TimingFinding f : timing.findings()) {
-                timingFindings.add(timingFinding(f, classes, sources, suppressions));
+                Optional<Severity> severity = severity(f.rule().defaultSeverity(), f.cold());
+                if (severity.isPresent()) {
+                    timingFindings.add(timingFinding(f, severity.get(), classes, sources, suppressions));
+                }
             }
             findings.addAll(timingFindings);
             for (Suppressions.Unused u : suppressions.unused()) {
@@ -133,7 +140,6 @@ public final class AnalysisRun {
         }
     }
 
-    /** The severity of a finding on a root of this kind; empty when cold-path findings are ignored. */
     /** One finding per rule, location and root. */
     private List<Finding> pathFindingsByRoot(PathAnalysis paths, List<RootFinder.Found> roots, ClassRepository classes,
                                              SourcePaths sources, Suppressions suppressions) {
@@ -179,9 +185,15 @@ public final class AnalysisRun {
         return findings;
     }
 
+    /** The severity of a finding on a root of this kind; empty when cold-path findings are ignored. */
     private Optional<Severity> severity(PathFinding f, RootKind kind) {
-        Severity severity = kind.severity(f.rule());
-        if (f.cold()) {
+        return severity(kind.severity(f.rule()), f.cold());
+    }
+
+    /** The severity under the cold-path policy; empty when cold findings are ignored. */
+    private Optional<Severity> severity(Severity ruleSeverity, boolean cold) {
+        Severity severity = ruleSeverity;
+        if (cold) {
             if (config.coldPaths() == ColdPathPolicy.IGNORE) {
                 return Optional.empty();
             }
@@ -197,7 +209,7 @@ public final class AnalysisRun {
         MethodRef where = f.location();
         String file = classes.find(where.owner()).map(c -> sources.path(where.owner(), c.sourceFile())).orElse(null);
         Optional<Suppressions.Declared> suppressed = suppressions.match(f.rule(), where);
-        String message = f.cold() ? f.message() + " (on a path that only throws)" : f.message();
+        String message = f.cold() ? f.message() + COLD_SUFFIX : f.message();
         return new Finding(f.rule(), severity, message,
                 f.remedy() != null ? f.remedy() : f.rule().remedy(),
                 suppressed.isPresent(), suppressed.map(Suppressions.Declared::reason).orElse(null),
@@ -250,14 +262,15 @@ public final class AnalysisRun {
                 f.root() == null ? 0 : 1);
     }
 
-    private static Finding timingFinding(TimingFinding f, ClassRepository classes, SourcePaths sources,
-                                         Suppressions suppressions) {
+    private static Finding timingFinding(TimingFinding f, Severity severity, ClassRepository classes,
+                                         SourcePaths sources, Suppressions suppressions) {
         MethodRef where = f.location();
         String file = classes.find(where.owner()).map(c -> sources.path(where.owner(), c.sourceFile())).orElse(null);
         Optional<Suppressions.Declared> suppressed = suppressions.match(f.rule(), where);
-        return new Finding(f.rule(), f.rule().defaultSeverity(), f.message(), f.rule().remedy(),
+        String message = f.cold() ? f.message() + COLD_SUFFIX : f.message();
+        return new Finding(f.rule(), severity, message, f.rule().remedy(),
                 suppressed.isPresent(), suppressed.map(Suppressions.Declared::reason).orElse(null),
-                new Location(where.toId(), file, f.line()), f.root().toId(), f.callChain(), false, f.roots());
+                new Location(where.toId(), file, f.line()), f.root().toId(), f.callChain(), f.cold(), f.roots());
     }
 
     private AnalysisResult result(List<Finding> findings, List<Root> roots, int classCount, int methodCount,

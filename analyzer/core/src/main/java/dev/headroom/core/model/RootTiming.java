@@ -13,14 +13,23 @@ import java.util.Optional;
  * @param worstPath the methods and loops on the worst path, outermost first, e.g.
  *                  {@code com.acme.Motor#onTick()V}, {@code loop at Motor.java:42 x 64}; for an unbounded
  *                  root, the chain to the cause, ending with {@value #UNBOUNDED_PREFIX} and the reason
+ * @param exceptionalExits the throw sites the bound leaves out (it covers the runs that complete normally),
+ *                  e.g. {@code Motor.java:42 com.acme.Motor#check}, sorted, user code first; empty when throw
+ *                  paths are bounded too ({@code --timing-exceptions include}) or there are none
  */
 public record RootTiming(MethodId root, boolean bounded, long wcet, Long deadline, Verdict verdict,
-                         List<String> worstPath) {
+                         List<String> worstPath, List<String> exceptionalExits) {
     /** How the last step of an unbounded root's worst path begins. */
     public static final String UNBOUNDED_PREFIX = "unbounded: ";
 
     public RootTiming {
         worstPath = List.copyOf(worstPath);
+        exceptionalExits = List.copyOf(exceptionalExits);
+    }
+
+    /** A root timing with no exceptional exits listed. */
+    public RootTiming(MethodId root, boolean bounded, long wcet, Long deadline, Verdict verdict, List<String> worstPath) {
+        this(root, bounded, wcet, deadline, verdict, worstPath, List.of());
     }
 
     /** Why the root has no bound, from the end of its worst path; empty when bounded or not recorded. */

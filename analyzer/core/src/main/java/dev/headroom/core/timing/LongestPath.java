@@ -17,6 +17,9 @@ import java.util.Map;
  * return). A path that ends inside the loop by an exception costs at most {@code bound × iteration}
  * plus the longest partial iteration; that is counted as a way for the method to end. Costs saturate at
  * {@link #INFINITE}.
+ *
+ * <p>Blocks can be left out (the cold code of a bound on runs that complete normally): they are not on any
+ * path, and a loop whose header is left out costs nothing.
  */
 final class LongestPath {
     static final long INFINITE = Long.MAX_VALUE;
@@ -24,6 +27,7 @@ final class LongestPath {
     private final ControlFlow cfg;
     private final long[] blockCost;
     private final long[] bound;
+    private final boolean[] excluded;
     private final long[] loopNormal;
     private final long[] loopEnding;
     private final Map<Integer, Region> regions = new LinkedHashMap<>();
@@ -41,9 +45,15 @@ final class LongestPath {
      * @param bound     iterations of each loop (by loop id), all known
      */
     LongestPath(ControlFlow cfg, long[] blockCost, long[] bound) {
+        this(cfg, blockCost, bound, new boolean[cfg.blockCount]);
+    }
+
+    /** @param excluded the blocks left out of every path */
+    LongestPath(ControlFlow cfg, long[] blockCost, long[] bound, boolean[] excluded) {
         this.cfg = cfg;
         this.blockCost = blockCost;
         this.bound = bound;
+        this.excluded = excluded;
         int loops = cfg.loops.size();
         loopNormal = new long[loops];
         loopEnding = new long[loops];
@@ -97,7 +107,7 @@ final class LongestPath {
     }
 
     private boolean inRegion(int region, int block) {
-        return region < 0 ? cfg.reachable[block] : cfg.loops.get(region).contains(block);
+        return !excluded[block] && (region < 0 ? cfg.reachable[block] : cfg.loops.get(region).contains(block));
     }
 
     private long normalCost(int node) {
@@ -111,6 +121,10 @@ final class LongestPath {
     /** Solves one region; for a loop fills its costs and returns its normal cost, for the method its total. */
     private long solve(int region) {
         int header = region < 0 ? 0 : cfg.loops.get(region).header;
+        if (region >= 0 && excluded[header]) {
+            regions.put(region, new Region());
+            return 0; // a left-out loop: never entered on the paths counted
+        }
         Map<Integer, List<Integer>> succ = new LinkedHashMap<>();
         Map<Integer, Integer> indegree = new LinkedHashMap<>();
         List<Integer> latches = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.headroom.core.timing;
 
+import dev.headroom.core.TimingExceptions;
 import dev.headroom.core.callgraph.Call;
 import dev.headroom.core.callgraph.CallGraph;
 import dev.headroom.core.callgraph.Hierarchy;
@@ -72,6 +73,8 @@ public final class TimingAnalysis {
     private final CostModel model;
     private final FlowFacts facts;
     private final FieldArrayLengths fieldLengths;
+    private final boolean assertionsEnabled;
+    private final TimingExceptions exceptions;
     private final Map<MethodRef, MethodTiming> timings = new HashMap<>();
     /** Methods analysed again for what one call passes them (see {@link #inContext}), by method and arguments. */
     private final Map<Context, MethodTiming> contextual = new HashMap<>();
@@ -79,7 +82,20 @@ public final class TimingAnalysis {
     private final List<MethodRef> inProgress = new ArrayList<>();
     private final Map<MethodRef, Integer> inProgressAt = new HashMap<>();
 
+    /** Bounds the runs that complete normally, with assertions disabled. */
     public TimingAnalysis(CallGraph graph, Hierarchy hierarchy, CostModel model, FlowFacts facts) {
+        this(graph, hierarchy, model, facts, false, TimingExceptions.EXCLUDE);
+    }
+
+    /**
+     * @param assertionsEnabled whether the program runs with {@code -ea} (assert code is then not cold)
+     * @param exceptions        whether a root's bound covers its throw paths too, or only the runs that
+     *                          complete normally
+     */
+    public TimingAnalysis(CallGraph graph, Hierarchy hierarchy, CostModel model, FlowFacts facts,
+                          boolean assertionsEnabled, TimingExceptions exceptions) {
+        this.assertionsEnabled = assertionsEnabled;
+        this.exceptions = exceptions;
         this.graph = graph;
         this.hierarchy = hierarchy;
         this.model = model;
@@ -88,7 +104,25 @@ public final class TimingAnalysis {
     }
 
     /** A call from one method to an analysed method, for the chains of findings. */
-    private record CallEdge(int line, MethodRef callee) {
+    private record CallEdge(int line, MethodRef callee, boolean cold) {
+    }
+
+    /**
+     * How a call's targets are costed: by all their runs or by their normal runs, and whether the call is
+     * recorded for the unbounded-loop search (in the pass over all runs, with whether the call site is cold).
+     */
+    private record Use(boolean normalRuns, boolean record, boolean coldSite) {
+        static Use of(boolean normalRuns) {
+            return new Use(normalRuns, false, false);
+        }
+
+        static Use record(boolean coldSite) {
+            return new Use(false, true, coldSite);
+        }
+
+        MethodTiming runs(MethodTiming callee) {
+            return normalRuns ? callee.normalRuns() : callee;
+        }
     }
 
     /** One method's timing, computed once. */
@@ -105,6 +139,14 @@ public final class TimingAnalysis {
         final List<String> worstLoops = new ArrayList<>();
         /** The callee on the worst path with the largest cost (its timing in the context of the call). */
         MethodTiming heaviest;
+        /** The headers ({@link LoopBound#header()}) of the loops in cold code. */
+        final Set<Integer> coldLoops = new HashSet<>();
+        /** The timing of the runs that complete normally, when it differs from this one's (all runs). */
+        MethodTiming normal;
+        /** The normal-runs timing's own throw sites left out of it. */
+        final List<String> exits = new ArrayList<>();
+        /** The normal-runs timings of the callees a normal-runs timing adds up (their exits are left out too). */
+        final List<MethodTiming> normalCallees = new ArrayList<>();
 
         MethodTiming(MethodRef ref, LoadedClass owner) {
             this.ref = ref;
@@ -113,6 +155,10 @@ public final class TimingAnalysis {
 
         boolean bounded() {
             return reason == null;
+        }
+
+        MethodTiming normalRuns() {
+            return normal == null ? this : normal;
         }
 
         MethodTiming unbounded(String why) {
@@ -176,20 +222,22 @@ public final class TimingAnalysis {
         sorted.sort((a, b) -> a.root().compareTo(b.root()));
         for (RootFinder.Found found : sorted) {
             MethodRef ref = found.method().ref();
-            MethodTiming t = timing(ref);
+            MethodTiming t = timing(ref).normalRuns();
             MethodNode m = found.method().method();
             Long deadline = annotationLong(m, DEADLINE, "cycles");
             List<String> path = t.bounded() ? worstPath(t) : causePath(t);
             Verdict verdict = deadline == null ? null
                     : t.bounded() && t.cost <= deadline ? Verdict.PASS : Verdict.FAIL;
-            rootTimings.add(new RootTiming(ref.toId(), t.bounded(), t.bounded() ? t.cost : 0, deadline, verdict, path));
+            rootTimings.add(new RootTiming(ref.toId(), t.bounded(), t.bounded() ? t.cost : 0, deadline, verdict, path,
+                    ExceptionalExits.of(t, x -> x.exits, x -> x.normalCallees, x -> x.owner != null && x.owner.input(),
+                            MAX_PATH)));
             if (verdict == Verdict.FAIL) {
                 String message = t.bounded()
                         ? "worst-case cost " + t.cost + " cycles (" + model.name() + " cost model) is above the deadline of "
                           + deadline + " cycles by " + (t.cost - deadline) + "; worst path: " + String.join(" -> ", path)
                         : "no worst-case bound under the " + model.name() + " cost model, so the deadline of " + deadline
                           + " cycles cannot be shown to hold: " + t.reason;
-                findings.add(new TimingFinding(Rule.DEADLINE_EXCEEDED, ref, ref, firstLine(m), message, List.of(), 1));
+                findings.add(new TimingFinding(Rule.DEADLINE_EXCEEDED, ref, ref, firstLine(m), message, List.of(), 1, false));
             }
         }
         UnboundedLoopSearch loops = unboundedLoopSearch();
@@ -206,13 +254,13 @@ public final class TimingAnalysis {
 
     /** The worst-case cost of one call of the method, or empty when it has no bound. */
     public OptionalLong cost(MethodRef method) {
-        MethodTiming t = timing(method);
+        MethodTiming t = timing(method).normalRuns();
         return t.bounded() ? OptionalLong.of(t.cost) : OptionalLong.empty();
     }
 
     /** Why the method has no bound, or empty when it has one. */
     public Optional<String> unboundedReason(MethodRef method) {
-        return Optional.ofNullable(timing(method).reason);
+        return Optional.ofNullable(timing(method).normalRuns().reason);
     }
 
     // ---- per method ----
@@ -362,16 +410,54 @@ public final class TimingAnalysis {
         }
         t.loops.sort((a, b) -> Integer.compare(a.header(), b.header()));
 
-        // Block costs, with the most expensive target of every call.
-        long[] blockCost = new long[cfg.blockCount];
-        long[] callCost = new long[cfg.insns.size()];
-        MethodTiming[] callee = new MethodTiming[cfg.insns.size()];
-        String callReason = null;
-        MethodRef callCause = null;
+        // Block costs, with the most expensive target of every call; then the bound of every run, and of the
+        // runs that complete normally.
+        ColdBlocks cold = ColdBlocks.of(cfg, method, assertionsEnabled);
+        for (LoopBound lb : t.loops) {
+            if (cold.isColdHeader(lb.header())) {
+                t.coldLoops.add(lb.header());
+            }
+        }
+        BlockCosts all = blockCosts(t, node, cfg, values, cold, false);
+        if (exceptions == TimingExceptions.EXCLUDE) {
+            MethodTiming normal = new MethodTiming(t.ref, t.owner);
+            normal.loops.addAll(t.loops);
+            BlockCosts normalCosts = blockCosts(normal, node, cfg, values, cold, true);
+            normal.exits.addAll(cold.throwSites(file, t.ref));
+            finish(normal, cfg, normalCosts, bounds, cold.blocks(), lb -> !cold.isColdHeader(lb.header()), file);
+            t.normal = normal;
+        }
+        finish(t, cfg, all, bounds, new boolean[cfg.blockCount], lb -> true, file);
+    }
+
+    /** Each block's cost, each call instruction's cost and worst target, and the first reason a call has no bound. */
+    private static final class BlockCosts {
+        final long[] block;
+        final long[] call;
+        final MethodTiming[] callee;
+        String reason;
+        MethodRef cause;
+
+        BlockCosts(ControlFlow cfg) {
+            block = new long[cfg.blockCount];
+            call = new long[cfg.insns.size()];
+            callee = new MethodTiming[cfg.insns.size()];
+        }
+    }
+
+    /**
+     * @param normalRuns the costs of runs that complete normally: cold blocks cost nothing, and a call costs
+     *                   its callee's normal runs, or all its runs inside a try range whose handler recovers (the
+     *                   callee may throw after running part of itself, and the run still completes)
+     */
+    private BlockCosts blockCosts(MethodTiming t, CallGraph.Node node, ControlFlow cfg, Frames values,
+                                  ColdBlocks cold, boolean normalRuns) {
+        BlockCosts costs = new BlockCosts(cfg);
         for (int b = 0; b < cfg.blockCount; b++) {
-            if (!cfg.reachable[b]) {
+            if (!cfg.reachable[b] || (normalRuns && cold.isCold(b))) {
                 continue;
             }
+            boolean calleeNormalRuns = normalRuns && !cold.inRecoveringTry(b);
             long cost = 0;
             for (int i = cfg.blockStart[b]; i < cfg.blockEnd[b]; i++) {
                 AbstractInsnNode insn = cfg.insns.get(i);
@@ -381,32 +467,39 @@ public final class TimingAnalysis {
                 }
                 cost = LongestPath.add(cost, model.opcodeCost(op));
                 if (insn instanceof MethodInsnNode || insn instanceof InvokeDynamicInsnNode) {
-                    SiteCost site = siteCost(t, node, i, insn, cfg.lineAt[i], values);
-                    if (site.reason != null && callReason == null) {
-                        callReason = site.reason;
-                        callCause = site.cause;
+                    SiteCost site = siteCost(t, node, i, insn, cfg.lineAt[i], values,
+                            normalRuns ? Use.of(calleeNormalRuns) : Use.record(cold.isCold(b)));
+                    if (site.reason != null && costs.reason == null) {
+                        costs.reason = site.reason;
+                        costs.cause = site.cause;
                     }
-                    callCost[i] = site.cost;
-                    callee[i] = site.worst;
+                    costs.call[i] = site.cost;
+                    costs.callee[i] = site.worst;
                     cost = LongestPath.add(cost, site.cost);
                 }
             }
-            blockCost[b] = cost;
+            costs.block[b] = cost;
         }
+        return costs;
+    }
+
+    /** The longest path over the blocks not excluded, or why there is none. */
+    private void finish(MethodTiming t, ControlFlow cfg, BlockCosts costs, long[] bounds, boolean[] excluded,
+                        java.util.function.Predicate<LoopBound> counted, String file) {
         for (LoopBound lb : t.loops) {
-            if (!lb.bounded()) {
+            if (!lb.bounded() && counted.test(lb)) {
                 t.unbounded("unbounded loop at " + file + ":" + lb.line() + " in " + short_(t.ref) + ": " + lb.detail());
                 return;
             }
         }
-        if (callReason != null) {
-            t.unbounded(callReason);
-            t.cause = callCause;
+        if (costs.reason != null) {
+            t.unbounded(costs.reason);
+            t.cause = costs.cause;
             return;
         }
         LongestPath path;
         try {
-            path = new LongestPath(cfg, blockCost, bounds);
+            path = new LongestPath(cfg, costs.block, bounds, excluded);
         } catch (IllegalStateException e) {
             t.unbounded("the control flow of " + short_(t.ref) + " could not be ordered: " + e.getMessage());
             return;
@@ -423,9 +516,9 @@ public final class TimingAnalysis {
         long heaviest = -1;
         for (int b : path.worstBlocks()) {
             for (int i = cfg.blockStart[b]; i < cfg.blockEnd[b]; i++) {
-                if (callee[i] != null && callCost[i] > heaviest) {
-                    heaviest = callCost[i];
-                    t.heaviest = callee[i];
+                if (costs.callee[i] != null && costs.call[i] > heaviest) {
+                    heaviest = costs.call[i];
+                    t.heaviest = costs.callee[i];
                 }
             }
         }
@@ -437,13 +530,13 @@ public final class TimingAnalysis {
     }
 
     private SiteCost siteCost(MethodTiming t, CallGraph.Node node, int index, AbstractInsnNode insn, int line,
-                              Frames values) {
+                              Frames values, Use use) {
         if (insn instanceof InvokeDynamicInsnNode indy) {
             if (indy.bsm.getOwner().equals(LAMBDA_METAFACTORY)) {
                 return new SiteCost(0, null, null, null);
             }
             if (RecordMethods.isRecordMethod(indy)) {
-                return recordMethodCost(t, node, index, indy, line);
+                return recordMethodCost(t, node, index, indy, line, use);
             }
             return new SiteCost(0, "invokedynamic " + indy.name + " in " + short_(t.ref) + " (bootstrap "
                     + indy.bsm.getOwner().replace('/', '.') + "#" + indy.bsm.getName()
@@ -496,12 +589,16 @@ public final class TimingAnalysis {
         String reason = unanalysable;
         MethodRef cause = unanalysableRef;
         for (MethodRef target : targets) {
-            MethodTiming callee = timing(target);
-            MethodTiming inContext = callee.bounded() ? null : inContext(target, callee, mi, values, index);
-            if (inContext != null && inContext.bounded()) {
-                callee = inContext; // bounded by what this call passes: no unbounded loop on this path
-            } else {
-                t.calls.add(new CallEdge(line, target));
+            MethodTiming all = timing(target);
+            MethodTiming inContext = all.bounded() ? null : inContext(target, all, mi, values, index);
+            MethodTiming callee = use.runs(all);
+            if (inContext != null && use.runs(inContext).bounded()) {
+                callee = use.runs(inContext); // bounded by what this call passes: no unbounded loop on this path
+            } else if (use.record()) {
+                t.calls.add(new CallEdge(line, target, use.coldSite()));
+            }
+            if (use.normalRuns()) {
+                t.normalCallees.add(callee);
             }
             if (!callee.bounded()) {
                 if (reason == null) {
@@ -603,7 +700,7 @@ public final class TimingAnalysis {
      * most expensive target. toString builds a String of every component, which has no bound.
      */
     private SiteCost recordMethodCost(MethodTiming t, CallGraph.Node node, int index, InvokeDynamicInsnNode indy,
-                                      int line) {
+                                      int line, Use use) {
         if (indy.name.equals("toString")) {
             return new SiteCost(0, "record toString in " + short_(t.ref) + " builds a String of every component,"
                     + " whose length has no bound", null, null);
@@ -658,8 +755,13 @@ public final class TimingAnalysis {
             }
             long slowest = 0;
             for (MethodRef target : targets) {
-                t.calls.add(new CallEdge(line, target));
-                MethodTiming callee = timing(target);
+                if (use.record()) {
+                    t.calls.add(new CallEdge(line, target, use.coldSite()));
+                }
+                MethodTiming callee = use.runs(timing(target));
+                if (use.normalRuns()) {
+                    t.normalCallees.add(callee);
+                }
                 if (!callee.bounded()) {
                     return new SiteCost(0, callee.reason, target, null);
                 }
@@ -763,7 +865,9 @@ public final class TimingAnalysis {
             if (next == null) {
                 break;
             }
-            t = next;
+            // a normal-runs timing was made unbounded by its callee's normal runs, unless the call sits in a try
+            // range that recovers (then by all the callee's runs)
+            t = next.normalRuns().bounded() ? next : next.normalRuns();
         }
         path.add(RootTiming.UNBOUNDED_PREFIX + root.reason);
         return path;
@@ -783,10 +887,11 @@ public final class TimingAnalysis {
             }
             List<LoopBound> loops = t.loops.stream().filter(lb -> !lb.bounded()).toList();
             List<UnboundedLoopSearch.Call> calls = t.calls.stream()
-                    .map(c -> new UnboundedLoopSearch.Call(c.line(), c.callee())).toList();
+                    .map(c -> new UnboundedLoopSearch.Call(c.line(), c.callee(), c.cold())).toList();
             String file = t.owner != null && t.owner.sourceFile() != null ? t.owner.sourceFile()
                     : ref.owner().replace('/', '.');
-            unbounded.add(new UnboundedLoopSearch.Method(ref, t.owner != null && t.owner.input(), file, loops, calls));
+            unbounded.add(new UnboundedLoopSearch.Method(ref, t.owner != null && t.owner.input(), file, loops,
+                    Set.copyOf(t.coldLoops), calls));
         }
         return new UnboundedLoopSearch(unbounded);
     }

@@ -17,9 +17,10 @@ import java.util.List;
  * @param callChain from the root to the loop (the last frame is the loop header), for an unbounded loop;
  *                  empty for a deadline
  * @param roots     how many roots reach it: 1, or more when findings are grouped by location
+ * @param cold      true when every chain from the root to it passes cold code (see the cold-path policy)
  */
 public record TimingFinding(Rule rule, MethodRef root, MethodRef location, int line, String message,
-                            List<Frame> callChain, int roots) implements Comparable<TimingFinding> {
+                            List<Frame> callChain, int roots, boolean cold) implements Comparable<TimingFinding> {
     private static final Comparator<TimingFinding> ORDER = Comparator.comparing(TimingFinding::root)
             .thenComparing(TimingFinding::location)
             .thenComparingInt(TimingFinding::line)

@@ -25,15 +25,22 @@ import java.util.Set;
  * numbered once and their calls resolved once. Per root, a breadth-first walk over int arrays gives
  * each user method a shortest chain; grouped by location, one walk from all the roots at once gives the
  * chains and {@link ReachCounts} the number of roots that reach each method.
+ *
+ * <p>A finding is cold when the loop is reached only through cold code: a loop in cold code, or a call
+ * from cold code on every chain to it. The walks are made twice: over hot calls to hot loops first, whose
+ * findings are hot, then over every call, which adds the cold ones.
  */
 final class UnboundedLoopSearch {
     /** A method without a bound: where it is, its unbounded loops and its calls in order. */
     record Method(MethodRef ref, boolean userCode, String file, List<LoopBound> unboundedLoops,
-                  List<Call> calls) {
+                  Set<Integer> coldLoops, List<Call> calls) {
+        boolean hasLoop(boolean hotOnly) {
+            return unboundedLoops.stream().anyMatch(loop -> !hotOnly || !coldLoops.contains(loop.header()));
+        }
     }
 
-    /** A call to an analysed method, at a line of the caller. */
-    record Call(int line, MethodRef callee) {
+    /** A call to an analysed method, at a line of the caller, from cold code or not. */
+    record Call(int line, MethodRef callee, boolean cold) {
     }
 
     /** Where a finding is reported, and for which root (null when the roots are merged). */
@@ -44,13 +51,21 @@ final class UnboundedLoopSearch {
     private record Below(int[] path, int[] lines, LoopBound loop) {
     }
 
+    /** Where a search of library code below a method starts, over hot calls only or every call. */
+    private record BelowKey(int start, boolean hotOnly) {
+    }
+
     private final Method[] methods;
     private final Map<MethodRef, Integer> ids = new HashMap<>();
     private final int[][] callees;
     private final int[][] callLines;
-    /** For a library method: whether an unbounded loop can be reached from it through library methods only. */
-    private final boolean[] loopBelow;
-    private final Map<Integer, Below> below = new HashMap<>();
+    private final boolean[][] callCold;
+    /**
+     * For a library method: whether an unbounded loop can be reached from it through library methods only,
+     * over every call ([0]) and over hot calls to hot loops ([1]).
+     */
+    private final boolean[][] loopBelow;
+    private final Map<BelowKey, Below> below = new HashMap<>();
 
     // Walk state, reused: a method's stamp is the number of the walk that reached it.
     private final int[] stamp;
@@ -69,22 +84,26 @@ final class UnboundedLoopSearch {
         }
         callees = new int[n][];
         callLines = new int[n][];
+        callCold = new boolean[n][];
         for (int i = 0; i < n; i++) {
             List<Call> calls = methods[i].calls();
             int[] to = new int[calls.size()];
             int[] at = new int[calls.size()];
+            boolean[] cold = new boolean[calls.size()];
             int k = 0;
             for (Call c : calls) {
                 Integer id = ids.get(c.callee());
                 if (id != null) {
                     to[k] = id;
+                    cold[k] = c.cold();
                     at[k++] = c.line();
                 }
             }
             callees[i] = Arrays.copyOf(to, k);
             callLines[i] = Arrays.copyOf(at, k);
+            callCold[i] = Arrays.copyOf(cold, k);
         }
-        loopBelow = loopBelow();
+        loopBelow = new boolean[][] {loopBelow(false), loopBelow(true)};
         stamp = new int[n];
         parent = new int[n];
         lineInParent = new int[n];
@@ -100,8 +119,10 @@ final class UnboundedLoopSearch {
             if (start == null) {
                 continue; // the root has a bound
             }
-            for (int m : walk(new int[] {start})) {
-                collect(m, root, found, null);
+            for (boolean hotOnly : new boolean[] {true, false}) {
+                for (int m : walk(new int[] {start}, hotOnly)) {
+                    collect(m, root, found, null, hotOnly);
+                }
             }
         }
         return new ArrayList<>(found.values());
@@ -113,20 +134,33 @@ final class UnboundedLoopSearch {
         if (sources.length == 0) {
             return List.of();
         }
-        List<int[]> successors = Arrays.asList(callees);
-        int[] reaching = ReachCounts.of(successors, sources);
         Map<Key, TimingFinding> found = new LinkedHashMap<>();
-        for (int m : walk(sources)) {
-            collect(m, null, found, reaching);
+        for (boolean hotOnly : new boolean[] {true, false}) {
+            int[] reaching = ReachCounts.of(successors(hotOnly), sources);
+            for (int m : walk(sources, hotOnly)) {
+                collect(m, null, found, reaching, hotOnly);
+            }
         }
         return new ArrayList<>(found.values());
+    }
+
+    private List<int[]> successors(boolean hotOnly) {
+        List<int[]> result = new ArrayList<>(callees.length);
+        for (int i = 0; i < callees.length; i++) {
+            int[] to = callees[i];
+            boolean[] cold = callCold[i];
+            result.add(hotOnly ? java.util.stream.IntStream.range(0, to.length).filter(k -> !cold[k]).map(k -> to[k]).toArray()
+                    : to);
+        }
+        return result;
     }
 
     /**
      * The findings located in a user method reached by the last walk: its own unbounded loops, and its calls
      * into library code with an unbounded loop below. Under one root, or merged (root null) with the count.
+     * The first walk's (hot only) are hot; a later walk adds only the findings not found yet, as cold.
      */
-    private void collect(int m, MethodRef root, Map<Key, TimingFinding> found, int[] reaching) {
+    private void collect(int m, MethodRef root, Map<Key, TimingFinding> found, int[] reaching, boolean hotOnly) {
         Method method = methods[m];
         if (!method.userCode()) {
             return;
@@ -135,20 +169,22 @@ final class UnboundedLoopSearch {
         int roots = reaching == null ? 1 : reaching[m];
         for (LoopBound loop : method.unboundedLoops()) {
             Key key = new Key(root, method.ref(), loop.line());
-            if (!found.containsKey(key)) {
+            if (!found.containsKey(key) && (!hotOnly || !method.coldLoops().contains(loop.header()))) {
                 List<Frame> chain = chain(m);
                 chain.add(new Frame(method.ref().toId(), loop.line()));
-                found.put(key, finding(reportedRoot, method.ref(), loop.line(), m, loop, chain, roots));
+                found.put(key, finding(reportedRoot, method.ref(), loop.line(), m, loop, chain, roots, !hotOnly));
             }
         }
+        int index = hotOnly ? 1 : 0;
         for (int k = 0; k < callees[m].length; k++) {
             int callee = callees[m][k];
             int line = callLines[m][k];
             Key key = new Key(root, method.ref(), line);
-            if (methods[callee].userCode() || !loopBelow[callee] || found.containsKey(key)) {
+            if (methods[callee].userCode() || !loopBelow[index][callee] || found.containsKey(key)
+                    || (hotOnly && callCold[m][k])) {
                 continue;
             }
-            Below b = below(callee);
+            Below b = below(callee, hotOnly);
             List<Frame> chain = chain(m);
             chain.add(new Frame(method.ref().toId(), line));
             for (int i = 0; i < b.path().length - 1; i++) {
@@ -156,23 +192,23 @@ final class UnboundedLoopSearch {
             }
             int loopMethod = b.path()[b.path().length - 1];
             chain.add(new Frame(methods[loopMethod].ref().toId(), b.loop().line()));
-            found.put(key, finding(reportedRoot, method.ref(), line, loopMethod, b.loop(), chain, roots));
+            found.put(key, finding(reportedRoot, method.ref(), line, loopMethod, b.loop(), chain, roots, !hotOnly));
         }
     }
 
     private TimingFinding finding(MethodRef root, MethodRef location, int line, int loopMethod, LoopBound loop,
-                                  List<Frame> chain, int roots) {
+                                  List<Frame> chain, int roots, boolean cold) {
         Method in = methods[loopMethod];
         return new TimingFinding(Rule.UNBOUNDED_LOOP, root, location, line, "loop at " + in.file() + ":" + loop.line()
                 + " (header instruction " + loop.header() + ") in " + in.ref() + " has no bound: " + loop.detail(),
-                chain, roots);
+                chain, roots, cold);
     }
 
     /**
      * Breadth first from the sources (in order) over every call: each method keeps the shortest chain from
      * the first source that reaches it. Returns the methods in the order reached.
      */
-    private int[] walk(int[] sources) {
+    private int[] walk(int[] sources, boolean hotOnly) {
         walk++;
         int tail = 0;
         for (int s : sources) {
@@ -188,7 +224,7 @@ final class UnboundedLoopSearch {
             int[] to = callees[at];
             for (int k = 0; k < to.length; k++) {
                 int next = to[k];
-                if (stamp[next] != walk) {
+                if (stamp[next] != walk && !(hotOnly && callCold[at][k])) {
                     stamp[next] = walk;
                     parent[next] = at;
                     lineInParent[next] = callLines[at][k];
@@ -210,8 +246,11 @@ final class UnboundedLoopSearch {
         return frames;
     }
 
-    /** Which library methods have an unbounded loop below them through library methods: one backward pass. */
-    private boolean[] loopBelow() {
+    /**
+     * Which library methods have an unbounded loop below them through library methods (hot calls to hot
+     * loops only, or any): one backward pass.
+     */
+    private boolean[] loopBelow(boolean hotOnly) {
         int n = methods.length;
         List<List<Integer>> callers = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -219,8 +258,10 @@ final class UnboundedLoopSearch {
         }
         for (int i = 0; i < n; i++) {
             if (!methods[i].userCode()) {
-                for (int c : callees[i]) {
-                    callers.get(c).add(i);
+                for (int k = 0; k < callees[i].length; k++) {
+                    if (!(hotOnly && callCold[i][k])) {
+                        callers.get(callees[i][k]).add(i);
+                    }
                 }
             }
         }
@@ -228,7 +269,7 @@ final class UnboundedLoopSearch {
         int[] work = new int[n];
         int tail = 0;
         for (int i = 0; i < n; i++) {
-            if (!methods[i].userCode() && !methods[i].unboundedLoops().isEmpty()) {
+            if (!methods[i].userCode() && methods[i].hasLoop(hotOnly)) {
                 result[i] = true;
                 work[tail++] = i;
             }
@@ -245,8 +286,9 @@ final class UnboundedLoopSearch {
     }
 
     /** The nearest unbounded loop below a library method (breadth first through library methods), once each. */
-    private Below below(int start) {
-        Below known = below.get(start);
+    private Below below(int start, boolean hotOnly) {
+        BelowKey cacheKey = new BelowKey(start, hotOnly);
+        Below known = below.get(cacheKey);
         if (known != null) {
             return known;
         }
@@ -259,13 +301,14 @@ final class UnboundedLoopSearch {
         int found = -1;
         for (int head = 0; head < order.size() && found < 0; head++) {
             int at = order.get(head);
-            if (!methods[at].unboundedLoops().isEmpty()) {
+            if (methods[at].hasLoop(hotOnly)) {
                 found = at;
                 break;
             }
             for (int k = 0; k < callees[at].length; k++) {
                 int next = callees[at][k];
-                if (!methods[next].userCode() && loopBelow[next] && seen.add(next)) {
+                if (!methods[next].userCode() && loopBelow[hotOnly ? 1 : 0][next] && !(hotOnly && callCold[at][k])
+                        && seen.add(next)) {
                     from.put(next, at);
                     line.put(next, callLines[at][k]);
                     order.add(next);
@@ -283,8 +326,10 @@ final class UnboundedLoopSearch {
         for (int i = 1; i < nodes.length; i++) {
             lines[i - 1] = line.get(nodes[i]);
         }
-        Below result = new Below(nodes, lines, methods[found].unboundedLoops().get(0));
-        below.put(start, result);
+        Method loopMethod = methods[found];
+        Below result = new Below(nodes, lines, loopMethod.unboundedLoops().stream()
+                .filter(loop -> !hotOnly || !loopMethod.coldLoops().contains(loop.header())).findFirst().orElseThrow());
+        below.put(cacheKey, result);
         return result;
     }
 }

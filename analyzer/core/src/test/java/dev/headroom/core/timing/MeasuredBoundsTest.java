@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.headroom.core.TimingExceptions;
 import dev.headroom.core.model.MethodId;
 import dev.headroom.core.model.RootTiming;
 import java.lang.reflect.Constructor;
@@ -24,8 +25,10 @@ import org.objectweb.asm.Type;
 /**
  * Soundness against reality: runs every root of the measured targets under instrumentation that counts
  * the bytecode instructions really executed, over many seeded random inputs, and checks that no run
- * exceeds the static bound under the {@code unit} cost model. Prints the tightness (static bound /
- * observed maximum) of every root.
+ * exceeds the static bound under the {@code unit} cost model: the bound of runs that complete normally
+ * (the default) over the runs that return, and the bound with throw paths ({@code --timing-exceptions
+ * include}), where there is one, over every run, those that end by an exception included. Prints the
+ * tightness (static bound / observed maximum of the runs that return) of every root.
  *
  * <p>The instrumented class loader counts only the targets' own bytecode: JDK methods run uncounted,
  * while the static bound includes them. A root that calls into the JDK therefore looks looser than it is.
@@ -51,24 +54,45 @@ class MeasuredBoundsTest {
     @TempDir
     Path inputs;
 
+    @TempDir
+    Path inputsWithThrows;
+
+    /** The most bytecodes of a run that returned, and of any run. */
+    private record Observed(long normal, long all) {
+    }
+
     @Test
     void noRunExceedsTheStaticBoundUnderTheUnitModel() throws Exception {
         try (TimingPrograms.Program program = TimingPrograms.analyze(PACKAGE.replace('.', '/'), inputs,
-                CostModels.load("unit"), FlowFacts.none())) {
+                CostModels.load("unit"), FlowFacts.none());
+             TimingPrograms.Program withThrows = TimingPrograms.analyze(PACKAGE.replace('.', '/'), inputsWithThrows,
+                CostModels.load("unit"), FlowFacts.none(), TimingExceptions.INCLUDE)) {
             List<RootTiming> roots = program.result().report().roots();
+            List<RootTiming> throwing = withThrows.result().report().roots();
             assertTrue(roots.size() >= 15, "the measured targets have their roots: " + roots.size());
             CountingClassLoader loader = new CountingClassLoader(getClass().getClassLoader(), PACKAGE);
             initialiseAll(loader);
 
             List<String> problems = new ArrayList<>();
             StringBuilder table = new StringBuilder(String.format("%-40s %10s %10s %9s%n", "root", "static", "observed", "tightness"));
-            for (RootTiming timing : roots) {
+            for (int r = 0; r < roots.size(); r++) {
+                RootTiming timing = roots.get(r);
                 String name = timing.root().simpleClassName() + "#" + timing.root().name();
                 if (!timing.bounded()) {
                     problems.add(name + " has no static bound: " + timing.worstPath());
                     continue;
                 }
-                long observed = measure(loader, timing.root());
+                Observed seen = measure(loader, timing.root());
+                RootTiming all = throwing.get(r);
+                if (all.bounded() && seen.all() > all.wcet()) {
+                    problems.add(name + ": a run observed at " + seen.all() + " bytecodes, above the bound with throw"
+                            + " paths " + all.wcet());
+                }
+                if (all.bounded() && all.wcet() < timing.wcet()) {
+                    problems.add(name + ": the bound with throw paths " + all.wcet() + " is below the bound of normal"
+                            + " runs " + timing.wcet());
+                }
+                long observed = seen.normal();
                 double tightness = observed == 0 ? Double.POSITIVE_INFINITY : (double) timing.wcet() / observed;
                 table.append(String.format("%-40s %10d %10d %9.2f%n", name, timing.wcet(), observed, tightness));
                 if (observed > timing.wcet()) {
@@ -105,7 +129,7 @@ class MeasuredBoundsTest {
         }
     }
 
-    private static long measure(ClassLoader loader, MethodId root) throws Exception {
+    private static Observed measure(ClassLoader loader, MethodId root) throws Exception {
         Class<?> owner = Class.forName(root.className(), true, loader);
         Method method = find(owner, root);
         method.setAccessible(true);
@@ -116,18 +140,20 @@ class MeasuredBoundsTest {
             receiver = c.newInstance();
         }
         Random random = new Random(root.toString().hashCode());
-        long max = 0;
+        long normal = 0;
+        long all = 0;
         for (int run = 0; run < RUNS; run++) {
             Object[] args = arguments(method.getParameterTypes(), random);
             BytecodeCounter.count = 0;
             try {
                 method.invoke(receiver, args);
+                normal = Math.max(normal, BytecodeCounter.count);
             } catch (InvocationTargetException e) {
-                // an exception out of the root ends the run; what ran until then was counted
+                // an exception out of the root ends the run: only the bound with throw paths covers it
             }
-            max = Math.max(max, BytecodeCounter.count);
+            all = Math.max(all, BytecodeCounter.count);
         }
-        return max;
+        return new Observed(normal, all);
     }
 
     private static Method find(Class<?> owner, MethodId root) {

@@ -33,7 +33,8 @@ import org.objectweb.asm.tree.MethodNode;
  *       bounded by 64 iterations, from {@code inferred}, {@code marker}, {@code annotation} or
  *       {@code flow-facts}; every bounded loop of the targets must be expected;</li>
  *   <li>{@code // expect: unbounded-loop} and {@code // expect: deadline-exceeded}: a timing finding of
- *       that rule at that line; every finding must be expected;</li>
+ *       that rule at that line; every finding must be expected; {@code unbounded-loop/cold} when the loop is
+ *       reached only through cold code;</li>
  *   <li>{@code // expect-root: bounded} or {@code // expect-root: unbounded <word>} on a line of a root's
  *       body: the root has a bound, or has none and the reason contains the word; every root must have
  *       one.</li>
@@ -45,7 +46,7 @@ class TimingExpectationsTest {
     private static final Path SOURCES = Path.of("src/test/java");
     private static final Pattern COMMENT = Pattern.compile("//\\s*(expect(?:-bound|-root)?:.*)$");
     private static final Pattern BOUND = Pattern.compile("expect-bound:\\s*(\\d+)\\s+(inferred|marker|annotation|flow-facts)");
-    private static final Pattern RULE = Pattern.compile("expect:\\s*([a-z-]+)");
+    private static final Pattern RULE = Pattern.compile("expect:\\s*([a-z-]+(?:/cold)?)");
     private static final Pattern ROOT = Pattern.compile("expect-root:\\s*(bounded|unbounded\\s+(\\S+))");
 
     @TempDir
@@ -66,7 +67,7 @@ class TimingExpectationsTest {
         try (TimingPrograms.Program program = TimingPrograms.analyze(PACKAGE_DIR, inputs, CostModels.load("unit"), facts)) {
             List<Expected> actual = new ArrayList<>();
             for (TimingFinding f : program.result().findings()) {
-                actual.add(new Expected(file(program, f.location()), f.line(), f.rule().id()));
+                actual.add(new Expected(file(program, f.location()), f.line(), f.rule().id() + (f.cold() ? "/cold" : "")));
             }
             for (String name : program.classes().inputClassNames()) {
                 LoadedClass c = program.classes().find(name).orElseThrow();

@@ -2,6 +2,7 @@ package dev.headroom.core.timing;
 
 import dev.headroom.core.AnalysisListener;
 import dev.headroom.core.DispatchPolicy;
+import dev.headroom.core.TimingExceptions;
 import dev.headroom.core.callgraph.CallGraph;
 import dev.headroom.core.callgraph.CallGraphBuilder;
 import dev.headroom.core.callgraph.Hierarchy;
@@ -38,13 +39,24 @@ final class TimingPrograms {
         return analyzeInputs(target, model, facts);
     }
 
+    /** Analyses a package's classes with the throw paths bounded too ({@code --timing-exceptions include}). */
+    static Program analyze(String packageDir, Path target, CostModel model, FlowFacts facts,
+                           TimingExceptions exceptions) {
+        copyPackage(packageDir, target);
+        return analyzeInputs(target, model, facts, exceptions);
+    }
+
     static Program analyzeInputs(Path inputs, CostModel model, FlowFacts facts) {
+        return analyzeInputs(inputs, model, facts, TimingExceptions.EXCLUDE);
+    }
+
+    static Program analyzeInputs(Path inputs, CostModel model, FlowFacts facts, TimingExceptions exceptions) {
         ClassRepository classes = ClassRepository.open(List.of(inputs), List.of(), null, AnalysisListener.SILENT);
         List<RootFinder.Found> roots = RootFinder.find(classes, List.of(), List.of(), List.of(), AnalysisListener.SILENT);
         Hierarchy hierarchy = new Hierarchy(classes);
         CallGraph graph = new CallGraphBuilder(hierarchy, rules(), DispatchPolicy.RTA)
                 .build(roots.stream().map(RootFinder.Found::method).toList());
-        TimingAnalysis analysis = new TimingAnalysis(graph, hierarchy, model, facts);
+        TimingAnalysis analysis = new TimingAnalysis(graph, hierarchy, model, facts, false, exceptions);
         TimingResult result = analysis.analyze(roots, false);
         return new Program(classes, hierarchy, roots, graph, analysis, result);
     }

@@ -3,9 +3,10 @@ package dev.headroom.validation.targets;
 import dev.headroom.annotations.RealTime;
 
 /**
- * Cold paths: building an exception that is then thrown, a catch handler, a helper that only throws,
- * and a helper reached only from a throwing path are warnings; the normal path next to them is an error,
- * and so is a finally block (javac copies it onto the normal path as well as into the handler).
+ * Cold paths: building an exception that is then thrown, a helper that only throws, and a helper reached
+ * only from a throwing path are warnings; the normal path next to them is an error, and so is a catch
+ * handler that recovers (the method goes on after it) and a finally block (javac copies it onto the
+ * normal path as well as into the handler that rethrows).
  */
 public class ColdPaths {
     private static final IllegalStateException REJECTED = new IllegalStateException("rejected");
@@ -27,7 +28,7 @@ public class ColdPaths {
         try {
             check(v);
         } catch (IllegalStateException e) {
-            fallback = new int[1]; // expect: heap-allocation/warning
+            fallback = new int[1]; // expect: heap-allocation/error
         }
         try {
             check(v);

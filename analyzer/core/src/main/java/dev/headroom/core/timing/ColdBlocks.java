@@ -1,0 +1,80 @@
+package dev.headroom.core.timing;
+
+import dev.headroom.core.callgraph.ColdCode;
+import dev.headroom.core.callgraph.MethodRef;
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * The cold blocks of one method's control-flow graph, by the definition every rule shares
+ * ({@link ColdCode}): a block is cold when all its instructions are. Also which blocks sit in a try range
+ * whose handler recovers, and the throw sites a bound of normal runs leaves out.
+ */
+final class ColdBlocks {
+    private final ControlFlow cfg;
+    private final boolean[] cold;
+
+    private ColdBlocks(ControlFlow cfg, boolean[] cold) {
+        this.cfg = cfg;
+        this.cold = cold;
+    }
+
+    static ColdBlocks of(ControlFlow cfg, MethodNode method, boolean assertionsEnabled) {
+        ColdCode code = ColdCode.of(method, assertionsEnabled);
+        boolean[] cold = new boolean[cfg.blockCount];
+        for (int b = 0; b < cfg.blockCount; b++) {
+            boolean all = cfg.reachable[b];
+            for (int i = cfg.blockStart[b]; i < cfg.blockEnd[b] && all; i++) {
+                all = code.isCold(i);
+            }
+            cold[b] = all;
+        }
+        return new ColdBlocks(cfg, cold);
+    }
+
+    boolean isCold(int block) {
+        return cold[block];
+    }
+
+    /** The cold blocks, to leave out of a longest path. */
+    boolean[] blocks() {
+        return cold.clone();
+    }
+
+    /** Whether an exception in the block can go to a handler of the method that recovers. */
+    boolean inRecoveringTry(int block) {
+        for (int h : cfg.handlers[block]) {
+            if (!cold[h]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the loop whose header is this real instruction (as {@link LoopBound#header()} counts) is cold. */
+    boolean isColdHeader(int headerIndex) {
+        for (int b = 0; b < cfg.blockCount; b++) {
+            if (cold[b] && cfg.firstInsn(b) >= 0 && cfg.headerIndex(b) == headerIndex) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The {@code athrow} instructions in cold blocks, as {@code File.java:42 com.acme.Motor#onTick}. */
+    List<String> throwSites(String file, MethodRef method) {
+        List<String> sites = new ArrayList<>();
+        for (int b = 0; b < cfg.blockCount; b++) {
+            int last = cfg.lastInsn(b);
+            if (cold[b] && last >= 0 && cfg.insns.get(last).getOpcode() == Opcodes.ATHROW) {
+                String site = file + ":" + cfg.lineAt[last] + " " + method.owner().replace('/', '.') + "#" + method.name();
+                if (!sites.contains(site)) {
+                    sites.add(site);
+                }
+            }
+        }
+        return sites;
+    }
+}
