@@ -84,6 +84,29 @@ class BundledJdkPackTest {
         assertTrue(!BUNDLED.lookup("java.lang.Object", "hashCode", "()I").orElseThrow().overrides());
     }
 
+    /** Queues that never return false from offer carry no capacity result, or discarding it would be a false warning. */
+    @Test
+    void onlyInsertsThatCanReturnFalseHaveACapacityResult() {
+        List<String> wrong = new ArrayList<>();
+        for (String unbounded : List.of("org.jctools.queues.MpscUnboundedArrayQueue",
+                "org.jctools.queues.SpscUnboundedArrayQueue", "org.jctools.queues.MpscUnboundedXaddArrayQueue",
+                "org.jctools.queues.MpmcUnboundedXaddArrayQueue", "org.jctools.queues.MpscLinkedQueue",
+                "org.jctools.queues.SpscLinkedQueue", "java.util.concurrent.LinkedTransferQueue",
+                "java.util.concurrent.ConcurrentLinkedQueue")) {
+            for (String insert : List.of("offer", "relaxedOffer")) {
+                BUNDLED.lookup(unbounded, insert, "(Ljava/lang/Object;)Z").filter(MethodRule::capacityResult)
+                        .ifPresent(rule -> wrong.add(unbounded + "#" + insert + " from " + rule.origin()));
+            }
+        }
+        BUNDLED.lookup("java.util.concurrent.DelayQueue", "offer", "(Ljava/util/concurrent/Delayed;)Z")
+                .filter(MethodRule::capacityResult).ifPresent(rule -> wrong.add("DelayQueue#offer from " + rule.origin()));
+        assertEquals(List.of(), wrong);
+        for (String bounded : List.of("org.jctools.queues.MpscArrayQueue", "org.jctools.queues.SpscArrayQueue",
+                "java.util.concurrent.ArrayBlockingQueue", "java.util.concurrent.LinkedBlockingQueue")) {
+            assertTrue(BUNDLED.lookup(bounded, "offer", "(Ljava/lang/Object;)Z").orElseThrow().capacityResult(), bounded);
+        }
+    }
+
     private static void expect(List<String> mismatches, String owner, String name, String desc, RuleKind kind) {
         Optional<MethodRule> rule = BUNDLED.lookup(owner, name, desc);
         if (rule.isEmpty() || rule.get().kind() != kind) {
