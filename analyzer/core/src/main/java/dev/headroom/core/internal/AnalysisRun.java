@@ -20,6 +20,7 @@ import dev.headroom.core.memory.MemoryFinding;
 import dev.headroom.core.memory.MemoryResult;
 import dev.headroom.core.memory.StackAnalysis;
 import dev.headroom.core.memory.StackResult;
+import dev.headroom.core.memory.StaticScope;
 import dev.headroom.core.model.AnalysisResult;
 import dev.headroom.core.model.BaselineReport;
 import dev.headroom.core.model.Frame;
@@ -237,7 +238,9 @@ public final class AnalysisRun {
                                 CallGraph graph, List<RootFinder.Found> roots, SourcePaths sources,
                                 Suppressions suppressions, List<Finding> findings) {
         listener.progress("computing the static footprint (" + layout.name() + ")");
-        MemoryResult statics = new MemoryAnalysis(classes, hierarchy, rules, layout).analyze(config.ramBudget());
+        // A RAM budget is about the whole program; without one, only the static state the roots use is judged.
+        StaticScope scope = config.ramBudget() != null ? StaticScope.all() : StaticScope.usedBy(graph, hierarchy);
+        MemoryResult statics = new MemoryAnalysis(classes, hierarchy, rules, layout).analyze(config.ramBudget(), scope);
         StackResult stack = new StackAnalysis(graph, layout)
                 .analyze(roots.stream().map(r -> r.method().ref()).toList(), config.stackBudget());
         for (MemoryFinding f : statics.findings()) {

@@ -2,6 +2,7 @@ package dev.headroom.core.memory;
 
 import dev.headroom.core.callgraph.Hierarchy;
 import dev.headroom.core.classpath.LoadedClass;
+import dev.headroom.core.rules.FixedSizeClass;
 import dev.headroom.core.rules.MethodRule;
 import dev.headroom.core.rules.RuleBook;
 import dev.headroom.core.rules.RuleKind;
@@ -25,6 +26,9 @@ import org.objectweb.asm.tree.MethodNode;
  * inherits {@code Collection#addAll}). Otherwise the inherited {@code overrides} entries decide, except for
  * the user's own classes, whose bytecode is what counts (a ring buffer extending {@code AbstractQueue} is
  * sized from its constructor, not judged by {@code Queue#offer}).
+ *
+ * <p>A class the packs list as {@code fixedSize} ({@code List.of}, {@code Collections.singletonList},
+ * {@code Arrays.asList}, the unmodifiable views) is never growable, whatever it inherits.
  */
 final class GrowableTypes {
     private final Hierarchy hierarchy;
@@ -39,6 +43,11 @@ final class GrowableTypes {
     /** Why objects of this class may grow (the pack entry's reason, with the method), or empty. */
     Optional<String> growable(String internalName) {
         return cache.computeIfAbsent(internalName, this::decide);
+    }
+
+    /** Whether objects of this class are read-only views whose wrapped collection is judged where it is held. */
+    boolean isView(String internalName) {
+        return rules.fixedSize(binary(internalName)).filter(FixedSizeClass::view).isPresent();
     }
 
     /** The rule-pack entry that describes a call of this method on a receiver of exactly this class. */
@@ -72,7 +81,7 @@ final class GrowableTypes {
     }
 
     private Optional<String> decide(String type) {
-        if (type.startsWith("[")) {
+        if (type.startsWith("[") || rules.fixedSize(binary(type)).isPresent()) {
             return Optional.empty();
         }
         String ownGrowable = null;

@@ -31,7 +31,11 @@ import org.objectweb.asm.tree.FieldNode;
  * <p>A field is {@code unbounded-static} when it reaches an object of a growable collection class (decided
  * with the rule packs, {@link GrowableTypes}), an array of non-constant length, an object a call that
  * could not be interpreted was given or returned, or when the static initializer stopped before assigning
- * it. The total is then a lower bound.
+ * it. The total is then a lower bound. A growable collection reached only through a read-only view
+ * ({@code Collections.unmodifiableList}) makes no finding through the view: it is judged at the fields
+ * that hold it directly. Every field is judged on everything it reaches, also what an earlier field counted.
+ *
+ * <p>Only the fields of the {@link StaticScope} are counted and judged.
  */
 public final class MemoryAnalysis {
     /** Groups shown in an item's detail before "+ N more". */
@@ -53,10 +57,20 @@ public final class MemoryAnalysis {
     private record Counted(MemoryItem item, String owner, int line, String unbounded) {
     }
 
-    /** @param budgetBytes the RAM budget, or null for none */
+    /** Every static field of the inputs. @param budgetBytes the RAM budget, or null for none */
     public MemoryResult analyze(Long budgetBytes) {
+        return analyze(budgetBytes, StaticScope.all());
+    }
+
+    /**
+     * @param budgetBytes the RAM budget, or null for none
+     * @param scope       the static fields counted and judged
+     */
+    public MemoryResult analyze(Long budgetBytes, StaticScope scope) {
         for (String name : classes.inputClassNames()) {
-            interpreter.initialize(name);
+            if (scope.isAll() || declaresFieldIn(name, scope)) {
+                interpreter.initialize(name);
+            }
         }
         Map<HeapObject, String> countedBy = new IdentityHashMap<>();
         List<Counted> counted = new ArrayList<>();
@@ -67,7 +81,8 @@ public final class MemoryAnalysis {
                 continue;
             }
             for (FieldNode f : c.get().node().fields) {
-                if ((f.access & Opcodes.ACC_STATIC) == 0 || !(f.desc.startsWith("L") || f.desc.startsWith("["))) {
+                if ((f.access & Opcodes.ACC_STATIC) == 0 || !(f.desc.startsWith("L") || f.desc.startsWith("["))
+                        || !scope.includes(name, f.name)) {
                     continue;
                 }
                 Counted item = count(name, f, state.get(), countedBy);
@@ -99,6 +114,11 @@ public final class MemoryAnalysis {
         findings.sort(Comparator.comparing(MemoryFinding::location).thenComparingInt(MemoryFinding::line)
                 .thenComparing(MemoryFinding::message));
         return new MemoryResult(total, bounded, verdict, counted.stream().map(Counted::item).toList(), findings);
+    }
+
+    private boolean declaresFieldIn(String name, StaticScope scope) {
+        return classes.find(name).map(c -> c.node().fields.stream()
+                .anyMatch(f -> (f.access & Opcodes.ACC_STATIC) != 0 && scope.includes(name, f.name))).orElse(false);
     }
 
     private static MethodRef clinit(String owner) {
@@ -140,10 +160,10 @@ public final class MemoryAnalysis {
             return null;
         }
         if (countedBy.containsKey(root)) {
-            return new Counted(new MemoryItem(field, type, 0, "the same object as " + countedBy.get(root)), owner, line, null);
+            return new Counted(new MemoryItem(field, type, 0, "the same object as " + countedBy.get(root)), owner, line,
+                    unboundedReason(root));
         }
         long bytes = 0;
-        String unbounded = null;
         Map<String, Integer> groups = new LinkedHashMap<>();
         Deque<HeapObject> queue = new ArrayDeque<>();
         countedBy.put(root, field);
@@ -152,30 +172,65 @@ public final class MemoryAnalysis {
             HeapObject o = queue.poll();
             bytes += o.bytes;
             groups.merge(o.description, 1, Integer::sum);
-            if (unbounded == null && !o.array) {
-                Optional<String> grows = growable.growable(o.type);
-                if (grows.isPresent()) {
-                    unbounded = "it holds a growable " + o.type.replace('/', '.') + " (" + grows.get() + ")";
-                }
-            }
-            if (unbounded == null) {
-                unbounded = o.unbounded;
-            }
-            List<Value> next = new ArrayList<>(o.fields.values());
-            next.addAll(o.elements.values());
-            next.addAll(o.unindexed);
-            for (Value v : next) {
-                if (v instanceof HeapObject h) {
-                    if (!countedBy.containsKey(h)) {
-                        countedBy.put(h, field);
-                        queue.add(h);
-                    }
-                } else if (v instanceof Unknown u && u.reason() != null && unbounded == null) {
-                    unbounded = "it holds " + u.reason();
+            for (Value v : references(o)) {
+                if (v instanceof HeapObject h && !countedBy.containsKey(h)) {
+                    countedBy.put(h, field);
+                    queue.add(h);
                 }
             }
         }
-        return new Counted(new MemoryItem(field, type, bytes, detail(groups)), owner, line, unbounded);
+        return new Counted(new MemoryItem(field, type, bytes, detail(groups)), owner, line, unboundedReason(root));
+    }
+
+    /**
+     * Why what a field reaches cannot be bounded, or null: first everything reachable without entering a
+     * read-only view (a growable collection there is the field's), then what the views wrap (where only
+     * unknown and unsized objects count: a growable one is judged where it is held directly).
+     */
+    private String unboundedReason(HeapObject root) {
+        String direct = walk(root, false);
+        return direct != null ? direct : walk(root, true);
+    }
+
+    /** A breadth-first walk from root; with throughViews, into views too but without asking about growth. */
+    private String walk(HeapObject root, boolean throughViews) {
+        Map<HeapObject, Boolean> seen = new IdentityHashMap<>();
+        Deque<HeapObject> queue = new ArrayDeque<>();
+        seen.put(root, true);
+        queue.add(root);
+        while (!queue.isEmpty()) {
+            HeapObject o = queue.poll();
+            if (!throughViews && !o.array) {
+                Optional<String> grows = growable.growable(o.type);
+                if (grows.isPresent()) {
+                    return "it holds a growable " + o.type.replace('/', '.') + " (" + grows.get() + ")";
+                }
+            }
+            if (o.unbounded != null) {
+                return o.unbounded;
+            }
+            if (!throughViews && !o.array && growable.isView(o.type)) {
+                continue;
+            }
+            for (Value v : references(o)) {
+                if (v instanceof HeapObject h) {
+                    if (seen.put(h, true) == null) {
+                        queue.add(h);
+                    }
+                } else if (v instanceof Unknown u && u.reason() != null) {
+                    return "it holds " + u.reason();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The values an object holds: fields, indexed elements, then elements at unknown indexes. */
+    private static List<Value> references(HeapObject o) {
+        List<Value> next = new ArrayList<>(o.fields.values());
+        next.addAll(o.elements.values());
+        next.addAll(o.unindexed);
+        return next;
     }
 
     private static String detail(Map<String, Integer> groups) {

@@ -66,6 +66,8 @@ final class StaticInterpreter {
     private final Hierarchy hierarchy;
     private final InstanceSizes sizes;
     private final GrowableTypes growable;
+    /** The static flag javac generates for {@code assert} statements. */
+    private static final String ASSERTIONS_DISABLED = "$assertionsDisabled";
     private final Map<String, ClassState> states = new LinkedHashMap<>();
     private final Map<MethodNode, LoopRanges> loops = new HashMap<>();
     private long steps;
@@ -748,6 +750,9 @@ final class StaticInterpreter {
     }
 
     private Value getStatic(FieldInsnNode f) {
+        if (f.name.equals(ASSERTIONS_DISABLED) && f.desc.equals("Z")) {
+            return new IntV(1); // javac's assert flag: the JVM runs without -ea unless told, so assert bodies do not run
+        }
         char kind = f.desc.charAt(0);
         FieldRef ref = resolveField(f.owner, f.name, f.desc);
         if (ref == null) {

@@ -21,16 +21,19 @@ import java.util.Map;
  * {@link ConfigurationException} naming the pack and, where there is one, the entry.
  */
 final class PackLoader {
-    private static final List<String> TOP_KEYS = List.of("name", "description", "include", "methods", "roots");
+    private static final List<String> TOP_KEYS = List.of("name", "description", "include", "methods", "roots",
+            "fixedSize");
     private static final List<String> ENTRY_KEYS = List.of("method", "kind", "reason", "remedy", "overrides",
             "capacityResult");
     private static final List<String> ROOT_KEYS = List.of("annotation", "when", "kind", "reason");
+    private static final List<String> FIXED_SIZE_KEYS = List.of("class", "view", "reason");
     private static final java.util.regex.Pattern BINARY_NAME = java.util.regex.Pattern.compile(
             "[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*(\\.[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*)*");
 
     private final Map<String, Loaded> rules = new LinkedHashMap<>();
     private final List<MethodRule> replaced = new ArrayList<>();
     private final Map<String, RootAnnotation> roots = new LinkedHashMap<>();
+    private final Map<String, FixedSizeClass> fixedSize = new LinkedHashMap<>();
     private final Deque<PackSource> including = new ArrayDeque<>();
 
     /** A rule with its parsed pattern. */
@@ -50,6 +53,11 @@ final class PackLoader {
     /** The surviving root-annotation mappings, in the order they were (last) defined. */
     List<RootAnnotation> roots() {
         return List.copyOf(roots.values());
+    }
+
+    /** The surviving fixed-size classes, in the order they were (last) defined. */
+    List<FixedSizeClass> fixedSize() {
+        return List.copyOf(fixedSize.values());
     }
 
     /** Rules that a later entry with the same pattern replaced, in load order. */
@@ -90,7 +98,7 @@ final class PackLoader {
                 includes.add(e.getAsString());
             }
         }
-        if (!top.has("methods") && !top.has("roots")) {
+        if (!top.has("methods") && !top.has("roots") && !top.has("fixedSize")) {
             throw new ConfigurationException(prefix + "missing \"methods\"");
         }
         List<Loaded> own = List.of();
@@ -106,6 +114,13 @@ final class PackLoader {
                 throw new ConfigurationException(prefix + "\"roots\" must be an array of entries");
             }
             ownRoots = parseRoots(top.getAsJsonArray("roots"), source.displayName(), prefix);
+        }
+        List<FixedSizeClass> ownFixedSize = List.of();
+        if (top.has("fixedSize")) {
+            if (!top.get("fixedSize").isJsonArray()) {
+                throw new ConfigurationException(prefix + "\"fixedSize\" must be an array of entries");
+            }
+            ownFixedSize = parseFixedSize(top.getAsJsonArray("fixedSize"), source.displayName(), prefix);
         }
 
         including.push(source);
@@ -132,6 +147,41 @@ final class PackLoader {
             roots.remove(key);
             roots.put(key, root);
         }
+        for (FixedSizeClass fixed : ownFixedSize) {
+            fixedSize.remove(fixed.className());
+            fixedSize.put(fixed.className(), fixed);
+        }
+    }
+
+    private static List<FixedSizeClass> parseFixedSize(JsonArray array, String displayName, String prefix) {
+        List<FixedSizeClass> entries = new ArrayList<>();
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        int index = 0;
+        for (JsonElement element : array) {
+            index++;
+            if (!element.isJsonObject()) {
+                throw new ConfigurationException(prefix + "fixedSize entry " + index + ": expected an object, found "
+                        + StrictJson.describe(element));
+            }
+            JsonObject entry = element.getAsJsonObject();
+            String name = entry.has("class") && isString(entry.get("class")) ? entry.get("class").getAsString() : null;
+            String where = prefix + "fixedSize entry " + index + (name == null ? "" : " (" + name + ")") + ": ";
+            checkKeys(entry, FIXED_SIZE_KEYS, where, "");
+            String className = requireString(entry, "class", where, true);
+            if (!BINARY_NAME.matcher(className).matches() || className.contains("/")) {
+                throw new ConfigurationException(where + "\"class\" must be a binary class name with dots,"
+                        + " e.g. java.util.Collections$SingletonList");
+            }
+            boolean view = optionalBoolean(entry, "view", where);
+            String reason = requireString(entry, "reason", where, true);
+            Integer first = seen.putIfAbsent(className, index);
+            if (first != null) {
+                throw new ConfigurationException(where + "duplicate class; entry " + first + " already declares it");
+            }
+            entries.add(new FixedSizeClass(className, view, reason,
+                    displayName + " fixedSize entry " + index + " (" + className + ")"));
+        }
+        return entries;
     }
 
     private static String rootKey(RootAnnotation root) {

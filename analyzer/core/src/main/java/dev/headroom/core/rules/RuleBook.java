@@ -20,6 +20,7 @@ public final class RuleBook {
     private final List<PackLoader.Loaded> rules;
     private final List<MethodRule> replaced;
     private final List<RootAnnotation> rootAnnotations;
+    private final Map<String, FixedSizeClass> fixedSize = new HashMap<>();
     private final Map<String, ClassRules> exact;
     private final List<WildcardClass> wildcards;
 
@@ -27,6 +28,7 @@ public final class RuleBook {
         this.rules = loader.rules();
         this.replaced = loader.replaced();
         this.rootAnnotations = loader.roots();
+        loader.fixedSize().forEach(f -> fixedSize.put(f.className(), f));
         Map<String, ClassRules> exactMap = new HashMap<>();
         Map<String, WildcardClass> wildcardMap = new LinkedHashMap<>();
         for (PackLoader.Loaded loaded : rules) {
@@ -99,6 +101,16 @@ public final class RuleBook {
      */
     public List<RootAnnotation> rootAnnotations() {
         return rootAnnotations;
+    }
+
+    /** The packs' {@code "fixedSize"} entry for exactly this class (binary name with dots), if any. */
+    public Optional<FixedSizeClass> fixedSize(String className) {
+        return Optional.ofNullable(fixedSize.get(className));
+    }
+
+    /** Every {@code "fixedSize"} entry, sorted by class name. */
+    public List<FixedSizeClass> fixedSizeClasses() {
+        return fixedSize.values().stream().sorted(Comparator.comparing(FixedSizeClass::className)).toList();
     }
 
     /** Number of entries. */

@@ -25,11 +25,13 @@ import java.util.Map;
  *   "description": "what the numbers are and where they come from",
  *   "default": 1,
  *   "opcodes": {"invokevirtual": 30, "new": 60},
+ *   "intrinsics": {"load": 3, "store": 3, "atomic": 20},
  *   "methods": [{"method": "java.lang.System#nanoTime()J", "cycles": 40, "reason": "..."}]
  * }
  * }</pre>
  *
- * <p>{@code default} is the cost of every opcode that {@code opcodes} does not name. A {@code methods}
+ * <p>{@code default} is the cost of every opcode that {@code opcodes} does not name. {@code intrinsics}
+ * prices the forms of {@link Intrinsics}: a call of a listed method costs its form's price. A {@code methods}
  * entry names a method by binary class name, {@code #}, method name and optionally its descriptor, and
  * gives the trusted cost of one call of it (for native methods and intrinsics). Every problem is a
  * {@link ConfigurationException} naming the file and the entry.
@@ -40,7 +42,8 @@ public final class CostModels {
     /** The default model. */
     public static final String DEFAULT = "unit";
     static final String BUNDLED_FOLDER = "dev/headroom/rules/cost-models/";
-    private static final List<String> TOP_KEYS = List.of("name", "description", "default", "opcodes", "methods");
+    private static final List<String> TOP_KEYS = List.of("name", "description", "default", "opcodes", "intrinsics",
+            "methods");
     private static final List<String> METHOD_KEYS = List.of("method", "cycles", "reason");
     private static final long MAX_COST = 1_000_000_000L;
 
@@ -101,6 +104,21 @@ public final class CostModels {
                 costs[opcode] = StrictJson.integer(e.getValue(), "the cost", 0, MAX_COST, where);
             }
         }
+        Map<String, Long> forms = new HashMap<>();
+        if (top.has("intrinsics")) {
+            JsonElement priced = top.get("intrinsics");
+            if (!priced.isJsonObject()) {
+                throw new ConfigurationException(prefix + "\"intrinsics\" must be an object of intrinsic form to cost,"
+                        + " found " + StrictJson.describe(priced));
+            }
+            for (Map.Entry<String, JsonElement> e : priced.getAsJsonObject().entrySet()) {
+                String where = prefix + "intrinsic form \"" + e.getKey() + "\": ";
+                if (!Intrinsics.FORMS.contains(e.getKey())) {
+                    throw new ConfigurationException(where + "not an intrinsic form (one of " + Intrinsics.FORMS + ")");
+                }
+                forms.put(e.getKey(), StrictJson.integer(e.getValue(), "the cost", 0, MAX_COST, where));
+            }
+        }
         Map<String, Long> methods = new HashMap<>();
         int index = 0;
         for (JsonElement element : StrictJson.array(top, "methods", prefix)) {
@@ -121,7 +139,7 @@ public final class CostModels {
                 throw new ConfigurationException(where + "duplicate method; an earlier entry already gives its cost");
             }
         }
-        return new CostModel(name, description, costs, methods);
+        return new CostModel(name, description, costs, methods, forms, Intrinsics.bundled());
     }
 
     /** {@code java.lang.System#nanoTime()J} → {@code java/lang/System#nanoTime()J}. */

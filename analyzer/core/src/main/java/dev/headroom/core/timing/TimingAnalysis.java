@@ -44,7 +44,8 @@ import org.objectweb.asm.tree.analysis.BasicValue;
  * {@code Loops.bound(N)} marker inside the loop, else {@code @LoopBound(N)} on the method, else the
  * flow-facts file, else none: {@code unbounded-loop}), and the longest path through the loop-collapsed
  * graph, where each call instruction costs its most expensive target. {@code @AssumeCost}, a flow-facts
- * cost and a cost-model method cost are trusted, in that order. A method is unbounded when one of its
+ * cost and a cost-model method cost are trusted, in that order; a call naming a JVM intrinsic the model
+ * prices costs that price (see {@link Intrinsics}). A method is unbounded when one of its
  * loops is, when it takes part in recursion, or when a call it makes cannot be analysed (a missing
  * class, native code with no declared cost, a virtual call whose targets are not known, an
  * {@code invokedynamic} other than a lambda); the root then has no bound, with the reason.
@@ -545,6 +546,12 @@ public final class TimingAnalysis {
         MethodInsnNode mi = (MethodInsnNode) insn;
         if (mi.owner.equals(LOOPS_OWNER)) {
             return new SiteCost(model.opcodeCost(Opcodes.RETURN), null, null, null); // the marker's empty body
+        }
+        MethodRef calledAs = new MethodRef(mi.owner, mi.name, mi.desc);
+        OptionalLong intrinsic = facts.methodCost(calledAs).isPresent() ? OptionalLong.empty()
+                : model.intrinsicCost(calledAs);
+        if (intrinsic.isPresent()) { // a JVM intrinsic: its compiled form's cost, its bytecode is not walked
+            return new SiteCost(intrinsic.getAsLong(), null, null, null);
         }
         List<MethodRef> targets = new ArrayList<>();
         String unanalysable = null;

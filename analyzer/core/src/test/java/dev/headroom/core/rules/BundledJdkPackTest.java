@@ -84,6 +84,29 @@ class BundledJdkPackTest {
         assertTrue(!BUNDLED.lookup("java.lang.Object", "hashCode", "()I").orElseThrow().overrides());
     }
 
+    /** Queues that never return false from offer carry no capacity result, or discarding it would be a false warning. */
+    @Test
+    void onlyInsertsThatCanReturnFalseHaveACapacityResult() {
+        List<String> wrong = new ArrayList<>();
+        for (String unbounded : List.of("org.jctools.queues.MpscUnboundedArrayQueue",
+                "org.jctools.queues.SpscUnboundedArrayQueue", "org.jctools.queues.MpscUnboundedXaddArrayQueue",
+                "org.jctools.queues.MpmcUnboundedXaddArrayQueue", "org.jctools.queues.MpscLinkedQueue",
+                "org.jctools.queues.SpscLinkedQueue", "java.util.concurrent.LinkedTransferQueue",
+                "java.util.concurrent.ConcurrentLinkedQueue")) {
+            for (String insert : List.of("offer", "relaxedOffer")) {
+                BUNDLED.lookup(unbounded, insert, "(Ljava/lang/Object;)Z").filter(MethodRule::capacityResult)
+                        .ifPresent(rule -> wrong.add(unbounded + "#" + insert + " from " + rule.origin()));
+            }
+        }
+        BUNDLED.lookup("java.util.concurrent.DelayQueue", "offer", "(Ljava/util/concurrent/Delayed;)Z")
+                .filter(MethodRule::capacityResult).ifPresent(rule -> wrong.add("DelayQueue#offer from " + rule.origin()));
+        assertEquals(List.of(), wrong);
+        for (String bounded : List.of("org.jctools.queues.MpscArrayQueue", "org.jctools.queues.SpscArrayQueue",
+                "java.util.concurrent.ArrayBlockingQueue", "java.util.concurrent.LinkedBlockingQueue")) {
+            assertTrue(BUNDLED.lookup(bounded, "offer", "(Ljava/lang/Object;)Z").orElseThrow().capacityResult(), bounded);
+        }
+    }
+
     private static void expect(List<String> mismatches, String owner, String name, String desc, RuleKind kind) {
         Optional<MethodRule> rule = BUNDLED.lookup(owner, name, desc);
         if (rule.isEmpty() || rule.get().kind() != kind) {
@@ -170,6 +193,41 @@ class BundledJdkPackTest {
         }
     }
 
+    /**
+     * Every fixed-size class is a class of the running JDK that declares no inserting method of its own
+     * that returns normally (the ones it inherits from AbstractList, AbstractCollection and AbstractMap throw).
+     */
+    @Test
+    void fixedSizeClassesAreJdkCollectionsThatCannotGrow() {
+        List<String> problems = new ArrayList<>();
+        List<FixedSizeClass> fixed = BUNDLED.fixedSizeClasses();
+        assertTrue(fixed.size() >= 20, "fixed-size classes: " + fixed.size());
+        for (FixedSizeClass f : fixed) {
+            Optional<ClassNode> node = readClass(f.className(), ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+            if (node.isEmpty()) {
+                problems.add(f.origin() + ": no such class in the running JDK");
+                continue;
+            }
+            for (MethodNode m : node.get().methods) {
+                boolean inserts = List.of("add", "addAll", "put", "putAll", "offer", "push", "addFirst", "addLast",
+                        "putIfAbsent", "merge", "compute", "computeIfAbsent").contains(m.name);
+                if (inserts && (m.access & Opcodes.ACC_ABSTRACT) == 0 && returnsNormally(m)) {
+                    problems.add(f.origin() + ": declares " + m.name + m.desc + ", which can return normally");
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    private static boolean returnsNormally(MethodNode m) {
+        for (org.objectweb.asm.tree.AbstractInsnNode insn : m.instructions) {
+            if (insn.getOpcode() >= Opcodes.IRETURN && insn.getOpcode() <= Opcodes.RETURN) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Entries of files named {@code thirdparty-*.json} describe libraries that need not be on the class path. */
     private static boolean isThirdParty(MethodRule rule) {
         return rule.origin().startsWith("thirdparty-");
@@ -225,13 +283,17 @@ class BundledJdkPackTest {
     }
 
     private static Optional<ClassNode> readClass(String binaryName) {
+        return readClass(binaryName, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+    }
+
+    private static Optional<ClassNode> readClass(String binaryName, int flags) {
         // .class resources are never encapsulated, so this also finds jdk.internal and jdk.unsupported classes
         try (InputStream in = ClassLoader.getSystemResourceAsStream(binaryName.replace('.', '/') + ".class")) {
             if (in == null) {
                 return Optional.empty();
             }
             ClassNode node = new ClassNode();
-            new ClassReader(in.readAllBytes()).accept(node, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+            new ClassReader(in.readAllBytes()).accept(node, flags);
             return Optional.of(node);
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + binaryName, e);

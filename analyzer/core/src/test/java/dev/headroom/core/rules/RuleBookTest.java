@@ -145,7 +145,7 @@ class RuleBookTest {
         assertEquals("rules pack " + fixture("unknown-key.json") + ": entry 2 (java.util.ArrayList#add): unknown key \"reson\"; "
                 + "expected one of method, kind, reason, remedy, overrides, capacityResult", failure("unknown-key.json"));
         assertEquals("rules pack " + fixture("unknown-top-key.json") + ": unknown key \"method\" at the top level; "
-                + "expected one of name, description, include, methods, roots", failure("unknown-top-key.json"));
+                + "expected one of name, description, include, methods, roots, fixedSize", failure("unknown-top-key.json"));
     }
 
     @Test
