@@ -12,6 +12,7 @@ import dev.headroom.core.model.Verdict;
 import dev.headroom.core.rules.RuleBook;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.IdentityHashMap;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.FieldNode;
@@ -194,9 +196,9 @@ public final class MemoryAnalysis {
 
     /** A breadth-first walk from root; with throughViews, into views too but without asking about growth. */
     private String walk(HeapObject root, boolean throughViews) {
-        Map<HeapObject, Boolean> seen = new IdentityHashMap<>();
+        Set<HeapObject> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<HeapObject> queue = new ArrayDeque<>();
-        seen.put(root, true);
+        seen.add(root);
         queue.add(root);
         while (!queue.isEmpty()) {
             HeapObject o = queue.poll();
@@ -214,7 +216,7 @@ public final class MemoryAnalysis {
             }
             for (Value v : references(o)) {
                 if (v instanceof HeapObject h) {
-                    if (seen.put(h, true) == null) {
+                    if (seen.add(h)) {
                         queue.add(h);
                     }
                 } else if (v instanceof Unknown u && u.reason() != null) {

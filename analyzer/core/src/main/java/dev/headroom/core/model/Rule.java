@@ -53,7 +53,8 @@ public enum Rule {
             "Shrink the largest static items or raise the budget."),
     UNBOUNDED_STATIC("unbounded-static", Severity.ERROR,
             "Static state holds a growable collection or an object whose size cannot be bounded.",
-            "The footprint of such state is unknown before the program runs.",
+            "The footprint of such state is unknown before the program runs. Without --ram-budget only the static"
+                    + " fields that the roots' call graphs read or write are checked; with it, all of the program's.",
             "Replace it with a fixed-capacity structure sized at initialisation."),
     STACK_BUDGET_EXCEEDED("stack-budget-exceeded", Severity.ERROR,
             "A root's worst-case stack is above --stack-budget.",

@@ -79,6 +79,11 @@ public final class CostModel {
         return formCosts.size();
     }
 
+    /** The methods the model gives a cost for, as {@code owner#name[descriptor]} with internal owner names. */
+    java.util.Set<String> methodKeys() {
+        return methodCosts.keySet();
+    }
+
     /** How many methods the model gives a cost for. */
     public int methodCostCount() {
         return methodCosts.size();

@@ -81,6 +81,28 @@ class IntrinsicsTest {
         assertEquals(List.of(), problems);
     }
 
+    /** The bundled models' own method entries name methods of the running JDK too. */
+    @Test
+    void everyBundledModelMethodExistsInTheRunningJdk() {
+        Map<String, Optional<ClassNode>> classes = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (String name : CostModels.BUNDLED) {
+            for (String key : CostModels.load(name).methodKeys().stream().sorted().toList()) {
+                String owner = key.substring(0, key.indexOf('#'));
+                String rest = key.substring(key.indexOf('#') + 1);
+                String method = rest.contains("(") ? rest.substring(0, rest.indexOf('(')) : rest;
+                String descriptor = rest.contains("(") ? rest.substring(rest.indexOf('(')) : null;
+                boolean found = classes.computeIfAbsent(owner, IntrinsicsTest::readClass).stream()
+                        .flatMap(c -> c.methods.stream())
+                        .anyMatch(m -> m.name.equals(method) && (descriptor == null || m.desc.equals(descriptor)));
+                if (!found) {
+                    problems.add(name + ": " + key + " is not a method of the running JDK");
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
     @Test
     void copiesWhoseLengthIsAnArgumentAreNotListed() {
         Intrinsics list = Intrinsics.bundled();
