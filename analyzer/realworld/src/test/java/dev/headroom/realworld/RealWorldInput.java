@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
@@ -41,25 +42,31 @@ abstract class RealWorldInput {
     /** The configuration of a run with these roots. */
     abstract AnalysisConfig config(List<Expectation> roots);
 
-    /** Each expectation's root with its outcome alone and together; the alone-runs share {@code pool}. */
-    Map<Expectation, Outcome[]> run(ExecutorService pool) throws Exception {
+    /**
+     * Starts every run of this input on {@code pool}: all roots together, and each root alone. The
+     * returned task gives each expectation's outcomes, alone first, once they are done.
+     */
+    Callable<Map<Expectation, Outcome[]>> start(ExecutorService pool) {
         List<Expectation> expectations = expectations();
+        Future<AnalysisResult> together = pool.submit(() -> analyze(config(expectations)));
         Map<Expectation, Future<AnalysisResult>> alone = new LinkedHashMap<>();
         for (Expectation e : expectations) {
             alone.put(e, pool.submit(() -> analyze(config(List.of(e)))));
         }
-        AnalysisResult together = analyze(config(expectations));
-        if (together.roots().size() != expectations.size()) {
-            throw new IllegalStateException(name + ": " + together.roots().size() + " roots together, "
-                    + expectations.size() + " expectations: every root needs its truth");
-        }
-        Map<Expectation, Outcome[]> outcomes = new LinkedHashMap<>();
-        for (var entry : alone.entrySet()) {
-            AnalysisResult result = entry.getValue().get();
-            MethodId root = onlyRoot(entry.getKey(), result);
-            outcomes.put(entry.getKey(), new Outcome[] {Outcome.of(root, result), Outcome.of(root, together)});
-        }
-        return outcomes;
+        return () -> {
+            AnalysisResult all = together.get();
+            if (all.roots().size() != expectations.size()) {
+                throw new IllegalStateException(name + ": " + all.roots().size() + " roots together, "
+                        + expectations.size() + " expectations: every root needs its truth");
+            }
+            Map<Expectation, Outcome[]> outcomes = new LinkedHashMap<>();
+            for (var entry : alone.entrySet()) {
+                AnalysisResult result = entry.getValue().get();
+                MethodId root = onlyRoot(entry.getKey(), result);
+                outcomes.put(entry.getKey(), new Outcome[] {Outcome.of(root, result), Outcome.of(root, all)});
+            }
+            return outcomes;
+        };
     }
 
     private static AnalysisResult analyze(AnalysisConfig config) {
