@@ -38,6 +38,16 @@ final class ColdBlocks {
         return cold[block];
     }
 
+    /** Whether any block is cold. */
+    boolean any() {
+        for (boolean c : cold) {
+            if (c) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The cold blocks, to leave out of a longest path. */
     boolean[] blocks() {
         return cold.clone();

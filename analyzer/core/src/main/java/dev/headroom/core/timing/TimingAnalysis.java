@@ -142,8 +142,13 @@ public final class TimingAnalysis {
         MethodTiming heaviest;
         /** The headers ({@link LoopBound#header()}) of the loops in cold code. */
         final Set<Integer> coldLoops = new HashSet<>();
-        /** The timing of the runs that complete normally, when it differs from this one's (all runs). */
+        /**
+         * The timing of the runs that complete normally, when it differs from this one's (all runs); a timing
+         * of normal runs points to itself.
+         */
         MethodTiming normal;
+        /** Whether a callee's normal runs have a timing of their own (then this method's may differ too). */
+        boolean calleeNormalDiffers;
         /** The normal-runs timing's own throw sites left out of it. */
         final List<String> exits = new ArrayList<>();
         /** The normal-runs timings of the callees a normal-runs timing adds up (their exits are left out too). */
@@ -420,14 +425,15 @@ public final class TimingAnalysis {
             }
         }
         BlockCosts all = blockCosts(t, node, cfg, values, cold, false);
-        if (exceptions == TimingExceptions.EXCLUDE) {
+        if (exceptions == TimingExceptions.EXCLUDE && (cold.any() || t.calleeNormalDiffers)) {
             MethodTiming normal = new MethodTiming(t.ref, t.owner);
+            normal.normal = normal; // a timing of normal runs is its own
             normal.loops.addAll(t.loops);
             BlockCosts normalCosts = blockCosts(normal, node, cfg, values, cold, true);
             normal.exits.addAll(cold.throwSites(file, t.ref));
             finish(normal, cfg, normalCosts, bounds, cold.blocks(), lb -> !cold.isColdHeader(lb.header()), file);
             t.normal = normal;
-        }
+        } // else both timings are the same (no cold code here or below): one is kept
         finish(t, cfg, all, bounds, new boolean[cfg.blockCount], lb -> true, file);
     }
 
@@ -599,6 +605,7 @@ public final class TimingAnalysis {
             MethodTiming all = timing(target);
             MethodTiming inContext = all.bounded() ? null : inContext(target, all, mi, values, index);
             MethodTiming callee = use.runs(all);
+            t.calleeNormalDiffers |= all.normal != null || (inContext != null && inContext.normal != null);
             if (inContext != null && use.runs(inContext).bounded()) {
                 callee = use.runs(inContext); // bounded by what this call passes: no unbounded loop on this path
             } else if (use.record()) {
@@ -766,6 +773,7 @@ public final class TimingAnalysis {
                     t.calls.add(new CallEdge(line, target, use.coldSite()));
                 }
                 MethodTiming callee = use.runs(timing(target));
+                t.calleeNormalDiffers |= callee.normal != null;
                 if (use.normalRuns()) {
                     t.normalCallees.add(callee);
                 }
