@@ -14,7 +14,9 @@ import java.util.Map;
  * The call cycles of the whole graph, user and library methods together, computed once. With
  * {@code throughSummaries}, calls into summarised methods (followed for their callbacks) count too: a
  * user method that a summarised sort calls back, and that sorts again, is recursive. Without, only
- * calls whose effects propagate count, which is what library recursion summaries need.
+ * calls whose effects propagate count, which is what library recursion summaries need. With
+ * {@code hotOnly}, calls from cold code are left out: a cycle closed only by a call made while throwing
+ * is cold recursion.
  */
 final class CallCycles {
     private final Map<MethodRef, Integer> index = new HashMap<>();
@@ -25,6 +27,10 @@ final class CallCycles {
     private final boolean throughSummaries;
 
     CallCycles(CallGraph graph, boolean throughSummaries) {
+        this(graph, throughSummaries, false);
+    }
+
+    CallCycles(CallGraph graph, boolean throughSummaries, boolean hotOnly) {
         this.throughSummaries = throughSummaries;
         List<CallGraph.Node> nodes = new ArrayList<>();
         for (CallGraph.Node n : graph.nodes()) {
@@ -34,6 +40,7 @@ final class CallCycles {
         List<int[]> successors = new ArrayList<>(nodes.size());
         for (CallGraph.Node n : nodes) {
             successors.add(n.calls().stream()
+                    .filter(c -> !hotOnly || !c.site().cold())
                     .map(c -> target(c))
                     .filter(t -> t != null && index.containsKey(t))
                     .mapToInt(index::get)

@@ -39,7 +39,9 @@ final class LibrarySummaries {
     private final MethodIds ids;
     private final Map<MethodRef, Map<Key, Witness>> effects = new HashMap<>();
 
-    LibrarySummaries(CallGraph graph, LocalEvents localEvents, CallCycles cycles, MethodIds ids) {
+    /** @param hotCycles the cycles through hot calls only (recursion on other cycles is cold) */
+    LibrarySummaries(CallGraph graph, LocalEvents localEvents, CallCycles cycles, CallCycles hotCycles,
+                     MethodIds ids) {
         this.graph = graph;
         this.ids = ids;
         List<CallGraph.Node> library = new ArrayList<>();
@@ -53,7 +55,7 @@ final class LibrarySummaries {
                 effectsOf(n.ref()).putIfAbsent(new Key(e.rule(), e.cold()), new Witness(e.line(), e, null, null));
             }
         }
-        addRecursion(library, cycles);
+        addRecursion(library, cycles, hotCycles);
         propagate(library);
     }
 
@@ -61,8 +63,12 @@ final class LibrarySummaries {
         return effects.computeIfAbsent(m, k -> new LinkedHashMap<>());
     }
 
-    /** Every library method on a call cycle has a recursion event at its first call that stays on the cycle. */
-    private void addRecursion(List<CallGraph.Node> library, CallCycles cycles) {
+    /**
+     * Every library method on a call cycle has a recursion event at its first call that stays on the cycle,
+     * and at its first hot one when that call is cold (made from cold code, or on a cycle that only cold
+     * calls close): a cold call back into the cycle does not make the method's recursion cold.
+     */
+    private void addRecursion(List<CallGraph.Node> library, CallCycles cycles, CallCycles hotCycles) {
         for (CallGraph.Node n : library) {
             if (!cycles.isOnCycle(n.ref())) {
                 continue;
@@ -75,10 +81,13 @@ final class LibrarySummaries {
                             ? Names.method(n.ref()) + " calls itself"
                             : Names.method(n.ref()) + " is on a call cycle of " + size + " methods (through "
                                     + Names.method(next) + ")";
-                    effectsOf(n.ref()).putIfAbsent(new Key(Rule.RECURSION, call.site().cold()),
-                            new Witness(call.site().line(), new Event(Rule.RECURSION, call.site().cold(),
+                    boolean cold = call.site().cold() || !hotCycles.staysOnCycle(n.ref(), call);
+                    effectsOf(n.ref()).putIfAbsent(new Key(Rule.RECURSION, cold),
+                            new Witness(call.site().line(), new Event(Rule.RECURSION, cold,
                                     call.site().line(), message, next, null), null, null));
-                    break;
+                    if (!cold) {
+                        break;
+                    }
                 }
             }
         }

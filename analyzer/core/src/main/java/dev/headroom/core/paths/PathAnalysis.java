@@ -34,6 +34,8 @@ public final class PathAnalysis {
     private final CallGraph graph;
     private final LocalEvents localEvents;
     private final CallCycles cycles;
+    /** The cycles through hot calls only: recursion found only through a cold call is cold. */
+    private final CallCycles hotCycles;
     private final LibrarySummaries library;
     private final MethodIds ids = new MethodIds();
     /** The graph by number, for walks that visit tens of thousands of methods per root. */
@@ -153,7 +155,9 @@ public final class PathAnalysis {
         source = new int[n];
         this.localEvents = new LocalEvents(graph);
         this.cycles = new CallCycles(graph, true);
-        this.library = new LibrarySummaries(graph, localEvents, new CallCycles(graph, false), ids);
+        this.hotCycles = new CallCycles(graph, true, true);
+        this.library = new LibrarySummaries(graph, localEvents, new CallCycles(graph, false),
+                new CallCycles(graph, false, true), ids);
     }
 
     /** Every finding on the paths of one root, one per rule and line of a user method. */
@@ -379,7 +383,8 @@ public final class PathAnalysis {
             message = "recursive call: " + Names.method(m) + " calls " + Names.method(to)
                     + ", which leads back to it (a cycle of " + cycles.cycleSize(m) + " methods)";
         }
-        return new Local(new FindingKey(Rule.RECURSION, m, call.site().line()), call.site().cold(), message,
+        boolean cold = call.site().cold() || !hotCycles.staysOnCycle(m, call);
+        return new Local(new FindingKey(Rule.RECURSION, m, call.site().line()), cold, message,
                 LocalEvents.remedy(EventKind.RECURSION), List.of(new Frame(ids.of(to), 0)));
     }
 

@@ -4,7 +4,8 @@ import dev.headroom.annotations.RealTime;
 
 /**
  * Recursion and unresolved calls on a throw path are cold as allocations there are: warnings, not
- * errors. The same calls on the normal path are errors (recursion) and warnings (unresolved).
+ * errors. The same calls on the normal path are errors (recursion) and warnings (unresolved). A cycle
+ * that only a call from a throw path closes is cold recursion at every call on it.
  */
 public class ColdRules {
     private int depth;
@@ -31,6 +32,18 @@ public class ColdRules {
 
     private static String reflect() throws ReflectiveOperationException {
         return (String) ColdRules.class.getMethod("toString").invoke(null); // expect: unresolved-call/warning, heap-allocation/warning
+    }
+
+    @RealTime
+    public int parse(int v) {
+        return step(v); // expect: recursion/warning
+    }
+
+    private int step(int v) {
+        if (v < 0) {
+            throw new IllegalStateException(Integer.toString(parse(-v))); // expect: recursion/warning, heap-allocation/warning
+        }
+        return v;
     }
 
     @RealTime
