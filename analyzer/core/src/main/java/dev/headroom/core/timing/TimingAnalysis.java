@@ -49,6 +49,12 @@ import org.objectweb.asm.tree.analysis.BasicValue;
  * class, native code with no declared cost, a virtual call whose targets are not known, an
  * {@code invokedynamic} other than a lambda); the root then has no bound, with the reason.
  *
+ * <p>A root's bound covers the runs that complete normally (unless {@link TimingExceptions#INCLUDE}): each
+ * method also gets the timing of its normal runs, where its cold code ({@link ColdBlocks}) is left out and
+ * a call costs its callee's normal runs, or all its runs inside a try range whose handler recovers (the
+ * callee may throw part-way and the run still completes). The unbounded-loop search runs over the timings
+ * of all runs, and tells the loops reached only through cold code apart (cold findings).
+ *
  * <p>Calls are taken from the call graph ({@link CallGraph.Node#calls()}, every target of each site).
  * Where the graph has no call for an invoke instruction (methods it describes by a rule-pack entry, cold
  * sites inside summarised code, safe native methods), the instruction is resolved here: static, special,
