@@ -153,7 +153,8 @@ public final class CheckCommand implements Callable<Integer> {
     String dispatch;
 
     @Option(names = "--cold-paths", paramLabel = "<policy>",
-            description = "Findings on throw-only paths: error, warning (default), ignore.")
+            description = "Findings on cold paths (throw-only code, handlers that rethrow, assert code), for"
+                    + " every rule: error, warning (default), ignore.")
     String coldPaths;
 
     @Option(names = "--assertions", paramLabel = "<state>",

@@ -3,8 +3,9 @@ package dev.headroom.core;
 import java.util.Locale;
 
 /**
- * How findings on cold paths are reported: code that only runs to build and throw an exception, and
- * the handlers that catch it.
+ * How findings on cold paths are reported, for every rule: code from which every path leaves the method by
+ * a throw (building and throwing an exception, a handler that ends by throwing), the code of an
+ * {@code assert} while assertions are disabled, and what is reached only from there.
  */
 public enum ColdPathPolicy {
     /** Reported as errors, like any other finding. */

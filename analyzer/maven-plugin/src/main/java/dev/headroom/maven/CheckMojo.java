@@ -132,7 +132,7 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "headroom.dispatch", defaultValue = "rta")
     String dispatch;
 
-    /** Findings on throw-only paths: error, warning, ignore. */
+    /** Findings on cold paths (throw-only code, handlers that rethrow, assert code), for every rule: error, warning, ignore. */
     @Parameter(property = "headroom.coldPaths", defaultValue = "warning")
     String coldPaths;
 

@@ -56,8 +56,11 @@ public final class ColdCode {
         InsnList insns = method.instructions;
         int n = insns.size();
         List<int[]> normal = normalSuccessors(insns);
+        if (method.tryCatchBlocks.isEmpty() && !mayBeCold(insns, assertionsEnabled)) {
+            return new ColdCode(reach(n, normal, -1), new boolean[n]); // no throw, no handler, no assert
+        }
         List<int[]> handler = handlerSuccessors(method, n);
-        List<int[]> all = union(normal, handler);
+        List<int[]> all = method.tryCatchBlocks.isEmpty() ? normal : union(normal, handler);
         boolean[] reached = reach(n, all, -1);
         boolean[] recovers = mayCompleteNormally(insns, all, withoutSelfCover(method, all, handler, reached));
         boolean[] asserts = assertionsEnabled ? new boolean[n] : assertCode(insns, normal);
@@ -66,6 +69,17 @@ public final class ColdCode {
             cold[i] = reached[i] && (asserts[i] || !recovers[i]);
         }
         return new ColdCode(reached, cold);
+    }
+
+    /** Whether the method throws explicitly, or holds an assert whose code may be cold. */
+    private static boolean mayBeCold(InsnList insns, boolean assertionsEnabled) {
+        for (AbstractInsnNode insn = insns.getFirst(); insn != null; insn = insn.getNext()) {
+            if (insn.getOpcode() == Opcodes.ATHROW
+                    || (!assertionsEnabled && insn instanceof FieldInsnNode f && f.name.equals(ASSERTIONS_DISABLED))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<int[]> normalSuccessors(InsnList insns) {
@@ -178,8 +192,8 @@ public final class ColdCode {
         InsnList insns = method.instructions;
         for (TryCatchBlockNode tcb : method.tryCatchBlocks) {
             int h = insns.indexOf(tcb.handler);
-            if (done.get(h) || !reached[h]) {
-                continue;
+            if (done.get(h) || !reached[h] || !coversItself(method, tcb.handler)) {
+                continue; // only a handler inside its own try range can be re-entered from its own code
             }
             done.set(h);
             boolean[] avoiding = reach(n, all, h);
@@ -190,6 +204,17 @@ public final class ColdCode {
             }
         }
         return result;
+    }
+
+    private static boolean coversItself(MethodNode method, LabelNode handler) {
+        InsnList insns = method.instructions;
+        int h = insns.indexOf(handler);
+        for (TryCatchBlockNode tcb : method.tryCatchBlocks) {
+            if (tcb.handler == handler && insns.indexOf(tcb.start) <= h && h < insns.indexOf(tcb.end)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean contains(int[] values, int value) {

@@ -7,8 +7,9 @@ import org.objectweb.asm.Handle;
 /**
  * Something at one instruction of a method that the analyses care about.
  *
- * <p>{@code cold} is true when the instruction lies on a path that only throws, or in an exception
- * handler (see {@link ColdCode}).
+ * <p>{@code cold} is true when every path from the instruction leaves the method by a throw (building an
+ * exception and throwing it, a handler that ends by throwing), or it is the code of an {@code assert}
+ * while assertions are disabled (see {@link ColdCode}).
  */
 public sealed interface Site {
     int index();

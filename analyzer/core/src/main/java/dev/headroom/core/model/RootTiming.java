@@ -14,7 +14,8 @@ import java.util.Optional;
  *                  {@code com.acme.Motor#onTick()V}, {@code loop at Motor.java:42 x 64}; for an unbounded
  *                  root, the chain to the cause, ending with {@value #UNBOUNDED_PREFIX} and the reason
  * @param exceptionalExits the throw sites the bound leaves out (it covers the runs that complete normally),
- *                  e.g. {@code Motor.java:42 com.acme.Motor#check}, sorted, user code first; empty when throw
+ *                  e.g. {@code Motor.java:42 com.acme.Motor#check}, sorted, user code first, at most 40 (the last
+ *                  then {@code ... and more}); empty when throw
  *                  paths are bounded too ({@code --timing-exceptions include}) or there are none
  */
 public record RootTiming(MethodId root, boolean bounded, long wcet, Long deadline, Verdict verdict,

@@ -1,51 +1,83 @@
 package dev.headroom.core.timing;
 
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The throw sites a bound of normal runs leaves out, below one root: each method's own, through the
  * callees whose normal runs it adds up. Sorted, the throw sites in user code first; at most a given
- * number, the last entry then counting the others.
+ * number, the last entry then saying that there are more. Each method's first sites are computed once
+ * and shared by every root above it (the first of a union are among the first of its parts).
+ *
+ * @param <T> a method's timing of normal runs; the callees form no cycle (recursion has no such timing)
  */
-final class ExceptionalExits {
-    private ExceptionalExits() {
+final class ExceptionalExits<T> {
+    /** A throw site, and whether it is in user code. */
+    private record Exit(boolean user, String site) {
+        static final Comparator<Exit> ORDER = Comparator.comparing((Exit e) -> !e.user).thenComparing(Exit::site);
     }
 
+    private final Function<T, List<String>> own;
+    private final Function<T, List<T>> callees;
+    private final Predicate<T> userCode;
+    private final int max;
+    private final Map<T, List<Exit>> first = new IdentityHashMap<>();
+
     /**
-     * @param exits     a timing's own left-out throw sites
-     * @param callees   the timings whose normal runs it adds up
-     * @param userCode  whether a timing is of a method in the input classes
+     * @param own      a timing's own left-out throw sites
+     * @param callees  the timings whose normal runs it adds up
+     * @param userCode whether a timing is of a method in the input classes
+     * @param max      the most entries a root lists
      */
-    static <T> List<String> of(T root, Function<T, List<String>> exits, Function<T, List<T>> callees,
-                               Function<T, Boolean> userCode, int max) {
-        Set<String> user = new TreeSet<>();
-        Set<String> library = new TreeSet<>();
-        Set<T> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        List<T> work = new ArrayList<>();
-        work.add(root);
-        seen.add(root);
-        for (int head = 0; head < work.size(); head++) {
-            T t = work.get(head);
-            (userCode.apply(t) ? user : library).addAll(exits.apply(t));
-            for (T callee : callees.apply(t)) {
-                if (seen.add(callee)) {
-                    work.add(callee);
-                }
+    ExceptionalExits(Function<T, List<String>> own, Function<T, List<T>> callees, Predicate<T> userCode, int max) {
+        this.own = own;
+        this.callees = callees;
+        this.userCode = userCode;
+        this.max = max;
+    }
+
+    List<String> of(T root) {
+        List<Exit> exits = first(root);
+        List<String> result = new ArrayList<>();
+        for (int i = 0; i < exits.size() && i < max; i++) {
+            result.add(exits.get(i).site());
+        }
+        if (exits.size() > max) {
+            result.set(max - 1, "... and more");
+        }
+        return result;
+    }
+
+    /** The first {@code max + 1} exits below a timing (one more than listed, to tell that there are more). */
+    private List<Exit> first(T t) {
+        List<Exit> known = first.get(t);
+        if (known != null) {
+            return known;
+        }
+        TreeSet<Exit> all = new TreeSet<>(Exit.ORDER);
+        boolean user = userCode.test(t);
+        for (String site : own.apply(t)) {
+            all.add(new Exit(user, site));
+        }
+        for (T callee : callees.apply(t)) {
+            if (callee != t) {
+                all.addAll(first(callee));
             }
         }
-        List<String> all = new ArrayList<>(user);
-        all.addAll(library);
-        if (all.size() <= max) {
-            return all;
+        List<Exit> kept = new ArrayList<>();
+        for (Exit e : all) {
+            if (kept.size() > max) {
+                break;
+            }
+            kept.add(e);
         }
-        List<String> shown = new ArrayList<>(all.subList(0, max - 1));
-        shown.add("... " + (all.size() - max + 1) + " more");
-        return shown;
+        first.put(t, kept);
+        return kept;
     }
 }

@@ -50,6 +50,12 @@ import org.objectweb.asm.tree.analysis.BasicValue;
  * class, native code with no declared cost, a virtual call whose targets are not known, an
  * {@code invokedynamic} other than a lambda); the root then has no bound, with the reason.
  *
+ * <p>A root's bound covers the runs that complete normally (unless {@link TimingExceptions#INCLUDE}): each
+ * method also gets the timing of its normal runs, where its cold code ({@link ColdBlocks}) is left out and
+ * a call costs its callee's normal runs, or all its runs inside a try range whose handler recovers (the
+ * callee may throw part-way and the run still completes). The unbounded-loop search runs over the timings
+ * of all runs, and tells the loops reached only through cold code apart (cold findings).
+ *
  * <p>Calls are taken from the call graph ({@link CallGraph.Node#calls()}, every target of each site).
  * Where the graph has no call for an invoke instruction (methods it describes by a rule-pack entry, cold
  * sites inside summarised code, safe native methods), the instruction is resolved here: static, special,
@@ -224,6 +230,8 @@ public final class TimingAnalysis {
     public TimingResult analyze(List<RootFinder.Found> roots, boolean byLocation) {
         List<RootTiming> rootTimings = new ArrayList<>();
         List<TimingFinding> findings = new ArrayList<>();
+        ExceptionalExits<MethodTiming> exits = new ExceptionalExits<>(x -> x.exits, x -> x.normalCallees,
+                x -> x.owner != null && x.owner.input(), MAX_PATH);
         List<RootFinder.Found> sorted = new ArrayList<>(roots);
         sorted.sort((a, b) -> a.root().compareTo(b.root()));
         for (RootFinder.Found found : sorted) {
@@ -235,8 +243,7 @@ public final class TimingAnalysis {
             Verdict verdict = deadline == null ? null
                     : t.bounded() && t.cost <= deadline ? Verdict.PASS : Verdict.FAIL;
             rootTimings.add(new RootTiming(ref.toId(), t.bounded(), t.bounded() ? t.cost : 0, deadline, verdict, path,
-                    ExceptionalExits.of(t, x -> x.exits, x -> x.normalCallees, x -> x.owner != null && x.owner.input(),
-                            MAX_PATH)));
+                    exits.of(t)));
             if (verdict == Verdict.FAIL) {
                 String message = t.bounded()
                         ? "worst-case cost " + t.cost + " cycles (" + model.name() + " cost model) is above the deadline of "
@@ -424,12 +431,13 @@ public final class TimingAnalysis {
                 t.coldLoops.add(lb.header());
             }
         }
-        BlockCosts all = blockCosts(t, node, cfg, values, cold, false);
+        Map<Integer, List<Call>> calls = callsByInstruction(node);
+        BlockCosts all = blockCosts(t, calls, cfg, values, cold, false);
         if (exceptions == TimingExceptions.EXCLUDE && (cold.any() || t.calleeNormalDiffers)) {
             MethodTiming normal = new MethodTiming(t.ref, t.owner);
             normal.normal = normal; // a timing of normal runs is its own
             normal.loops.addAll(t.loops);
-            BlockCosts normalCosts = blockCosts(normal, node, cfg, values, cold, true);
+            BlockCosts normalCosts = blockCosts(normal, calls, cfg, values, cold, true);
             normal.exits.addAll(cold.throwSites(file, t.ref));
             finish(normal, cfg, normalCosts, bounds, cold.blocks(), lb -> !cold.isColdHeader(lb.header()), file);
             t.normal = normal;
@@ -457,7 +465,18 @@ public final class TimingAnalysis {
      *                   its callee's normal runs, or all its runs inside a try range whose handler recovers (the
      *                   callee may throw after running part of itself, and the run still completes)
      */
-    private BlockCosts blockCosts(MethodTiming t, CallGraph.Node node, ControlFlow cfg, Frames values,
+    /** The graph's calls of a method by instruction (none for a method the graph does not hold). */
+    private static Map<Integer, List<Call>> callsByInstruction(CallGraph.Node node) {
+        Map<Integer, List<Call>> byIndex = new HashMap<>();
+        if (node != null) {
+            for (Call call : node.calls()) {
+                byIndex.computeIfAbsent(call.site().index(), k -> new ArrayList<>(1)).add(call);
+            }
+        }
+        return byIndex;
+    }
+
+    private BlockCosts blockCosts(MethodTiming t, Map<Integer, List<Call>> calls, ControlFlow cfg, Frames values,
                                   ColdBlocks cold, boolean normalRuns) {
         BlockCosts costs = new BlockCosts(cfg);
         for (int b = 0; b < cfg.blockCount; b++) {
@@ -474,7 +493,7 @@ public final class TimingAnalysis {
                 }
                 cost = LongestPath.add(cost, model.opcodeCost(op));
                 if (insn instanceof MethodInsnNode || insn instanceof InvokeDynamicInsnNode) {
-                    SiteCost site = siteCost(t, node, i, insn, cfg.lineAt[i], values,
+                    SiteCost site = siteCost(t, calls.getOrDefault(i, List.of()), i, insn, cfg.lineAt[i], values,
                             normalRuns ? Use.of(calleeNormalRuns) : Use.record(cold.isCold(b)));
                     if (site.reason != null && costs.reason == null) {
                         costs.reason = site.reason;
@@ -536,14 +555,15 @@ public final class TimingAnalysis {
                 && mi.owner.equals(LOOPS_OWNER) && mi.name.equals("bound") && mi.desc.equals("(I)V");
     }
 
-    private SiteCost siteCost(MethodTiming t, CallGraph.Node node, int index, AbstractInsnNode insn, int line,
+    /** @param here the graph's calls at this instruction */
+    private SiteCost siteCost(MethodTiming t, List<Call> here, int index, AbstractInsnNode insn, int line,
                               Frames values, Use use) {
         if (insn instanceof InvokeDynamicInsnNode indy) {
             if (indy.bsm.getOwner().equals(LAMBDA_METAFACTORY)) {
                 return new SiteCost(0, null, null, null);
             }
             if (RecordMethods.isRecordMethod(indy)) {
-                return recordMethodCost(t, node, index, indy, line, use);
+                return recordMethodCost(t, here, indy, line, use);
             }
             return new SiteCost(0, "invokedynamic " + indy.name + " in " + short_(t.ref) + " (bootstrap "
                     + indy.bsm.getOwner().replace('/', '.') + "#" + indy.bsm.getName()
@@ -562,24 +582,18 @@ public final class TimingAnalysis {
         List<MethodRef> targets = new ArrayList<>();
         String unanalysable = null;
         MethodRef unanalysableRef = null;
-        boolean fromGraph = false;
-        if (node != null) {
-            for (Call call : node.calls()) {
-                if (call.site().index() != index) {
-                    continue;
-                }
-                fromGraph = true;
-                Target target = call.target();
-                MethodRef analysed = targetOf(target);
-                if (analysed != null) {
-                    addOnce(targets, analysed);
-                } else if (target instanceof Target.Unanalysable u) {
-                    if (facts.methodCost(u.ref()).isPresent() || model.methodCost(u.ref()).isPresent()) {
-                        addOnce(targets, u.ref());
-                    } else if (unanalysable == null) {
-                        unanalysable = "call to " + short_(u.ref()) + " cannot be analysed: " + u.reason();
-                        unanalysableRef = u.ref();
-                    }
+        boolean fromGraph = !here.isEmpty();
+        for (Call call : here) {
+            Target target = call.target();
+            MethodRef analysed = targetOf(target);
+            if (analysed != null) {
+                addOnce(targets, analysed);
+            } else if (target instanceof Target.Unanalysable u) {
+                if (facts.methodCost(u.ref()).isPresent() || model.methodCost(u.ref()).isPresent()) {
+                    addOnce(targets, u.ref());
+                } else if (unanalysable == null) {
+                    unanalysable = "call to " + short_(u.ref()) + " cannot be analysed: " + u.reason();
+                    unanalysableRef = u.ref();
                 }
             }
         }
@@ -713,8 +727,8 @@ public final class TimingAnalysis {
      * wrapper's static {@code hashCode}), a reference component through its own equals or hashCode, at its
      * most expensive target. toString builds a String of every component, which has no bound.
      */
-    private SiteCost recordMethodCost(MethodTiming t, CallGraph.Node node, int index, InvokeDynamicInsnNode indy,
-                                      int line, Use use) {
+    private SiteCost recordMethodCost(MethodTiming t, List<Call> here, InvokeDynamicInsnNode indy, int line,
+                                      Use use) {
         if (indy.name.equals("toString")) {
             return new SiteCost(0, "record toString in " + short_(t.ref) + " builds a String of every component,"
                     + " whose length has no bound", null, null);
@@ -735,8 +749,8 @@ public final class TimingAnalysis {
             if (type.getSort() == Type.OBJECT || type.getSort() == Type.ARRAY) {
                 each = LongestPath.add(each, ops(Opcodes.DUP, Opcodes.IFNULL, Opcodes.INVOKEVIRTUAL));
                 String descriptor = RecordMethods.componentMethodDescriptor(indy.name);
-                for (Call call : node == null ? List.<Call>of() : node.calls()) {
-                    if (call.site().index() == index && call.site() instanceof Site.Invoke in
+                for (Call call : here) {
+                    if (call.site() instanceof Site.Invoke in
                             && in.owner().equals(type.getInternalName()) && in.descriptor().equals(descriptor)) {
                         MethodRef target = targetOf(call.target());
                         if (target == null) {
