@@ -23,13 +23,21 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
- * Builds the call graph from the roots.
+ * Builds the call graph of the whole program, then keeps what the roots reach.
  *
- * <p>Virtual and interface calls go to the overriding methods of the instantiated classes: under RTA,
- * the classes created ({@code new}) anywhere in the input classes or in any method reached, and the
- * lambdas created there; under CHA, every concrete class on the classpath and in the JDK. The set grows
- * while methods are reached, and every pending virtual call is offered each newly instantiated class,
- * so the result does not depend on the order of discovery. Each method is scanned once.
+ * <p>The program is every method of the input classes (constructors and initialisers included) and the
+ * library code they call, so what a root reaches, and where its calls go, does not depend on the other
+ * roots of the run. Virtual and interface calls go to:
+ * <ul>
+ *   <li>under VTA, the selections for the types that reach the call's receiver ({@link ProgramFlow}),
+ *       narrowed by the declared type; a receiver from code Headroom does not see falls back to the
+ *       classes and lambdas the program creates below the declared type, as under RTA;</li>
+ *   <li>under RTA, the overriding methods of the classes created ({@code new}) anywhere in the program and
+ *       the lambdas created there, and of the receivers of instance-method roots;</li>
+ *   <li>under CHA, those of every concrete class on the classpath and in the JDK.</li>
+ * </ul>
+ * The sets grow while methods are reached, and every pending virtual call is offered each new type, so
+ * the result does not depend on the order of discovery. Each method is scanned once.
  */
 public final class CallGraphBuilder {
     private static final String OBJECT = "java/lang/Object";
@@ -61,11 +69,16 @@ public final class CallGraphBuilder {
     /** Nodes processed inside summarised code, whose cold calls were left out. */
     private final Set<MethodRef> coldCallsPending = new HashSet<>();
     private final Set<MethodRef> ownCreationsNoted = new HashSet<>();
+    /** Type propagation, under VTA only. */
+    private final ProgramFlow flows;
+    /** Each scanned method's call argument and result nodes, by instruction index (VTA). */
+    private final Map<MethodRef, Map<Integer, FlowInterpreter.CallValues>> callValues = new HashMap<>();
 
     public CallGraphBuilder(Hierarchy hierarchy, RuleBook rules, DispatchPolicy policy) {
         this.hierarchy = hierarchy;
         this.rules = new RuleLookup(rules, hierarchy);
         this.policy = policy;
+        this.flows = policy == DispatchPolicy.VTA ? new ProgramFlow(hierarchy) : null;
     }
 
     private record SiteKey(MethodRef caller, int index, String owner, String name, String descriptor) {
@@ -79,32 +92,55 @@ public final class CallGraphBuilder {
         final String name;
         final String descriptor;
         final Hierarchy.Declared resolved;
+        /** The receiver's flow node under VTA; null: the targets come from the instantiated classes. */
+        final TypeFlow.Node receiver;
         final Set<Object> seen = new HashSet<>();
         boolean hasTarget;
+        boolean byHierarchy;
+        boolean unknownResult;
 
         VirtualSite(CallGraph.Node caller, Site site, String owner, String name, String descriptor,
-                    Hierarchy.Declared resolved) {
+                    Hierarchy.Declared resolved, TypeFlow.Node receiver) {
             this.caller = caller;
             this.site = site;
             this.owner = owner;
             this.name = name;
             this.descriptor = descriptor;
             this.resolved = resolved;
+            this.receiver = receiver;
         }
     }
 
-    /** Builds the graph of everything reachable from the roots (methods of loaded classes). */
+    /** Builds the graph of the program and returns the part the roots reach (methods of loaded classes). */
     public CallGraph build(Collection<Hierarchy.Declared> roots) {
-        seedInstantiations();
-        seedReceivers(roots);
+        if (policy == DispatchPolicy.RTA) {
+            seedReceivers(roots);
+        } else if (policy == DispatchPolicy.CHA) {
+            instantiateConcrete();
+        }
         for (Hierarchy.Declared root : roots) {
             reach(root, true);
         }
-        // Work queues instead of recursion: a new class offers itself to every waiting call site, which
-        // reaches methods, which create classes... Order: upgrades, then classes, then lambdas, then methods.
+        reachProgram();
+        drain();
+        while (flows != null && unknownResultsOfSitesWithoutTargets()) {
+            drain();
+        }
+        resolveSitesWithoutTargets();
+        return graph.reachableFrom(roots.stream().map(Hierarchy.Declared::ref).toList());
+    }
+
+    /**
+     * Work queues instead of recursion: a new class offers itself to every waiting call site, which
+     * reaches methods, which create classes... Order: upgrades, then types flowing, then classes, then
+     * lambdas, then methods.
+     */
+    private void drain() {
         while (true) {
             if (!toUpgrade.isEmpty()) {
                 upgrade(toUpgrade.poll());
+            } else if (flows != null && flows.flow().hasPending()) {
+                flows.flow().step();
             } else if (!newTypes.isEmpty()) {
                 offerType(newTypes.poll());
             } else if (!newLambdas.isEmpty()) {
@@ -115,28 +151,26 @@ public final class CallGraphBuilder {
                 break;
             }
         }
-        resolveSitesWithoutTargets();
-        return graph;
     }
 
-    private void seedInstantiations() {
+    /** Every method of the input classes is reached, whether a root calls it or not. */
+    private void reachProgram() {
         for (String name : hierarchy.classes().inputClassNames()) {
             Optional<LoadedClass> c = hierarchy.classes().find(name);
-            if (c.isEmpty()) {
-                continue;
-            }
-            for (MethodNode m : c.get().node().methods) {
-                for (Site site : facts(new MethodRef(name, m.name, m.desc), m).sites()) {
-                    noteCreation(site);
+            if (c.isPresent()) {
+                for (MethodNode m : c.get().node().methods) {
+                    reach(new Hierarchy.Declared(c.get(), m), true);
                 }
             }
         }
-        if (policy == DispatchPolicy.CHA) {
-            List<String> all = new ArrayList<>(hierarchy.classes().inputClassNames());
-            all.addAll(hierarchy.classes().libraryClassNames());
-            for (String name : all) {
-                hierarchy.classes().header(name).filter(TypeHeader::isConcrete).ifPresent(h -> instantiate(name));
-            }
+    }
+
+    /** Under CHA every concrete class on the classpath is a receiver. */
+    private void instantiateConcrete() {
+        List<String> all = new ArrayList<>(hierarchy.classes().inputClassNames());
+        all.addAll(hierarchy.classes().libraryClassNames());
+        for (String name : all) {
+            hierarchy.classes().header(name).filter(TypeHeader::isConcrete).ifPresent(h -> instantiate(name));
         }
     }
 
@@ -237,6 +271,9 @@ public final class CallGraphBuilder {
      */
     private void process(CallGraph.Node node) {
         processed.add(node.ref());
+        if (flows != null) {
+            callValues.put(node.ref(), flows.scan(node));
+        }
         boolean full = fullyReached.contains(node.ref());
         for (Site site : node.facts().sites()) {
             if (site instanceof Site.Invoke call && (full || !call.cold())) {
@@ -255,6 +292,7 @@ public final class CallGraphBuilder {
             Optional<MethodRule> rule = rules.lookup(named);
             caller.addCall(new Call(call, rule.isPresent() ? new Target.Summarised(named, rule.get())
                     : new Target.Unanalysable(named, resolution.problem())));
+            unknownResult(caller, call);
             return;
         }
         Hierarchy.Declared d = resolution.declared();
@@ -264,9 +302,11 @@ public final class CallGraphBuilder {
                 || (d.owner().node().access & Opcodes.ACC_FINAL) != 0
                 || Hierarchy.isSignaturePolymorphic(d.owner().internalName(), d.method());
         if (direct) {
-            addTarget(caller, call, d);
+            addTarget(caller, call, d, Link.WITH_RECEIVER);
         } else {
-            register(new VirtualSite(caller, call, call.owner(), call.name(), call.descriptor(), d));
+            FlowInterpreter.CallValues values = callValues(caller, call);
+            register(new VirtualSite(caller, call, call.owner(), call.name(), call.descriptor(), d,
+                    values == null ? null : values.arguments()[0]));
         }
     }
 
@@ -275,6 +315,31 @@ public final class CallGraphBuilder {
             return;
         }
         virtualSites.add(vs);
+        if (vs.receiver != null) {
+            flows.flow().listen(vs.receiver, type -> receive(vs, type));
+        } else {
+            byHierarchy(vs);
+        }
+    }
+
+    /** A type reached a VTA site's receiver: its selection is a target; unknown falls back to the hierarchy. */
+    private void receive(VirtualSite vs, Object type) {
+        if (type == TypeFlow.UNKNOWN) {
+            if (!vs.byHierarchy) {
+                byHierarchy(vs);
+            }
+        } else if (flows.flow().isSubtype(type, vs.owner)) {
+            if (type instanceof Site.LambdaShape lambda) {
+                dispatchToLambda(vs, lambda);
+            } else {
+                dispatch(vs, (String) type);
+            }
+        }
+    }
+
+    /** Takes the site's targets from the instantiated classes and lambdas below its declared type. */
+    private void byHierarchy(VirtualSite vs) {
+        vs.byHierarchy = true;
         sitesByOwner.computeIfAbsent(vs.owner, k -> new ArrayList<>()).add(vs);
         for (String type : List.copyOf(instantiatedBelow.getOrDefault(vs.owner, List.of()))) {
             dispatch(vs, type);
@@ -325,9 +390,23 @@ public final class CallGraphBuilder {
 
     private void dispatch(VirtualSite vs, String type) {
         Hierarchy.Declared selected = hierarchy.select(type, vs.name, vs.descriptor);
-        if (selected != null && vs.seen.add(selected.ref())) {
+        if (selected == null) {
+            return;
+        }
+        if (flows != null) {
+            receiverOf(selected, type);
+        }
+        if (vs.seen.add(selected.ref())) {
             vs.hasTarget = true;
-            addTarget(vs.caller, vs.site, selected);
+            addTarget(vs.caller, vs.site, selected, Link.WITHOUT_RECEIVER);
+        }
+    }
+
+    /** Under VTA, a selected method's receiver holds the types it was selected for, one by one. */
+    private void receiverOf(Hierarchy.Declared selected, Object type) {
+        TypeFlow.Node receiver = flows.of(selected).parameter(0);
+        if (receiver != null) {
+            flows.flow().add(receiver, type);
         }
     }
 
@@ -355,10 +434,14 @@ public final class CallGraphBuilder {
         boolean virtualImpl = (impl.getTag() == Opcodes.H_INVOKEVIRTUAL || impl.getTag() == Opcodes.H_INVOKEINTERFACE)
                 && !d.is(Opcodes.ACC_PRIVATE) && !d.is(Opcodes.ACC_FINAL)
                 && (d.owner().node().access & Opcodes.ACC_FINAL) == 0;
+        unknownResult(vs.caller, vs.site); // a lambda's arguments and result are not tracked
         if (virtualImpl) {
-            register(new VirtualSite(vs.caller, vs.site, impl.getOwner(), impl.getName(), impl.getDesc(), d));
+            register(new VirtualSite(vs.caller, vs.site, impl.getOwner(), impl.getName(), impl.getDesc(), d, null));
         } else {
-            addTarget(vs.caller, vs.site, d);
+            if (flows != null) {
+                flows.unknownArguments(d);
+            }
+            addTarget(vs.caller, vs.site, d, Link.NONE);
         }
     }
 
@@ -368,13 +451,29 @@ public final class CallGraphBuilder {
      */
     private void dispatchToInheritedDefault(VirtualSite vs, Site.LambdaShape lambda) {
         Hierarchy.Declared inherited = hierarchy.select(lambda.functionalInterface(), vs.name, vs.descriptor);
-        if (inherited != null && vs.seen.add(inherited.ref())) {
+        if (inherited == null) {
+            return;
+        }
+        if (flows != null) {
+            receiverOf(inherited, lambda);
+        }
+        if (vs.seen.add(inherited.ref())) {
             vs.hasTarget = true;
-            addTarget(vs.caller, vs.site, inherited);
+            addTarget(vs.caller, vs.site, inherited, Link.WITHOUT_RECEIVER);
         }
     }
 
-    private void addTarget(CallGraph.Node caller, Site site, Hierarchy.Declared d) {
+    /** How a call's argument nodes join a followed target's parameters (VTA). */
+    private enum Link {
+        /** The receiver too (a call with one possible target). */
+        WITH_RECEIVER,
+        /** The receiver's types are given one by one, as they select the target. */
+        WITHOUT_RECEIVER,
+        /** Not tracked: the target's parameters are unknown already. */
+        NONE
+    }
+
+    private void addTarget(CallGraph.Node caller, Site site, Hierarchy.Declared d, Link link) {
         MethodRef ref = d.ref();
         Optional<MethodRule> rule = rules.lookup(ref);
         if (rule.isPresent()) {
@@ -388,7 +487,9 @@ public final class CallGraphBuilder {
                     noteOwnCreations(summarised);
                 }
                 caller.addCall(new Call(site, new Target.CallbacksOnly(ref)));
+                linkArguments(caller, site, d, link); // the callbacks inside see what is passed
             }
+            unknownResult(caller, site); // the summary speaks for what it returns
             return;
         }
         if (d.is(Opcodes.ACC_NATIVE)) {
@@ -396,14 +497,74 @@ public final class CallGraphBuilder {
                 caller.addCall(new Call(site, new Target.Unanalysable(ref,
                         "native method with no rule-pack entry and no @AssumeCost")));
             }
+            unknownResult(caller, site);
             return;
         }
         if (d.is(Opcodes.ACC_ABSTRACT)) {
             caller.addCall(new Call(site, new Target.Unanalysable(ref, "abstract method with no implementation")));
+            unknownResult(caller, site);
             return;
         }
         reach(d, fullyReached.contains(caller.ref()));
         caller.addCall(new Call(site, new Target.Method(ref)));
+        linkArguments(caller, site, d, link);
+        if (link != Link.NONE) {
+            linkResult(caller, site, d);
+        }
+    }
+
+    private FlowInterpreter.CallValues callValues(CallGraph.Node caller, Site site) {
+        if (flows == null) {
+            return null;
+        }
+        Map<Integer, FlowInterpreter.CallValues> values = callValues.get(caller.ref());
+        return values == null ? null : values.get(site.index());
+    }
+
+    /** Under VTA, the call's arguments flow into the target's parameters. */
+    private void linkArguments(CallGraph.Node caller, Site site, Hierarchy.Declared d, Link link) {
+        FlowInterpreter.CallValues call = callValues(caller, site);
+        if (call == null || link == Link.NONE) {
+            return;
+        }
+        ProgramFlow.MethodNodes callee = flows.of(d);
+        boolean hasReceiver = !d.is(Opcodes.ACC_STATIC);
+        for (int i = hasReceiver && link == Link.WITHOUT_RECEIVER ? 1 : 0; i < call.arguments().length; i++) {
+            TypeFlow.Node parameter = callee.parameter(i);
+            if (call.arguments()[i] != null && parameter != null) {
+                flows.flow().edge(call.arguments()[i], parameter);
+            }
+        }
+    }
+
+    private void linkResult(CallGraph.Node caller, Site site, Hierarchy.Declared d) {
+        FlowInterpreter.CallValues call = callValues(caller, site);
+        TypeFlow.Node result = flows == null ? null : flows.of(d).result();
+        if (call != null && call.result() != null && result != null) {
+            flows.flow().edge(result, call.result());
+        }
+    }
+
+    /** Under VTA, what a call Headroom does not follow returns is unknown. */
+    private void unknownResult(CallGraph.Node caller, Site site) {
+        FlowInterpreter.CallValues call = callValues(caller, site);
+        if (call != null && call.result() != null) {
+            flows.flow().add(call.result(), TypeFlow.UNKNOWN);
+        }
+    }
+
+    /**
+     * Under VTA, a virtual call that found no target returns unknown (a rule entry or an unseen class
+     * speaks for it); true when that gave some call a new type to pass on.
+     */
+    private boolean unknownResultsOfSitesWithoutTargets() {
+        for (VirtualSite vs : List.copyOf(virtualSites)) {
+            if (!vs.hasTarget && !vs.unknownResult) {
+                vs.unknownResult = true;
+                unknownResult(vs.caller, vs.site);
+            }
+        }
+        return flows.flow().hasPending();
     }
 
     /**

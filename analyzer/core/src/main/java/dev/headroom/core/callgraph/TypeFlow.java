@@ -1,0 +1,141 @@
+package dev.headroom.core.callgraph;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The types that may flow into each value of the program: nodes (a field, a method's parameter or
+ * result, a call's argument or result, a cast) hold sets of types; edges pass them on, optionally only
+ * those of a subtype of a filter. A type is a class's internal name, a {@link Site.LambdaShape}, or
+ * {@link #UNKNOWN}: a value from code the analysis does not see, which every filter lets through and
+ * whose use falls back to the declared type's instantiated subtypes.
+ *
+ * <p>Propagation is a work list of (node, type) pairs, stepped by the call-graph builder between its
+ * own work, so that types and reached methods grow together; sets only grow, so the result does not
+ * depend on the order.
+ */
+final class TypeFlow {
+    /** A value from code the analysis does not see. */
+    static final Object UNKNOWN = new Object() {
+        @Override
+        public String toString() {
+            return "unknown";
+        }
+    };
+
+    /** Whether a type passes a filter; the hierarchy's subtype test. */
+    interface Subtyping {
+        boolean isSubtype(String type, String supertype);
+    }
+
+    /** A value that holds types. */
+    static final class Node {
+        private final Set<Object> types = new LinkedHashSet<>(4);
+        private final Set<Edge> out = new LinkedHashSet<>(4);
+        private List<Consumer<Object>> listeners;
+
+        boolean holds(Object type) {
+            return types.contains(type);
+        }
+    }
+
+    /**
+     * Passes types from one node to another. {@code filter}: only types of this class or below it pass
+     * (null: all); {@code unknownOnly}: only {@link #UNKNOWN} passes (the elements of an array that
+     * came from unseen code).
+     */
+    private record Edge(Node to, String filter, boolean unknownOnly) {
+    }
+
+    private record Pending(Node node, Object type) {
+    }
+
+    private final Subtyping subtyping;
+    private final Deque<Pending> pending = new ArrayDeque<>();
+
+    TypeFlow(Subtyping subtyping) {
+        this.subtyping = subtyping;
+    }
+
+    Node node() {
+        return new Node();
+    }
+
+    /** Adds a type to a node; it flows on when the builder steps. */
+    void add(Node node, Object type) {
+        if (node.types.add(type)) {
+            pending.add(new Pending(node, type));
+        }
+    }
+
+    void edge(Node from, Node to) {
+        edge(from, new Edge(to, null, false));
+    }
+
+    /** An edge letting through only subtypes of {@code filter} (and unknown). */
+    void filteredEdge(Node from, Node to, String filter) {
+        edge(from, new Edge(to, filter, false));
+    }
+
+    /** An edge letting through only {@link #UNKNOWN}. */
+    void unknownEdge(Node from, Node to) {
+        edge(from, new Edge(to, null, true));
+    }
+
+    private void edge(Node from, Edge e) {
+        if (from != e.to() && from.out.add(e)) {
+            for (Object type : List.copyOf(from.types)) {
+                pass(e, type);
+            }
+        }
+    }
+
+    /** Calls back for each type the node holds now or later. */
+    void listen(Node node, Consumer<Object> listener) {
+        if (node.listeners == null) {
+            node.listeners = new ArrayList<>(2);
+        }
+        node.listeners.add(listener);
+        for (Object type : List.copyOf(node.types)) {
+            listener.accept(type);
+        }
+    }
+
+    boolean hasPending() {
+        return !pending.isEmpty();
+    }
+
+    /** Passes one pending type on along the edges of its node and to its listeners. */
+    void step() {
+        Pending p = pending.poll();
+        for (Edge e : List.copyOf(p.node().out)) {
+            pass(e, p.type());
+        }
+        if (p.node().listeners != null) {
+            for (Consumer<Object> listener : List.copyOf(p.node().listeners)) {
+                listener.accept(p.type());
+            }
+        }
+    }
+
+    private void pass(Edge e, Object type) {
+        if (type == UNKNOWN) {
+            add(e.to(), type);
+        } else if (!e.unknownOnly() && (e.filter() == null || isSubtype(type, e.filter()))) {
+            add(e.to(), type);
+        }
+    }
+
+    /** Whether a class or lambda type is the filter type or below it. */
+    boolean isSubtype(Object type, String filter) {
+        if (type instanceof Site.LambdaShape lambda) {
+            return subtyping.isSubtype(lambda.functionalInterface(), filter);
+        }
+        return type instanceof String name && subtyping.isSubtype(name, filter);
+    }
+}
