@@ -2,9 +2,7 @@ package dev.headroom.core.callgraph;
 
 import dev.headroom.core.classpath.LoadedClass;
 import dev.headroom.core.classpath.TypeHeader;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.objectweb.asm.Opcodes;
@@ -24,7 +22,7 @@ import org.objectweb.asm.tree.analysis.BasicValue;
  * contributes ({@link TypeFlow#UNKNOWN}):
  * <ul>
  *   <li>the parameters of the input methods that code outside the inputs may call (all but private ones),
- *       whose receivers are the concrete input classes that select them;</li>
+ *       and their receivers, which are also of the method's own class when it is concrete;</li>
  *   <li>fields declared outside the inputs (library code Headroom does not follow may write them);</li>
  *   <li>array elements, caught exceptions, and the results of calls Headroom does not follow.</li>
  * </ul>
@@ -43,21 +41,12 @@ final class ProgramFlow {
     private final Map<String, TypeFlow.Node> fields = new HashMap<>();
     private final Map<Object, TypeFlow.Node> constants = new HashMap<>();
     private final Map<MethodRef, MethodNodes> methods = new HashMap<>();
-    /** Type to the concrete input classes at or below it. */
-    private final Map<String, List<String>> concreteInputsBelow = new HashMap<>();
 
     ProgramFlow(Hierarchy hierarchy) {
         this.hierarchy = hierarchy;
         this.flow = new TypeFlow(hierarchy::isSubtype);
         this.unknown = flow.node();
         flow.add(unknown, TypeFlow.UNKNOWN);
-        for (String name : hierarchy.classes().inputClassNames()) {
-            if (hierarchy.classes().header(name).filter(TypeHeader::isConcrete).isPresent()) {
-                for (String supertype : hierarchy.supertypes(name)) {
-                    concreteInputsBelow.computeIfAbsent(supertype, k -> new ArrayList<>()).add(name);
-                }
-            }
-        }
     }
 
     TypeFlow flow() {
@@ -132,24 +121,15 @@ final class ProgramFlow {
     }
 
     /**
-     * Code outside the inputs may call a non-private input method: with unknown arguments, on a receiver
-     * of any concrete input class that selects it (a constructor: any concrete input class at or below its own).
+     * Code outside the inputs may call a non-private input method: with unknown arguments, on an unknown
+     * receiver (one of the classes the program creates) or one of the method's own class when it is concrete.
+     * Its concrete subclasses that the program never creates are not receivers: that would make every
+     * subclass's overrides targets of the calls on {@code this} wherever the method is reached.
      */
     private void seedOutsideCallers(Hierarchy.Declared d, MethodNodes nodes, boolean isStatic) {
-        for (int i = isStatic ? 0 : 1; i < nodes.parameters().length; i++) {
-            if (nodes.parameters()[i] != null) {
-                flow.add(nodes.parameters()[i], TypeFlow.UNKNOWN);
-            }
-        }
-        if (isStatic) {
-            return;
-        }
-        boolean constructor = d.method().name.equals("<init>");
-        for (String c : concreteInputsBelow.getOrDefault(d.owner().internalName(), List.of())) {
-            Hierarchy.Declared selected = constructor ? d : hierarchy.select(c, d.method().name, d.method().desc);
-            if (selected != null && selected.ref().equals(d.ref())) {
-                flow.add(nodes.parameters()[0], c);
-            }
+        unknownArguments(d);
+        if (!isStatic && hierarchy.classes().header(d.owner().internalName()).filter(TypeHeader::isConcrete).isPresent()) {
+            flow.add(nodes.parameters()[0], d.owner().internalName());
         }
     }
 

@@ -3,7 +3,7 @@ package dev.headroom.core.callgraph;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -35,12 +35,37 @@ final class TypeFlow {
 
     /** A value that holds types. */
     static final class Node {
-        private final Set<Object> types = new LinkedHashSet<>(4);
-        private final Set<Edge> out = new LinkedHashSet<>(4);
+        private final Members<Object> types = new Members<>();
+        private final Members<Edge> out = new Members<>();
         private List<Consumer<Object>> listeners;
+    }
 
-        boolean holds(Object type) {
-            return types.contains(type);
+    /**
+     * A set in insertion order that is a list while small (most nodes hold a type or two), indexed once
+     * it grows; appending while iterating by index is safe.
+     */
+    private static final class Members<T> {
+        private static final int INDEX_FROM = 8;
+        private final List<T> list = new ArrayList<>(2);
+        private Set<T> index;
+
+        boolean add(T member) {
+            if (index != null ? !index.add(member) : list.contains(member)) {
+                return false;
+            }
+            list.add(member);
+            if (index == null && list.size() > INDEX_FROM) {
+                index = new HashSet<>(list);
+            }
+            return true;
+        }
+
+        int size() {
+            return list.size();
+        }
+
+        T get(int i) {
+            return list.get(i);
         }
     }
 
@@ -89,8 +114,8 @@ final class TypeFlow {
 
     private void edge(Node from, Edge e) {
         if (from != e.to() && from.out.add(e)) {
-            for (Object type : List.copyOf(from.types)) {
-                pass(e, type);
+            for (int i = 0, n = from.types.size(); i < n; i++) {
+                pass(e, from.types.get(i));
             }
         }
     }
@@ -101,8 +126,8 @@ final class TypeFlow {
             node.listeners = new ArrayList<>(2);
         }
         node.listeners.add(listener);
-        for (Object type : List.copyOf(node.types)) {
-            listener.accept(type);
+        for (int i = 0, n = node.types.size(); i < n; i++) {
+            listener.accept(node.types.get(i));
         }
     }
 
@@ -113,13 +138,13 @@ final class TypeFlow {
     /** Passes one pending type on along the edges of its node and to its listeners. */
     void step() {
         Pending p = pending.poll();
-        for (Edge e : List.copyOf(p.node().out)) {
-            pass(e, p.type());
+        Members<Edge> out = p.node().out;
+        for (int i = 0, n = out.size(); i < n; i++) {
+            pass(out.get(i), p.type());
         }
-        if (p.node().listeners != null) {
-            for (Consumer<Object> listener : List.copyOf(p.node().listeners)) {
-                listener.accept(p.type());
-            }
+        List<Consumer<Object>> listeners = p.node().listeners;
+        for (int i = 0, n = listeners == null ? 0 : listeners.size(); i < n; i++) {
+            listeners.get(i).accept(p.type());
         }
     }
 
