@@ -20,7 +20,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.VarInsnNode;
 
 /**
  * Builds the call graph of the whole program, then keeps what the roots reach.
@@ -73,6 +75,8 @@ public final class CallGraphBuilder {
     private final ProgramFlow flows;
     /** Each scanned method's call argument and result nodes, by instruction index (VTA). */
     private final Map<MethodRef, Map<Integer, FlowInterpreter.CallValues>> callValues = new HashMap<>();
+    /** Whether a method may call methods on {@code this} (receiver copies are made only for those). */
+    private final Map<MethodRef, Boolean> callsOnThis = new HashMap<>();
 
     public CallGraphBuilder(Hierarchy hierarchy, RuleBook rules, DispatchPolicy policy) {
         this.hierarchy = hierarchy;
@@ -223,10 +227,14 @@ public final class CallGraphBuilder {
      * class deep inside the JDK's summarised subsystems would become a dispatch target of the user's calls.
      */
     private CallGraph.Node reach(Hierarchy.Declared d, boolean full) {
-        MethodRef ref = d.ref();
+        return reach(d, d.ref(), full);
+    }
+
+    /** Adds a method, or its copy for one receiver class when {@code ref} names one. */
+    private CallGraph.Node reach(Hierarchy.Declared d, MethodRef ref, boolean full) {
         CallGraph.Node node = graph.node(ref);
         if (node == null) {
-            node = graph.add(new CallGraph.Node(ref, d.owner(), d.method(), facts(ref, d.method())));
+            node = graph.add(new CallGraph.Node(ref, d.owner(), d.method(), facts(d.ref(), d.method())));
             work.add(node);
         }
         if (full) {
@@ -302,7 +310,7 @@ public final class CallGraphBuilder {
                 || (d.owner().node().access & Opcodes.ACC_FINAL) != 0
                 || Hierarchy.isSignaturePolymorphic(d.owner().internalName(), d.method());
         if (direct) {
-            addTarget(caller, call, d, Link.WITH_RECEIVER);
+            addTarget(caller, call, d, d.ref(), Link.WITH_RECEIVER);
         } else {
             FlowInterpreter.CallValues values = callValues(caller, call);
             register(new VirtualSite(caller, call, call.owner(), call.name(), call.descriptor(), d,
@@ -393,21 +401,52 @@ public final class CallGraphBuilder {
         if (selected == null) {
             return;
         }
+        MethodRef target = inReceiverContext(selected, type) ? selected.ref().forReceiver(type) : selected.ref();
         if (flows != null) {
-            receiverOf(selected, type);
+            receiverOf(selected, target, type);
         }
-        if (vs.seen.add(selected.ref())) {
+        if (vs.seen.add(target)) {
             vs.hasTarget = true;
-            addTarget(vs.caller, vs.site, selected, Link.WITHOUT_RECEIVER);
+            addTarget(vs.caller, vs.site, selected, target, Link.WITHOUT_RECEIVER);
         }
     }
 
     /** Under VTA, a selected method's receiver holds the types it was selected for, one by one. */
-    private void receiverOf(Hierarchy.Declared selected, Object type) {
-        TypeFlow.Node receiver = flows.of(selected).parameter(0);
+    private void receiverOf(Hierarchy.Declared selected, MethodRef target, Object type) {
+        TypeFlow.Node receiver = flows.of(selected, target).parameter(0);
         if (receiver != null) {
             flows.flow().add(receiver, type);
         }
+    }
+
+    /**
+     * Under VTA, an inherited method reached with a receiver of a class below its own is a copy of its own
+     * for that class when it calls methods on {@code this} that the class may override: those calls then
+     * go only to that class's overrides. JDK methods are not copied (their many subclasses would multiply
+     * the graph); their calls on {@code this} go to every receiver that reaches them.
+     */
+    private boolean inReceiverContext(Hierarchy.Declared d, String receiverClass) {
+        String owner = d.owner().internalName();
+        return flows != null && !owner.equals(receiverClass) && !isJdk(owner)
+                && !d.is(Opcodes.ACC_STATIC | Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)
+                && rules.lookup(d.ref()).isEmpty()
+                && callsOnThis.computeIfAbsent(d.ref(), r -> mayCallOnThis(d.method()));
+    }
+
+    private static boolean isJdk(String internalName) {
+        return internalName.startsWith("java/") || internalName.startsWith("javax/") || internalName.startsWith("jdk/")
+                || internalName.startsWith("sun/") || internalName.startsWith("com/sun/");
+    }
+
+    /** Whether a method loads {@code this} and makes a virtual or interface call (a cheap over-approximation). */
+    private static boolean mayCallOnThis(MethodNode method) {
+        boolean loadsThis = false;
+        boolean callsVirtual = false;
+        for (AbstractInsnNode insn : method.instructions) {
+            loadsThis |= insn instanceof VarInsnNode v && v.getOpcode() == Opcodes.ALOAD && v.var == 0;
+            callsVirtual |= insn.getOpcode() == Opcodes.INVOKEVIRTUAL || insn.getOpcode() == Opcodes.INVOKEINTERFACE;
+        }
+        return loadsThis && callsVirtual;
     }
 
     private void dispatchToLambda(VirtualSite vs, Site.LambdaShape lambda) {
@@ -441,7 +480,7 @@ public final class CallGraphBuilder {
             if (flows != null) {
                 flows.unknownArguments(d);
             }
-            addTarget(vs.caller, vs.site, d, Link.NONE);
+            addTarget(vs.caller, vs.site, d, d.ref(), Link.NONE);
         }
     }
 
@@ -455,11 +494,11 @@ public final class CallGraphBuilder {
             return;
         }
         if (flows != null) {
-            receiverOf(inherited, lambda);
+            receiverOf(inherited, inherited.ref(), lambda);
         }
         if (vs.seen.add(inherited.ref())) {
             vs.hasTarget = true;
-            addTarget(vs.caller, vs.site, inherited, Link.WITHOUT_RECEIVER);
+            addTarget(vs.caller, vs.site, inherited, inherited.ref(), Link.WITHOUT_RECEIVER);
         }
     }
 
@@ -473,7 +512,8 @@ public final class CallGraphBuilder {
         NONE
     }
 
-    private void addTarget(CallGraph.Node caller, Site site, Hierarchy.Declared d, Link link) {
+    /** @param target the node the call reaches: the declared method, or its copy for one receiver class */
+    private void addTarget(CallGraph.Node caller, Site site, Hierarchy.Declared d, MethodRef target, Link link) {
         MethodRef ref = d.ref();
         Optional<MethodRule> rule = rules.lookup(ref);
         if (rule.isPresent()) {
@@ -487,7 +527,7 @@ public final class CallGraphBuilder {
                     noteOwnCreations(summarised);
                 }
                 caller.addCall(new Call(site, new Target.CallbacksOnly(ref)));
-                linkArguments(caller, site, d, link); // the callbacks inside see what is passed
+                linkArguments(caller, site, d, ref, link); // the callbacks inside see what is passed
             }
             unknownResult(caller, site); // the summary speaks for what it returns
             return;
@@ -505,11 +545,11 @@ public final class CallGraphBuilder {
             unknownResult(caller, site);
             return;
         }
-        reach(d, fullyReached.contains(caller.ref()));
-        caller.addCall(new Call(site, new Target.Method(ref)));
-        linkArguments(caller, site, d, link);
+        reach(d, target, fullyReached.contains(caller.ref()));
+        caller.addCall(new Call(site, new Target.Method(target)));
+        linkArguments(caller, site, d, target, link);
         if (link != Link.NONE) {
-            linkResult(caller, site, d);
+            linkResult(caller, site, d, target);
         }
     }
 
@@ -522,12 +562,12 @@ public final class CallGraphBuilder {
     }
 
     /** Under VTA, the call's arguments flow into the target's parameters. */
-    private void linkArguments(CallGraph.Node caller, Site site, Hierarchy.Declared d, Link link) {
+    private void linkArguments(CallGraph.Node caller, Site site, Hierarchy.Declared d, MethodRef target, Link link) {
         FlowInterpreter.CallValues call = callValues(caller, site);
         if (call == null || link == Link.NONE) {
             return;
         }
-        ProgramFlow.MethodNodes callee = flows.of(d);
+        ProgramFlow.MethodNodes callee = flows.of(d, target);
         boolean hasReceiver = !d.is(Opcodes.ACC_STATIC);
         for (int i = hasReceiver && link == Link.WITHOUT_RECEIVER ? 1 : 0; i < call.arguments().length; i++) {
             TypeFlow.Node parameter = callee.parameter(i);
@@ -537,9 +577,9 @@ public final class CallGraphBuilder {
         }
     }
 
-    private void linkResult(CallGraph.Node caller, Site site, Hierarchy.Declared d) {
+    private void linkResult(CallGraph.Node caller, Site site, Hierarchy.Declared d, MethodRef target) {
         FlowInterpreter.CallValues call = callValues(caller, site);
-        TypeFlow.Node result = flows == null ? null : flows.of(d).result();
+        TypeFlow.Node result = flows == null ? null : flows.of(d, target).result();
         if (call != null && call.result() != null && result != null) {
             flows.flow().edge(result, call.result());
         }

@@ -93,6 +93,25 @@ final class ProgramFlow {
         return null;
     }
 
+    /**
+     * The nodes of a method's copy for one receiver class: its own receiver; the other parameters and the
+     * result are the declared method's.
+     */
+    MethodNodes of(Hierarchy.Declared d, MethodRef key) {
+        if (key.receiver() == null) {
+            return of(d);
+        }
+        MethodNodes copy = methods.get(key);
+        if (copy == null) {
+            MethodNodes declared = of(d);
+            TypeFlow.Node[] parameters = declared.parameters().clone();
+            parameters[0] = flow.node();
+            copy = new MethodNodes(parameters, declared.result());
+            methods.put(key, copy);
+        }
+        return copy;
+    }
+
     /** A method's parameter and result nodes, seeded once with what unseen callers may pass. */
     MethodNodes of(Hierarchy.Declared d) {
         MethodRef ref = d.ref();
@@ -158,7 +177,8 @@ final class ProgramFlow {
                 lambdas.put(l.index(), l.shape());
             }
         }
-        FlowInterpreter interpreter = new FlowInterpreter(this, of(d), d.is(Opcodes.ACC_STATIC), method.desc, lambdas);
+        FlowInterpreter interpreter = new FlowInterpreter(this, of(d, node.ref()), d.is(Opcodes.ACC_STATIC), method.desc,
+                lambdas);
         try {
             new Analyzer<BasicValue>(interpreter).analyze(node.owner().internalName(), method);
             return interpreter.calls(method.instructions.toArray());
