@@ -18,6 +18,12 @@ import java.util.function.Consumer;
  * <p>Propagation is a work list of (node, type) pairs, stepped by the call-graph builder between its
  * own work, so that types and reached methods grow together; sets only grow, so the result does not
  * depend on the order.
+ *
+ * <p>A node that holds unknown takes no other type (unknown already stands for the classes the program
+ * creates below the declared type), and a node that would hold more than {@value #WIDEN_AT} types holds
+ * unknown instead: a value that everything flows into (a generic helper's parameter) costs one type, not
+ * thousands. The types left out so are classes the program creates, or receivers assumed for calls from
+ * outside the inputs, which unknown does not add to what the program creates.
  */
 final class TypeFlow {
     /** A value from code the analysis does not see. */
@@ -33,9 +39,12 @@ final class TypeFlow {
         boolean isSubtype(String type, String supertype);
     }
 
+    static final int WIDEN_AT = 32;
+
     /** A value that holds types. */
     static final class Node {
         private final Members<Object> types = new Members<>();
+        private boolean unknown;
         private final Members<Edge> out = new Members<>();
         private List<Consumer<Object>> listeners;
     }
@@ -93,8 +102,15 @@ final class TypeFlow {
 
     /** Adds a type to a node; it flows on when the builder steps. */
     void add(Node node, Object type) {
-        if (node.types.add(type)) {
-            pending.add(new Pending(node, type));
+        Object added = type != UNKNOWN && (node.unknown || node.types.size() >= WIDEN_AT) ? UNKNOWN : type;
+        if (added == UNKNOWN) {
+            if (node.unknown) {
+                return;
+            }
+            node.unknown = true;
+        }
+        if (node.types.add(added)) {
+            pending.add(new Pending(node, added));
         }
     }
 
