@@ -21,6 +21,7 @@ import java.util.Set;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
@@ -75,8 +76,8 @@ public final class CallGraphBuilder {
     private final ProgramFlow flows;
     /** Each scanned method's call argument and result nodes, by instruction index (VTA). */
     private final Map<MethodRef, Map<Integer, FlowInterpreter.CallValues>> callValues = new HashMap<>();
-    /** Whether a method may call methods on {@code this} (receiver copies are made only for those). */
-    private final Map<MethodRef, Boolean> callsOnThis = new HashMap<>();
+    /** The methods a method may call on {@code this} (receiver copies are made only where they differ). */
+    private final Map<MethodRef, List<MethodRef>> callsOnThis = new HashMap<>();
 
     public CallGraphBuilder(Hierarchy hierarchy, RuleBook rules, DispatchPolicy policy) {
         this.hierarchy = hierarchy;
@@ -421,16 +422,25 @@ public final class CallGraphBuilder {
 
     /**
      * Under VTA, an inherited method reached with a receiver of a class below its own is a copy of its own
-     * for that class when it calls methods on {@code this} that the class may override: those calls then
-     * go only to that class's overrides. JDK methods are not copied (their many subclasses would multiply
-     * the graph); their calls on {@code this} go to every receiver that reaches them.
+     * for that class when a method it may call on {@code this} is overridden for that class (selects
+     * otherwise than for the declaring class): those calls then go only to that class's overrides. Other
+     * receivers share the declared method's node, where each is still dispatched on its own. JDK methods
+     * are not copied (their many subclasses would multiply the graph).
      */
     private boolean inReceiverContext(Hierarchy.Declared d, String receiverClass) {
         String owner = d.owner().internalName();
-        return flows != null && !owner.equals(receiverClass) && !isJdk(owner)
-                && !d.is(Opcodes.ACC_STATIC | Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)
-                && rules.lookup(d.ref()).isEmpty()
-                && callsOnThis.computeIfAbsent(d.ref(), r -> mayCallOnThis(d.method()));
+        if (flows == null || owner.equals(receiverClass) || isJdk(owner)
+                || d.is(Opcodes.ACC_STATIC | Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE) || rules.lookup(d.ref()).isPresent()) {
+            return false;
+        }
+        for (MethodRef called : callsOnThis.computeIfAbsent(d.ref(), r -> virtualCalls(d.method()))) {
+            Hierarchy.Declared forReceiver = hierarchy.select(receiverClass, called.name(), called.descriptor());
+            Hierarchy.Declared forOwner = hierarchy.select(owner, called.name(), called.descriptor());
+            if (forReceiver != null && (forOwner == null || !forReceiver.ref().equals(forOwner.ref()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isJdk(String internalName) {
@@ -438,15 +448,21 @@ public final class CallGraphBuilder {
                 || internalName.startsWith("sun/") || internalName.startsWith("com/sun/");
     }
 
-    /** Whether a method loads {@code this} and makes a virtual or interface call (a cheap over-approximation). */
-    private static boolean mayCallOnThis(MethodNode method) {
+    /**
+     * The methods an instance method calls virtually (owner ignored), when it loads {@code this} at all: the
+     * calls that may be on {@code this} (a cheap over-approximation).
+     */
+    private static List<MethodRef> virtualCalls(MethodNode method) {
         boolean loadsThis = false;
-        boolean callsVirtual = false;
+        Set<MethodRef> calls = new LinkedHashSet<>();
         for (AbstractInsnNode insn : method.instructions) {
             loadsThis |= insn instanceof VarInsnNode v && v.getOpcode() == Opcodes.ALOAD && v.var == 0;
-            callsVirtual |= insn.getOpcode() == Opcodes.INVOKEVIRTUAL || insn.getOpcode() == Opcodes.INVOKEINTERFACE;
+            if (insn instanceof MethodInsnNode mi
+                    && (mi.getOpcode() == Opcodes.INVOKEVIRTUAL || mi.getOpcode() == Opcodes.INVOKEINTERFACE)) {
+                calls.add(new MethodRef("", mi.name, mi.desc));
+            }
         }
-        return loadsThis && callsVirtual;
+        return loadsThis ? List.copyOf(calls) : List.of();
     }
 
     private void dispatchToLambda(VirtualSite vs, Site.LambdaShape lambda) {

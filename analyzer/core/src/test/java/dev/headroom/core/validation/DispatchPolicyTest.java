@@ -12,6 +12,7 @@ import dev.headroom.core.model.Finding;
 import dev.headroom.core.model.Rule;
 import dev.headroom.core.testing.TargetPrograms;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,30 @@ class DispatchPolicyTest {
             } else {
                 assertEquals(List.of(), onPublish);
             }
+        }
+    }
+
+    /**
+     * The buffer classes of {@code InheritedThisDispatch} as a library on the classpath, the class with the
+     * roots as the input (Agrona's buffers under user code): {@code putLong}, inherited by both buffers,
+     * reached with the fixed one calls only the fixed one's {@code ensureCapacity} under VTA.
+     */
+    @Test
+    void vtaTypesThisByTheReceiverThatReachedAnInheritedMethod(@TempDir Path library) throws IOException {
+        TargetPrograms.copy(TARGETS, "InheritedThisDispatch", program);
+        Path packageDir = program.resolve(TARGETS);
+        Files.createDirectories(library.resolve(TARGETS));
+        for (String nested : List.of("Buffer", "FixedBuffer", "ExpandableBuffer")) {
+            String file = "InheritedThisDispatch$" + nested + ".class";
+            Files.move(packageDir.resolve(file), library.resolve(TARGETS).resolve(file));
+        }
+        for (DispatchPolicy policy : List.of(DispatchPolicy.RTA, DispatchPolicy.VTA)) {
+            AnalysisResult result = Headroom.analyze(AnalysisConfig.builder().addInput(program).addClasspath(library)
+                    .dispatch(policy).build(), AnalysisListener.SILENT);
+            List<String> allocatingRoots = result.findings().stream().filter(f -> f.rule() == Rule.HEAP_ALLOCATION)
+                    .map(f -> f.root().name()).distinct().sorted().toList();
+            assertEquals(policy == DispatchPolicy.VTA ? List.of("onGrow") : List.of("onGrow", "onTick"), allocatingRoots,
+                    policy.id() + ": " + result.findings());
         }
     }
 }
