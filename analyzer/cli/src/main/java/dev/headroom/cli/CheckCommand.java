@@ -149,7 +149,8 @@ public final class CheckCommand implements Callable<Integer> {
     Path flowFacts;
 
     @Option(names = "--dispatch", paramLabel = "<policy>",
-            description = "Virtual-call targets: rta (default, classes instantiated), cha (every override).")
+            description = "Virtual-call targets: vta (default, types that flow to the receiver), rta (classes instantiated),"
+                    + " cha (every override).")
     String dispatch;
 
     @Option(names = "--cold-paths", paramLabel = "<policy>",

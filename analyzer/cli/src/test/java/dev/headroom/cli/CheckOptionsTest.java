@@ -129,7 +129,7 @@ class CheckOptionsTest {
     @Test
     void unknownDispatchPolicyIsUsageError() {
         check("--dispatch", "foo", classes.toString())
-                .assertOneLineError(ExitCodes.USAGE, "--dispatch", "'foo'", "rta or cha");
+                .assertOneLineError(ExitCodes.USAGE, "--dispatch", "'foo'", "vta, rta or cha");
     }
 
     @Test

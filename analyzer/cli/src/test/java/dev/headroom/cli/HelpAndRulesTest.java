@@ -50,7 +50,7 @@ class HelpAndRulesTest {
             assertTrue(run.out().matches("(?s).*\\n\\s+(-\\S+, )?" + option + "\\b.*"), option + " missing:\n" + run.out());
         }
         String flat = run.out().replaceAll("\\s+", " ");
-        for (String phrase : List.of("hotspot-coops (default)", "unit (default)", "error (default)", "rta (default",
+        for (String phrase : List.of("hotspot-coops (default)", "unit (default)", "error (default)", "vta (default",
                 "warning (default)", "default: text", "text, json", "com.acme.Motor#onTick", "'com.acme.*#*'")) {
             assertTrue(flat.contains(phrase), phrase + " missing:\n" + run.out());
         }

@@ -174,7 +174,7 @@ public final class AnalysisConfig {
         private final List<String> rootAnnotations = new ArrayList<>();
         private final List<Path> rulePacks = new ArrayList<>();
         private final List<Path> sourceRoots = new ArrayList<>();
-        private DispatchPolicy dispatch = DispatchPolicy.RTA;
+        private DispatchPolicy dispatch = DispatchPolicy.VTA;
         private FailOn failOn = FailOn.ERROR;
         private int maxFindings = 0;
         private ColdPathPolicy coldPaths = ColdPathPolicy.WARNING;

@@ -49,7 +49,7 @@ class ConfigOptionsTest {
     @Test
     void aBadValueIsNamedAsTheFrontEndNamesIt() {
         assertAll(
-                () -> assertEquals("opt.DISPATCH: unknown value 'fast'; expected rta or cha", error(o -> o.dispatch("fast"))),
+                () -> assertEquals("opt.DISPATCH: unknown value 'fast'; expected vta, rta or cha", error(o -> o.dispatch("fast"))),
                 () -> assertEquals("opt.MAX_FINDINGS must be 0 or more, not -1", error(o -> o.maxFindings(-1))),
                 () -> assertEquals("opt.LAYOUT: unknown layout model 'tiny'; valid: ",
                         error(o -> o.layout("tiny")).substring(0, "opt.LAYOUT: unknown layout model 'tiny'; valid: ".length())),

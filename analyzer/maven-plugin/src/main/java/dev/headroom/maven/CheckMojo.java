@@ -128,8 +128,8 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "headroom.flowFacts")
     File flowFacts;
 
-    /** Virtual-call targets: rta (classes instantiated) or cha (every override). */
-    @Parameter(property = "headroom.dispatch", defaultValue = "rta")
+    /** Virtual-call targets: vta (types that flow to the receiver), rta (classes instantiated) or cha (every override). */
+    @Parameter(property = "headroom.dispatch", defaultValue = "vta")
     String dispatch;
 
     /** Findings on cold paths (throw-only code, handlers that rethrow, assert code), for every rule: error, warning, ignore. */

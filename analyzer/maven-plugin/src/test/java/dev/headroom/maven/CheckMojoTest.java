@@ -102,7 +102,7 @@ class CheckMojoTest {
         assertAll(
                 () -> assertEquals("error", parameters.get("failOn").defaultValue()),
                 () -> assertEquals("0", parameters.get("maxFindings").defaultValue()),
-                () -> assertEquals("rta", parameters.get("dispatch").defaultValue()),
+                () -> assertEquals("vta", parameters.get("dispatch").defaultValue()),
                 () -> assertEquals("warning", parameters.get("coldPaths").defaultValue()),
                 () -> assertEquals("disabled", parameters.get("assertions").defaultValue()),
                 () -> assertEquals("exclude", parameters.get("timingExceptions").defaultValue()),
@@ -223,7 +223,7 @@ class CheckMojoTest {
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
-        "dispatch        | vta       | headroom.dispatch: unknown value 'vta'; expected rta or cha",
+        "dispatch        | xta       | headroom.dispatch: unknown value 'xta'; expected vta, rta or cha",
         "failOn          | fatal     | headroom.failOn: unknown value 'fatal'; expected error, warning or never",
         "coldPaths       | hot       | headroom.coldPaths: unknown value 'hot'; expected error, warning or ignore",
         "assertions      | on        | headroom.assertions: unknown value 'on'; expected enabled or disabled",

@@ -1,6 +1,7 @@
 package dev.headroom.core.callgraph;
 
 import dev.headroom.core.classpath.LoadedClass;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -76,5 +77,27 @@ public final class CallGraph {
 
     public int size() {
         return nodes.size();
+    }
+
+    /** The part of this graph the roots reach, breadth first from the roots in order (the same nodes). */
+    CallGraph reachableFrom(List<MethodRef> roots) {
+        CallGraph reached = new CallGraph();
+        ArrayDeque<Node> queue = new ArrayDeque<>();
+        for (MethodRef root : roots) {
+            Node n = nodes.get(root);
+            if (n != null && !reached.contains(root)) {
+                queue.add(reached.add(n));
+            }
+        }
+        while (!queue.isEmpty()) {
+            for (Call call : queue.poll().calls) {
+                MethodRef callee = call.target() instanceof Target.Method m ? m.ref()
+                        : call.target() instanceof Target.CallbacksOnly c ? c.ref() : null;
+                if (callee != null && !reached.contains(callee)) {
+                    queue.add(reached.add(nodes.get(callee)));
+                }
+            }
+        }
+        return reached;
     }
 }

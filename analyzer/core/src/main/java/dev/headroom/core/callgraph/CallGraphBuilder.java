@@ -20,16 +20,27 @@ import java.util.Optional;
 import java.util.Set;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.VarInsnNode;
 
 /**
- * Builds the call graph from the roots.
+ * Builds the call graph of the whole program, then keeps what the roots reach.
  *
- * <p>Virtual and interface calls go to the overriding methods of the instantiated classes: under RTA,
- * the classes created ({@code new}) anywhere in the input classes or in any method reached, and the
- * lambdas created there; under CHA, every concrete class on the classpath and in the JDK. The set grows
- * while methods are reached, and every pending virtual call is offered each newly instantiated class,
- * so the result does not depend on the order of discovery. Each method is scanned once.
+ * <p>The program is every method of the input classes (constructors and initialisers included) and the
+ * library code they call, so what a root reaches, and where its calls go, does not depend on the other
+ * roots of the run. Virtual and interface calls go to:
+ * <ul>
+ *   <li>under VTA, the selections for the types that reach the call's receiver ({@link ProgramFlow}),
+ *       narrowed by the declared type; a receiver from code Headroom does not see falls back to the
+ *       classes and lambdas the program creates below the declared type, as under RTA;</li>
+ *   <li>under RTA, the overriding methods of the classes created ({@code new}) anywhere in the program and
+ *       the lambdas created there, and of the receivers of instance-method roots;</li>
+ *   <li>under CHA, those of every concrete class on the classpath and in the JDK.</li>
+ * </ul>
+ * The sets grow while methods are reached, and every pending virtual call is offered each new type, so
+ * the result does not depend on the order of discovery. Each method is scanned once.
  */
 public final class CallGraphBuilder {
     private static final String OBJECT = "java/lang/Object";
@@ -62,11 +73,18 @@ public final class CallGraphBuilder {
     private final Set<MethodRef> coldCallsPending = new HashSet<>();
     private final Set<MethodRef> ownCreationsNoted = new HashSet<>();
     private boolean assertionsEnabled;
+    /** Type propagation, under VTA only. */
+    private final ProgramFlow flows;
+    /** Each scanned method's call argument and result nodes, by instruction index (VTA). */
+    private final Map<MethodRef, Map<Integer, FlowInterpreter.CallValues>> callValues = new HashMap<>();
+    /** The methods a method may call on {@code this} (receiver copies are made only where they differ). */
+    private final Map<MethodRef, List<MethodRef>> callsOnThis = new HashMap<>();
 
     public CallGraphBuilder(Hierarchy hierarchy, RuleBook rules, DispatchPolicy policy) {
         this.hierarchy = hierarchy;
         this.rules = new RuleLookup(rules, hierarchy);
         this.policy = policy;
+        this.flows = policy == DispatchPolicy.VTA ? new ProgramFlow(hierarchy) : null;
     }
 
     /** Whether the program runs with {@code -ea}: the code of assert statements is then hot (see {@link ColdCode}). */
@@ -86,32 +104,55 @@ public final class CallGraphBuilder {
         final String name;
         final String descriptor;
         final Hierarchy.Declared resolved;
+        /** The receiver's flow node under VTA; null: the targets come from the instantiated classes. */
+        final TypeFlow.Node receiver;
         final Set<Object> seen = new HashSet<>();
         boolean hasTarget;
+        boolean byHierarchy;
+        boolean unknownResult;
 
         VirtualSite(CallGraph.Node caller, Site site, String owner, String name, String descriptor,
-                    Hierarchy.Declared resolved) {
+                    Hierarchy.Declared resolved, TypeFlow.Node receiver) {
             this.caller = caller;
             this.site = site;
             this.owner = owner;
             this.name = name;
             this.descriptor = descriptor;
             this.resolved = resolved;
+            this.receiver = receiver;
         }
     }
 
-    /** Builds the graph of everything reachable from the roots (methods of loaded classes). */
+    /** Builds the graph of the program and returns the part the roots reach (methods of loaded classes). */
     public CallGraph build(Collection<Hierarchy.Declared> roots) {
-        seedInstantiations();
-        seedReceivers(roots);
+        if (policy == DispatchPolicy.RTA) {
+            seedReceivers(roots);
+        } else if (policy == DispatchPolicy.CHA) {
+            instantiateConcrete();
+        }
         for (Hierarchy.Declared root : roots) {
             reach(root, true);
         }
-        // Work queues instead of recursion: a new class offers itself to every waiting call site, which
-        // reaches methods, which create classes... Order: upgrades, then classes, then lambdas, then methods.
+        reachProgram();
+        drain();
+        while (flows != null && unknownResultsOfSitesWithoutTargets()) {
+            drain();
+        }
+        resolveSitesWithoutTargets();
+        return graph.reachableFrom(roots.stream().map(Hierarchy.Declared::ref).toList());
+    }
+
+    /**
+     * Work queues instead of recursion: a new class offers itself to every waiting call site, which
+     * reaches methods, which create classes... Order: upgrades, then types flowing, then classes, then
+     * lambdas, then methods.
+     */
+    private void drain() {
         while (true) {
             if (!toUpgrade.isEmpty()) {
                 upgrade(toUpgrade.poll());
+            } else if (flows != null && flows.flow().hasPending()) {
+                flows.flow().step();
             } else if (!newTypes.isEmpty()) {
                 offerType(newTypes.poll());
             } else if (!newLambdas.isEmpty()) {
@@ -122,28 +163,26 @@ public final class CallGraphBuilder {
                 break;
             }
         }
-        resolveSitesWithoutTargets();
-        return graph;
     }
 
-    private void seedInstantiations() {
+    /** Every method of the input classes is reached, whether a root calls it or not. */
+    private void reachProgram() {
         for (String name : hierarchy.classes().inputClassNames()) {
             Optional<LoadedClass> c = hierarchy.classes().find(name);
-            if (c.isEmpty()) {
-                continue;
-            }
-            for (MethodNode m : c.get().node().methods) {
-                for (Site site : facts(new MethodRef(name, m.name, m.desc), m).sites()) {
-                    noteCreation(site);
+            if (c.isPresent()) {
+                for (MethodNode m : c.get().node().methods) {
+                    reach(new Hierarchy.Declared(c.get(), m), true);
                 }
             }
         }
-        if (policy == DispatchPolicy.CHA) {
-            List<String> all = new ArrayList<>(hierarchy.classes().inputClassNames());
-            all.addAll(hierarchy.classes().libraryClassNames());
-            for (String name : all) {
-                hierarchy.classes().header(name).filter(TypeHeader::isConcrete).ifPresent(h -> instantiate(name));
-            }
+    }
+
+    /** Under CHA every concrete class on the classpath is a receiver. */
+    private void instantiateConcrete() {
+        List<String> all = new ArrayList<>(hierarchy.classes().inputClassNames());
+        all.addAll(hierarchy.classes().libraryClassNames());
+        for (String name : all) {
+            hierarchy.classes().header(name).filter(TypeHeader::isConcrete).ifPresent(h -> instantiate(name));
         }
     }
 
@@ -196,10 +235,14 @@ public final class CallGraphBuilder {
      * class deep inside the JDK's summarised subsystems would become a dispatch target of the user's calls.
      */
     private CallGraph.Node reach(Hierarchy.Declared d, boolean full) {
-        MethodRef ref = d.ref();
+        return reach(d, d.ref(), full);
+    }
+
+    /** Adds a method, or its copy for one receiver class when {@code ref} names one. */
+    private CallGraph.Node reach(Hierarchy.Declared d, MethodRef ref, boolean full) {
         CallGraph.Node node = graph.node(ref);
         if (node == null) {
-            node = graph.add(new CallGraph.Node(ref, d.owner(), d.method(), facts(ref, d.method())));
+            node = graph.add(new CallGraph.Node(ref, d.owner(), d.method(), facts(d.ref(), d.method())));
             work.add(node);
         }
         if (full) {
@@ -244,6 +287,9 @@ public final class CallGraphBuilder {
      */
     private void process(CallGraph.Node node) {
         processed.add(node.ref());
+        if (flows != null) {
+            callValues.put(node.ref(), flows.scan(node));
+        }
         boolean full = fullyReached.contains(node.ref());
         for (Site site : node.facts().sites()) {
             if (site instanceof Site.Invoke call && (full || !call.cold())) {
@@ -262,6 +308,7 @@ public final class CallGraphBuilder {
             Optional<MethodRule> rule = rules.lookup(named);
             caller.addCall(new Call(call, rule.isPresent() ? new Target.Summarised(named, rule.get())
                     : new Target.Unanalysable(named, resolution.problem())));
+            unknownResult(caller, call);
             return;
         }
         Hierarchy.Declared d = resolution.declared();
@@ -271,9 +318,11 @@ public final class CallGraphBuilder {
                 || (d.owner().node().access & Opcodes.ACC_FINAL) != 0
                 || Hierarchy.isSignaturePolymorphic(d.owner().internalName(), d.method());
         if (direct) {
-            addTarget(caller, call, d);
+            addTarget(caller, call, d, d.ref(), Link.WITH_RECEIVER);
         } else {
-            register(new VirtualSite(caller, call, call.owner(), call.name(), call.descriptor(), d));
+            FlowInterpreter.CallValues values = callValues(caller, call);
+            register(new VirtualSite(caller, call, call.owner(), call.name(), call.descriptor(), d,
+                    values == null ? null : values.arguments()[0]));
         }
     }
 
@@ -282,6 +331,31 @@ public final class CallGraphBuilder {
             return;
         }
         virtualSites.add(vs);
+        if (vs.receiver != null) {
+            flows.flow().listen(vs.receiver, type -> receive(vs, type));
+        } else {
+            byHierarchy(vs);
+        }
+    }
+
+    /** A type reached a VTA site's receiver: its selection is a target; unknown falls back to the hierarchy. */
+    private void receive(VirtualSite vs, Object type) {
+        if (type == TypeFlow.UNKNOWN) {
+            if (!vs.byHierarchy) {
+                byHierarchy(vs);
+            }
+        } else if (flows.flow().isSubtype(type, vs.owner)) {
+            if (type instanceof Site.LambdaShape lambda) {
+                dispatchToLambda(vs, lambda);
+            } else {
+                dispatch(vs, (String) type);
+            }
+        }
+    }
+
+    /** Takes the site's targets from the instantiated classes and lambdas below its declared type. */
+    private void byHierarchy(VirtualSite vs) {
+        vs.byHierarchy = true;
         sitesByOwner.computeIfAbsent(vs.owner, k -> new ArrayList<>()).add(vs);
         for (String type : List.copyOf(instantiatedBelow.getOrDefault(vs.owner, List.of()))) {
             dispatch(vs, type);
@@ -332,10 +406,70 @@ public final class CallGraphBuilder {
 
     private void dispatch(VirtualSite vs, String type) {
         Hierarchy.Declared selected = hierarchy.select(type, vs.name, vs.descriptor);
-        if (selected != null && vs.seen.add(selected.ref())) {
-            vs.hasTarget = true;
-            addTarget(vs.caller, vs.site, selected);
+        if (selected == null) {
+            return;
         }
+        MethodRef target = inReceiverContext(selected, type) ? selected.ref().forReceiver(type) : selected.ref();
+        if (flows != null) {
+            receiverOf(selected, target, type);
+        }
+        if (vs.seen.add(target)) {
+            vs.hasTarget = true;
+            addTarget(vs.caller, vs.site, selected, target, Link.WITHOUT_RECEIVER);
+        }
+    }
+
+    /** Under VTA, a selected method's receiver holds the types it was selected for, one by one. */
+    private void receiverOf(Hierarchy.Declared selected, MethodRef target, Object type) {
+        TypeFlow.Node receiver = flows.of(selected, target).parameter(0);
+        if (receiver != null) {
+            flows.flow().add(receiver, type);
+        }
+    }
+
+    /**
+     * Under VTA, an inherited method reached with a receiver of a class below its own is a copy of its own
+     * for that class when a method it may call on {@code this} is overridden for that class (selects
+     * otherwise than for the declaring class): those calls then go only to that class's overrides. Other
+     * receivers share the declared method's node, where each is still dispatched on its own. JDK methods
+     * are not copied (their many subclasses would multiply the graph).
+     */
+    private boolean inReceiverContext(Hierarchy.Declared d, String receiverClass) {
+        String owner = d.owner().internalName();
+        if (flows == null || owner.equals(receiverClass) || isJdk(owner)
+                || d.is(Opcodes.ACC_STATIC | Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE) || rules.lookup(d.ref()).isPresent()) {
+            return false;
+        }
+        for (MethodRef called : callsOnThis.computeIfAbsent(d.ref(), r -> virtualCalls(d.method()))) {
+            Hierarchy.Declared forReceiver = hierarchy.select(receiverClass, called.name(), called.descriptor());
+            Hierarchy.Declared forOwner = hierarchy.select(owner, called.name(), called.descriptor());
+            if (forReceiver != null && (forOwner == null || !forReceiver.ref().equals(forOwner.ref()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isJdk(String internalName) {
+        return internalName.startsWith("java/") || internalName.startsWith("javax/") || internalName.startsWith("jdk/")
+                || internalName.startsWith("sun/") || internalName.startsWith("com/sun/");
+    }
+
+    /**
+     * The methods an instance method calls virtually (owner ignored), when it loads {@code this} at all: the
+     * calls that may be on {@code this} (a cheap over-approximation).
+     */
+    private static List<MethodRef> virtualCalls(MethodNode method) {
+        boolean loadsThis = false;
+        Set<MethodRef> calls = new LinkedHashSet<>();
+        for (AbstractInsnNode insn : method.instructions) {
+            loadsThis |= insn instanceof VarInsnNode v && v.getOpcode() == Opcodes.ALOAD && v.var == 0;
+            if (insn instanceof MethodInsnNode mi
+                    && (mi.getOpcode() == Opcodes.INVOKEVIRTUAL || mi.getOpcode() == Opcodes.INVOKEINTERFACE)) {
+                calls.add(new MethodRef("", mi.name, mi.desc));
+            }
+        }
+        return loadsThis ? List.copyOf(calls) : List.of();
     }
 
     private void dispatchToLambda(VirtualSite vs, Site.LambdaShape lambda) {
@@ -362,10 +496,14 @@ public final class CallGraphBuilder {
         boolean virtualImpl = (impl.getTag() == Opcodes.H_INVOKEVIRTUAL || impl.getTag() == Opcodes.H_INVOKEINTERFACE)
                 && !d.is(Opcodes.ACC_PRIVATE) && !d.is(Opcodes.ACC_FINAL)
                 && (d.owner().node().access & Opcodes.ACC_FINAL) == 0;
+        unknownResult(vs.caller, vs.site); // a lambda's arguments and result are not tracked
         if (virtualImpl) {
-            register(new VirtualSite(vs.caller, vs.site, impl.getOwner(), impl.getName(), impl.getDesc(), d));
+            register(new VirtualSite(vs.caller, vs.site, impl.getOwner(), impl.getName(), impl.getDesc(), d, null));
         } else {
-            addTarget(vs.caller, vs.site, d);
+            if (flows != null) {
+                flows.unknownArguments(d);
+            }
+            addTarget(vs.caller, vs.site, d, d.ref(), Link.NONE);
         }
     }
 
@@ -375,13 +513,30 @@ public final class CallGraphBuilder {
      */
     private void dispatchToInheritedDefault(VirtualSite vs, Site.LambdaShape lambda) {
         Hierarchy.Declared inherited = hierarchy.select(lambda.functionalInterface(), vs.name, vs.descriptor);
-        if (inherited != null && vs.seen.add(inherited.ref())) {
+        if (inherited == null) {
+            return;
+        }
+        if (flows != null) {
+            receiverOf(inherited, inherited.ref(), lambda);
+        }
+        if (vs.seen.add(inherited.ref())) {
             vs.hasTarget = true;
-            addTarget(vs.caller, vs.site, inherited);
+            addTarget(vs.caller, vs.site, inherited, inherited.ref(), Link.WITHOUT_RECEIVER);
         }
     }
 
-    private void addTarget(CallGraph.Node caller, Site site, Hierarchy.Declared d) {
+    /** How a call's argument nodes join a followed target's parameters (VTA). */
+    private enum Link {
+        /** The receiver too (a call with one possible target). */
+        WITH_RECEIVER,
+        /** The receiver's types are given one by one, as they select the target. */
+        WITHOUT_RECEIVER,
+        /** Not tracked: the target's parameters are unknown already. */
+        NONE
+    }
+
+    /** @param target the node the call reaches: the declared method, or its copy for one receiver class */
+    private void addTarget(CallGraph.Node caller, Site site, Hierarchy.Declared d, MethodRef target, Link link) {
         MethodRef ref = d.ref();
         Optional<MethodRule> rule = rules.lookup(ref);
         if (rule.isPresent()) {
@@ -395,7 +550,9 @@ public final class CallGraphBuilder {
                     noteOwnCreations(summarised);
                 }
                 caller.addCall(new Call(site, new Target.CallbacksOnly(ref)));
+                linkArguments(caller, site, d, ref, link); // the callbacks inside see what is passed
             }
+            unknownResult(caller, site); // the summary speaks for what it returns
             return;
         }
         if (d.is(Opcodes.ACC_NATIVE)) {
@@ -403,14 +560,74 @@ public final class CallGraphBuilder {
                 caller.addCall(new Call(site, new Target.Unanalysable(ref,
                         "native method with no rule-pack entry and no @AssumeCost")));
             }
+            unknownResult(caller, site);
             return;
         }
         if (d.is(Opcodes.ACC_ABSTRACT)) {
             caller.addCall(new Call(site, new Target.Unanalysable(ref, "abstract method with no implementation")));
+            unknownResult(caller, site);
             return;
         }
-        reach(d, fullyReached.contains(caller.ref()));
-        caller.addCall(new Call(site, new Target.Method(ref)));
+        reach(d, target, fullyReached.contains(caller.ref()));
+        caller.addCall(new Call(site, new Target.Method(target)));
+        linkArguments(caller, site, d, target, link);
+        if (link != Link.NONE) {
+            linkResult(caller, site, d, target);
+        }
+    }
+
+    private FlowInterpreter.CallValues callValues(CallGraph.Node caller, Site site) {
+        if (flows == null) {
+            return null;
+        }
+        Map<Integer, FlowInterpreter.CallValues> values = callValues.get(caller.ref());
+        return values == null ? null : values.get(site.index());
+    }
+
+    /** Under VTA, the call's arguments flow into the target's parameters. */
+    private void linkArguments(CallGraph.Node caller, Site site, Hierarchy.Declared d, MethodRef target, Link link) {
+        FlowInterpreter.CallValues call = callValues(caller, site);
+        if (call == null || link == Link.NONE) {
+            return;
+        }
+        ProgramFlow.MethodNodes callee = flows.of(d, target);
+        boolean hasReceiver = !d.is(Opcodes.ACC_STATIC);
+        for (int i = hasReceiver && link == Link.WITHOUT_RECEIVER ? 1 : 0; i < call.arguments().length; i++) {
+            TypeFlow.Node parameter = callee.parameter(i);
+            if (call.arguments()[i] != null && parameter != null) {
+                flows.flow().edge(call.arguments()[i], parameter);
+            }
+        }
+    }
+
+    private void linkResult(CallGraph.Node caller, Site site, Hierarchy.Declared d, MethodRef target) {
+        FlowInterpreter.CallValues call = callValues(caller, site);
+        TypeFlow.Node result = flows == null ? null : flows.of(d, target).result();
+        if (call != null && call.result() != null && result != null) {
+            flows.flow().edge(result, call.result());
+        }
+    }
+
+    /** Under VTA, what a call Headroom does not follow returns is unknown. */
+    private void unknownResult(CallGraph.Node caller, Site site) {
+        FlowInterpreter.CallValues call = callValues(caller, site);
+        if (call != null && call.result() != null) {
+            flows.flow().add(call.result(), TypeFlow.UNKNOWN);
+        }
+    }
+
+    /**
+     * Under VTA, a virtual call that found no target returns unknown (a rule entry or an unseen class
+     * speaks for it); true when that gave some call a new type to pass on.
+     */
+    private boolean unknownResultsOfSitesWithoutTargets() {
+        for (VirtualSite vs : List.copyOf(virtualSites)) {
+            if (!vs.hasTarget && !vs.unknownResult) {
+                vs.unknownResult = true;
+                unknownResult(vs.caller, vs.site);
+            }
+        }
+        return flows.flow().hasPending();
     }
 
     /**

@@ -23,6 +23,13 @@ public final class Hierarchy {
     private static final String OBJECT = "java/lang/Object";
     private final ClassRepository classes;
     private final Map<String, List<String>> supertypes = new HashMap<>();
+    /** Class to its methods by name and descriptor. */
+    private final Map<LoadedClass, Map<String, MethodNode>> methodIndex = new HashMap<>();
+    /** Selections already made: virtual calls select for the same receiver class again and again. */
+    private final Map<Selection, Optional<Declared>> selections = new HashMap<>();
+
+    private record Selection(String receiverClass, String name, String descriptor) {
+    }
 
     public Hierarchy(ClassRepository classes) {
         this.classes = classes;
@@ -129,6 +136,16 @@ public final class Hierarchy {
      * the class has no non-abstract implementation.
      */
     public Declared select(String receiverClass, String name, String descriptor) {
+        Selection key = new Selection(receiverClass, name, descriptor);
+        Optional<Declared> known = selections.get(key);
+        if (known == null) {
+            known = Optional.ofNullable(selectOnce(receiverClass, name, descriptor));
+            selections.put(key, known);
+        }
+        return known.orElse(null);
+    }
+
+    private Declared selectOnce(String receiverClass, String name, String descriptor) {
         String current = receiverClass;
         while (current != null) {
             Optional<LoadedClass> c = classes.find(current);
@@ -180,20 +197,19 @@ public final class Hierarchy {
     }
 
     /** The method declared in c with this name and descriptor, or a signature-polymorphic one by name. */
-    private static MethodNode declared(LoadedClass c, String name, String descriptor) {
-        MethodNode byName = null;
-        for (MethodNode m : c.node().methods) {
-            if (m.name.equals(name)) {
-                if (m.desc.equals(descriptor)) {
-                    return m;
+    private MethodNode declared(LoadedClass c, String name, String descriptor) {
+        Map<String, MethodNode> methods = methodIndex.computeIfAbsent(c, k -> {
+            Map<String, MethodNode> byKey = new HashMap<>();
+            for (MethodNode m : c.node().methods) {
+                byKey.putIfAbsent(m.name + m.desc, m);
+                if (isSignaturePolymorphic(c.internalName(), m)) {
+                    byKey.putIfAbsent(m.name, m);
                 }
-                byName = m;
             }
-        }
-        if (byName != null && isSignaturePolymorphic(c.internalName(), byName)) {
-            return byName;
-        }
-        return null;
+            return byKey;
+        });
+        MethodNode exact = methods.get(name + descriptor);
+        return exact != null ? exact : methods.get(name);
     }
 
     /** MethodHandle.invoke, VarHandle.get and friends: native varargs methods matched by name alone. */

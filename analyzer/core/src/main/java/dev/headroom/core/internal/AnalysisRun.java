@@ -114,6 +114,7 @@ public final class AnalysisRun {
                 findings.add(unusedSuppression(u, sources));
             }
             findings.sort(null);
+            findings = oncePerLine(findings);
             BaselineCheck.Outcome baselined = BaselineCheck.apply(config, baseline, Headroom.VERSION, findings, memory,
                     timing.report(), m -> classes.find(m.internalClassName())
                             .map(c -> sources.path(m.internalClassName(), c.sourceFile())).orElse(null));
@@ -174,7 +175,7 @@ public final class AnalysisRun {
                 // Under --cold-paths ignore, a root that reaches the line only on a cold path has no finding there.
                 int count = config.coldPaths() == ColdPathPolicy.IGNORE ? reached.hotRoots() : reached.roots();
                 if (severity.isPresent() && count > 0) {
-                    byLocation.merge(new LocationKey(f.rule(), f.location(), f.line()),
+                    byLocation.merge(new LocationKey(f.rule(), f.location().declared(), f.line()),
                             new Merged(f, severity.get(), count), Merged::better);
                 }
             }
@@ -184,6 +185,19 @@ public final class AnalysisRun {
             findings.add(toFinding(m.finding(), m.severity(), m.roots(), classes, sources, suppressions));
         }
         return findings;
+    }
+
+    /**
+     * An inherited method reached with receivers of several classes is in the call graph once per class
+     * (see {@code MethodRef#receiver}): a root that reaches two copies has the line once, the first in
+     * report order (hot before cold).
+     */
+    private static List<Finding> oncePerLine(List<Finding> sorted) {
+        Map<List<Object>, Finding> once = new LinkedHashMap<>();
+        for (Finding f : sorted) {
+            once.putIfAbsent(java.util.Arrays.asList(f.rule(), f.location(), f.root()), f);
+        }
+        return once.size() == sorted.size() ? sorted : new ArrayList<>(once.values());
     }
 
     /** The severity of a finding on a root of this kind; empty when cold-path findings are ignored. */

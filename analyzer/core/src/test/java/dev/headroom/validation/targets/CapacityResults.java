@@ -10,12 +10,12 @@ import java.util.concurrent.BlockingQueue;
  * Fixed-capacity inserts whose boolean result is dropped (popped, or stored to a local that is never
  * read) and ones whose result is handled. ArrayBlockingQueue takes a lock, so every call of it is also a
  * blocking call. A call through BlockingQueue reaches only ArrayBlockingQueue here (bounded: a finding);
- * a call through Queue also reaches the growable ArrayDeque (not all bounded: no capacity finding).
+ * a call through Queue, whose field may hold either, reaches both (not all bounded: no capacity finding).
  */
 public class CapacityResults {
     private final ArrayBlockingQueue<Long> samples = new ArrayBlockingQueue<>(16);
     private final BlockingQueue<Long> bounded = new ArrayBlockingQueue<>(16);
-    private final Queue<Long> mixed = new ArrayDeque<>(16);
+    private Queue<Long> mixed = new ArrayDeque<>(16);
     private boolean lastAccepted;
     private int overruns;
 
@@ -41,5 +41,9 @@ public class CapacityResults {
 
     private boolean handled(Long value) {
         return bounded.offer(value); // expect: blocking-call
+    }
+
+    void useBlockingQueue() {
+        mixed = new ArrayBlockingQueue<>(16);
     }
 }

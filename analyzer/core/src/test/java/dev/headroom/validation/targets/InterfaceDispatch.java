@@ -3,9 +3,9 @@ package dev.headroom.validation.targets;
 import dev.headroom.annotations.RealTime;
 
 /**
- * An interface call goes to the implementations of the classes instantiated anywhere in the program
- * (RTA): the allocating one is reported in its own method, the clean one is not, one instantiated only
- * in unreached code still is a target, and one that is never instantiated is not.
+ * An interface call goes to the implementations of the classes whose objects reach the receiver (VTA):
+ * the allocating one is reported in its own method, the clean one is not, one stored in the field only
+ * by a method no root reaches still is a target, and one that is never instantiated is not.
  */
 public class InterfaceDispatch {
     interface Filter {
@@ -29,7 +29,7 @@ public class InterfaceDispatch {
         }
     }
 
-    /** Instantiated only in a method no root reaches: still a target, RTA counts every instantiation. */
+    /** Stored only by a method no root reaches: still a target, the program's every method counts. */
     static final class Deferred implements Filter {
         private long[] wide;
 
@@ -49,7 +49,7 @@ public class InterfaceDispatch {
     }
 
     private final Filter first = new Recording();
-    private final Filter second = new Clamping();
+    private Filter second = new Clamping();
     private int out;
 
     @RealTime
@@ -57,7 +57,7 @@ public class InterfaceDispatch {
         out = first.apply(x) + second.apply(x);
     }
 
-    Filter spare() {
-        return new Deferred();
+    void defer() {
+        second = new Deferred();
     }
 }

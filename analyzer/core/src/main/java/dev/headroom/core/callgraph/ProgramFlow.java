@@ -1,0 +1,215 @@
+package dev.headroom.core.callgraph;
+
+import dev.headroom.core.classpath.LoadedClass;
+import dev.headroom.core.classpath.TypeHeader;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.FieldNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.analysis.Analyzer;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+import org.objectweb.asm.tree.analysis.BasicValue;
+
+/**
+ * The flow nodes of the whole program for variable-type analysis: one per field (by the class that
+ * declares it), per method parameter and result, per created type; and what code Headroom does not see
+ * contributes ({@link TypeFlow#UNKNOWN}):
+ * <ul>
+ *   <li>the parameters of the input methods that code outside the inputs may call (all but private ones),
+ *       and their receivers, which are also of the method's own class when it is concrete;</li>
+ *   <li>fields declared outside the inputs (library code Headroom does not follow may write them);</li>
+ *   <li>array elements, caught exceptions, and the results of calls Headroom does not follow.</li>
+ * </ul>
+ */
+final class ProgramFlow {
+    /** A method's parameter nodes (the receiver first; null for a primitive) and result node (or null). */
+    record MethodNodes(TypeFlow.Node[] parameters, TypeFlow.Node result) {
+        TypeFlow.Node parameter(int i) {
+            return i < parameters.length ? parameters[i] : null;
+        }
+    }
+
+    private final Hierarchy hierarchy;
+    private final TypeFlow flow;
+    private final TypeFlow.Node unknown;
+    private final Map<String, TypeFlow.Node> fields = new HashMap<>();
+    private final Map<Object, TypeFlow.Node> constants = new HashMap<>();
+    private final Map<MethodRef, MethodNodes> methods = new HashMap<>();
+
+    ProgramFlow(Hierarchy hierarchy) {
+        this.hierarchy = hierarchy;
+        this.flow = new TypeFlow(hierarchy::isSubtype);
+        this.unknown = flow.node();
+        flow.add(unknown, TypeFlow.UNKNOWN);
+    }
+
+    TypeFlow flow() {
+        return flow;
+    }
+
+    TypeFlow.Node unknown() {
+        return unknown;
+    }
+
+    /** The node holding one created type (a class or a lambda). */
+    TypeFlow.Node constant(Object type) {
+        return constants.computeIfAbsent(type, t -> {
+            TypeFlow.Node n = flow.node();
+            flow.add(n, t);
+            return n;
+        });
+    }
+
+    /** The node of a field, by the class that declares it; unknown for fields outside the inputs. */
+    TypeFlow.Node field(String owner, String name, String descriptor) {
+        LoadedClass declaring = declaringClass(owner, name, descriptor);
+        String key = (declaring == null ? owner : declaring.internalName()) + '.' + name + ':' + descriptor;
+        return fields.computeIfAbsent(key, k -> {
+            TypeFlow.Node n = flow.node();
+            if (declaring == null || !declaring.input()) {
+                flow.add(n, TypeFlow.UNKNOWN);
+            }
+            return n;
+        });
+    }
+
+    private LoadedClass declaringClass(String owner, String name, String descriptor) {
+        for (String type : hierarchy.supertypes(owner)) {
+            Optional<LoadedClass> c = hierarchy.classes().find(type);
+            if (c.isPresent()) {
+                for (FieldNode f : c.get().node().fields) {
+                    if (f.name.equals(name) && f.desc.equals(descriptor)) {
+                        return c.get();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The nodes of a method's copy for one receiver class: its own receiver; the other parameters and the
+     * result are the declared method's.
+     */
+    MethodNodes of(Hierarchy.Declared d, MethodRef key) {
+        if (key.receiver() == null) {
+            return of(d);
+        }
+        MethodNodes copy = methods.get(key);
+        if (copy == null) {
+            MethodNodes declared = of(d);
+            TypeFlow.Node[] parameters = declared.parameters().clone();
+            parameters[0] = flow.node();
+            copy = new MethodNodes(parameters, declared.result());
+            methods.put(key, copy);
+        }
+        return copy;
+    }
+
+    /** A method's parameter and result nodes, seeded once with what unseen callers may pass. */
+    MethodNodes of(Hierarchy.Declared d) {
+        MethodRef ref = d.ref();
+        MethodNodes known = methods.get(ref);
+        if (known != null) {
+            return known;
+        }
+        boolean isStatic = d.is(Opcodes.ACC_STATIC);
+        Type[] args = Type.getArgumentTypes(d.method().desc);
+        TypeFlow.Node[] parameters = new TypeFlow.Node[args.length + (isStatic ? 0 : 1)];
+        for (int i = 0; i < parameters.length; i++) {
+            boolean receiver = !isStatic && i == 0;
+            Type t = receiver ? null : args[i - (isStatic ? 0 : 1)];
+            if (receiver || t.getSort() == Type.OBJECT || t.getSort() == Type.ARRAY) {
+                parameters[i] = flow.node();
+            }
+        }
+        Type result = Type.getReturnType(d.method().desc);
+        MethodNodes nodes = new MethodNodes(parameters,
+                result.getSort() == Type.OBJECT || result.getSort() == Type.ARRAY ? flow.node() : null);
+        methods.put(ref, nodes);
+        if (d.owner().input() && !d.is(Opcodes.ACC_PRIVATE)) {
+            seedOutsideCallers(d, nodes, isStatic);
+        }
+        return nodes;
+    }
+
+    /**
+     * Code outside the inputs may call a non-private input method: with unknown arguments, on an unknown
+     * receiver (one of the classes the program creates) or one of the method's own class when it is concrete.
+     * Its concrete subclasses that the program never creates are not receivers: that would make every
+     * subclass's overrides targets of the calls on {@code this} wherever the method is reached.
+     */
+    private void seedOutsideCallers(Hierarchy.Declared d, MethodNodes nodes, boolean isStatic) {
+        unknownArguments(d);
+        if (!isStatic && hierarchy.classes().header(d.owner().internalName()).filter(TypeHeader::isConcrete).isPresent()) {
+            flow.add(nodes.parameters()[0], d.owner().internalName());
+        }
+    }
+
+    /** Unknown arguments for every parameter: a lambda's implementation, whose arguments are not tracked. */
+    void unknownArguments(Hierarchy.Declared d) {
+        for (TypeFlow.Node p : of(d).parameters()) {
+            if (p != null) {
+                flow.add(p, TypeFlow.UNKNOWN);
+            }
+        }
+    }
+
+    /**
+     * Runs the flow interpreter over a reached method: adds its assignments to the flow and returns its
+     * calls' argument and result nodes by instruction index.
+     */
+    Map<Integer, FlowInterpreter.CallValues> scan(CallGraph.Node node) {
+        MethodNode method = node.method();
+        if (method.instructions.size() == 0) {
+            return Map.of();
+        }
+        Hierarchy.Declared d = new Hierarchy.Declared(node.owner(), method);
+        Map<Integer, Site.LambdaShape> lambdas = new HashMap<>();
+        for (Site site : node.facts().sites()) {
+            if (site instanceof Site.Lambda l) {
+                lambdas.put(l.index(), l.shape());
+            }
+        }
+        FlowInterpreter interpreter = new FlowInterpreter(this, of(d, node.ref()), d.is(Opcodes.ACC_STATIC), method.desc,
+                lambdas);
+        try {
+            new Analyzer<BasicValue>(interpreter).analyze(node.owner().internalName(), method);
+            return interpreter.calls(method.instructions.toArray());
+        } catch (AnalyzerException e) {
+            return unanalysable(d);
+        }
+    }
+
+    /**
+     * A method the analyzer cannot follow (malformed or unusual bytecode): everything it stores, returns
+     * or passes is unknown.
+     */
+    private Map<Integer, FlowInterpreter.CallValues> unanalysable(Hierarchy.Declared d) {
+        MethodNodes own = of(d);
+        if (own.result() != null) {
+            flow.add(own.result(), TypeFlow.UNKNOWN);
+        }
+        Map<Integer, FlowInterpreter.CallValues> calls = new HashMap<>();
+        AbstractInsnNode[] insns = d.method().instructions.toArray();
+        for (int i = 0; i < insns.length; i++) {
+            if (insns[i] instanceof FieldInsnNode f && (f.getOpcode() == Opcodes.PUTFIELD || f.getOpcode() == Opcodes.PUTSTATIC)) {
+                flow.add(field(f.owner, f.name, f.desc), TypeFlow.UNKNOWN);
+            } else if (insns[i] instanceof MethodInsnNode mi) {
+                int count = Type.getArgumentTypes(mi.desc).length + (mi.getOpcode() == Opcodes.INVOKESTATIC ? 0 : 1);
+                TypeFlow.Node[] arguments = new TypeFlow.Node[count];
+                for (int k = 0; k < count; k++) {
+                    arguments[k] = unknown;
+                }
+                calls.put(i, new FlowInterpreter.CallValues(arguments, unknown));
+            }
+        }
+        return calls;
+    }
+}

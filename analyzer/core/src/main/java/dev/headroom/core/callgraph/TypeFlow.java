@@ -1,0 +1,182 @@
+package dev.headroom.core.callgraph;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The types that may flow into each value of the program: nodes (a field, a method's parameter or
+ * result, a call's argument or result, a cast) hold sets of types; edges pass them on, optionally only
+ * those of a subtype of a filter. A type is a class's internal name, a {@link Site.LambdaShape}, or
+ * {@link #UNKNOWN}: a value from code the analysis does not see, which every filter lets through and
+ * whose use falls back to the declared type's instantiated subtypes.
+ *
+ * <p>Propagation is a work list of (node, type) pairs, stepped by the call-graph builder between its
+ * own work, so that types and reached methods grow together; sets only grow, so the result does not
+ * depend on the order.
+ *
+ * <p>A node that holds unknown takes no other type (unknown already stands for the classes the program
+ * creates below the declared type), and a node that would hold more than {@value #WIDEN_AT} types holds
+ * unknown instead: a value that everything flows into (a generic helper's parameter) costs one type, not
+ * thousands. The types left out so are classes the program creates, or receivers assumed for calls from
+ * outside the inputs, which unknown does not add to what the program creates.
+ */
+final class TypeFlow {
+    /** A value from code the analysis does not see. */
+    static final Object UNKNOWN = new Object() {
+        @Override
+        public String toString() {
+            return "unknown";
+        }
+    };
+
+    /** Whether a type passes a filter; the hierarchy's subtype test. */
+    interface Subtyping {
+        boolean isSubtype(String type, String supertype);
+    }
+
+    static final int WIDEN_AT = 32;
+
+    /** A value that holds types. */
+    static final class Node {
+        private final Members<Object> types = new Members<>();
+        private boolean unknown;
+        private final Members<Edge> out = new Members<>();
+        private List<Consumer<Object>> listeners;
+    }
+
+    /**
+     * A set in insertion order that is a list while small (most nodes hold a type or two), indexed once
+     * it grows; appending while iterating by index is safe.
+     */
+    private static final class Members<T> {
+        private static final int INDEX_FROM = 8;
+        private final List<T> list = new ArrayList<>(2);
+        private Set<T> index;
+
+        boolean add(T member) {
+            if (index != null ? !index.add(member) : list.contains(member)) {
+                return false;
+            }
+            list.add(member);
+            if (index == null && list.size() > INDEX_FROM) {
+                index = new HashSet<>(list);
+            }
+            return true;
+        }
+
+        int size() {
+            return list.size();
+        }
+
+        T get(int i) {
+            return list.get(i);
+        }
+    }
+
+    /**
+     * Passes types from one node to another. {@code filter}: only types of this class or below it pass
+     * (null: all); {@code unknownOnly}: only {@link #UNKNOWN} passes (the elements of an array that
+     * came from unseen code).
+     */
+    private record Edge(Node to, String filter, boolean unknownOnly) {
+    }
+
+    private record Pending(Node node, Object type) {
+    }
+
+    private final Subtyping subtyping;
+    private final Deque<Pending> pending = new ArrayDeque<>();
+
+    TypeFlow(Subtyping subtyping) {
+        this.subtyping = subtyping;
+    }
+
+    Node node() {
+        return new Node();
+    }
+
+    /** Adds a type to a node; it flows on when the builder steps. */
+    void add(Node node, Object type) {
+        Object added = type != UNKNOWN && (node.unknown || node.types.size() >= WIDEN_AT) ? UNKNOWN : type;
+        if (added == UNKNOWN) {
+            if (node.unknown) {
+                return;
+            }
+            node.unknown = true;
+        }
+        if (node.types.add(added)) {
+            pending.add(new Pending(node, added));
+        }
+    }
+
+    void edge(Node from, Node to) {
+        edge(from, new Edge(to, null, false));
+    }
+
+    /** An edge letting through only subtypes of {@code filter} (and unknown). */
+    void filteredEdge(Node from, Node to, String filter) {
+        edge(from, new Edge(to, filter, false));
+    }
+
+    /** An edge letting through only {@link #UNKNOWN}. */
+    void unknownEdge(Node from, Node to) {
+        edge(from, new Edge(to, null, true));
+    }
+
+    private void edge(Node from, Edge e) {
+        if (from != e.to() && from.out.add(e)) {
+            for (int i = 0, n = from.types.size(); i < n; i++) {
+                pass(e, from.types.get(i));
+            }
+        }
+    }
+
+    /** Calls back for each type the node holds now or later. */
+    void listen(Node node, Consumer<Object> listener) {
+        if (node.listeners == null) {
+            node.listeners = new ArrayList<>(2);
+        }
+        node.listeners.add(listener);
+        for (int i = 0, n = node.types.size(); i < n; i++) {
+            listener.accept(node.types.get(i));
+        }
+    }
+
+    boolean hasPending() {
+        return !pending.isEmpty();
+    }
+
+    /** Passes one pending type on along the edges of its node and to its listeners. */
+    void step() {
+        Pending p = pending.poll();
+        Members<Edge> out = p.node().out;
+        for (int i = 0, n = out.size(); i < n; i++) {
+            pass(out.get(i), p.type());
+        }
+        List<Consumer<Object>> listeners = p.node().listeners;
+        for (int i = 0, n = listeners == null ? 0 : listeners.size(); i < n; i++) {
+            listeners.get(i).accept(p.type());
+        }
+    }
+
+    private void pass(Edge e, Object type) {
+        if (type == UNKNOWN) {
+            add(e.to(), type);
+        } else if (!e.unknownOnly() && (e.filter() == null || isSubtype(type, e.filter()))) {
+            add(e.to(), type);
+        }
+    }
+
+    /** Whether a class or lambda type is the filter type or below it. */
+    boolean isSubtype(Object type, String filter) {
+        if (type instanceof Site.LambdaShape lambda) {
+            return subtyping.isSubtype(lambda.functionalInterface(), filter);
+        }
+        return type instanceof String name && subtyping.isSubtype(name, filter);
+    }
+}
