@@ -146,10 +146,11 @@ final class ProgramFlow {
      * subclass's overrides targets of the calls on {@code this} wherever the method is reached.
      */
     private void seedOutsideCallers(Hierarchy.Declared d, MethodNodes nodes, boolean isStatic) {
-        unknownArguments(d);
+        // The own class first: a node that holds unknown takes no other type after it.
         if (!isStatic && hierarchy.classes().header(d.owner().internalName()).filter(TypeHeader::isConcrete).isPresent()) {
             flow.add(nodes.parameters()[0], d.owner().internalName());
         }
+        unknownArguments(d);
     }
 
     /** Unknown arguments for every parameter: a lambda's implementation, whose arguments are not tracked. */

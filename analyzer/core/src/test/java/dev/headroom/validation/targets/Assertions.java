@@ -17,7 +17,7 @@ public class Assertions {
     @RealTime
     public long next(int n) {
         // the AssertionError's construction reaches synchronized, growing and unresolved JDK code: all cold
-        assert sameThread() : "not the producer thread"; // expect: heap-allocation/warning, growable-collection/warning, blocking-call/warning, unresolved-call/warning
+        assert sameThread() : "not the producer thread"; // expect: heap-allocation/warning, growable-collection/warning, blocking-call/warning
         sequence += n;
         last = new int[n]; // expect: heap-allocation/error
         return sequence;
