@@ -5,6 +5,7 @@ import dev.headroom.core.AnalysisListener;
 import dev.headroom.core.Headroom;
 import dev.headroom.core.model.AnalysisResult;
 import dev.headroom.core.model.MethodId;
+import dev.headroom.core.testing.SingleRootPrograms;
 import dev.headroom.core.testing.TargetPrograms;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -104,7 +105,7 @@ abstract class RealWorldInput {
 
     /**
      * The user classes of {@code dev.headroom.realworld.user} as the input, every library on the classpath.
-     * Each class holds one {@code @RealTime} root: alone, its class is the whole program.
+     * Each class holds one {@code @RealTime} root; alone, the other classes stay in the program without their roots.
      */
     static RealWorldInput userCode(Path workDir) {
         String packageDir = "dev/headroom/realworld/user";
@@ -129,23 +130,32 @@ abstract class RealWorldInput {
                 return all;
             }
 
+            /**
+             * Together: every user class as it is. Alone: the same classes with every other root's annotation
+             * removed, so a root is judged on the same program (the same type world) with no other root.
+             */
             @Override
             synchronized AnalysisConfig config(List<Expectation> roots) {
-                List<String> classes = new ArrayList<>();
-                roots.forEach(e -> classes.add(e.root().substring(e.root().lastIndexOf('.') + 1, e.root().indexOf('#'))));
-                Path dir = programs.computeIfAbsent(String.join("+", classes), key -> copy(packageDir, classes,
-                        workDir.resolve(roots.size() == 1 ? classes.get(0) : "together")));
+                Path all = programs.computeIfAbsent("together", key -> copyAll(packageDir, workDir.resolve(key)));
+                Path dir = roots.size() != 1 ? all : programs.computeIfAbsent(roots.get(0).root(),
+                        root -> onlyRoot(all, root, workDir.resolve("alone-" + programs.size())));
                 return AnalysisConfig.builder().addInput(dir).addClasspath(Libraries.allJars()).build();
             }
         };
     }
 
-    private static Path copy(String packageDir, List<String> topLevelClasses, Path destination) {
+    private static Path copyAll(String packageDir, Path destination) {
         try {
-            for (String c : topLevelClasses) {
-                TargetPrograms.copy(packageDir, c, destination);
-            }
-            return destination;
+            return TargetPrograms.copyAll(packageDir, destination);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path onlyRoot(Path program, String root, Path destination) {
+        try {
+            return SingleRootPrograms.keepOnly(program, destination,
+                    m -> m.toString().equals(root) || m.toString().startsWith(root + "("));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -42,6 +42,19 @@ public final class TargetPrograms {
         return programs;
     }
 
+    /** Every class of a package copied into one program under {@code destination}. */
+    public static Path copyAll(String packageDir, Path destination) throws IOException {
+        Path compiled = Path.of("target/test-classes").resolve(packageDir);
+        try (Stream<Path> files = Files.list(compiled)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".class")).sorted().toList()) {
+                Path copy = destination.resolve(packageDir).resolve(f.getFileName().toString());
+                Files.createDirectories(copy.getParent());
+                Files.copy(f, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return destination;
+    }
+
     private static String topLevelOf(Path classFile) {
         String file = classFile.getFileName().toString();
         return file.substring(0, file.length() - ".class".length()).split("\\$")[0];
