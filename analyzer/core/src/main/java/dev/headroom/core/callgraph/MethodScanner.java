@@ -65,7 +65,7 @@ public final class MethodScanner {
                 sites.add(site);
             }
         }
-        return new MethodFacts(nameArgumentArrays(sites), firstLine);
+        return new MethodFacts(nameArgumentArrays(sites), firstLine, coldCode);
     }
 
     private static Site siteOf(InsnList insns, AbstractInsnNode insn, int i, int line, boolean cold) {

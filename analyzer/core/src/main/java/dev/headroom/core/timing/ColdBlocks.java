@@ -5,7 +5,6 @@ import dev.headroom.core.callgraph.MethodRef;
 import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.tree.MethodNode;
 
 /**
  * The cold blocks of one method's control-flow graph, by the definition every rule shares
@@ -21,8 +20,8 @@ final class ColdBlocks {
         this.cold = cold;
     }
 
-    static ColdBlocks of(ControlFlow cfg, MethodNode method, boolean assertionsEnabled) {
-        ColdCode code = ColdCode.of(method, assertionsEnabled);
+    /** @param code the method's cold map, as the call graph's scan computed it */
+    static ColdBlocks of(ControlFlow cfg, ColdCode code) {
         boolean[] cold = new boolean[cfg.blockCount];
         for (int b = 0; b < cfg.blockCount; b++) {
             boolean all = cfg.reachable[b];

@@ -4,6 +4,7 @@ import dev.headroom.core.TimingExceptions;
 import dev.headroom.core.callgraph.Call;
 import dev.headroom.core.callgraph.CallGraph;
 import dev.headroom.core.callgraph.Hierarchy;
+import dev.headroom.core.callgraph.ColdCode;
 import dev.headroom.core.callgraph.MethodRef;
 import dev.headroom.core.callgraph.RecordMethods;
 import dev.headroom.core.callgraph.Site;
@@ -425,7 +426,9 @@ public final class TimingAnalysis {
 
         // Block costs, with the most expensive target of every call; then the bound of every run, and of the
         // runs that complete normally.
-        ColdBlocks cold = ColdBlocks.of(cfg, method, assertionsEnabled);
+        ColdCode coldCode = node != null && node.facts().coldCode() != null ? node.facts().coldCode()
+                : ColdCode.of(method, assertionsEnabled);
+        ColdBlocks cold = ColdBlocks.of(cfg, coldCode);
         for (LoopBound lb : t.loops) {
             if (cold.isColdHeader(lb.header())) {
                 t.coldLoops.add(lb.header());

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -17,15 +18,7 @@ public final class TargetPrograms {
 
     /** Copies the classes of one top-level target (and its nested classes) into {@code destination}. */
     public static Path copy(String packageDir, String topLevelClass, Path destination) throws IOException {
-        Path compiled = Path.of("target/test-classes").resolve(packageDir);
-        try (Stream<Path> files = Files.list(compiled)) {
-            for (Path f : files.filter(p -> topLevelOf(p).equals(topLevelClass)).toList()) {
-                Path copy = destination.resolve(packageDir).resolve(f.getFileName().toString());
-                Files.createDirectories(copy.getParent());
-                Files.copy(f, copy, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        return destination;
+        return copyWhere(packageDir, p -> topLevelOf(p).equals(topLevelClass), destination);
     }
 
     /** Every top-level target of a package, each copied into its own folder under {@code root}, by name. */
@@ -44,9 +37,13 @@ public final class TargetPrograms {
 
     /** Every class of a package copied into one program under {@code destination}. */
     public static Path copyAll(String packageDir, Path destination) throws IOException {
+        return copyWhere(packageDir, p -> p.toString().endsWith(".class"), destination);
+    }
+
+    private static Path copyWhere(String packageDir, Predicate<Path> which, Path destination) throws IOException {
         Path compiled = Path.of("target/test-classes").resolve(packageDir);
         try (Stream<Path> files = Files.list(compiled)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".class")).sorted().toList()) {
+            for (Path f : files.filter(which).sorted().toList()) {
                 Path copy = destination.resolve(packageDir).resolve(f.getFileName().toString());
                 Files.createDirectories(copy.getParent());
                 Files.copy(f, copy, StandardCopyOption.REPLACE_EXISTING);
