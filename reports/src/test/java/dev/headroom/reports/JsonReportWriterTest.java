@@ -97,6 +97,21 @@ class JsonReportWriterTest {
     }
 
     @Test
+    void writesTheRuleLevelsOfTheConfigurationInEachRootsRuleSet() {
+        JsonObject configured = JsonParser.parseString(render(new JsonReportWriter(), ReportFixtures.ruleLevels()))
+                .getAsJsonObject();
+        List<String> motor = new ArrayList<>();
+        configured.getAsJsonArray("roots").get(0).getAsJsonObject().getAsJsonArray("rules")
+                .forEach(r -> motor.add(r.getAsString()));
+        assertEquals(List.of("growable-collection:error", "heap-allocation:error", "blocking-call:error", "recursion:off",
+                "unresolved-call:warning", "ignored-capacity-result:warning", "unbounded-loop:error",
+                "deadline-exceeded:warning"), motor);
+        assertEquals(List.of(), JsonSchemas.violations(JsonSchemas.REPORT, configured.toString()));
+        assertRejected(configured, r -> r.getAsJsonArray("roots").get(0).getAsJsonObject().getAsJsonArray("rules")
+                .add("recursion:fatal"));
+    }
+
+    @Test
     void writesFindingsInModelOrder() {
         List<String> rules = new ArrayList<>();
         for (JsonElement finding : report.getAsJsonArray("findings")) {

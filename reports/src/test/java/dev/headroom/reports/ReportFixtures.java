@@ -1,5 +1,7 @@
 package dev.headroom.reports;
 
+import dev.headroom.core.RuleLevel;
+import dev.headroom.core.RuleLevels;
 import dev.headroom.core.model.AnalysisResult;
 import dev.headroom.core.model.BaselineEntry;
 import dev.headroom.core.model.BaselineReport;
@@ -253,7 +255,18 @@ final class ReportFixtures {
         all.put("unbudgeted", unbudgeted());
         all.put("hostile", hostile());
         all.put("baselined", baselined());
+        all.put("ruleLevels", ruleLevels());
         return all;
+    }
+
+    /** The fixture checked with {@code --rule recursion=off --rule deadline-exceeded=warning}: each root's rule list. */
+    static AnalysisResult ruleLevels() {
+        AnalysisResult base = fixture();
+        RuleLevels levels = RuleLevels.none().with(Rule.RECURSION, RuleLevel.OFF)
+                .with(Rule.DEADLINE_EXCEEDED, RuleLevel.WARNING);
+        List<Root> roots = base.roots().stream().map(r -> r.withRules(levels.rootRules(r.kind()))).toList();
+        return new AnalysisResult(base.toolVersion(), base.verdict(), base.failReason(), base.dispatch(), base.summary(),
+                roots, base.findings(), base.inputProblems(), base.memory(), base.timing());
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.headroom.core.ConfigOptions;
 import dev.headroom.core.ConfigurationException;
 import dev.headroom.core.Headroom;
 import dev.headroom.core.model.AnalysisResult;
+import dev.headroom.core.model.Rule;
 import dev.headroom.core.model.Verdict;
 import dev.headroom.reports.ReportFormat;
 import java.io.File;
@@ -91,6 +92,17 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Treat methods carrying this annotation as real-time roots (repeatable).")
     List<String> rootAnnotations = new ArrayList<>();
 
+    @Option(names = "--exclude", paramLabel = "<pattern>",
+            description = "Keep classes out of the inputs (read as libraries: never roots, findings at their"
+                    + " callers), e.g. 'com.acme.generated.**', or methods out of the roots, e.g."
+                    + " com.acme.Motor#dump (repeatable).")
+    List<String> excludes = new ArrayList<>();
+
+    @Option(names = "--rule", paramLabel = "<id>=<level>", split = ",", completionCandidates = RuleIds.class,
+            description = "Set a rule's level: error, warning or off (repeatable, or comma-separated), e.g."
+                    + " unbounded-loop=warning, recursion=off. Rules: ${COMPLETION-CANDIDATES}.")
+    List<String> ruleLevels = new ArrayList<>();
+
     @Option(names = "--ram-budget", paramLabel = "<size>",
             description = "Budget for the static footprint, e.g. 65536, 64KiB, 2MiB.")
     String ramBudget;
@@ -108,7 +120,7 @@ public final class CheckCommand implements Callable<Integer> {
     String layout;
 
     @Option(names = "--cost-model", paramLabel = "<name|file>",
-            description = "Cost model: unit (default) or a cost-model JSON file.")
+            description = "Cost model: unit (default), interpreter, or a cost-model JSON file.")
     String costModel;
 
     @Option(names = "--rules", paramLabel = "<file>",
@@ -199,7 +211,8 @@ public final class CheckCommand implements Callable<Integer> {
                     .dispatch(dispatch).failOn(failOn).coldPaths(coldPaths).assertions(assertions)
                     .timingExceptions(timingExceptions).groupBy(groupBy).maxFindings(maxFindings)
                     .ramBudget(ramBudget).stackBudget(stackBudget).layout(layout).costModel(costModel)
-                    .roots(roots).interruptRoots(interruptRoots).rootAnnotations(rootAnnotations);
+                    .roots(roots).interruptRoots(interruptRoots).rootAnnotations(rootAnnotations)
+                    .rules(ruleLevels).excludes(excludes);
         } catch (ConfigurationException e) {
             throw ExitException.usage(e.getMessage());
         }
@@ -380,6 +393,14 @@ public final class CheckCommand implements Callable<Integer> {
             return fse.getReason();
         }
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    /** The rule ids, for the help text of --rule. */
+    static final class RuleIds implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(Rule.values()).map(Rule::id).iterator();
+        }
     }
 
     /** The ids of the available report formats, for the help text. */

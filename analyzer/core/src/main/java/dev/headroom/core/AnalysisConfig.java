@@ -16,6 +16,8 @@ public final class AnalysisConfig {
     private final List<String> rootPatterns;
     private final List<String> interruptRootPatterns;
     private final List<String> rootAnnotations;
+    private final List<String> excludes;
+    private final RuleLevels ruleLevels;
     private final List<Path> rulePacks;
     private final List<Path> sourceRoots;
     private final DispatchPolicy dispatch;
@@ -40,6 +42,8 @@ public final class AnalysisConfig {
         this.rootPatterns = List.copyOf(b.rootPatterns);
         this.interruptRootPatterns = List.copyOf(b.interruptRootPatterns);
         this.rootAnnotations = List.copyOf(b.rootAnnotations);
+        this.excludes = List.copyOf(b.excludes);
+        this.ruleLevels = b.ruleLevels;
         this.rulePacks = List.copyOf(b.rulePacks);
         this.sourceRoots = List.copyOf(b.sourceRoots);
         this.dispatch = b.dispatch;
@@ -88,6 +92,19 @@ public final class AnalysisConfig {
     /** Binary names of annotations that make a method a real-time root. */
     public List<String> rootAnnotations() {
         return rootAnnotations;
+    }
+
+    /**
+     * {@code --exclude} patterns: classes ({@code com.acme.generated.**}) read as libraries, not inputs;
+     * methods ({@code com.acme.Motor#dump}) that are never roots.
+     */
+    public List<String> excludes() {
+        return excludes;
+    }
+
+    /** The levels {@code --rule} sets: the severity of each rule's findings, or off. */
+    public RuleLevels ruleLevels() {
+        return ruleLevels;
     }
 
     /** Extra rule packs, applied after (and taking precedence over) the bundled ones. */
@@ -172,6 +189,8 @@ public final class AnalysisConfig {
         private final List<String> rootPatterns = new ArrayList<>();
         private final List<String> interruptRootPatterns = new ArrayList<>();
         private final List<String> rootAnnotations = new ArrayList<>();
+        private final List<String> excludes = new ArrayList<>();
+        private RuleLevels ruleLevels = RuleLevels.none();
         private final List<Path> rulePacks = new ArrayList<>();
         private final List<Path> sourceRoots = new ArrayList<>();
         private DispatchPolicy dispatch = DispatchPolicy.VTA;
@@ -229,6 +248,16 @@ public final class AnalysisConfig {
 
         public Builder addRootAnnotation(String binaryName) {
             rootAnnotations.add(Objects.requireNonNull(binaryName));
+            return this;
+        }
+
+        public Builder addExclude(String pattern) {
+            excludes.add(Objects.requireNonNull(pattern));
+            return this;
+        }
+
+        public Builder ruleLevels(RuleLevels levels) {
+            this.ruleLevels = Objects.requireNonNull(levels);
             return this;
         }
 

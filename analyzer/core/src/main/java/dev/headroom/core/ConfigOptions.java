@@ -1,6 +1,7 @@
 package dev.headroom.core;
 
 import dev.headroom.core.memory.Layouts;
+import dev.headroom.core.roots.Exclusions;
 import dev.headroom.core.timing.CostModels;
 import java.util.List;
 import java.util.function.Function;
@@ -16,7 +17,7 @@ public final class ConfigOptions {
     /** The shared options. */
     public enum Option {
         DISPATCH, FAIL_ON, COLD_PATHS, ASSERTIONS, TIMING_EXCEPTIONS, GROUP_BY, MAX_FINDINGS, RAM_BUDGET, STACK_BUDGET, LAYOUT, COST_MODEL, ROOT,
-        INTERRUPT_ROOT, ROOT_ANNOTATION
+        INTERRUPT_ROOT, ROOT_ANNOTATION, RULE, EXCLUDE
     }
 
     private final AnalysisConfig.Builder builder;
@@ -133,6 +134,23 @@ public final class ConfigOptions {
             }
             builder.addRootAnnotation(annotation);
         }
+        return this;
+    }
+
+    /** {@code unbounded-loop=warning}, {@code recursion=off}: a rule id from the rule table and a level. */
+    public ConfigOptions rules(List<String> levels) {
+        RuleLevels parsed = RuleLevels.none();
+        for (String text : levels) {
+            parsed = parsed.with(names.apply(Option.RULE), text);
+        }
+        builder.ruleLevels(parsed);
+        return this;
+    }
+
+    /** Class patterns ({@code com.acme.generated.**}) and method patterns ({@code com.acme.Motor#dump}). */
+    public ConfigOptions excludes(List<String> patterns) {
+        Exclusions.parse(names.apply(Option.EXCLUDE), patterns); // a malformed pattern is told before any analysis
+        patterns.forEach(builder::addExclude);
         return this;
     }
 

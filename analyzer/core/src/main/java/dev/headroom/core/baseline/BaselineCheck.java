@@ -103,7 +103,11 @@ public final class BaselineCheck {
                 gone.add(new BaselineEntry(e.rule(), e.root(), e.location(), e.key(), n));
             }
         });
-        List<Finding> regressions = regressions(accepted, file, memory, timing, fileOf);
+        List<Finding> regressions = new ArrayList<>();
+        for (Finding f : regressions(accepted, file, memory, timing, fileOf)) {
+            // Their rules' levels (--rule) apply as to any finding of these rules.
+            config.ruleLevels().severity(f.rule(), f.severity()).ifPresent(s -> regressions.add(f.withSeverity(s)));
+        }
         kept.addAll(regressions);
         kept.sort(null);
         inBaseline.sort(null);

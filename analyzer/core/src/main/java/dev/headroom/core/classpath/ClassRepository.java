@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.objectweb.asm.tree.ClassNode;
 
 /**
@@ -30,24 +31,36 @@ public final class ClassRepository implements Closeable {
     private final AnalysisListener listener;
     /** Internal name to the input source that holds it (first one wins, as on a class path). */
     private final Map<String, ClassSource> inputIndex = new LinkedHashMap<>();
+    /** Classes of the inputs that are excluded from them: read from there, but as libraries. */
+    private final Map<String, ClassSource> excludedIndex = new LinkedHashMap<>();
+    private final Predicate<String> excluded;
     private final Map<String, Optional<LoadedClass>> cache = new HashMap<>();
     private final Map<String, Optional<TypeHeader>> headers = new HashMap<>();
     private final List<InputProblem> problems = new ArrayList<>();
     private int parsedCount;
 
-    private ClassRepository(List<ClassSource> inputs, List<ClassSource> libraries, AnalysisListener listener) {
+    private ClassRepository(List<ClassSource> inputs, List<ClassSource> libraries, Predicate<String> excluded,
+                            AnalysisListener listener) {
         this.inputs = inputs;
         this.libraries = libraries;
+        this.excluded = excluded;
         this.listener = listener;
+    }
+
+    /** As {@link #open(List, List, Path, Predicate, AnalysisListener)} with no class excluded. */
+    public static ClassRepository open(List<Path> inputs, List<Path> classpath, Path jdkHome, AnalysisListener listener) {
+        return open(inputs, classpath, jdkHome, name -> false, listener);
     }
 
     /**
      * Opens the sources.
      *
-     * @param jdkHome the Java home to analyse, or null for the running JDK
+     * @param jdkHome  the Java home to analyse, or null for the running JDK
+     * @param excluded binary names of input classes that are read as library classes ({@code --exclude})
      * @throws InputException when a path does not exist or a jar cannot be opened
      */
-    public static ClassRepository open(List<Path> inputs, List<Path> classpath, Path jdkHome, AnalysisListener listener) {
+    public static ClassRepository open(List<Path> inputs, List<Path> classpath, Path jdkHome, Predicate<String> excluded,
+                                       AnalysisListener listener) {
         List<ClassSource> opened = new ArrayList<>();
         try {
             int release = jdkHome == null ? Runtime.version().feature() : JavaHomes.release(jdkHome);
@@ -66,7 +79,7 @@ public final class ClassRepository implements Closeable {
             ClassSource jdk = jdkHome == null ? JrtClassSource.running() : openJdk(jdkHome);
             opened.add(jdk);
             librarySources.add(jdk);
-            ClassRepository repo = new ClassRepository(inputSources, librarySources, listener);
+            ClassRepository repo = new ClassRepository(inputSources, librarySources, excluded, listener);
             repo.indexInputs();
             return repo;
         } catch (RuntimeException e) {
@@ -102,7 +115,9 @@ public final class ClassRepository implements Closeable {
         for (ClassSource source : inputs) {
             try {
                 for (String name : source.classNames()) {
-                    inputIndex.putIfAbsent(name, source);
+                    if (!inputIndex.containsKey(name) && !excludedIndex.containsKey(name)) {
+                        (excluded.test(name.replace('/', '.')) ? excludedIndex : inputIndex).put(name, source);
+                    }
                 }
             } catch (IOException | UncheckedIOException e) {
                 throw new InputException("cannot list classes of input " + source.locate("") + ": " + e.getMessage(), e);
@@ -133,6 +148,10 @@ public final class ClassRepository implements Closeable {
         ClassSource inputSource = inputIndex.get(internalName);
         if (inputSource != null) {
             return Optional.ofNullable(parse(inputSource, internalName, true));
+        }
+        ClassSource excludedSource = excludedIndex.get(internalName);
+        if (excludedSource != null) {
+            return Optional.ofNullable(parse(excludedSource, internalName, false));
         }
         for (ClassSource source : libraries) {
             byte[] bytes = read(source, internalName);
@@ -194,7 +213,7 @@ public final class ClassRepository implements Closeable {
     }
 
     private Optional<TypeHeader> readHeader(String internalName) {
-        ClassSource inputSource = inputIndex.get(internalName);
+        ClassSource inputSource = inputIndex.getOrDefault(internalName, excludedIndex.get(internalName));
         List<ClassSource> sources = inputSource != null ? List.of(inputSource) : libraries;
         for (ClassSource source : sources) {
             byte[] bytes = read(source, internalName);
@@ -218,9 +237,9 @@ public final class ClassRepository implements Closeable {
         return List.copyOf(problems);
     }
 
-    /** Every class name on the classpath and in the JDK, for class hierarchy analysis. */
+    /** Every class name on the classpath and in the JDK (and excluded inputs), for class hierarchy analysis. */
     public List<String> libraryClassNames() {
-        List<String> names = new ArrayList<>();
+        List<String> names = new ArrayList<>(excludedIndex.keySet());
         for (ClassSource source : libraries) {
             try {
                 names.addAll(source.classNames());

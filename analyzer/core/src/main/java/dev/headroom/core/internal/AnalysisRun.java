@@ -43,6 +43,7 @@ import dev.headroom.core.model.Verdict;
 import dev.headroom.core.paths.PathAnalysis;
 import dev.headroom.core.paths.PathFinding;
 import dev.headroom.core.paths.Suppressions;
+import dev.headroom.core.roots.Exclusions;
 import dev.headroom.core.roots.RootFinder;
 import dev.headroom.core.rules.RuleBook;
 import java.util.ArrayList;
@@ -72,10 +73,13 @@ public final class AnalysisRun {
         CostModel costModel = CostModels.load(config.costModel());
         FlowFacts flowFacts = config.flowFacts() == null ? FlowFacts.none() : FlowFacts.load(config.flowFacts());
         Baseline baseline = BaselineCheck.load(config);
-        try (ClassRepository classes = ClassRepository.open(config.inputs(), config.classpath(), config.jdkHome(), listener)) {
+        Exclusions excluded = Exclusions.parse("--exclude", config.excludes());
+        try (ClassRepository classes = ClassRepository.open(config.inputs(), config.classpath(), config.jdkHome(),
+                excluded::excludesClass, listener)) {
             listener.progress("finding roots in " + classes.inputClassNames().size() + " input classes");
             List<RootFinder.Found> roots = RootFinder.find(classes, config.rootPatterns(),
-                    config.interruptRootPatterns(), config.rootAnnotations(), rules.rootAnnotations(), listener);
+                    config.interruptRootPatterns(), config.rootAnnotations(), rules.rootAnnotations(), excluded,
+                    listener);
             if (roots.isEmpty()) {
                 listener.warning("no roots found: mark entry points with @RealTime or @InterruptHandler, or name them"
                         + " with --root; nothing was checked");
@@ -104,21 +108,28 @@ public final class AnalysisRun {
                     config.timingExceptions()).analyze(roots, config.grouping() == FindingGrouping.LOCATION);
             List<Finding> timingFindings = new ArrayList<>();
             for (TimingFinding f : timing.findings()) {
-                Optional<Severity> severity = severity(f.rule().defaultSeverity(), f.cold());
+                Optional<Severity> severity = severity(f.rule(), f.rule().defaultSeverity(), f.cold());
                 if (severity.isPresent()) {
                     timingFindings.add(timingFinding(f, severity.get(), classes, sources, suppressions));
                 }
             }
             findings.addAll(timingFindings);
             for (Suppressions.Unused u : suppressions.unused()) {
-                findings.add(unusedSuppression(u, sources));
+                // A suppression of a rule that is off has nothing to suppress, and is not stale for that.
+                boolean ofRuleOff = Rule.byId(u.ruleId()).map(config.ruleLevels()::isOff).orElse(false);
+                Optional<Severity> severity = severity(Rule.UNUSED_SUPPRESSION,
+                        Rule.UNUSED_SUPPRESSION.defaultSeverity(), false);
+                if (!ofRuleOff && severity.isPresent()) {
+                    findings.add(unusedSuppression(u, severity.get(), sources));
+                }
             }
             findings.sort(null);
             findings = oncePerLine(findings);
             BaselineCheck.Outcome baselined = BaselineCheck.apply(config, baseline, Headroom.VERSION, findings, memory,
                     timing.report(), m -> classes.find(m.internalClassName())
                             .map(c -> sources.path(m.internalClassName(), c.sourceFile())).orElse(null));
-            List<Root> rootList = roots.stream().map(RootFinder.Found::root).sorted().toList();
+            List<Root> rootList = roots.stream().map(RootFinder.Found::root)
+                    .map(r -> r.withRules(config.ruleLevels().rootRules(r.kind()))).sorted().toList();
             return result(baselined.findings(), rootList, classes.parsedCount(), graph.size(), classes, memory,
                     timing.report(), baselined.report());
         }
@@ -200,14 +211,22 @@ public final class AnalysisRun {
         return once.size() == sorted.size() ? sorted : new ArrayList<>(once.values());
     }
 
-    /** The severity of a finding on a root of this kind; empty when cold-path findings are ignored. */
+    /** The severity of a finding on a root of this kind; empty when it is not reported. */
     private Optional<Severity> severity(PathFinding f, RootKind kind) {
-        return severity(kind.severity(f.rule()), f.cold());
+        return severity(f.rule(), kind.severity(f.rule()), f.cold());
     }
 
-    /** The severity under the cold-path policy; empty when cold findings are ignored. */
-    private Optional<Severity> severity(Severity ruleSeverity, boolean cold) {
-        Severity severity = ruleSeverity;
+    /**
+     * Where every finding gets its severity: the rule's own ({@code natural}), unless {@code --rule} sets
+     * its level, then lowered on a cold path by the cold-path policy. Empty when the rule is off or cold
+     * findings are ignored.
+     */
+    private Optional<Severity> severity(Rule rule, Severity natural, boolean cold) {
+        Optional<Severity> configured = config.ruleLevels().severity(rule, natural);
+        if (configured.isEmpty()) {
+            return configured;
+        }
+        Severity severity = configured.get();
         if (cold) {
             if (config.coldPaths() == ColdPathPolicy.IGNORE) {
                 return Optional.empty();
@@ -231,7 +250,7 @@ public final class AnalysisRun {
                 new Location(where.toId(), file, f.line()), f.root().toId(), f.callChain(), f.cold(), rootCount);
     }
 
-    private static Finding unusedSuppression(Suppressions.Unused u, SourcePaths sources) {
+    private static Finding unusedSuppression(Suppressions.Unused u, Severity severity, SourcePaths sources) {
         Location at = u.suppression().location();
         String owner = at.method().internalClassName();
         Location located = new Location(at.method(), sources.path(owner, at.file()), at.line());
@@ -240,7 +259,7 @@ public final class AnalysisRun {
         String message = u.unknownRule()
                 ? "@Suppress on " + where + " names unknown rule '" + u.ruleId() + "'"
                 : "@Suppress(\"" + u.ruleId() + "\") on " + where + " suppresses nothing";
-        return new Finding(Rule.UNUSED_SUPPRESSION, Rule.UNUSED_SUPPRESSION.defaultSeverity(), message,
+        return new Finding(Rule.UNUSED_SUPPRESSION, severity, message,
                 Rule.UNUSED_SUPPRESSION.remedy(), false, null, located, null, List.of(), false, 0);
     }
 
@@ -257,23 +276,23 @@ public final class AnalysisRun {
         MemoryResult statics = new MemoryAnalysis(classes, hierarchy, rules, layout).analyze(config.ramBudget(), scope);
         StackResult stack = new StackAnalysis(graph, layout)
                 .analyze(roots.stream().map(r -> r.method().ref()).toList(), config.stackBudget());
-        for (MemoryFinding f : statics.findings()) {
-            findings.add(budgetFinding(f, classes, sources, suppressions));
-        }
-        for (MemoryFinding f : stack.findings()) {
-            findings.add(budgetFinding(f, classes, sources, suppressions));
+        List<MemoryFinding> budgetFindings = new ArrayList<>(statics.findings());
+        budgetFindings.addAll(stack.findings());
+        for (MemoryFinding f : budgetFindings) {
+            severity(f.rule(), f.rule().defaultSeverity(), false)
+                    .ifPresent(severity -> findings.add(budgetFinding(f, severity, classes, sources, suppressions)));
         }
         return new MemoryReport(layout.name(), config.ramBudget(), statics.totalBytes(), statics.bounded(),
                 statics.verdict(), statics.items(), stack.stack());
     }
 
-    private static Finding budgetFinding(MemoryFinding f, ClassRepository classes, SourcePaths sources,
-                                         Suppressions suppressions) {
+    private static Finding budgetFinding(MemoryFinding f, Severity severity, ClassRepository classes,
+                                         SourcePaths sources, Suppressions suppressions) {
         MethodRef where = f.location();
         String file = classes.find(where.owner()).map(c -> sources.path(where.owner(), c.sourceFile())).orElse(null);
         Optional<Suppressions.Declared> suppressed = suppressions.match(f.rule(), where);
         List<Frame> chain = f.root() == null ? List.of() : List.of(new Frame(f.root().toId(), f.line()));
-        return new Finding(f.rule(), f.rule().defaultSeverity(), f.message(), f.rule().remedy(),
+        return new Finding(f.rule(), severity, f.message(), f.rule().remedy(),
                 suppressed.isPresent(), suppressed.map(Suppressions.Declared::reason).orElse(null),
                 new Location(where.toId(), file, f.line()), f.root() == null ? null : f.root().toId(), chain, false,
                 f.root() == null ? 0 : 1);

@@ -28,6 +28,12 @@ public record Finding(Rule rule, Severity severity, String message, String remed
         callChain = List.copyOf(callChain);
     }
 
+    /** This finding with another severity. */
+    public Finding withSeverity(Severity other) {
+        return new Finding(rule, other, message, remedy, suppressed, suppressionReason, location, root, callChain,
+                coldPath, rootCount);
+    }
+
     @Override
     public int compareTo(Finding other) {
         return ORDER.compare(this, other);

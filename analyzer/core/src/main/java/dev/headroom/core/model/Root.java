@@ -16,6 +16,11 @@ public record Root(MethodId method, RootKind kind, String origin, List<String> r
         this(method, kind, origin, kind.rules());
     }
 
+    /** This root with another effective rule set. */
+    public Root withRules(List<String> effective) {
+        return new Root(method, kind, origin, effective);
+    }
+
     @Override
     public int compareTo(Root other) {
         return method.compareTo(other.method);

@@ -30,7 +30,15 @@ public enum RootKind {
         return rule.defaultSeverity();
     }
 
-    /** The effective rule set of a root of this kind: {@code rule-id:severity} for every rule checked on its paths. */
+    /** The rules checked on every root's paths, in the order they are reported. */
+    public static List<Rule> pathRules() {
+        return PATH_RULES;
+    }
+
+    /**
+     * The default rule set of a root of this kind: {@code rule-id:severity} for every rule checked on its
+     * paths; {@code RuleLevels#rootRules} gives it under {@code --rule}.
+     */
     public List<String> rules() {
         return PATH_RULES.stream().map(r -> r.id() + ":" + severity(r).id()).toList();
     }

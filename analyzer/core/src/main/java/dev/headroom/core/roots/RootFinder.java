@@ -51,6 +51,16 @@ public final class RootFinder {
      */
     public static List<Found> find(ClassRepository classes, List<String> rootPatterns, List<String> interruptPatterns,
                                    List<String> rootAnnotations, List<RootAnnotation> mapped, AnalysisListener listener) {
+        return find(classes, rootPatterns, interruptPatterns, rootAnnotations, mapped, Exclusions.none(), listener);
+    }
+
+    /**
+     * As above, without the methods {@code excluded} names ({@code --exclude}); a pattern that matches only
+     * excluded methods still matches.
+     */
+    public static List<Found> find(ClassRepository classes, List<String> rootPatterns, List<String> interruptPatterns,
+                                   List<String> rootAnnotations, List<RootAnnotation> mapped, Exclusions excluded,
+                                   AnalysisListener listener) {
         List<RootPattern> realTime = parseAll("--root", rootPatterns);
         List<RootPattern> interrupt = parseAll("--interrupt-root", interruptPatterns);
         Map<String, String> annotationKinds = new LinkedHashMap<>();
@@ -103,7 +113,7 @@ public final class RootFinder {
                         isInterrupt = true;
                     }
                 }
-                if (origins.isEmpty()) {
+                if (origins.isEmpty() || excluded.excludesMethod(binary, m.name, m.desc)) {
                     continue;
                 }
                 if ((m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
