@@ -3,23 +3,58 @@ package dev.headroom.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.headroom.core.AssertionPolicy;
+import dev.headroom.core.ColdPathPolicy;
+import dev.headroom.core.DispatchPolicy;
+import dev.headroom.core.FailOn;
+import dev.headroom.core.FindingGrouping;
 import dev.headroom.core.Headroom;
+import dev.headroom.core.RuleLevel;
+import dev.headroom.core.TimingExceptions;
+import dev.headroom.core.memory.Layout;
+import dev.headroom.core.memory.Layouts;
 import dev.headroom.core.model.Rule;
+import dev.headroom.core.timing.CostModels;
+import dev.headroom.reports.ReportFormat;
+import java.util.ArrayList;
 import dev.headroom.core.rules.EventKind;
 import dev.headroom.core.rules.EventRemedies;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** {@code --version}, {@code --help} and {@code headroom rules}. */
 class HelpAndRulesTest {
-    /** Every option of {@code check} in DESIGN.md's command-line contract, plus --cold-paths, --assertions and --timing-exceptions. */
+    /**
+     * Every option of {@code check} in DESIGN.md's command-line contract, plus --cold-paths, --assertions,
+     * --timing-exceptions, --group-by, --rule and --exclude.
+     */
     private static final List<String> CHECK_OPTIONS = List.of("-cp", "--classpath", "--jdk", "--root",
             "--interrupt-root", "--root-annotation", "--ram-budget", "--stack-budget", "--source-root", "--layout",
             "--cost-model", "--rules", "--format", "-o", "--output", "--report-dir", "--fail-on", "--max-findings",
             "--baseline", "--write-baseline", "--flow-facts", "--dispatch", "--cold-paths", "--assertions",
-            "--timing-exceptions", "--help");
+            "--timing-exceptions", "--group-by", "--rule", "--exclude", "--help");
+
+    /** Every option of {@code check} that takes one of a fixed set of values, with the values the code accepts. */
+    private static Map<String, List<String>> enumeratedOptions() {
+        Map<String, List<String>> options = new LinkedHashMap<>();
+        options.put("--layout", Layouts.all().stream().map(Layout::name).toList());
+        options.put("--cost-model", CostModels.BUNDLED);
+        options.put("--format", Arrays.stream(ReportFormat.values()).map(ReportFormat::id).toList());
+        options.put("--fail-on", Arrays.stream(FailOn.values()).map(FailOn::id).toList());
+        options.put("--dispatch", Arrays.stream(DispatchPolicy.values()).map(DispatchPolicy::id).toList());
+        options.put("--cold-paths", Arrays.stream(ColdPathPolicy.values()).map(ColdPathPolicy::id).toList());
+        options.put("--assertions", Arrays.stream(AssertionPolicy.values()).map(AssertionPolicy::id).toList());
+        options.put("--timing-exceptions", Arrays.stream(TimingExceptions.values()).map(TimingExceptions::id).toList());
+        options.put("--group-by", Arrays.stream(FindingGrouping.values()).map(FindingGrouping::id).toList());
+        List<String> rule = new ArrayList<>(Arrays.stream(Rule.values()).map(Rule::id).toList());
+        rule.addAll(Arrays.stream(RuleLevel.values()).map(RuleLevel::id).toList());
+        options.put("--rule", rule);
+        return options;
+    }
 
     @Test
     void versionIsTheCoreVersion() {
@@ -57,6 +92,36 @@ class HelpAndRulesTest {
         assertTrue(run.out().contains("Examples:"), run.out());
         assertTrue(run.out().contains("Exit codes:"), run.out());
         assertEquals("", run.err());
+    }
+
+    @Test
+    void checkHelpListsEveryValueOfEveryEnumeratedOption() {
+        String help = CliRun.of("check", "--help").out();
+        List<String> missing = new ArrayList<>();
+        enumeratedOptions().forEach((option, values) -> {
+            String text = optionHelp(help, option);
+            for (String value : values) {
+                if (!text.matches("(?s).*(^|[^\\w-])" + Pattern.quote(value) + "([^\\w-]|$).*")) {
+                    missing.add(option + " " + value);
+                }
+            }
+        });
+        assertEquals(List.of(), missing, help);
+    }
+
+    /** The help of one option: its line and the indented lines after it, whitespace made single spaces. */
+    private static String optionHelp(String help, String option) {
+        List<String> lines = help.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).matches("\\s+(-\\w+, )?" + Pattern.quote(option) + "[= ].*")) {
+                StringBuilder text = new StringBuilder(lines.get(i));
+                for (int j = i + 1; j < lines.size() && lines.get(j).startsWith("         "); j++) {
+                    text.append(' ').append(lines.get(j).strip());
+                }
+                return text.toString().replaceFirst("^\\s+\\S+", "").replaceAll("\\s+", " ");
+            }
+        }
+        throw new AssertionError(option + " is not in the help:\n" + help);
     }
 
     @Test

@@ -15,14 +15,11 @@ import dev.headroom.reports.ReportFormat;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,14 +40,13 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * {@code target/headroom/} and fails the build when the verdict is fail.
  *
  * <p>The parameters are the options of {@code headroom check}, with the same defaults, and are mapped to
- * the same {@link AnalysisConfig} the command line builds: the same input gives the same findings.
- * Findings fail the build ({@link MojoFailureException}); a bad parameter value or an unreadable input
- * is a build error ({@link MojoExecutionException}).
+ * the same configuration the command line builds (an {@code AnalysisConfig}): the same input gives the
+ * same findings. Findings fail the build (BUILD FAILURE, a {@code MojoFailureException}); a bad parameter
+ * value or an unreadable input is a build error (BUILD ERROR, a {@code MojoExecutionException}).
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.COMPILE)
 public class CheckMojo extends AbstractMojo {
-    private static final List<String> DEFAULT_FORMATS = List.of("text", "json");
     /** Findings named in the build failure message; the report has them all. */
     static final int FINDINGS_IN_FAILURE = 5;
     private static final int MAX_MESSAGE = 100;
@@ -93,17 +89,37 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "headroom.layout")
     String layout;
 
-    /** Cost model: unit (the default when not set) or a cost-model JSON file. Validated, not yet used. */
+    /**
+     * Cost model of the worst-case bounds: unit (the default when not set), interpreter, or a cost-model JSON file
+     * (relative to the module's directory).
+     */
     @Parameter(property = "headroom.costModel")
     String costModel;
 
-    /** Extra rule packs; later packs override earlier entries. */
+    /**
+     * Rule levels, {@code <rule-id>=<level>} with a level of error, warning or off, e.g.
+     * {@code unbounded-loop=warning} or {@code recursion=off}: the severity of the rule's findings, or none
+     * ({@code --rule}).
+     */
     @Parameter(property = "headroom.rules")
-    List<File> rules;
+    List<String> rules;
 
     /**
-     * Report formats: text, json, and the others of {@code headroom check --format}; each is written to its
-     * file in the report directory ({@code headroom.txt}, {@code headroom.json}, ...).
+     * Classes kept out of the inputs, e.g. {@code com.acme.generated.**} (read as libraries: never roots, their
+     * findings reported at the calling line), and methods kept out of the roots, e.g. {@code com.acme.Motor#dump}
+     * ({@code --exclude}).
+     */
+    @Parameter(property = "headroom.excludes")
+    List<String> excludes;
+
+    /** Extra rule packs (JSON files); later packs override earlier entries ({@code --rules}). */
+    @Parameter(property = "headroom.rulePacks")
+    List<File> rulePacks;
+
+    /**
+     * Report formats: text, json, sarif, junit, html ({@code headroom check --format}); each is written to its
+     * file in the report directory: {@code headroom.txt}, {@code headroom.json}, {@code headroom.sarif},
+     * {@code headroom-junit.xml}, {@code headroom.html}.
      */
     @Parameter(property = "headroom.formats", defaultValue = "text,json")
     List<String> formats;
@@ -124,7 +140,7 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "headroom.writeBaseline")
     File writeBaseline;
 
-    /** Loop bounds and cost assumptions for code that cannot carry annotations. Validated, not yet used. */
+    /** Flow facts: loop bounds and cost assumptions for code that cannot carry annotations (a JSON file). */
     @Parameter(property = "headroom.flowFacts")
     File flowFacts;
 
@@ -148,7 +164,11 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "headroom.groupBy", defaultValue = "root")
     String groupBy;
 
-    /** Where the reports are written. */
+    /**
+     * Where the reports are written. The report files of an earlier run there ({@code headroom.txt},
+     * {@code headroom.json}, {@code headroom.sarif}, {@code headroom-junit.xml}, {@code headroom.html}) are
+     * removed first, so that none is left from other formats; other files are left alone.
+     */
     @Parameter(defaultValue = "${project.build.directory}/headroom", required = true)
     File reportDirectory;
 
@@ -191,11 +211,13 @@ public class CheckMojo extends AbstractMojo {
             return;
         }
 
+        ReportDirectory reportFiles = new ReportDirectory(reportDirectory.toPath(), getLog());
+        reportFiles.removeEarlierReports();
         AnalysisConfig config = configuration();
-        List<ReportFormat> reportFormats = reportFormats();
+        List<ReportFormat> reportFormats = ReportDirectory.formats(formats);
         checkConfigurationFiles();
         checkInputs(config);
-        prepareOutput();
+        reportFiles.create();
 
         AnalysisResult result;
         try {
@@ -207,7 +229,7 @@ public class CheckMojo extends AbstractMojo {
                     + " mvn -e): " + e, e);
         }
 
-        Map<ReportFormat, Path> reports = writeReports(result, reportFormats);
+        Map<ReportFormat, Path> reports = reportFiles.write(result, reportFormats);
         getLog().info(summaryLine(result));
         getLog().info("Headroom reports: " + join(List.copyOf(reports.values())));
         if (result.verdict() == Verdict.FAIL) {
@@ -228,7 +250,7 @@ public class CheckMojo extends AbstractMojo {
                     .ramBudget(ramBudget).stackBudget(stackBudget).layout(layout)
                     .costModel(costModel == null ? null : costModelFile().map(Path::toString).orElse(costModel))
                     .roots(nonNull(roots)).interruptRoots(nonNull(interruptRoots))
-                    .rootAnnotations(nonNull(rootAnnotations));
+                    .rootAnnotations(nonNull(rootAnnotations)).rules(ruleLevels()).excludes(nonNull(excludes));
         } catch (ConfigurationException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
@@ -244,7 +266,7 @@ public class CheckMojo extends AbstractMojo {
         builder.addInput(classesDirectory.toPath());
         builder.addClasspath(libraries());
         builder.jdkHome(jdk == null ? null : jdk.toPath());
-        nonNull(rules).forEach(file -> builder.addRulePack(file.toPath()));
+        nonNull(rulePacks).forEach(file -> builder.addRulePack(file.toPath()));
         reportSourceRoots().forEach(builder::addSourceRoot);
         try {
             return builder.build();
@@ -253,35 +275,24 @@ public class CheckMojo extends AbstractMojo {
         }
     }
 
-    /** The formats, in the order given, without repeats; an entry may itself be comma-separated. */
-    List<ReportFormat> reportFormats() throws MojoExecutionException {
-        List<String> ids = new ArrayList<>();
-        for (String entry : formats == null || formats.isEmpty() ? DEFAULT_FORMATS : formats) {
-            for (String id : entry.split(",")) {
-                if (!id.isBlank()) {
-                    ids.add(id.trim());
-                }
+    /**
+     * The rule levels; a rule-pack file there (the parameter's meaning before rule levels) is told where it
+     * goes now.
+     */
+    private List<String> ruleLevels() throws MojoExecutionException {
+        for (String entry : nonNull(rules)) {
+            if (entry.indexOf('=') < 0 && entry.endsWith(".json")) {
+                throw new MojoExecutionException("headroom.rules: '" + entry + "' is a file, but rules takes"
+                        + " <rule-id>=<level> (e.g. recursion=off); give rule packs with rulePacks (headroom.rulePacks)");
             }
         }
-        if (ids.isEmpty()) {
-            ids.addAll(DEFAULT_FORMATS);
-        }
-        String available = Arrays.stream(ReportFormat.values()).map(ReportFormat::id).collect(Collectors.joining(", "));
-        Set<ReportFormat> chosen = new LinkedHashSet<>();
-        for (String id : ids) {
-            ReportFormat format = ReportFormat.byId(id).orElse(null);
-            if (format == null) {
-                throw new MojoExecutionException("headroom.formats: unknown format '" + id + "'; available: " + available);
-            }
-            chosen.add(format);
-        }
-        return List.copyOf(chosen);
+        return nonNull(rules);
     }
 
     /** Files that configure the analysis must exist. */
     private void checkConfigurationFiles() throws MojoExecutionException {
-        for (File rulePack : nonNull(rules)) {
-            requireFile("headroom.rules", rulePack);
+        for (File rulePack : nonNull(rulePacks)) {
+            requireFile("headroom.rulePacks", rulePack);
         }
         if (flowFacts != null) {
             requireFile("headroom.flowFacts", flowFacts);
@@ -310,29 +321,6 @@ public class CheckMojo extends AbstractMojo {
                 throw new MojoExecutionException("headroom.sourceRoots: not a directory: " + sourceRoot);
             }
         }
-    }
-
-    private void prepareOutput() throws MojoExecutionException {
-        try {
-            Files.createDirectories(reportDirectory.toPath());
-        } catch (IOException e) {
-            throw new MojoExecutionException("cannot create the report directory " + reportDirectory + ": " + e, e);
-        }
-    }
-
-    private Map<ReportFormat, Path> writeReports(AnalysisResult result, List<ReportFormat> reportFormats)
-            throws MojoExecutionException {
-        Map<ReportFormat, Path> written = new LinkedHashMap<>();
-        for (ReportFormat format : reportFormats) {
-            Path file = reportDirectory.toPath().resolve(format.fileName());
-            try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                format.newWriter().write(result, writer);
-            } catch (IOException e) {
-                throw new MojoExecutionException("cannot write report " + file + ": " + e, e);
-            }
-            written.put(format, file);
-        }
-        return written;
     }
 
     /** The compile classpath without the classes directory; entries that do not exist (yet) are left out. */
@@ -472,6 +460,8 @@ public class CheckMojo extends AbstractMojo {
             case ROOT -> "roots";
             case INTERRUPT_ROOT -> "interruptRoots";
             case ROOT_ANNOTATION -> "rootAnnotations";
+            case RULE -> "rules";
+            case EXCLUDE -> "excludes";
         };
     }
 

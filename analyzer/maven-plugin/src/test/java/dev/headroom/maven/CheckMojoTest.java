@@ -79,7 +79,8 @@ class CheckMojoTest {
     void everyCliOptionHasAHeadroomUserProperty() {
         Map<String, PluginDescriptor.Parameter> parameters = PluginDescriptor.checkGoalParameters();
         List<String> expected = List.of("skip", "jdk", "roots", "interruptRoots", "rootAnnotations", "ramBudget",
-                "stackBudget", "sourceRoots", "layout", "costModel", "rules", "formats", "failOn", "maxFindings",
+                "stackBudget", "sourceRoots", "layout", "costModel", "rules", "excludes", "rulePacks", "formats", "failOn",
+                "maxFindings",
                 "baseline", "writeBaseline", "flowFacts", "dispatch", "coldPaths", "assertions", "timingExceptions", "groupBy");
         List<String> missing = new ArrayList<>();
         for (String name : expected) {
@@ -110,7 +111,7 @@ class CheckMojoTest {
                 () -> assertEquals("false", parameters.get("skip").defaultValue()),
                 () -> assertEquals("text,json", parameters.get("formats").defaultValue()),
                 () -> assertEquals("${project.build.directory}/headroom", parameters.get("reportDirectory").defaultValue()),
-                // Unset as on the command line: setting one of these logs that it is not yet checked.
+                // Unset as on the command line.
                 () -> assertNull(parameters.get("ramBudget").defaultValue()),
                 () -> assertNull(parameters.get("stackBudget").defaultValue()),
                 () -> assertNull(parameters.get("layout").defaultValue()),
@@ -147,6 +148,21 @@ class CheckMojoTest {
                 () -> assertEquals(8, lines.size()));
         assertTrue(Files.readString(project.report("headroom.json")).contains("\"verdict\": \"fail\""));
         assertTrue(log.lines("info").get(0).startsWith("Headroom 0.1.0: FAIL, 7 errors,"), log.lines().toString());
+    }
+
+    @Test
+    void reportsOfAnEarlierRunAreRemovedAndOtherFilesKept() throws Exception {
+        TestProject project = TestProject.create(dir, Map.of("Clean", CLEAN));
+        Files.createDirectories(project.report(""));
+        Files.writeString(project.report("headroom.sarif"), "an earlier, failing run");
+        Files.writeString(project.report("headroom-junit.xml"), "an earlier run");
+        Files.writeString(project.report("notes.txt"), "the user's own");
+        project.mojo(log).execute();
+        try (Stream<Path> files = Files.list(project.report(""))) {
+            assertEquals(List.of("headroom.json", "headroom.txt", "notes.txt"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+        assertEquals("the user's own", Files.readString(project.report("notes.txt")));
     }
 
     @Test
@@ -238,7 +254,11 @@ class CheckMojoTest {
         "interruptRoots  | #onTick   | headroom.interruptRoots: '#onTick' is not a method pattern",
         "rootAnnotations | 1.Bad     | headroom.rootAnnotations: '1.Bad' is not a class name",
         "formats         | pdf       | headroom.formats: unknown format 'pdf'; available: text, json, ",
-        "rules           | no-such-pack.json | headroom.rules file not found: ",
+        "rulePacks       | no-such-pack.json | headroom.rulePacks file not found: ",
+        "rules           | recursion=fatal | headroom.rules recursion: unknown value 'fatal'; expected error, warning or off",
+        "rules           | recursio=off | headroom.rules: unknown rule 'recursio' in 'recursio=off'; rules: growable-collection,",
+        "rules           | my-pack.json | headroom.rules: 'my-pack.json' is a file, but rules takes <rule-id>=<level>",
+        "excludes        | demo..Clean | headroom.excludes 'demo..Clean': not a class pattern",
         "baseline        | no-such-baseline.json | headroom.baseline file not found: ",
         "flowFacts       | no-such-facts.json | headroom.flowFacts file not found: ",
         "jdk             | no-such-jdk | headroom.jdk is not a directory: ",
@@ -249,7 +269,7 @@ class CheckMojoTest {
             throws Exception {
         TestProject project = TestProject.create(dir, Map.of("Clean", CLEAN));
         CheckMojo mojo = project.mojo(log);
-        boolean isFile = List.of("rules", "baseline", "flowFacts", "jdk", "sourceRoots").contains(parameter);
+        boolean isFile = List.of("rulePacks", "baseline", "flowFacts", "jdk", "sourceRoots").contains(parameter);
         if (parameter.equals("formats")) {
             mojo.formats = List.of(value);
         } else {

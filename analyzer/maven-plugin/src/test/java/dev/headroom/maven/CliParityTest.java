@@ -70,7 +70,11 @@ class CliParityTest {
                         new Option("--ram-budget", "ramBudget", "64KiB"),
                         new Option("--stack-budget", "stackBudget", "4KiB"),
                         new Option("--layout", "layout", "jvm32"),
-                        new Option("--cost-model", "costModel", "interpreter"))));
+                        new Option("--cost-model", "costModel", "interpreter"))),
+                Arguments.of("rule levels and excludes", "fail", List.of(
+                        new Option("--rule", "rules", "heap-allocation=warning"),
+                        new Option("--rule", "rules", "recursion=off"),
+                        new Option("--exclude", "excludes", "demo.Motor#onTick"))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -157,7 +161,7 @@ class CliParityTest {
             field.set(mojo, new File(option.value()));
         } else if (type == List.class) {
             List<Object> list = field.get(mojo) == null ? new ArrayList<>() : new ArrayList<>((List<Object>) field.get(mojo));
-            list.add(option.parameter().equals("rules") || option.parameter().equals("sourceRoots")
+            list.add(option.parameter().equals("rulePacks") || option.parameter().equals("sourceRoots")
                     ? new File(option.value()) : option.value());
             field.set(mojo, list);
         } else {
