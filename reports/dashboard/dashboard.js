@@ -10,10 +10,14 @@
  * attribute value (setAttribute of title and data-*), never as markup: a class named <script> is shown,
  * not run.
  *
+ * Reports made with another cost model or layout are drawn apart and never compared (comparability.js).
+ *
  * The body's data-state (empty, loading, ready) and data-renders (a counter) say when a load is done.
  */
 (function () {
   'use strict';
+
+  var comparability = window.HeadroomComparability;
 
   var SCHEMA_VERSION = 1;
   var SVG_NS = 'http://www.w3.org/2000/svg';
@@ -290,10 +294,53 @@
         cell('td', 'num', count(s.warnings)),
         cell('td', 'num', count(s.suppressed)),
         cell('td', 'num', count(s.roots)),
+        modelCell(runs, run, 'costModel'),
+        modelCell(runs, run, 'layout'),
         cell('td', 'num', m ? (m.bounded === false ? '\u2265 ' : '') + bytes(m.totalBytes) : '-'),
         cell('td', 'num', m && typeof m.budgetBytes === 'number' ? bytes(m.budgetBytes) : '-'),
         cell('td', 'reason muted', r.failReason || '')
       ], {'class': 'report-row', 'data-verdict': r.verdict}));
+    });
+  }
+
+  /** A report's cost model or layout; marked where it differs from the report before. */
+  function modelCell(runs, run, key) {
+    var value = comparability.model(run.report, key);
+    var before = run.number > 1 ? runs[run.number - 2].report : null;
+    var changed = before ? comparability.differences(before, run.report, [key]) : [];
+    return cell('td', 'model' + (changed.length ? ' changed' : ''), value === null ? '-' : value, changed.length
+        ? {title: 'not comparable with #' + (run.number - 1) + ': ' + comparability.describe(changed),
+          'data-model-change': key} : null);
+  }
+
+  /**
+   * Where consecutive reports differ in one of these models (all when none is given): from that report on,
+   * the numbers are of another kind. A list of {index, text}.
+   */
+  function modelBreaks(runs, keys) {
+    var breaks = [];
+    for (var i = 1; i < runs.length; i++) {
+      var found = comparability.differences(runs[i - 1].report, runs[i].report, keys);
+      if (found.length) {
+        breaks.push({index: i, text: 'not comparable with #' + i + ': ' + comparability.describe(found)});
+      }
+    }
+    return breaks;
+  }
+
+  function breakAt(breaks, i) {
+    return breaks.some(function (b) { return b.index === i; });
+  }
+
+  /** A dashed line between two reports' slots that are not comparable, with the reason as its title. */
+  function drawBreaks(svg, plot, breaks) {
+    breaks.forEach(function (b) {
+      var x = plot.slotStart(b.index);
+      var line = svgEl(svg, 'line', {'class': 'model-break', x1: x, x2: x, y1: plot.top - 2, y2: plot.bottom,
+        'data-report': b.index, 'data-reason': b.text});
+      svgEl(line, 'title', null, b.text);
+      var mark = svgText(svg, x, plot.top - 5, '\u2260', 'model-break-mark', 'middle');
+      svgEl(mark, 'title', null, b.text);
     });
   }
 
@@ -316,6 +363,7 @@
     var svg = chartSvg(plot, 'static memory against the RAM budget, per report', 'memory', bytes);
     xLabels(svg, plot, runs, function (run) { return '#' + run.number + ' ' + run.label; });
 
+    drawBreaks(svg, plot, modelBreaks(runs, ['layout']));
     var budgetPrevious = null;
     runs.forEach(function (run, i) {
       var m = run.report.memory;
@@ -372,25 +420,37 @@
       grid.appendChild(el('p', {'class': 'muted'}, 'No timing data in these reports.'));
       return;
     }
-    head.appendChild(row([cell('th', null, 'root')].concat(runs.map(function (run) {
-      return cell('th', 'num', '#' + run.number, {title: run.name});
+    var breaks = modelBreaks(runs, ['costModel']);
+    head.appendChild(row([cell('th', null, 'root')].concat(runs.map(function (run, i) {
+      var broken = breaks.filter(function (b) { return b.index === i; });
+      return cell('th', 'num' + (broken.length ? ' model-break' : ''), '#' + run.number,
+          {title: run.name + (broken.length ? ' (' + broken[0].text + ')' : '')});
     }))));
 
     roots.forEach(function (root) {
       var series = runs.map(function (run) { return timingOf(run.report, root.id); });
-      grid.appendChild(rootCard(root, runs, series));
-      body.appendChild(row([cell('td', 'name', el('code', null, root.id))].concat(series.map(function (t) {
-        if (!t) {
-          return cell('td', 'num muted', '-', {title: 'no timing of this root in this report'});
+      grid.appendChild(rootCard(root, runs, series, breaks));
+      body.appendChild(row([cell('td', 'name', el('code', null, root.id))].concat(series.map(function (t, i) {
+        var td = timingCell(t);
+        if (breakAt(breaks, i)) {
+          td.classList.add('model-break');
         }
-        if (!t.bounded) {
-          return cell('td', 'num unbounded', 'unbounded' + (typeof t.deadline === 'number' ? ' / ' + count(t.deadline) : ''));
-        }
-        var late = typeof t.deadline === 'number' && t.wcet > t.deadline;
-        return cell('td', 'num' + (late ? ' late' : ''),
-            count(t.wcet) + (typeof t.deadline === 'number' ? ' / ' + count(t.deadline) : ''));
+        return td;
       })), {'class': 'timing-row', 'data-root': root.id}));
     });
+  }
+
+  /** A root's bound / deadline in one report, as the timing table shows it. */
+  function timingCell(t) {
+    if (!t) {
+      return cell('td', 'num muted', '-', {title: 'no timing of this root in this report'});
+    }
+    if (!t.bounded) {
+      return cell('td', 'num unbounded', 'unbounded' + (typeof t.deadline === 'number' ? ' / ' + count(t.deadline) : ''));
+    }
+    var late = typeof t.deadline === 'number' && t.wcet > t.deadline;
+    return cell('td', 'num' + (late ? ' late' : ''),
+        count(t.wcet) + (typeof t.deadline === 'number' ? ' / ' + count(t.deadline) : ''));
   }
 
   /** Every root that has timing in any report, sorted by its name. */
@@ -421,8 +481,11 @@
     return null;
   }
 
-  /** One small chart per root: its bound per report as points, its deadline as a dashed line. */
-  function rootCard(root, runs, series) {
+  /**
+   * One small chart per root: its bound per report as points, its deadline as a dashed line. The line
+   * between bounds stops where the cost model changes: those bounds are drawn apart, not joined.
+   */
+  function rootCard(root, runs, series, breaks) {
     var values = [];
     series.forEach(function (t) {
       if (t && t.bounded) {
@@ -449,11 +512,15 @@
       return values.length ? count(v) : '';
     });
     xLabels(svg, plot, runs, function (run) { return '#' + run.number; });
+    drawBreaks(svg, plot, breaks);
 
     var path = '';
     var deadlinePrevious = null;
     series.forEach(function (t, i) {
       var x = plot.slot(i);
+      if (breakAt(breaks, i)) {
+        path += ' ';
+      }
       if (!t) {
         path += ' ';
         deadlinePrevious = null;
@@ -544,6 +611,7 @@
     var plot = frame(560, 250, {left: 52, right: 8, top: 24, bottom: 34}, runs.length, Math.max.apply(null, [0].concat(totals)));
     var svg = chartSvg(plot, 'findings per rule, per report', 'findings', count);
     xLabels(svg, plot, runs, function (run) { return '#' + run.number + ' ' + run.label; });
+    drawBreaks(svg, plot, modelBreaks(runs));
     runs.forEach(function (run, i) {
       var x = plot.slot(i);
       var width = Math.min(64, plot.slotWidth * 0.5);
@@ -637,14 +705,28 @@
         + ', warnings ' + count(a.summary.warnings) + ' \u2192 ' + count(b.summary.warnings) + '.'));
     body.appendChild(intro);
 
-    var diff = findingDiff(counted(a), counted(b));
+    var models = comparability.differences(a, b);
+    var apart = comparability.rules(models);
+    if (models.length) {
+      var numbers = models.map(function (d) { return d.key === 'costModel' ? 'the bounds' : 'the memory'; });
+      body.appendChild(el('p', {id: 'not-comparable', 'class': 'not-comparable', 'data-reason':
+          comparability.describe(models)}, 'Not comparable: #' + before.number + ' and #' + after.number
+          + ' were made with a different ' + models.map(function (d) { return d.label; }).join(' and ') + ' ('
+          + comparability.describe(models) + '). Not shown as changes: ' + numbers.join(', ')
+          + ' and the findings of ' + apart.join(', ') + '.'));
+    }
+    var comparable = function (f) { return apart.indexOf(f.rule) < 0; };
+    var diff = findingDiff(counted(a).filter(comparable), counted(b).filter(comparable));
     var rootsBefore = rootIds(a);
     var rootsAfter = rootIds(b);
     var added = b.roots.filter(function (r) { return !rootsBefore[methodId(r)]; });
     var removed = a.roots.filter(function (r) { return !rootsAfter[methodId(r)]; });
     body.appendChild(el('p', {'class': 'change-counts'}, diff.added.length + ' new and ' + diff.removed.length
         + ' fixed findings; ' + added.length + ' roots added, ' + removed.length + ' removed.'));
-    body.appendChild(memoryChange(a.memory, b.memory));
+    if (apart.length) {
+      body.appendChild(notCompared(before, after, apart));
+    }
+    body.appendChild(memoryChange(a, b));
     boundChanges(body, a, b);
     rootList(body, 'roots-added', 'Roots added', added);
     rootList(body, 'roots-removed', 'Roots removed', removed);
@@ -653,7 +735,23 @@
     findingList(body, 'fixed-findings', 'Fixed findings', diff.removed, 'none');
   }
 
-  function memoryChange(a, b) {
+  /** How many findings of each rule that was not compared each report has. */
+  function notCompared(before, after, rules) {
+    var counts = rules.map(function (rule) {
+      var n = function (run) { return counted(run.report).filter(function (f) { return f.rule === rule; }).length; };
+      return rule + ' ' + count(n(before)) + ' in #' + before.number + ', ' + count(n(after)) + ' in #' + after.number;
+    });
+    return el('p', {id: 'not-compared-findings', 'class': 'muted'}, 'Findings not compared: ' + counts.join('; ') + '.');
+  }
+
+  function memoryChange(reportA, reportB) {
+    var a = reportA.memory;
+    var b = reportB.memory;
+    var layouts = comparability.differences(reportA, reportB, ['layout']);
+    if (layouts.length) {
+      return el('p', {'class': 'memory-change', 'data-comparable': 'false'},
+          'Static memory: not comparable (' + comparability.describe(layouts) + ').');
+    }
     var p = el('p', {'class': 'memory-change'});
     if (!a || !b) {
       p.textContent = 'Static memory: ' + (a ? 'no memory data in the last report' : b ? 'no memory data in the report before'
@@ -763,6 +861,14 @@
   function boundChanges(parent, a, b) {
     var section = el('div', {id: 'bound-changes'});
     section.appendChild(el('h3', null, 'Worst-case bounds'));
+    var costModels = comparability.differences(a, b, ['costModel']);
+    if (costModels.length) {
+      section.setAttribute('data-comparable', 'false');
+      section.appendChild(el('p', {'class': 'muted'}, 'Not comparable (' + comparability.describe(costModels)
+          + '): the bounds are cycles of different cost models.'));
+      parent.appendChild(section);
+      return;
+    }
     var rows = [];
     (b.timing ? b.timing.roots : []).forEach(function (t) {
       var id = methodId(t.root);

@@ -15,11 +15,11 @@ import java.util.List;
  * Writes the dashboard (the page of {@code reports/dashboard/}) into a folder, with reports written into
  * the page itself: a browser opens it from {@code file://} and shows their trend at once, with no file to
  * choose and no server. The reports are kept as their text, in the order given; the page checks them as it
- * checks chosen files, so a file that is not a report is named there.
+ * checks chosen files ({@link ReportShape} is the same check, for a front end to refuse them first).
  */
 public final class DashboardWriter {
     /** The page's files, as the jar holds them. */
-    public static final List<String> FILES = List.of("index.html", "dashboard.css", "dashboard.js");
+    public static final List<String> FILES = List.of("index.html", "dashboard.css", "comparability.js", "dashboard.js");
     private static final String RESOURCES = "/dev/headroom/reports/dashboard/";
     private static final String SCRIPT = "<script src=\"dashboard.js\"></script>";
     /** The element the page reads embedded reports from (see dashboard.js). */

@@ -49,13 +49,21 @@ class DashboardWriterTest {
         List<String> scripts = page.select("script").stream()
                 .map(s -> s.hasAttr("src") ? s.attr("src") : s.attr("type")).toList();
         assertAll(
-                () -> assertEquals(List.of("application/json", "dashboard.js"), scripts,
-                        "the data block, then the page's script, and nothing a report could open"),
+                () -> assertEquals(List.of("comparability.js", "application/json", "dashboard.js"), scripts,
+                        "the data block before the page's script, and nothing a report could open"),
                 () -> assertEquals(2, entries.size()),
                 () -> assertEquals(entry(reports.get(0)), entries.get(0)),
                 () -> assertEquals(entry(reports.get(1)), entries.get(1)),
                 () -> assertFalse(block.data().contains("<"), "no markup inside the data block: " + block.data()),
                 () -> assertEquals(Files.readString(PAGE.resolve("dashboard.js")), Files.readString(out.resolve("dashboard.js"))));
+    }
+
+    @Test
+    void everyReportTheJsonWriterWritesIsOneTheDashboardReads() {
+        List<String> refused = new ArrayList<>();
+        ReportFixtures.all().forEach((name, result) -> ReportShape.problem(ReportFixtures.render(new JsonReportWriter(),
+                result)).ifPresent(problem -> refused.add(name + ": " + problem)));
+        assertEquals(List.of(), refused);
     }
 
     private static JsonObject entry(DashboardWriter.Report report) {

@@ -14,6 +14,9 @@ record DashboardView(
         List<ReportRow> reports,
         List<Bar> memoryBars,
         List<Budget> budgetLines,
+        List<Break> memoryBreaks,
+        List<Break> findingBreaks,
+        List<String> timingHeadBreaks,
         List<RootCard> rootCards,
         List<TimingRow> timingRows,
         List<Segment> findingSegments,
@@ -23,7 +26,10 @@ record DashboardView(
         List<String> rootsAdded,
         List<String> rootsRemoved,
         List<BoundChange> boundChanges,
+        boolean boundsCompared,
         String memoryChange,
+        String notComparable,
+        String notComparedFindings,
         String text,
         int scripts,
         int images) {
@@ -31,7 +37,12 @@ record DashboardView(
     record Message(String file, String text) {
     }
 
-    record ReportRow(String name, String verdict) {
+    /** A report's row: its cost model and layout, and which of them differ from the report before. */
+    record ReportRow(String name, String verdict, String costModel, String layout, List<String> modelChanges) {
+    }
+
+    /** A line between two reports' slots that are not comparable, before the report of that index. */
+    record Break(int report, String reason) {
     }
 
     record Bar(int report, long total) {
@@ -46,8 +57,12 @@ record DashboardView(
     record Deadline(int report, long deadline) {
     }
 
+    /**
+     * A root's chart: its points, the lines joining them ({@code lines}: how many), and the reports before
+     * which its cost model changes ({@code breaks}).
+     */
     record RootCard(String root, String title, List<Point> bounds, List<Integer> unbounded, List<Deadline> deadlines,
-            String latest) {
+            String latest, List<Integer> breaks, int lines) {
     }
 
     record TimingRow(String root, List<String> cells) {
@@ -83,11 +98,18 @@ record DashboardView(
                 state: document.body.dataset.state,
                 renders: Number(document.body.dataset.renders),
                 messages: all('#messages li').map(li => ({file: li.dataset.file, text: text(li)})),
-                reports: all('#report-table tr.report-row').map(tr => ({name: text(tr.cells[1]), verdict: tr.dataset.verdict})),
+                reports: all('#report-table tr.report-row').map(tr => ({name: text(tr.cells[1]), verdict: tr.dataset.verdict,
+                    costModel: text(tr.cells[7]), layout: text(tr.cells[8]),
+                    modelChanges: all('td[data-model-change]', tr).map(td => td.dataset.modelChange)})),
                 memoryBars: all('svg[data-chart=memory] rect.bar').map(r =>
                     ({report: num(r, 'data-report'), total: num(r, 'data-total')})),
                 budgetLines: all('svg[data-chart=memory] line.budget-line[data-budget]').map(l =>
                     ({report: num(l, 'data-report'), budget: num(l, 'data-budget')})),
+                memoryBreaks: all('svg[data-chart=memory] line.model-break').map(l =>
+                    ({report: num(l, 'data-report'), reason: l.dataset.reason})),
+                findingBreaks: all('svg[data-chart=findings] line.model-break').map(l =>
+                    ({report: num(l, 'data-report'), reason: l.dataset.reason})),
+                timingHeadBreaks: all('#timing-table th.model-break').map(text),
                 rootCards: all('#timing-trend .root-card').map(card => ({
                   root: card.dataset.root,
                   title: card.querySelector('h3').getAttribute('title'),
@@ -95,7 +117,9 @@ record DashboardView(
                   unbounded: all('rect.unbounded-band', card).map(r => num(r, 'data-report')),
                   deadlines: all('line.deadline-line[data-deadline]', card).map(l =>
                       ({report: num(l, 'data-report'), deadline: num(l, 'data-deadline')})),
-                  latest: text(card.querySelector('.latest'))})),
+                  latest: text(card.querySelector('.latest')),
+                  breaks: all('line.model-break', card).map(l => num(l, 'data-report')),
+                  lines: all('path.bound-line', card).length})),
                 timingRows: all('#timing-table tr.timing-row').map(tr =>
                     ({root: tr.dataset.root, cells: [...tr.cells].slice(1).map(c => c.textContent)})),
                 findingSegments: all('svg[data-chart=findings] rect.segment').map(r =>
@@ -107,7 +131,10 @@ record DashboardView(
                 rootsRemoved: all('#roots-removed .root-name').map(text),
                 boundChanges: all('#bound-changes tr.bound-change').map(tr =>
                     ({root: tr.dataset.root, before: text(tr.cells[1]), after: text(tr.cells[2])})),
+                boundsCompared: !document.querySelector('#bound-changes[data-comparable=false]'),
                 memoryChange: text(document.querySelector('#changes .memory-change')),
+                notComparable: text(document.querySelector('#not-comparable')),
+                notComparedFindings: text(document.querySelector('#not-compared-findings')),
                 text: document.body.textContent,
                 scripts: document.scripts.length,
                 images: document.images.length
