@@ -14,12 +14,15 @@ import org.junit.jupiter.api.Test;
 
 /** {@code --version}, {@code --help} and {@code headroom rules}. */
 class HelpAndRulesTest {
-    /** Every option of {@code check} in DESIGN.md's command-line contract, plus --cold-paths, --assertions and --timing-exceptions. */
+    /**
+     * Every option of {@code check} in DESIGN.md's command-line contract, plus --cold-paths, --assertions,
+     * --timing-exceptions and --allow-no-roots.
+     */
     private static final List<String> CHECK_OPTIONS = List.of("-cp", "--classpath", "--jdk", "--root",
             "--interrupt-root", "--root-annotation", "--ram-budget", "--stack-budget", "--source-root", "--layout",
             "--cost-model", "--rules", "--format", "-o", "--output", "--report-dir", "--fail-on", "--max-findings",
             "--baseline", "--write-baseline", "--flow-facts", "--dispatch", "--cold-paths", "--assertions",
-            "--timing-exceptions", "--help");
+            "--timing-exceptions", "--allow-no-roots", "--help");
 
     @Test
     void versionIsTheCoreVersion() {
