@@ -52,7 +52,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:pass",
             "1:fail: a finding at or above --fail-on",
-            "2:usage or configuration error",
+            "2:usage or configuration error, or nothing to check (no class, no root)",
             "3:unreadable input",
             "4:internal error"},
         footerHeading = "%nExamples:%n",
@@ -184,6 +184,11 @@ public final class CheckCommand implements Callable<Integer> {
                     + "with the number of roots reaching it (location: for scans with many roots).")
     String groupBy;
 
+    @Option(names = "--allow-no-roots",
+            description = "Pass a run that checks nothing (no class read, or no root and no --ram-budget) instead of"
+                    + " failing it with exit code 2.")
+    boolean allowNoRoots;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
@@ -199,7 +204,8 @@ public final class CheckCommand implements Callable<Integer> {
 
         AnalysisResult result = Headroom.analyze(config, new StderrListener(err, StderrListener.onTerminal()));
 
-        writeReports(result, reportFormats);
+        List<Path> written = writeReports(result, reportFormats);
+        VerdictOnStderr.print(err, result, config.failOn(), reportFormats.get(0), written);
         return result.verdict() == Verdict.FAIL ? ExitCodes.FAIL : ExitCodes.PASS;
     }
 
@@ -212,7 +218,7 @@ public final class CheckCommand implements Callable<Integer> {
                     .timingExceptions(timingExceptions).groupBy(groupBy).maxFindings(maxFindings)
                     .ramBudget(ramBudget).stackBudget(stackBudget).layout(layout).costModel(costModel)
                     .roots(roots).interruptRoots(interruptRoots).rootAnnotations(rootAnnotations)
-                    .rules(ruleLevels).excludes(excludes);
+                    .rules(ruleLevels).excludes(excludes).allowNoRoots(allowNoRoots);
         } catch (ConfigurationException e) {
             throw ExitException.usage(e.getMessage());
         }
@@ -322,13 +328,15 @@ public final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private void writeReports(AnalysisResult result, List<ReportFormat> reportFormats) {
+    /** The reports, to files or standard output; returns the files written (none for standard output). */
+    private List<Path> writeReports(AnalysisResult result, List<ReportFormat> reportFormats) {
+        List<Path> written = new ArrayList<>();
         if (reportDir != null) {
             for (ReportFormat format : reportFormats) {
-                writeFile(result, format, reportDir.resolve(format.fileName()));
+                written.add(writeFile(result, format, reportDir.resolve(format.fileName())));
             }
         } else if (output != null) {
-            writeFile(result, reportFormats.get(0), output);
+            written.add(writeFile(result, reportFormats.get(0), output));
         } else {
             PrintWriter out = spec.commandLine().getOut();
             try {
@@ -338,14 +346,16 @@ public final class CheckCommand implements Callable<Integer> {
             }
             out.flush();
         }
+        return written;
     }
 
-    private static void writeFile(AnalysisResult result, ReportFormat format, Path file) {
+    private static Path writeFile(AnalysisResult result, ReportFormat format, Path file) {
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             format.newWriter().write(result, writer);
         } catch (IOException e) {
             throw ExitException.usage("cannot write report " + file + ": " + reason(e));
         }
+        return file;
     }
 
     private List<Path> classpathEntries() {

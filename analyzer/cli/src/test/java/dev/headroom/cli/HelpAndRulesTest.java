@@ -30,13 +30,13 @@ import org.junit.jupiter.api.Test;
 class HelpAndRulesTest {
     /**
      * Every option of {@code check} in DESIGN.md's command-line contract, plus --cold-paths, --assertions,
-     * --timing-exceptions, --group-by, --rule and --exclude.
+     * --timing-exceptions, --group-by, --rule, --exclude and --allow-no-roots.
      */
     private static final List<String> CHECK_OPTIONS = List.of("-cp", "--classpath", "--jdk", "--root",
             "--interrupt-root", "--root-annotation", "--ram-budget", "--stack-budget", "--source-root", "--layout",
             "--cost-model", "--rules", "--format", "-o", "--output", "--report-dir", "--fail-on", "--max-findings",
             "--baseline", "--write-baseline", "--flow-facts", "--dispatch", "--cold-paths", "--assertions",
-            "--timing-exceptions", "--group-by", "--rule", "--exclude", "--help");
+            "--timing-exceptions", "--group-by", "--rule", "--exclude", "--allow-no-roots", "--help");
 
     /** Every option of {@code check} that takes one of a fixed set of values, with the values the code accepts. */
     private static Map<String, List<String>> enumeratedOptions() {

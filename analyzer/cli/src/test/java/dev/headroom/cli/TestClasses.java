@@ -86,6 +86,15 @@ final class TestClasses {
         assertTrue(status == 0, () -> "javac failed: " + diagnostics);
     }
 
+    /** A fresh input directory {@code dir/input} holding copies of the named classes of a compiled tree. */
+    static Path input(Path classesDir, Path dir, String... simpleNames) throws IOException {
+        Path input = Files.createDirectory(dir.resolve("input"));
+        for (String name : simpleNames) {
+            copyClass(classesDir, name, input);
+        }
+        return input;
+    }
+
     /** Copies {@code demo/<name>.class} from a compiled tree into an input directory, returns the copy. */
     static Path copyClass(Path classesDir, String simpleName, Path inputDir) {
         try {

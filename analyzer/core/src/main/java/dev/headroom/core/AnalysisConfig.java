@@ -34,6 +34,7 @@ public final class AnalysisConfig {
     private final Path flowFacts;
     private final Path baseline;
     private final Path writeBaseline;
+    private final boolean allowNoRoots;
 
     private AnalysisConfig(Builder b) {
         this.inputs = List.copyOf(b.inputs);
@@ -60,6 +61,7 @@ public final class AnalysisConfig {
         this.flowFacts = b.flowFacts;
         this.baseline = b.baseline;
         this.writeBaseline = b.writeBaseline;
+        this.allowNoRoots = b.allowNoRoots;
     }
 
     public static Builder builder() {
@@ -182,6 +184,14 @@ public final class AnalysisConfig {
         return writeBaseline;
     }
 
+    /**
+     * Whether a run that checks nothing (no readable class in the inputs, or no root and no RAM budget)
+     * passes; false by default: then it is a {@link NothingToCheckException}.
+     */
+    public boolean allowNoRoots() {
+        return allowNoRoots;
+    }
+
     public static final class Builder {
         private final List<Path> inputs = new ArrayList<>();
         private final List<Path> classpath = new ArrayList<>();
@@ -207,6 +217,7 @@ public final class AnalysisConfig {
         private Path flowFacts;
         private Path baseline;
         private Path writeBaseline;
+        private boolean allowNoRoots;
 
         private Builder() {
         }
@@ -341,6 +352,11 @@ public final class AnalysisConfig {
 
         public Builder writeBaseline(Path file) {
             this.writeBaseline = Objects.requireNonNull(file);
+            return this;
+        }
+
+        public Builder allowNoRoots(boolean allow) {
+            this.allowNoRoots = allow;
             return this;
         }
 

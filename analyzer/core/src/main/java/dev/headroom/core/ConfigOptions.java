@@ -154,6 +154,14 @@ public final class ConfigOptions {
         return this;
     }
 
+    /** Whether a run that checks nothing passes (true) or is a configuration error (false, the default). */
+    public ConfigOptions allowNoRoots(Boolean allow) {
+        if (allow != null) {
+            builder.allowNoRoots(allow);
+        }
+        return this;
+    }
+
     /** {@code com.acme.Motor#onTick}, {@code com.acme.*#*}: a class part and a method part. */
     private String methodPattern(Option option, String pattern) {
         if (!JvmNames.isMethodPatternShape(pattern)) {

@@ -1,7 +1,7 @@
 package dev.headroom.core;
 
 /** A usage or configuration error: a bad option value, a malformed rule pack, a pattern that matches nothing. */
-public final class ConfigurationException extends HeadroomException {
+public class ConfigurationException extends HeadroomException {
     public ConfigurationException(String message) {
         super(message);
     }

@@ -27,7 +27,7 @@ class ConfigOptionsTest {
         new ConfigOptions(builder, ConfigOptionsTest::name).dispatch("cha").failOn("warning").coldPaths("ignore")
                 .assertions("enabled").timingExceptions("include").groupBy("location").maxFindings(3).ramBudget("2KiB").stackBudget("512").layout("jvm32")
                 .costModel("interpreter").roots(List.of("a.B#c")).interruptRoots(List.of("a.B#d"))
-                .rootAnnotations(List.of("a.Hot")).dispatch(null);
+                .rootAnnotations(List.of("a.Hot")).allowNoRoots(true).dispatch(null).allowNoRoots(null);
         AnalysisConfig config = builder.build();
         assertAll(
                 () -> assertEquals(DispatchPolicy.CHA, config.dispatch()),
@@ -43,7 +43,10 @@ class ConfigOptionsTest {
                 () -> assertEquals("interpreter", config.costModel()),
                 () -> assertEquals(List.of("a.B#c"), config.rootPatterns()),
                 () -> assertEquals(List.of("a.B#d"), config.interruptRootPatterns()),
-                () -> assertEquals(List.of("a.Hot"), config.rootAnnotations()));
+                () -> assertEquals(List.of("a.Hot"), config.rootAnnotations()),
+                () -> assertEquals(true, config.allowNoRoots()),
+                () -> assertEquals(false, AnalysisConfig.builder().addInput(Path.of("x")).build().allowNoRoots(),
+                        "a run that checks nothing is an error unless allowed"));
     }
 
     @Test

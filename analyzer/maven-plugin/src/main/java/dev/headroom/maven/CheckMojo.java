@@ -3,14 +3,10 @@ package dev.headroom.maven;
 import dev.headroom.core.AnalysisConfig;
 import dev.headroom.core.ConfigOptions;
 import dev.headroom.core.ConfigurationException;
-import dev.headroom.core.FailOn;
 import dev.headroom.core.Headroom;
 import dev.headroom.core.InputException;
+import dev.headroom.core.NothingToCheckException;
 import dev.headroom.core.model.AnalysisResult;
-import dev.headroom.core.model.Finding;
-import dev.headroom.core.model.Location;
-import dev.headroom.core.model.Summary;
-import dev.headroom.core.model.Verdict;
 import dev.headroom.reports.ReportFormat;
 import java.io.File;
 import java.io.IOException;
@@ -23,6 +19,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -40,18 +37,16 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * {@code target/headroom/} and fails the build when the verdict is fail.
  *
  * <p>The parameters are the options of {@code headroom check}, with the same defaults, and are mapped to
- * the same configuration the command line builds (an {@code AnalysisConfig}): the same input gives the
- * same findings. Findings fail the build (BUILD FAILURE, a {@code MojoFailureException}); a bad parameter
- * value or an unreadable input is a build error (BUILD ERROR, a {@code MojoExecutionException}).
+ * the same {@link AnalysisConfig} the command line builds: the same input gives the same findings.
+ * Findings fail the build ({@link MojoFailureException}); a bad parameter value or an unreadable input
+ * is a build error ({@link MojoExecutionException}). A module without roots is skipped with a warning
+ * ({@code allowNoRoots}): every module of a build runs the goal, and not every one has real-time code.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.COMPILE)
 public class CheckMojo extends AbstractMojo {
-    /** Findings named in the build failure message; the report has them all. */
-    static final int FINDINGS_IN_FAILURE = 5;
-    private static final int MAX_MESSAGE = 100;
-    /** A colon this early ends a label ({@code synchronized block: ...}), not the message's head. */
-    private static final int MIN_HEAD = 20;
+    private static final String MARK_ROOTS = "mark entry points with @RealTime or @InterruptHandler, or configure"
+            + " roots or rootAnnotations";
 
     /** Skips the check. */
     @Parameter(property = "headroom.skip", defaultValue = "false")
@@ -165,6 +160,13 @@ public class CheckMojo extends AbstractMojo {
     String groupBy;
 
     /**
+     * A module without roots (or without classes) is skipped with a warning (true), or fails the build
+     * (false): a check that checks nothing is not a pass.
+     */
+    @Parameter(property = "headroom.allowNoRoots", defaultValue = "true")
+    boolean allowNoRoots;
+
+    /**
      * Where the reports are written. The report files of an earlier run there ({@code headroom.txt},
      * {@code headroom.json}, {@code headroom.sarif}, {@code headroom-junit.xml}, {@code headroom.html}) are
      * removed first, so that none is left from other formats; other files are left alone.
@@ -185,6 +187,10 @@ public class CheckMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${project.packaging}", readonly = true, required = true)
     String packaging;
+
+    /** Names the module in messages. */
+    @Parameter(defaultValue = "${project.artifactId}", readonly = true, required = true)
+    String artifactId;
 
     /** Relative file names in String parameters (costModel) are resolved against it, as Maven does for files. */
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
@@ -217,23 +223,33 @@ public class CheckMojo extends AbstractMojo {
         List<ReportFormat> reportFormats = ReportDirectory.formats(formats);
         checkConfigurationFiles();
         checkInputs(config);
-        reportFiles.create();
 
-        AnalysisResult result;
+        Optional<AnalysisResult> result = analyze(config);
+        if (result.isEmpty()) {
+            return;
+        }
+        reportFiles.create(); // after the analysis: a module skipped for want of roots gets no report directory
+        Map<ReportFormat, Path> reports = reportFiles.write(result.get(), reportFormats);
+        VerdictLog.report(getLog(), result.get(), config.failOn(), reports);
+    }
+
+    /** The result; empty when the module has no roots and allowNoRoots skips it. */
+    private Optional<AnalysisResult> analyze(AnalysisConfig config) throws MojoExecutionException {
         try {
-            result = Headroom.analyze(config, new MavenLogListener(getLog()));
+            return Optional.of(Headroom.analyze(config, new MavenLogListener(getLog())));
+        } catch (NothingToCheckException e) {
+            if (allowNoRoots) {
+                getLog().warn("Headroom: no roots in " + artifactId + ", skipped (" + e.found() + "); " + MARK_ROOTS
+                        + ", or set allowNoRoots to false to fail the build instead");
+                return Optional.empty();
+            }
+            throw new MojoExecutionException("Headroom: no roots in " + artifactId + " (" + e.found() + "): "
+                    + MARK_ROOTS + ", or set allowNoRoots to true to skip a module without roots", e);
         } catch (ConfigurationException | InputException e) {
             throw new MojoExecutionException("Headroom: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new MojoExecutionException("Headroom internal error (a bug: please report it with the output of"
                     + " mvn -e): " + e, e);
-        }
-
-        Map<ReportFormat, Path> reports = reportFiles.write(result, reportFormats);
-        getLog().info(summaryLine(result));
-        getLog().info("Headroom reports: " + join(List.copyOf(reports.values())));
-        if (result.verdict() == Verdict.FAIL) {
-            throw new MojoFailureException(failureMessage(result, config.failOn(), reports));
         }
     }
 
@@ -378,69 +394,14 @@ public class CheckMojo extends AbstractMojo {
     }
 
     /** The cost model as a file relative to the module's directory, when it names one. */
-    private java.util.Optional<Path> costModelFile() {
+    private Optional<Path> costModelFile() {
         try {
             Path file = Path.of(costModel);
             Path resolved = file.isAbsolute() || basedir == null ? file : basedir.toPath().resolve(file);
-            return Files.isRegularFile(resolved) ? java.util.Optional.of(resolved) : java.util.Optional.empty();
+            return Files.isRegularFile(resolved) ? Optional.of(resolved) : Optional.empty();
         } catch (InvalidPathException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-    }
-
-    static String summaryLine(AnalysisResult result) {
-        Summary s = result.summary();
-        return "Headroom " + result.toolVersion() + ": " + result.verdict().name() + ", "
-                + count(s.errors(), "error") + ", " + count(s.warnings(), "warning") + ", " + s.suppressed()
-                + " suppressed (" + count(s.roots(), "root") + ", " + count(s.methods(), "method") + " in "
-                + count(s.classes(), "class") + ", dispatch " + result.dispatch() + ")";
-    }
-
-    /** What failed, the first few findings that fail the build, and where the full report is. */
-    static String failureMessage(AnalysisResult result, FailOn failOn, Map<ReportFormat, Path> reports) {
-        Summary s = result.summary();
-        StringBuilder message = new StringBuilder("Headroom check failed: ")
-                .append(result.failReason() != null ? result.failReason() : "verdict fail")
-                .append(" (").append(count(s.errors(), "error")).append(", ")
-                .append(count(s.warnings(), "warning")).append(", ").append(s.suppressed()).append(" suppressed)");
-        List<Finding> failing = result.findings().stream()
-                .filter(f -> !f.suppressed() && failOn.fails(f.severity()))
-                .toList();
-        for (Finding finding : failing.subList(0, Math.min(FINDINGS_IN_FAILURE, failing.size()))) {
-            message.append(System.lineSeparator()).append("  ").append(where(finding.location()))
-                    .append("  ").append(finding.rule().id()).append("  ").append(shorten(finding.message()));
-        }
-        if (failing.size() > FINDINGS_IN_FAILURE) {
-            message.append(System.lineSeparator()).append("  ... and ")
-                    .append(failing.size() - FINDINGS_IN_FAILURE).append(" more");
-        }
-        // The text report is the one to read; else whichever was written.
-        Path report = reports.getOrDefault(ReportFormat.TEXT,
-                reports.isEmpty() ? null : reports.values().iterator().next());
-        if (report != null) {
-            message.append(System.lineSeparator()).append("Full report: ").append(report);
-        }
-        return message.toString();
-    }
-
-    /** {@code src/main/java/com/acme/Motor.java:42 in onTick}. */
-    private static String where(Location location) {
-        String file = location.file() != null ? location.file() : location.method().simpleClassName();
-        return file + (location.line() > 0 ? ":" + location.line() : "") + " in " + location.method().name();
-    }
-
-    /** The message up to its explanation ({@code call to X may grow the collection}), at most a line. */
-    static String shorten(String message) {
-        int colon = message.indexOf(": ");
-        String head = colon >= MIN_HEAD ? message.substring(0, colon) : message;
-        return head.length() <= MAX_MESSAGE ? head : head.substring(0, MAX_MESSAGE - 3) + "...";
-    }
-
-    private static String count(int n, String noun) {
-        if (n == 1) {
-            return "1 " + noun;
-        }
-        return n + " " + (noun.endsWith("s") ? noun + "es" : noun + "s");
     }
 
     /** A shared option's name as a user property of the plugin: {@code headroom.ramBudget} for RAM_BUDGET. */

@@ -13,6 +13,7 @@ import com.google.gson.JsonParser;
 import dev.headroom.core.AnalysisConfig;
 import dev.headroom.maven.CliParityTest.Option;
 import dev.headroom.reports.ReportFormat;
+import dev.headroom.reports.VerdictSummary;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,6 +71,17 @@ class CheckMojoTest {
             }
             """;
 
+    /** A library module: no roots. */
+    static final String NO_ROOTS = """
+            package demo;
+
+            public class Lib {
+                public int twice(int x) {
+                    return 2 * x;
+                }
+            }
+            """;
+
     @TempDir
     Path dir;
 
@@ -81,7 +93,8 @@ class CheckMojoTest {
         List<String> expected = List.of("skip", "jdk", "roots", "interruptRoots", "rootAnnotations", "ramBudget",
                 "stackBudget", "sourceRoots", "layout", "costModel", "rules", "excludes", "rulePacks", "formats", "failOn",
                 "maxFindings",
-                "baseline", "writeBaseline", "flowFacts", "dispatch", "coldPaths", "assertions", "timingExceptions", "groupBy");
+                "baseline", "writeBaseline", "flowFacts", "dispatch", "coldPaths", "assertions", "timingExceptions", "groupBy",
+                "allowNoRoots");
         List<String> missing = new ArrayList<>();
         for (String name : expected) {
             PluginDescriptor.Parameter parameter = parameters.get(name);
@@ -109,6 +122,8 @@ class CheckMojoTest {
                 () -> assertEquals("exclude", parameters.get("timingExceptions").defaultValue()),
                 () -> assertEquals("root", parameters.get("groupBy").defaultValue()),
                 () -> assertEquals("false", parameters.get("skip").defaultValue()),
+                // Unlike --allow-no-roots: every module of a build runs the goal, and not every one has roots.
+                () -> assertEquals("true", parameters.get("allowNoRoots").defaultValue()),
                 () -> assertEquals("text,json", parameters.get("formats").defaultValue()),
                 () -> assertEquals("${project.build.directory}/headroom", parameters.get("reportDirectory").defaultValue()),
                 // Unset as on the command line.
@@ -142,10 +157,9 @@ class CheckMojoTest {
                         + " (7 errors, 0 warnings, 0 suppressed)", lines.get(0)),
                 () -> assertEquals("  " + source + ":10 in onTick  heap-allocation  allocates: new java.lang.Object",
                         lines.get(1)),
-                () -> assertTrue(lines.get(5).startsWith("  " + source + ":14 in onTick  heap-allocation  "), lines.get(5)),
-                () -> assertEquals("  ... and 2 more", lines.get(6)),
-                () -> assertEquals("Full report: " + project.report("headroom.txt"), lines.get(7)),
-                () -> assertEquals(8, lines.size()));
+                () -> assertTrue(lines.get(7).startsWith("  " + source + ":16 in onTick  heap-allocation  "), lines.get(7)),
+                () -> assertEquals("Full report: " + project.report("headroom.txt"), lines.get(8)),
+                () -> assertEquals(9, lines.size(), "up to " + VerdictSummary.FINDINGS_SHOWN + " findings are named"));
         assertTrue(Files.readString(project.report("headroom.json")).contains("\"verdict\": \"fail\""));
         assertTrue(log.lines("info").get(0).startsWith("Headroom 0.1.0: FAIL, 7 errors,"), log.lines().toString());
     }
@@ -335,11 +349,43 @@ class CheckMojoTest {
     }
 
     @Test
-    void shortenedMessageKeepsItsHead() {
-        assertEquals("call to java.util.ArrayList.add(Object) may grow the collection",
-                CheckMojo.shorten("call to java.util.ArrayList.add(Object) may grow the collection: appends or inserts"));
-        assertEquals("synchronized block: may wait for the monitor",
-                CheckMojo.shorten("synchronized block: may wait for the monitor"));
-        assertEquals(100, CheckMojo.shorten("x".repeat(300)).length());
+    void aModuleWithoutRootsIsSkippedWithAWarning() throws Exception {
+        TestProject project = TestProject.create(dir, Map.of("Lib", NO_ROOTS));
+        project.mojo(log).execute();
+        assertEquals(List.of("Headroom: no roots in " + dir.getFileName() + ", skipped (no roots in 1 class of "
+                + project.classes + "); mark entry points with @RealTime or @InterruptHandler, or configure roots or"
+                + " rootAnnotations, or set allowNoRoots to false to fail the build instead"), log.lines("warn"));
+        assertEquals(List.of(), log.lines("info"));
+        assertFalse(Files.exists(project.report("")), "a skipped module has no reports");
+    }
+
+    @Test
+    void aModuleWithoutRootsFailsTheBuildWhenNotAllowed() throws Exception {
+        TestProject project = TestProject.create(dir, Map.of("Lib", NO_ROOTS));
+        CheckMojo mojo = project.mojo(log);
+        mojo.allowNoRoots = false;
+        MojoExecutionException error = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertEquals("Headroom: no roots in " + dir.getFileName() + " (no roots in 1 class of " + project.classes
+                + "): mark entry points with @RealTime or @InterruptHandler, or configure roots or rootAnnotations,"
+                + " or set allowNoRoots to true to skip a module without roots", error.getMessage());
+    }
+
+    @Test
+    void aPassWithFindingsLogsThemAsWarnings() throws Exception {
+        TestProject project = TestProject.create(dir, Map.of("Garbage", SEVEN_ALLOCATIONS));
+        CheckMojo mojo = project.mojo(log);
+        mojo.failOn = "never";
+        mojo.execute();
+        List<String> warn = log.lines("warn");
+        String source = project.sources.resolve("demo/Garbage.java").toString();
+        assertAll(log.lines().toString(),
+                () -> assertEquals(List.of(), log.lines("info")),
+                () -> assertTrue(warn.get(0).startsWith("Headroom 0.1.0: PASS, 7 errors, 0 warnings, 0 suppressed (1 root, "),
+                        warn.get(0)),
+                () -> assertEquals("  " + source + ":10 in onTick  heap-allocation  allocates: new java.lang.Object",
+                        warn.get(1)),
+                () -> assertEquals(9, warn.size(), "the summary, the 7 findings, the reports"),
+                () -> assertEquals("Headroom reports: " + project.report("headroom.txt") + ", "
+                        + project.report("headroom.json"), warn.get(8)));
     }
 }

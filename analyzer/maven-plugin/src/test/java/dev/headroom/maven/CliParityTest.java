@@ -61,7 +61,7 @@ class CliParityTest {
                 Arguments.of("roots by pattern and annotation", "fail", List.of(
                         new Option("--root", "roots", "demo.Motor#unrooted"),
                         new Option("--interrupt-root", "interruptRoots", "demo.Motor#cold"),
-                        new Option("--root-annotation", "rootAnnotations", "com.acme.HotPath"))),
+                        new Option("--root-annotation", "rootAnnotations", "java.lang.Deprecated"))),
                 Arguments.of("never fail, cold paths ignored", "pass", List.of(
                         new Option("--fail-on", "failOn", "never"),
                         new Option("--cold-paths", "coldPaths", "ignore"),

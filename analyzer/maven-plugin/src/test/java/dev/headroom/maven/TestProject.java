@@ -40,7 +40,10 @@ final class TestProject {
             }
             """;
 
-    /** Clean roots, a root that calls the library, and one that allocates through it. */
+    /**
+     * Clean roots, a root that calls the library, and one that allocates through it; {@code cold} carries
+     * {@code @Deprecated} for {@code --root-annotation java.lang.Deprecated}.
+     */
     static final String PROGRAM = """
             package demo;
 
@@ -68,6 +71,7 @@ final class TestProject {
                     return lib.Scale.boxed(value);
                 }
 
+                @Deprecated
                 public void cold(int value) {
                     if (value < 0) {
                         throw new IllegalArgumentException("negative: " + value);
@@ -112,6 +116,7 @@ final class TestProject {
         CheckMojo mojo = new CheckMojo();
         PluginDescriptor.applyDefaults(mojo);
         mojo.basedir = basedir.toFile();
+        mojo.artifactId = basedir.getFileName().toString();
         mojo.packaging = "jar";
         mojo.classesDirectory = classes.toFile();
         mojo.reportDirectory = basedir.resolve("target/headroom").toFile();

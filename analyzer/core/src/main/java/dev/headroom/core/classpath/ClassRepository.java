@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,23 +22,41 @@ import java.util.function.Predicate;
 import org.objectweb.asm.tree.ClassNode;
 
 /**
- * Finds and parses classes, each at most once, in this order: the inputs, the classpath, the JDK.
- * Inputs are listed eagerly (roots are found in them); everything else is read only when the analysis
- * asks for it. Unreadable class files are recorded as {@link InputProblem}s and treated as missing.
+ * Finds and parses classes, each at most once, in this order: the inputs, the libraries packed inside
+ * them ({@link NestedLibraries}), the classpath, the JDK. Inputs are read eagerly (roots are found in
+ * them), and each of their classes is named by the class file itself, never by its path: a directory one
+ * level above {@code target/classes}, a Spring Boot jar ({@code BOOT-INF/classes/}) or a war
+ * ({@code WEB-INF/classes/}) gives the classes their real names. Everything else is read only when the
+ * analysis asks for it, by path. Unreadable class files are recorded as {@link InputProblem}s and treated
+ * as missing.
  */
 public final class ClassRepository implements Closeable {
+    /** Classes found twice in the inputs that are named one by one; the rest are counted. */
+    static final int DUPLICATES_NAMED = 10;
+
     private final List<ClassSource> inputs;
     private final List<ClassSource> libraries;
     private final AnalysisListener listener;
-    /** Internal name to the input source that holds it (first one wins, as on a class path). */
-    private final Map<String, ClassSource> inputIndex = new LinkedHashMap<>();
-    /** Classes of the inputs that are excluded from them: read from there, but as libraries. */
-    private final Map<String, ClassSource> excludedIndex = new LinkedHashMap<>();
+    /** Internal name to the input class file that declares it (first one wins, as on a class path). */
+    private final Map<String, InputFile> inputIndex = new LinkedHashMap<>();
+    /** Entry paths ({@code com/acme/Motor}) of input class files that could not be read. */
+    private final Set<String> unreadableInputs = new HashSet<>();
+    private final List<InputContents> contents = new ArrayList<>();
+    private Set<String> inputNames = Set.of();
+    /** Classes of the inputs that are excluded from them ({@code --exclude}): read from there, but as libraries. */
+    private final Map<String, InputFile> excludedIndex = new LinkedHashMap<>();
     private final Predicate<String> excluded;
     private final Map<String, Optional<LoadedClass>> cache = new HashMap<>();
     private final Map<String, Optional<TypeHeader>> headers = new HashMap<>();
     private final List<InputProblem> problems = new ArrayList<>();
     private int parsedCount;
+
+    /** Where an input class was read: its source and its entry path there, without {@code .class}. */
+    private record InputFile(ClassSource source, String entry) {
+        String location() {
+            return source.locate(entry);
+        }
+    }
 
     private ClassRepository(List<ClassSource> inputs, List<ClassSource> libraries, Predicate<String> excluded,
                             AnalysisListener listener) {
@@ -71,6 +90,11 @@ public final class ClassRepository implements Closeable {
                 inputSources.add(s);
             }
             List<ClassSource> librarySources = new ArrayList<>();
+            for (Path p : inputs) {
+                List<ClassSource> nested = openNested(p, release);
+                opened.addAll(nested);
+                librarySources.addAll(nested);
+            }
             for (Path p : classpath) {
                 ClassSource s = openPath(p, "classpath entry", release);
                 opened.add(s);
@@ -80,7 +104,7 @@ public final class ClassRepository implements Closeable {
             opened.add(jdk);
             librarySources.add(jdk);
             ClassRepository repo = new ClassRepository(inputSources, librarySources, excluded, listener);
-            repo.indexInputs();
+            repo.indexInputs(inputs);
             return repo;
         } catch (RuntimeException e) {
             closeQuietly(opened, e);
@@ -102,6 +126,14 @@ public final class ClassRepository implements Closeable {
         }
     }
 
+    private static List<ClassSource> openNested(Path input, int release) {
+        try {
+            return NestedLibraries.open(input, release);
+        } catch (IOException | UncheckedIOException e) {
+            throw new InputException("cannot read the libraries packed in input " + input + ": " + e.getMessage(), e);
+        }
+    }
+
     private static ClassSource openJdk(Path home) {
         JavaHomes.requireJavaHome(home);
         try {
@@ -111,27 +143,71 @@ public final class ClassRepository implements Closeable {
         }
     }
 
-    private void indexInputs() {
-        for (ClassSource source : inputs) {
+    /**
+     * Reads every class file of the inputs and indexes it by the name it declares. Of two files declaring
+     * one class, the first (inputs in order, each in path order) is analysed and the other named in a
+     * warning, as a JVM class path would load the first.
+     */
+    private void indexInputs(List<Path> paths) {
+        List<String> duplicates = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            ClassSource source = inputs.get(i);
+            List<String> entries;
             try {
-                for (String name : source.classNames()) {
-                    if (!inputIndex.containsKey(name) && !excludedIndex.containsKey(name)) {
-                        (excluded.test(name.replace('/', '.')) ? excludedIndex : inputIndex).put(name, source);
-                    }
-                }
+                entries = source.classNames();
             } catch (IOException | UncheckedIOException e) {
-                throw new InputException("cannot list classes of input " + source.locate("") + ": " + e.getMessage(), e);
+                throw new InputException("cannot list classes of input " + paths.get(i) + ": " + e.getMessage(), e);
             }
+            int classes = 0;
+            for (String entry : entries) {
+                LoadedClass loaded = parse(source, entry, true);
+                if (loaded == null) {
+                    unreadableInputs.add(entry);
+                    continue;
+                }
+                String name = loaded.internalName();
+                if (!ClassNames.isClassName(name)) {
+                    continue;
+                }
+                if (excluded.test(name.replace('/', '.'))) {
+                    if (!excludedIndex.containsKey(name) && !inputIndex.containsKey(name)) {
+                        excludedIndex.put(name, new InputFile(source, entry));
+                        cache.put(name, Optional.of(new LoadedClass(loaded.node(), false, loaded.location())));
+                    }
+                    continue;
+                }
+                InputFile first = inputIndex.putIfAbsent(name, new InputFile(source, entry));
+                if (first == null) {
+                    classes++;
+                    cache.put(name, Optional.of(loaded));
+                } else {
+                    duplicates.add(name.replace('/', '.') + " is declared by two class files: " + first.location()
+                            + " (analysed) and " + loaded.location() + " (ignored, as a class path would)");
+                }
+            }
+            contents.add(new InputContents(paths.get(i), entries.size(), classes));
+        }
+        inputNames = Collections.unmodifiableSortedSet(new TreeSet<>(inputIndex.keySet()));
+        duplicates.stream().limit(DUPLICATES_NAMED).forEach(listener::warning);
+        if (duplicates.size() > DUPLICATES_NAMED) {
+            listener.warning((duplicates.size() - DUPLICATES_NAMED) + " more classes are declared by two class files"
+                    + " of the inputs; the first of each is analysed");
         }
     }
 
-    /** Every class of the inputs, sorted. */
+    /** Every class of the inputs (readable ones, by the name their class file declares), sorted. */
     public Set<String> inputClassNames() {
-        return Collections.unmodifiableSet(new TreeSet<>(inputIndex.keySet()));
+        return inputNames;
     }
 
+    /** True for a class of the inputs, and for an input class file that could not be read (it shadows libraries). */
     public boolean isInput(String internalName) {
-        return inputIndex.containsKey(internalName);
+        return inputIndex.containsKey(internalName) || unreadableInputs.contains(internalName);
+    }
+
+    /** What each input holds, in the order given. */
+    public List<InputContents> inputContents() {
+        return List.copyOf(contents);
     }
 
     /** The class, parsed once and cached; empty when it is nowhere or cannot be read. */
@@ -145,13 +221,16 @@ public final class ClassRepository implements Closeable {
     }
 
     private Optional<LoadedClass> load(String internalName) {
-        ClassSource inputSource = inputIndex.get(internalName);
-        if (inputSource != null) {
-            return Optional.ofNullable(parse(inputSource, internalName, true));
+        InputFile input = inputIndex.get(internalName);
+        if (input != null) {
+            return Optional.ofNullable(parse(input.source(), input.entry(), true));
         }
-        ClassSource excludedSource = excludedIndex.get(internalName);
-        if (excludedSource != null) {
-            return Optional.ofNullable(parse(excludedSource, internalName, false));
+        if (unreadableInputs.contains(internalName)) {
+            return Optional.empty();
+        }
+        InputFile excludedInput = excludedIndex.get(internalName);
+        if (excludedInput != null) {
+            return Optional.ofNullable(parse(excludedInput.source(), excludedInput.entry(), false));
         }
         for (ClassSource source : libraries) {
             byte[] bytes = read(source, internalName);
@@ -163,9 +242,9 @@ public final class ClassRepository implements Closeable {
         return Optional.empty();
     }
 
-    private LoadedClass parse(ClassSource source, String internalName, boolean input) {
-        byte[] bytes = read(source, internalName);
-        return bytes == null ? null : parse(source, internalName, bytes, input);
+    private LoadedClass parse(ClassSource source, String entry, boolean input) {
+        byte[] bytes = read(source, entry);
+        return bytes == null ? null : parse(source, entry, bytes, input);
     }
 
     private byte[] read(ClassSource source, String internalName) {
@@ -213,9 +292,10 @@ public final class ClassRepository implements Closeable {
     }
 
     private Optional<TypeHeader> readHeader(String internalName) {
-        ClassSource inputSource = inputIndex.getOrDefault(internalName, excludedIndex.get(internalName));
-        List<ClassSource> sources = inputSource != null ? List.of(inputSource) : libraries;
-        for (ClassSource source : sources) {
+        if (isInput(internalName) || excludedIndex.containsKey(internalName)) {
+            return find(internalName).map(c -> TypeHeader.of(c.node()));
+        }
+        for (ClassSource source : libraries) {
             byte[] bytes = read(source, internalName);
             if (bytes != null) {
                 Optional<TypeHeader> header = TypeHeader.read(bytes);

@@ -13,11 +13,16 @@ import java.util.zip.ZipFile;
  * under {@code META-INF/versions/N/} with the highest N not above that release wins.
  */
 final class JarClassSource implements ClassSource {
-    private final Path path;
+    private final String shownAs;
     private final JarFile jar;
 
     JarClassSource(Path path, int release) throws IOException {
-        this.path = path;
+        this(path, path.toString(), release);
+    }
+
+    /** @param shownAs how messages name the jar: a nested jar is named inside its archive, not by its extracted copy */
+    JarClassSource(Path path, String shownAs, int release) throws IOException {
+        this.shownAs = shownAs;
         this.jar = new JarFile(path.toFile(), false, ZipFile.OPEN_READ, Runtime.Version.parse(Integer.toString(release)));
     }
 
@@ -46,7 +51,7 @@ final class JarClassSource implements ClassSource {
 
     @Override
     public String locate(String internalName) {
-        return path + "!/" + internalName + ".class";
+        return shownAs + "!/" + internalName + ".class";
     }
 
     @Override

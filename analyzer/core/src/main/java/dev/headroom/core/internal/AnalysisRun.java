@@ -4,8 +4,10 @@ import dev.headroom.core.AnalysisConfig;
 import dev.headroom.core.AnalysisListener;
 import dev.headroom.core.AssertionPolicy;
 import dev.headroom.core.ColdPathPolicy;
+import dev.headroom.core.ConfigurationException;
 import dev.headroom.core.FindingGrouping;
 import dev.headroom.core.Headroom;
+import dev.headroom.core.NothingToCheckException;
 import dev.headroom.core.baseline.Baseline;
 import dev.headroom.core.baseline.BaselineCheck;
 import dev.headroom.core.callgraph.CallGraph;
@@ -77,13 +79,19 @@ public final class AnalysisRun {
         try (ClassRepository classes = ClassRepository.open(config.inputs(), config.classpath(), config.jdkHome(),
                 excluded::excludesClass, listener)) {
             listener.progress("finding roots in " + classes.inputClassNames().size() + " input classes");
-            List<RootFinder.Found> roots = RootFinder.find(classes, config.rootPatterns(),
+            RootFinder.Search search = RootFinder.search(classes, config.rootPatterns(),
                     config.interruptRootPatterns(), config.rootAnnotations(), rules.rootAnnotations(), excluded,
                     listener);
-            if (roots.isEmpty()) {
-                listener.warning("no roots found: mark entry points with @RealTime or @InterruptHandler, or name them"
-                        + " with --root; nothing was checked");
+            if (!config.allowNoRoots()) {
+                Optional<NothingToCheckException> nothing = NothingChecked.of(classes, search, config);
+                if (nothing.isPresent()) {
+                    throw nothing.get();
+                }
             }
+            if (!search.unmatched().isEmpty()) {
+                throw new ConfigurationException(String.join("; ", search.unmatched()));
+            }
+            List<RootFinder.Found> roots = search.roots();
             if (config.grouping() == FindingGrouping.ROOT && roots.size() > MANY_ROOTS) {
                 listener.warning(roots.size() + " roots, each walked and reported separately: the report repeats a"
                         + " line for every root that reaches it; --group-by location reports each line once, with the"

@@ -11,10 +11,12 @@ import dev.headroom.core.model.Root;
 import dev.headroom.core.model.RootKind;
 import dev.headroom.core.rules.RootAnnotation;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AnnotationNode;
@@ -34,6 +36,17 @@ public final class RootFinder {
     public record Found(Root root, Hierarchy.Declared method) {
     }
 
+    /**
+     * The roots found, and what was asked for and matched nothing, one line each:
+     * {@code --root 'com.acme.Motor#onTik' matches no method of the input classes}.
+     */
+    public record Search(List<Found> roots, List<String> unmatched) {
+        public Search {
+            roots = List.copyOf(roots);
+            unmatched = List.copyOf(unmatched);
+        }
+    }
+
     private RootFinder() {
     }
 
@@ -44,31 +57,43 @@ public final class RootFinder {
     }
 
     /**
-     * @param rootAnnotations binary names of the user's own root annotations ({@code --root-annotation}): real-time roots
-     * @param mapped          the rule packs' {@code "roots"} entries ({@code RuleBook#rootAnnotations()}): a method
-     *                        carrying the annotation with every {@code when} condition holding is a root of that kind
-     * @throws ConfigurationException when a pattern is malformed or matches no method
+     * As {@link #search} for callers that treat a pattern or root annotation that matches nothing as an error.
+     *
+     * @throws ConfigurationException when a pattern is malformed or matches no method, or no method carries a
+     *                                {@code --root-annotation}
      */
     public static List<Found> find(ClassRepository classes, List<String> rootPatterns, List<String> interruptPatterns,
                                    List<String> rootAnnotations, List<RootAnnotation> mapped, AnalysisListener listener) {
-        return find(classes, rootPatterns, interruptPatterns, rootAnnotations, mapped, Exclusions.none(), listener);
+        Search search = search(classes, rootPatterns, interruptPatterns, rootAnnotations, mapped, Exclusions.none(),
+                listener);
+        if (!search.unmatched().isEmpty()) {
+            throw new ConfigurationException(search.unmatched().get(0));
+        }
+        return search.roots();
     }
 
     /**
-     * As above, without the methods {@code excluded} names ({@code --exclude}); a pattern that matches only
-     * excluded methods still matches.
+     * @param rootAnnotations binary names of the user's own root annotations ({@code --root-annotation}): real-time roots
+     * @param mapped          the rule packs' {@code "roots"} entries ({@code RuleBook#rootAnnotations()}): a method
+     *                        carrying the annotation with every {@code when} condition holding is a root of that kind
+     * @param excluded        the methods {@code --exclude} keeps from being roots; a pattern that matches only
+     *                        excluded methods still matches
+     * @throws ConfigurationException when a pattern is malformed
      */
-    public static List<Found> find(ClassRepository classes, List<String> rootPatterns, List<String> interruptPatterns,
-                                   List<String> rootAnnotations, List<RootAnnotation> mapped, Exclusions excluded,
-                                   AnalysisListener listener) {
+    public static Search search(ClassRepository classes, List<String> rootPatterns, List<String> interruptPatterns,
+                                List<String> rootAnnotations, List<RootAnnotation> mapped, Exclusions excluded,
+                                AnalysisListener listener) {
         List<RootPattern> realTime = parseAll("--root", rootPatterns);
         List<RootPattern> interrupt = parseAll("--interrupt-root", interruptPatterns);
         Map<String, String> annotationKinds = new LinkedHashMap<>();
         annotationKinds.put(REAL_TIME, "@RealTime");
         annotationKinds.put(INTERRUPT, "@InterruptHandler");
+        Map<String, String> userAnnotations = new LinkedHashMap<>(); // descriptor to the name given
         for (String a : rootAnnotations) {
             annotationKinds.put("L" + a.replace('.', '/') + ";", "@" + a);
+            userAnnotations.put("L" + a.replace('.', '/') + ";", a);
         }
+        Set<String> carried = new HashSet<>(); // membership only, never iterated
         Map<RootPattern, Integer> matches = new LinkedHashMap<>();
         realTime.forEach(p -> matches.put(p, 0));
         interrupt.forEach(p -> matches.put(p, 0));
@@ -85,6 +110,7 @@ public final class RootFinder {
                 boolean isInterrupt = false;
                 for (Map.Entry<String, String> a : annotationKinds.entrySet()) {
                     if (annotated(m, a.getKey())) {
+                        carried.add(a.getKey());
                         origins.add(a.getValue());
                         isInterrupt |= a.getKey().equals(INTERRUPT);
                     }
@@ -126,13 +152,19 @@ public final class RootFinder {
                 found.put(root.method().toString(), new Found(root, new Hierarchy.Declared(c.get(), m)));
             }
         }
+        List<String> unmatched = new ArrayList<>();
         for (Map.Entry<RootPattern, Integer> e : matches.entrySet()) {
             if (e.getValue() == 0) {
                 String option = realTime.contains(e.getKey()) ? "--root" : "--interrupt-root";
-                throw new ConfigurationException(option + " '" + e.getKey() + "' matches no method of the input classes");
+                unmatched.add(option + " '" + e.getKey() + "' matches no method of the input classes");
             }
         }
-        return List.copyOf(found.values());
+        for (Map.Entry<String, String> a : userAnnotations.entrySet()) {
+            if (!carried.contains(a.getKey())) {
+                unmatched.add("--root-annotation '" + a.getValue() + "' is carried by no method of the input classes");
+            }
+        }
+        return new Search(List.copyOf(found.values()), unmatched);
     }
 
     private static List<RootPattern> parseAll(String option, List<String> patterns) {

@@ -20,6 +20,8 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Opcodes;
 
@@ -78,6 +80,113 @@ class ClassRepositoryTest {
         jos.putNextEntry(new JarEntry(name));
         jos.write(bytes);
         jos.closeEntry();
+    }
+
+    private static Path write(Path file, byte[] bytes) throws IOException {
+        Files.createDirectories(file.getParent());
+        return Files.write(file, bytes);
+    }
+
+    /** A jar of these entries (name to bytes), in the order given. */
+    private static Path jar(Path file, java.util.Map<String, byte[]> entries) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file); JarOutputStream jos = new JarOutputStream(out)) {
+            for (java.util.Map.Entry<String, byte[]> e : entries.entrySet()) {
+                put(jos, e.getKey(), e.getValue());
+            }
+        }
+        return file;
+    }
+
+    @Test
+    void aDirectoryAboveTheClassesNamesEachClassByItsClassFile() throws IOException {
+        Path target = dir.resolve("target");
+        Path motor = write(target.resolve("classes/com/acme/Motor.class"), classBytes("com/acme/Motor", Opcodes.V17, "m"));
+        write(target.resolve("test-classes/com/acme/MotorTest.class"), classBytes("com/acme/MotorTest", Opcodes.V17, "t"));
+        write(target.resolve("classes/META-INF/versions/11/com/acme/Motor.class"),
+                classBytes("com/acme/Motor", Opcodes.V11, "versioned"));
+        try (ClassRepository repo = open(List.of(target), List.of())) {
+            assertEquals(List.of("com/acme/Motor", "com/acme/MotorTest"), List.copyOf(repo.inputClassNames()));
+            LoadedClass loaded = repo.find("com/acme/Motor").orElseThrow();
+            assertTrue(loaded.input());
+            assertEquals(motor.toString(), loaded.location());
+            assertEquals("m", loaded.node().fields.get(0).name);
+            assertFalse(repo.isInput("classes/com/acme/Motor"));
+            assertTrue(repo.header("com/acme/Motor").isPresent());
+            assertEquals(List.of(), warnings);
+        }
+    }
+
+    @Test
+    void aClassFileUnderAPathThatIsNotItsNameIsReadUnderItsRealName() throws IOException {
+        write(dir.resolve("misplaced/Whatever.class"), classBytes("com/acme/Motor", Opcodes.V17, "m"));
+        try (ClassRepository repo = open(List.of(dir), List.of())) {
+            assertEquals(List.of("com/acme/Motor"), List.copyOf(repo.inputClassNames()));
+            assertTrue(repo.find("com/acme/Motor").orElseThrow().location().endsWith("Whatever.class"));
+            assertTrue(repo.find("misplaced/Whatever").isEmpty());
+        }
+    }
+
+    @Test
+    void ofTwoFilesDeclaringOneClassTheFirstIsReadAndBothAreNamed() throws IOException {
+        Path first = write(dir.resolve("a/com/acme/Motor.class"), classBytes("com/acme/Motor", Opcodes.V17, "first"));
+        Path second = write(dir.resolve("b/com/acme/Motor.class"), classBytes("com/acme/Motor", Opcodes.V17, "second"));
+        try (ClassRepository repo = open(List.of(dir), List.of())) {
+            assertEquals("first", repo.find("com/acme/Motor").orElseThrow().node().fields.get(0).name);
+            assertEquals(List.of("com.acme.Motor is declared by two class files: " + first + " (analysed) and " + second
+                    + " (ignored, as a class path would)"), warnings);
+            assertEquals(List.of(new InputContents(dir, 2, 1)), repo.inputContents());
+        }
+    }
+
+    @Test
+    void manyDuplicatesAreNamedUpToALimitThenCounted() throws IOException {
+        int count = ClassRepository.DUPLICATES_NAMED + 3;
+        for (int i = 0; i < count; i++) {
+            for (String copy : List.of("a", "b")) {
+                write(dir.resolve(copy + "/C" + i + ".class"), classBytes("C" + i, Opcodes.V17, copy));
+            }
+        }
+        try (ClassRepository repo = open(List.of(dir), List.of())) {
+            assertEquals(ClassRepository.DUPLICATES_NAMED + 1, warnings.size(), warnings.toString());
+            assertEquals("3 more classes are declared by two class files of the inputs; the first of each is analysed",
+                    warnings.get(warnings.size() - 1));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"BOOT-INF/classes/:BOOT-INF/lib/", "WEB-INF/classes/:WEB-INF/lib/", "WEB-INF/classes/:WEB-INF/lib-provided/"})
+    void springBootJarsAndWarsGiveTheirClassesAsInputsAndTheirNestedJarsAsLibraries(String layout) throws IOException {
+        String classes = layout.split(":")[0];
+        String lib = layout.split(":")[1];
+        Path helper = jar(dir.resolve("helper.jar"), java.util.Map.of(
+                "com/lib/Helper.class", classBytes("com/lib/Helper", Opcodes.V17, "h")));
+        java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        entries.put(classes + "com/acme/App.class", classBytes("com/acme/App", Opcodes.V17, "a"));
+        entries.put(lib + "helper.jar", Files.readAllBytes(helper));
+        Path app = jar(dir.resolve("app.jar"), entries);
+        try (ClassRepository repo = open(List.of(app), List.of())) {
+            assertEquals(List.of("com/acme/App"), List.copyOf(repo.inputClassNames()));
+            assertTrue(repo.find("com/acme/App").orElseThrow().input());
+            LoadedClass library = repo.find("com/lib/Helper").orElseThrow();
+            assertFalse(library.input());
+            assertFalse(repo.isInput("com/lib/Helper"));
+            assertEquals(app + "!/" + lib + "helper.jar!/com/lib/Helper.class", library.location());
+            assertTrue(repo.libraryClassNames().contains("com/lib/Helper"));
+        }
+    }
+
+    @Test
+    void anExplodedWarGivesItsLibJarsAsLibraries() throws IOException {
+        Path war = dir.resolve("target/app-1.0");
+        write(war.resolve("WEB-INF/classes/com/acme/App.class"), classBytes("com/acme/App", Opcodes.V17, "a"));
+        Files.createDirectories(war.resolve("WEB-INF/lib"));
+        Path helper = jar(war.resolve("WEB-INF/lib/helper.jar"), java.util.Map.of(
+                "com/lib/Helper.class", classBytes("com/lib/Helper", Opcodes.V17, "h")));
+        try (ClassRepository repo = open(List.of(dir), List.of())) {
+            assertEquals(List.of("com/acme/App"), List.copyOf(repo.inputClassNames()));
+            assertEquals(helper + "!/com/lib/Helper.class", repo.find("com/lib/Helper").orElseThrow().location());
+            assertFalse(repo.isInput("com/lib/Helper"));
+        }
     }
 
     @Test

@@ -113,9 +113,10 @@ class FindingGroupingTest {
         assertEquals("", String.join("\n", mismatches));
     }
 
+    /** Some targets have no root on purpose: allowed, not a usage error. */
     private static AnalysisResult analyze(Path input, FindingGrouping grouping, ColdPathPolicy cold) {
-        return Headroom.analyze(AnalysisConfig.builder().addInput(input).grouping(grouping).coldPaths(cold).build(),
-                AnalysisListener.SILENT);
+        return Headroom.analyze(AnalysisConfig.builder().addInput(input).grouping(grouping).coldPaths(cold)
+                .allowNoRoots(true).build(), AnalysisListener.SILENT);
     }
 
     /** Per-root findings merged by rule and line: the most severe, and how many roots have one there. */
