@@ -1,11 +1,8 @@
 package dev.headroom.reports;
 
-import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,39 +10,19 @@ import java.util.Objects;
  * still appear in a report, chosen so that the same input gives the same bytes.
  *
  * @param sarifCategory the SARIF run's category ({@code runs[].automationDetails.id} is it plus {@code /}),
- *                      so that GitHub keeps the runs of several modules apart; null for none
+ *                      so that GitHub keeps the runs of several modules apart ({@link ReportPaths#sarifCategory});
+ *                      null for none
  * @param timestamp     the JUnit XML suite's {@code timestamp}: a value the build fixes (SOURCE_DATE_EPOCH,
  *                      Maven's {@code project.build.outputTimestamp}), never the clock
  */
 public record ReportSettings(String sarifCategory, Instant timestamp) {
     /** No category; the epoch as the timestamp. */
     public static final ReportSettings DEFAULTS = new ReportSettings(null, Instant.EPOCH);
-    /** What {@code SOURCE_DATE_EPOCH} (reproducible-builds.org) holds: seconds since the epoch. */
+    /** The environment variable of reproducible builds (reproducible-builds.org): seconds since the epoch. */
     public static final String SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH";
-    /** The prefix of every category derived from a module. */
-    static final String CATEGORY_PREFIX = "headroom";
 
     public ReportSettings {
         Objects.requireNonNull(timestamp, "timestamp");
-    }
-
-    /**
-     * The category of a module's run: {@code headroom/<the module's path under the working directory>}
-     * ({@code headroom/app}, {@code headroom/services/billing}), {@code headroom} for the working directory
-     * itself, and {@code headroom/<directory name>} for a module outside it. The command line and the Maven
-     * plugin derive it alike, so that both name a module's run the same.
-     */
-    public static String categoryOf(Path moduleDirectory, Path workingDirectory) {
-        Path module = moduleDirectory.toAbsolutePath().normalize();
-        Path base = workingDirectory.toAbsolutePath().normalize();
-        List<String> names = new ArrayList<>();
-        if (module.startsWith(base)) {
-            base.relativize(module).forEach(name -> names.add(name.toString()));
-            names.remove("");
-        } else if (module.getFileName() != null) {
-            names.add(module.getFileName().toString());
-        }
-        return names.isEmpty() ? CATEGORY_PREFIX : CATEGORY_PREFIX + "/" + String.join("/", names);
     }
 
     /**

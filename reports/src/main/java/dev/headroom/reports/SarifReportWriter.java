@@ -68,7 +68,7 @@ public final class SarifReportWriter implements ReportWriter {
     }
 
     /**
-     * @param category the run's category ({@code headroom/app}, see {@link ReportSettings#categoryOf}),
+     * @param category the run's category ({@code headroom/app}, see {@link ReportPaths#sarifCategory}),
      *                 written as {@code automationDetails.id} with a {@code /} after it; or null for none
      */
     public SarifReportWriter(String category) {

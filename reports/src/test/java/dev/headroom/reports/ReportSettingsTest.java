@@ -8,16 +8,24 @@ import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
+/** {@link ReportSettings} and {@link ReportPaths}: what the front ends hand the writers. */
 class ReportSettingsTest {
     private static final Path WORK = Path.of("/work/repo");
 
     @Test
     void categoryIsTheModulesPathUnderTheWorkingDirectory() {
-        assertEquals("headroom/app", ReportSettings.categoryOf(WORK.resolve("app"), WORK));
-        assertEquals("headroom/services/billing", ReportSettings.categoryOf(WORK.resolve("services/billing/."), WORK));
-        assertEquals("headroom", ReportSettings.categoryOf(WORK, WORK), "the working directory itself");
-        assertEquals("headroom/elsewhere", ReportSettings.categoryOf(Path.of("/tmp/x/elsewhere"), WORK),
+        assertEquals("headroom/app", ReportPaths.sarifCategory(WORK.resolve("app"), WORK));
+        assertEquals("headroom/services/billing", ReportPaths.sarifCategory(WORK.resolve("services/billing/."), WORK));
+        assertEquals("headroom", ReportPaths.sarifCategory(WORK, WORK), "the working directory itself");
+        assertEquals("headroom/elsewhere", ReportPaths.sarifCategory(Path.of("/tmp/x/elsewhere"), WORK),
                 "outside the working directory: the directory's name");
+    }
+
+    @Test
+    void pathsUnderTheWorkingDirectoryAreShownRelative() {
+        assertEquals(Path.of("app/src/main/java"), ReportPaths.shown(WORK.resolve("app/src/main/java"), WORK));
+        assertEquals(Path.of("/tmp/src"), ReportPaths.shown(Path.of("/tmp/x/../src"), WORK));
+        assertEquals(WORK, ReportPaths.shown(WORK, WORK));
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.headroom.core.model.Location;
 import dev.headroom.core.model.Summary;
 import dev.headroom.core.model.Verdict;
 import dev.headroom.reports.ReportFormat;
+import dev.headroom.reports.ReportSettings;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -88,6 +89,13 @@ public class CheckMojo extends AbstractMojo {
     /** Where sources live, for the paths in reports (default: the project's compile source roots). */
     @Parameter(property = "headroom.sourceRoots")
     List<File> sourceRoots;
+
+    /**
+     * The SARIF run's category, which GitHub keeps apart from other runs (default: {@code headroom/} and the
+     * module's directory under the one Maven runs in, e.g. {@code headroom/app}; {@code headroom} there).
+     */
+    @Parameter(property = "headroom.sarifCategory")
+    String sarifCategory;
 
     /** Object layout of the memory analysis: hotspot-coops (the default when not set), hotspot-nocoops, hotspot-compact, jvm32. */
     @Parameter(property = "headroom.layout")
@@ -166,6 +174,10 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.packaging}", readonly = true, required = true)
     String packaging;
 
+    /** The JUnit XML report's timestamp, when the project fixes one for reproducible builds. */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}", readonly = true)
+    String outputTimestamp;
+
     /** Relative file names in String parameters (costModel) are resolved against it, as Maven does for files. */
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
     File basedir;
@@ -193,6 +205,8 @@ public class CheckMojo extends AbstractMojo {
 
         AnalysisConfig config = configuration();
         List<ReportFormat> reportFormats = reportFormats();
+        ReportSettings settings = PluginReportSettings.of(sarifCategory, basedir, outputTimestamp,
+                System.getenv(ReportSettings.SOURCE_DATE_EPOCH));
         checkConfigurationFiles();
         checkInputs(config);
         prepareOutput();
@@ -207,7 +221,7 @@ public class CheckMojo extends AbstractMojo {
                     + " mvn -e): " + e, e);
         }
 
-        Map<ReportFormat, Path> reports = writeReports(result, reportFormats);
+        Map<ReportFormat, Path> reports = writeReports(result, reportFormats, settings);
         getLog().info(summaryLine(result));
         getLog().info("Headroom reports: " + join(List.copyOf(reports.values())));
         if (result.verdict() == Verdict.FAIL) {
@@ -245,7 +259,9 @@ public class CheckMojo extends AbstractMojo {
         builder.addClasspath(libraries());
         builder.jdkHome(jdk == null ? null : jdk.toPath());
         nonNull(rules).forEach(file -> builder.addRulePack(file.toPath()));
-        reportSourceRoots().forEach(builder::addSourceRoot);
+        List<Path> configuredRoots = nonNull(sourceRoots).stream().map(File::toPath).toList();
+        PluginReportSettings.sourceRoots(configuredRoots.isEmpty() ? existingSourceRoots() : configuredRoots)
+                .forEach(builder::addSourceRoot);
         try {
             return builder.build();
         } catch (ConfigurationException e) {
@@ -320,13 +336,13 @@ public class CheckMojo extends AbstractMojo {
         }
     }
 
-    private Map<ReportFormat, Path> writeReports(AnalysisResult result, List<ReportFormat> reportFormats)
-            throws MojoExecutionException {
+    private Map<ReportFormat, Path> writeReports(AnalysisResult result, List<ReportFormat> reportFormats,
+                                                 ReportSettings settings) throws MojoExecutionException {
         Map<ReportFormat, Path> written = new LinkedHashMap<>();
         for (ReportFormat format : reportFormats) {
             Path file = reportDirectory.toPath().resolve(format.fileName());
             try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                format.newWriter().write(result, writer);
+                format.newWriter(settings).write(result, writer);
             } catch (IOException e) {
                 throw new MojoExecutionException("cannot write report " + file + ": " + e, e);
             }
@@ -351,30 +367,6 @@ public class CheckMojo extends AbstractMojo {
             libraries.add(path);
         }
         return libraries;
-    }
-
-    /**
-     * The source roots for report paths: the ones configured, else the project's that exist. Under the
-     * working directory they are made relative to it, so that reports name
-     * {@code src/main/java/com/acme/Motor.java} (or {@code module/src/main/java/...} from the root of a
-     * multi-module build), the way {@code headroom check --source-root src/main/java} run there does.
-     */
-    private List<Path> reportSourceRoots() {
-        List<Path> given = sourceRoots == null || sourceRoots.isEmpty()
-                ? existingSourceRoots()
-                : sourceRoots.stream().map(File::toPath).toList();
-        Path workingDirectory = Path.of("").toAbsolutePath();
-        List<Path> result = new ArrayList<>();
-        for (Path root : given) {
-            Path absolute = root.toAbsolutePath().normalize();
-            Path shown = absolute.startsWith(workingDirectory) && !absolute.equals(workingDirectory)
-                    ? workingDirectory.relativize(absolute)
-                    : absolute;
-            if (!result.contains(shown)) {
-                result.add(shown);
-            }
-        }
-        return result;
     }
 
     private List<Path> existingSourceRoots() {

@@ -79,7 +79,7 @@ class CheckMojoTest {
     void everyCliOptionHasAHeadroomUserProperty() {
         Map<String, PluginDescriptor.Parameter> parameters = PluginDescriptor.checkGoalParameters();
         List<String> expected = List.of("skip", "jdk", "roots", "interruptRoots", "rootAnnotations", "ramBudget",
-                "stackBudget", "sourceRoots", "layout", "costModel", "rules", "formats", "failOn", "maxFindings",
+                "stackBudget", "sourceRoots", "sarifCategory", "layout", "costModel", "rules", "formats", "failOn", "maxFindings",
                 "baseline", "writeBaseline", "flowFacts", "dispatch", "coldPaths", "assertions", "timingExceptions", "groupBy");
         List<String> missing = new ArrayList<>();
         for (String name : expected) {

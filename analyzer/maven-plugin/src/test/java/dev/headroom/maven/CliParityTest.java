@@ -70,7 +70,8 @@ class CliParityTest {
                         new Option("--ram-budget", "ramBudget", "64KiB"),
                         new Option("--stack-budget", "stackBudget", "4KiB"),
                         new Option("--layout", "layout", "jvm32"),
-                        new Option("--cost-model", "costModel", "interpreter"))));
+                        new Option("--cost-model", "costModel", "interpreter"),
+                        new Option("--sarif-category", "sarifCategory", "billing"))));
     }
 
     @ParameterizedTest(name = "{0}")
