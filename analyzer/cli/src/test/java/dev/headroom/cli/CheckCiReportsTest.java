@@ -2,6 +2,7 @@ package dev.headroom.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -9,6 +10,7 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -164,6 +166,18 @@ class CheckCiReportsTest {
                 "Java signatures, not JVM descriptors: " + xml);
         assertTrue(xml.contains("name=\"memory.stack.com.example.motor.EventLoop.runOnce()\""), xml);
         assertFalse(xml.contains("()I\""), xml);
+    }
+
+    @Test
+    void sourceDateEpochIsTheTimestampAndAMalformedOneIsAUsageError() {
+        ReportContext context = new ReportContext(Path.of(""));
+        assertEquals(Instant.ofEpochSecond(1700000000),
+                context.settings(null, Path.of("target/classes"), "1700000000").timestamp());
+        ExitException bad = assertThrows(ExitException.class,
+                () -> context.settings(null, Path.of("target/classes"), "soon"));
+        assertEquals(ExitCodes.USAGE, bad.exitCode());
+        assertTrue(bad.getMessage().startsWith("SOURCE_DATE_EPOCH: 'soon' is neither seconds since the epoch"),
+                bad.getMessage());
     }
 
     @Test
