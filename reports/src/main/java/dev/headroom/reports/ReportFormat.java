@@ -3,21 +3,21 @@ package dev.headroom.reports;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /** The report formats, by the names used in {@code --format}. */
 public enum ReportFormat {
-    TEXT("txt", "headroom.txt", TextReportWriter::new),
-    JSON("json", "headroom.json", JsonReportWriter::new),
-    SARIF("sarif", "headroom.sarif", SarifReportWriter::new),
-    JUNIT("xml", "headroom-junit.xml", JUnitReportWriter::new),
-    HTML("html", "headroom.html", HtmlReportWriter::new);
+    TEXT("txt", "headroom.txt", settings -> new TextReportWriter()),
+    JSON("json", "headroom.json", settings -> new JsonReportWriter()),
+    SARIF("sarif", "headroom.sarif", settings -> new SarifReportWriter(settings.sarifCategory())),
+    JUNIT("xml", "headroom-junit.xml", settings -> new JUnitReportWriter(settings.timestamp())),
+    HTML("html", "headroom.html", settings -> new HtmlReportWriter());
 
     private final String fileExtension;
     private final String fileName;
-    private final Supplier<ReportWriter> factory;
+    private final Function<ReportSettings, ReportWriter> factory;
 
-    ReportFormat(String fileExtension, String fileName, Supplier<ReportWriter> factory) {
+    ReportFormat(String fileExtension, String fileName, Function<ReportSettings, ReportWriter> factory) {
         this.fileExtension = fileExtension;
         this.fileName = fileName;
         this.factory = factory;
@@ -50,8 +50,14 @@ public enum ReportFormat {
         return fileName;
     }
 
+    /** A writer with {@link ReportSettings#DEFAULTS}. */
     public ReportWriter newWriter() {
-        return factory.get();
+        return newWriter(ReportSettings.DEFAULTS);
+    }
+
+    /** A writer for this format; the settings that do not concern it are ignored. */
+    public ReportWriter newWriter(ReportSettings settings) {
+        return factory.apply(settings);
     }
 
     public static Optional<ReportFormat> byId(String id) {

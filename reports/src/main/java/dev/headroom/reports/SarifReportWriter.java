@@ -16,30 +16,26 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The SARIF 2.1.0 report, in the shape GitHub code scanning accepts.
+ * The SARIF 2.1.0 report, in the shape GitHub code scanning accepts and the SARIF Multitool validates
+ * without warnings.
  *
- * <p>One run. {@code tool.driver.rules} describes every rule of {@link Rule}, sorted by id, so that a
- * result's {@code ruleIndex} is stable for a given set of rules. Results come in model order (already
+ * <p>One run, with the category it is given as {@code automationDetails.id} ({@code headroom/app/}), so
+ * that the runs of several modules uploaded together stay apart. {@code tool.driver.rules} describes every
+ * rule of {@link Rule}, sorted by id, so that a result's {@code ruleIndex} is stable for a given set of
+ * rules; each has a friendly name that is not its id and a help URI. Results come in model order (already
  * sorted), one per finding, suppressed ones included with an {@code inSource} suppression. Each result
- * has one location: the source file relative to the project ({@code uriBaseId} {@value #SRCROOT}), the
- * line, and the method as a logical location; its call chain is the result's single code flow.
+ * has one location: the source file (see {@link SarifLocations}; {@code uriBaseId} {@value #SRCROOT}), the
+ * line, and the method as a logical location; its call chain is the result's single code flow. A finding
+ * without a line (a class compiled without line numbers, a budget regression against a baseline) is
+ * placed at line 1 of its file: consumers expect a region, and the file is right.
  *
  * <p>{@code partialFingerprints} hold {@value #FINGERPRINT_KEY}: a SHA-256 of the rule, the method, the
  * message and the root, never the line, so that an alert keeps its identity when unrelated lines move.
- *
- * <p>Source paths: a location's file is either a path under a source root ({@code
- * src/main/java/com/acme/Motor.java}, when the user gave {@code --source-root}) and used as it is, or the
- * bare name of the class file's {@code SourceFile} attribute, which is placed under the class's package
- * ({@code com/acme/Motor.java}) so that GitHub can match it to a file of the repository. A class without
- * a {@code SourceFile} attribute is given its outermost class's name with {@code .java}, javac's
- * convention.
  */
 public final class SarifReportWriter implements ReportWriter {
 
@@ -47,9 +43,14 @@ public final class SarifReportWriter implements ReportWriter {
     static final String SARIF_VERSION = "2.1.0";
     static final String SRCROOT = "%SRCROOT%";
     static final String FINGERPRINT_KEY = "headroomFindingHash/v1";
-    static final String SRCROOT_DESCRIPTION = "Where the source paths start: the project directory for paths"
-            + " under a --source-root (src/main/java/com/acme/Motor.java), the source root itself for paths"
-            + " that start at the package (com/acme/Motor.java).";
+    static final String SRCROOT_DESCRIPTION = "Where the source paths start: the directory the check ran in"
+            + " (the repository's root in CI) for paths under a source root (app/src/main/java/com/acme/Motor.java),"
+            + " the source root itself for paths that start at the package (com/acme/Motor.java).";
+    /**
+     * The tool's home page: the domain of the project's groupId ({@code dev.headroom}). The one place to
+     * change it; each rule's help is under it ({@link #helpUri}).
+     */
+    static final String HOME_PAGE = "https://headroom.dev/";
 
     /** Every rule, sorted by id: the order of {@code tool.driver.rules} and so of {@code ruleIndex}. */
     static final List<Rule> RULES = Arrays.stream(Rule.values())
@@ -59,16 +60,19 @@ public final class SarifReportWriter implements ReportWriter {
     /** {@code Motor.java:42} in a message: the line is dropped before hashing. */
     private static final Pattern FILE_LINE = Pattern.compile("(\\.(?:java|kt|scala|groovy)):\\d+");
 
-    private final String informationUri;
+    private final String category;
 
-    /** A writer whose driver has no {@code informationUri}. */
+    /** A writer whose run has no category. */
     public SarifReportWriter() {
         this(null);
     }
 
-    /** @param informationUri the tool's home page, written as {@code tool.driver.informationUri}; or null */
-    public SarifReportWriter(String informationUri) {
-        this.informationUri = informationUri;
+    /**
+     * @param category the run's category ({@code headroom/app}, see {@link ReportPaths#sarifCategory}),
+     *                 written as {@code automationDetails.id} with a {@code /} after it; or null for none
+     */
+    public SarifReportWriter(String category) {
+        this.category = category == null || category.endsWith("/") ? category : category + "/";
     }
 
     @Override
@@ -77,7 +81,7 @@ public final class SarifReportWriter implements ReportWriter {
         JsonWriter json = new JsonWriter(out);
         json.setIndent("  ");
         json.setHtmlSafe(false);
-        SourcePaths paths = new SourcePaths(result);
+        SarifLocations paths = new SarifLocations(result);
 
         json.beginObject();
         json.name("$schema").value(SCHEMA_URI);
@@ -85,6 +89,9 @@ public final class SarifReportWriter implements ReportWriter {
         json.name("runs").beginArray();
         json.beginObject();
         writeTool(json, result);
+        if (category != null) {
+            json.name("automationDetails").beginObject().name("id").value(category).endObject();
+        }
         writeInvocation(json, result);
         json.name("originalUriBaseIds").beginObject();
         json.name(SRCROOT).beginObject();
@@ -111,23 +118,22 @@ public final class SarifReportWriter implements ReportWriter {
         out.flush();
     }
 
-    private void writeTool(JsonWriter json, AnalysisResult result) throws IOException {
+    private static void writeTool(JsonWriter json, AnalysisResult result) throws IOException {
         json.name("tool").beginObject();
         json.name("driver").beginObject();
         json.name("name").value(JsonReportWriter.TOOL_NAME);
         if (result.toolVersion() != null) {
             json.name("version").value(result.toolVersion());
         }
-        if (informationUri != null) {
-            json.name("informationUri").value(informationUri);
-        }
+        json.name("informationUri").value(HOME_PAGE);
         json.name("rules").beginArray();
         for (Rule rule : RULES) {
             json.beginObject();
             json.name("id").value(rule.id());
-            json.name("name").value(pascalCase(rule.id()));
+            json.name("name").value(friendlyName(rule));
             json.name("shortDescription").beginObject().name("text").value(rule.summary()).endObject();
             json.name("fullDescription").beginObject().name("text").value(rule.explanation()).endObject();
+            json.name("helpUri").value(helpUri(rule));
             json.name("help").beginObject().name("text").value(rule.remedy()).endObject();
             json.name("defaultConfiguration").beginObject()
                     .name("level").value(level(rule.defaultSeverity()))
@@ -160,7 +166,7 @@ public final class SarifReportWriter implements ReportWriter {
         json.endArray();
     }
 
-    private static void writeResult(JsonWriter json, Finding finding, SourcePaths paths) throws IOException {
+    private static void writeResult(JsonWriter json, Finding finding, SarifLocations paths) throws IOException {
         json.beginObject();
         json.name("ruleId").value(finding.rule().id());
         json.name("ruleIndex").value(RULES.indexOf(finding.rule()));
@@ -230,7 +236,7 @@ public final class SarifReportWriter implements ReportWriter {
      * the frame where the finding is reported) carry a physical location; the frames below it, in library
      * or JDK code, only their method.
      */
-    private static void writeCodeFlow(JsonWriter json, Finding finding, SourcePaths paths) throws IOException {
+    private static void writeCodeFlow(JsonWriter json, Finding finding, SarifLocations paths) throws IOException {
         List<Frame> chain = finding.callChain();
         int lastUserFrame = lastUserFrame(finding);
         json.name("codeFlows").beginArray();
@@ -287,36 +293,17 @@ public final class SarifReportWriter implements ReportWriter {
         return inMethod;
     }
 
-    private static void writePhysicalLocation(JsonWriter json, String uri, int line) throws IOException {
+    /** The file and the line; line 1 when the line is not known (0). */
+    private static void writePhysicalLocation(JsonWriter json, String path, int line) throws IOException {
         json.name("physicalLocation").beginObject();
         json.name("artifactLocation").beginObject();
-        json.name("uri").value(encodeUri(uri));
-        json.name("uriBaseId").value(SRCROOT);
-        json.endObject();
-        if (line > 0) {
-            json.name("region").beginObject().name("startLine").value(line).endObject();
+        json.name("uri").value(SarifLocations.uri(path));
+        if (!SarifLocations.isAbsolute(path)) {
+            json.name("uriBaseId").value(SRCROOT);
         }
         json.endObject();
-    }
-
-    /**
-     * A relative path as an RFC 3986 relative reference: {@code /} kept, every byte of the UTF-8 form
-     * outside the unreserved characters and {@code !$&'()*+,;=@} percent-encoded ({@code :} too, so that a
-     * first segment never reads as a scheme).
-     */
-    static String encodeUri(String path) {
-        StringBuilder uri = new StringBuilder(path.length() + 8);
-        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            boolean keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || "-._~!$&'()*+,;=@/".indexOf(c) >= 0;
-            if (keep) {
-                uri.append((char) c);
-            } else {
-                uri.append('%').append(String.format(Locale.ROOT, "%02X", c));
-            }
-        }
-        return uri.toString();
+        json.name("region").beginObject().name("startLine").value(Math.max(line, 1)).endObject();
+        json.endObject();
     }
 
     private static void writeLogicalLocation(JsonWriter json, MethodId method) throws IOException {
@@ -335,6 +322,19 @@ public final class SarifReportWriter implements ReportWriter {
             case ERROR -> "error";
             case WARNING -> "warning";
         };
+    }
+
+    /**
+     * The rule's name for people: its id in Pascal case ({@code GrowableCollection}), or another word where
+     * that would only differ from the id in case (SARIF wants a name that is not the id).
+     */
+    static String friendlyName(Rule rule) {
+        return rule == Rule.RECURSION ? "RecursiveCall" : pascalCase(rule.id());
+    }
+
+    /** Where the rule is explained: {@code https://headroom.dev/rules/growable-collection}. */
+    static String helpUri(Rule rule) {
+        return HOME_PAGE + "rules/" + rule.id();
     }
 
     /** {@code growable-collection} becomes {@code GrowableCollection}. */
@@ -386,55 +386,6 @@ public final class SarifReportWriter implements ReportWriter {
         } catch (NoSuchAlgorithmException e) {
             // Every Java platform must provide SHA-256 (MessageDigest's documentation).
             throw new IllegalStateException("SHA-256 is not available", e);
-        }
-    }
-
-    /**
-     * Source paths relative to the project, by class. A class whose file the model names somewhere (any
-     * finding's location) keeps that file for its other frames too.
-     */
-    static final class SourcePaths {
-        /** Top-level class name to the file a location gave for it (or for a nested class of it). */
-        private final Map<String, String> known = new HashMap<>(); // lookups only, never iterated
-
-        SourcePaths(AnalysisResult result) {
-            for (Finding finding : result.findings()) {
-                Location location = finding.location();
-                if (location.file() != null) {
-                    known.putIfAbsent(outermost(location.method().className()), location.file());
-                }
-            }
-        }
-
-        /** The path of the source of {@code className}, given the file its location names (or null). */
-        String of(String className, String file) {
-            String name = file != null ? file : known.get(outermost(className));
-            return path(className, name);
-        }
-
-        /**
-         * A path already under a source root is kept (with {@code /} separators); a bare file name is put
-         * under the class's package; no file at all becomes the outermost class's name with {@code .java}.
-         */
-        static String path(String className, String file) {
-            if (file != null && (file.indexOf('/') >= 0 || file.indexOf('\\') >= 0)) {
-                String path = file.replace('\\', '/');
-                while (path.startsWith("./")) {
-                    path = path.substring(2);
-                }
-                return path;
-            }
-            String outer = outermost(className);
-            int dot = outer.lastIndexOf('.');
-            String name = file != null ? file : outer.substring(dot + 1) + ".java";
-            return dot < 0 ? name : outer.substring(0, dot).replace('.', '/') + "/" + name;
-        }
-
-        /** {@code com.acme.Motor$Filter} becomes {@code com.acme.Motor}. */
-        static String outermost(String className) {
-            int dot = className.lastIndexOf('.');
-            int dollar = className.indexOf('$', dot + 1);
-            return dollar > 0 ? className.substring(0, dollar) : className;
         }
     }
 }

@@ -8,8 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.headroom.core.model.AnalysisResult;
+import dev.headroom.core.model.Finding;
+import dev.headroom.core.model.Frame;
+import dev.headroom.core.model.Location;
+import dev.headroom.core.model.MethodId;
+import dev.headroom.core.model.Rule;
+import dev.headroom.core.model.Severity;
+import dev.headroom.core.model.Verdict;
 import java.io.IOException;
 import java.io.StringReader;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +38,30 @@ class JUnitReportWriterTest {
     private static final String MOTOR = "com.example.motor.Motor";
 
     @Test
-    void oneSuiteWithCountsThatMatchTheTestCases() {
+    void everyFixtureIsValidAgainstTheAntAndTheJenkinsSchema() {
+        for (Map.Entry<String, AnalysisResult> fixture : ReportFixtures.all().entrySet()) {
+            String xml = render(new JUnitReportWriter(), fixture.getValue());
+            assertEquals(List.of(), JUnitSchemas.violations(JUnitSchemas.ANT, xml), fixture.getKey() + " (Ant):\n" + xml);
+            assertEquals(List.of(), JUnitSchemas.violations(JUnitSchemas.JENKINS, xml),
+                    fixture.getKey() + " (Jenkins):\n" + xml);
+        }
+    }
+
+    @Test
+    void schemaValidationIsNotVacuous() {
+        String xml = render(new JUnitReportWriter(), ReportFixtures.fixture());
+        String twoFailures = xml.replaceFirst("(<failure [^>]*>)", "$1</failure><failure type=\"x\">");
+        String noTimestamp = xml.replaceFirst(" timestamp=\"[^\"]*\"", "");
+        String badTime = xml.replaceFirst(" time=\"0\"", " time=\"soon\"");
+        for (String broken : List.of(twoFailures, noTimestamp, badTime)) {
+            assertFalse(JUnitSchemas.violations(JUnitSchemas.ANT, broken).isEmpty(), broken);
+        }
+        assertFalse(JUnitSchemas.violations(JUnitSchemas.JENKINS, xml.replace("<testsuite ", "<testsuite bogus=\"1\" "))
+                .isEmpty());
+    }
+
+    @Test
+    void eachUnsuppressedErrorIsOneFailingTestCase() {
         for (Map.Entry<String, AnalysisResult> fixture : ReportFixtures.all().entrySet()) {
             Document doc = parse(render(new JUnitReportWriter(), fixture.getValue()));
             Element suites = doc.getDocumentElement();
@@ -39,125 +70,111 @@ class JUnitReportWriterTest {
             assertEquals(1, suiteList.size(), fixture.getKey());
             Element suite = suiteList.get(0);
             assertEquals("headroom", suite.getAttribute("name"));
-            int cases = children(suite, "testcase").size();
-            long failing = children(suite, "testcase").stream().filter(c -> !children(c, "failure").isEmpty()).count();
-            assertEquals(Integer.toString(cases), suite.getAttribute("tests"), fixture.getKey());
-            assertEquals(Long.toString(failing), suite.getAttribute("failures"), fixture.getKey());
-            assertEquals("0", suite.getAttribute("errors"));
-            assertEquals(suite.getAttribute("tests"), suites.getAttribute("tests"));
-            assertEquals(suite.getAttribute("failures"), suites.getAttribute("failures"));
-            for (Element testCase : children(suite, "testcase")) {
-                assertTrue(children(testCase, "failure").size() <= 1, "one failure element per test case");
+            List<Element> cases = children(suite, "testcase");
+            List<String> failureTypes = new ArrayList<>();
+            for (Element testCase : cases) {
+                children(testCase, "failure").forEach(f -> failureTypes.add(f.getAttribute("type")));
             }
+            List<String> errorRules = fixture.getValue().findings().stream()
+                    .filter(f -> !f.suppressed() && f.severity() == Severity.ERROR)
+                    .map(f -> f.rule().id()).sorted().toList();
+            assertEquals(errorRules, failureTypes.stream().sorted().toList(),
+                    fixture.getKey() + ": one failure per error, typed by its rule");
+            assertEquals(Integer.toString(cases.size()), suite.getAttribute("tests"), fixture.getKey());
+            assertEquals(Integer.toString(errorRules.size()), suite.getAttribute("failures"), fixture.getKey());
+            assertEquals("0", suite.getAttribute("errors"));
         }
     }
 
     @Test
-    void oneTestCasePerRootFailingWithItsUnsuppressedErrors() {
+    void eachErrorOfARootIsItsOwnTestCaseNamedInJava() {
         Element suite = suite(ReportFixtures.fixture());
-        assertEquals("3", suite.getAttribute("tests"));
-        assertEquals("1", suite.getAttribute("failures"));
-        List<Element> cases = children(suite, "testcase");
+        assertEquals(List.of(
+                MOTOR + " onTick()",
+                TELEMETRY + " onSample(long): heap-allocation in Motor.Filter.apply(double)",
+                TELEMETRY + " onSample(long): growable-collection"), names(suite),
+                "the clean root passes; the other has two errors, each a test case");
+        assertEquals("2", suite.getAttribute("failures"));
 
-        Element onTick = cases.get(0);
-        assertEquals(MOTOR, onTick.getAttribute("classname"));
-        assertEquals("onTick()V", onTick.getAttribute("name"));
+        Element onTick = testCase(suite, MOTOR, "onTick()");
         assertTrue(children(onTick, "failure").isEmpty());
-        assertTrue(children(onTick, "system-out").isEmpty(), "a clean root has nothing to say");
 
-        Element onSample = cases.get(1);
-        assertEquals(TELEMETRY, onSample.getAttribute("classname"));
-        assertEquals("onSample(J)V", onSample.getAttribute("name"));
-        Element failure = children(onSample, "failure").get(0);
-        assertEquals("heap-allocation", failure.getAttribute("type"), "the first failing rule in model order");
-        assertEquals("2 errors: heap-allocation, growable-collection", failure.getAttribute("message"));
-        String body = failure.getTextContent();
-        assertTrue(body.contains("error heap-allocation at com.example.motor.Motor$Filter.apply(Unknown Source)"), body);
-        assertTrue(body.contains("error growable-collection at " + TELEMETRY + ".onSample(TelemetryHandler.java:31)"), body);
+        Element growth = children(testCase(suite, TELEMETRY, "onSample(long): growable-collection"), "failure").get(0);
+        assertEquals("growable-collection", growth.getAttribute("type"));
+        assertTrue(growth.getAttribute("message").startsWith("call to java.util.ArrayList#add"),
+                growth.getAttribute("message"));
+        String body = growth.getTextContent();
+        assertTrue(body.startsWith("error growable-collection at " + TELEMETRY + ".onSample(TelemetryHandler.java:31)\n"),
+                body);
         assertTrue(body.contains("  chain: " + TELEMETRY + ".onSample:31\n"), body);
         assertTrue(body.contains("         -> java.lang.reflect.Array.newInstance\n"), body);
         assertTrue(body.contains("remedy: preallocate a fixed-size array"), body);
-        assertFalse(body.contains("IllegalStateException"), "the cold-path warning is not a failure");
-        assertFalse(body.contains("Sample\n"), "the suppressed finding is not a failure");
+        assertFalse(body.contains("heap-allocation"), "one finding per failure");
 
-        String out = children(onSample, "system-out").get(0).getTextContent();
-        assertTrue(out.startsWith("warning heap-allocation (cold path) at " + TELEMETRY + ".fail(TelemetryHandler.java:40)"),
-                out);
-        assertTrue(out.contains("suppressed error heap-allocation at " + TELEMETRY + ".onSample(TelemetryHandler.java:33)"),
-                out);
-        assertTrue(out.contains("reason: one sample object per second, measured"), out);
+        Element boxing = children(testCase(suite, TELEMETRY,
+                "onSample(long): heap-allocation in Motor.Filter.apply(double)"), "failure").get(0);
+        assertEquals("heap-allocation", boxing.getAttribute("type"));
+        assertTrue(boxing.getTextContent().startsWith(
+                "error heap-allocation at com.example.motor.Motor$Filter.apply(Unknown Source)"), boxing.getTextContent());
     }
 
     @Test
-    void findingsWithoutRootHaveTheirOwnTestCase() {
-        Element untied = testCase(suite(ReportFixtures.fixture()), "headroom", "findings-without-root");
-        assertTrue(children(untied, "failure").isEmpty(), "a warning does not fail it");
-        assertTrue(children(untied, "system-out").get(0).getTextContent()
-                .startsWith("warning unused-suppression at " + MOTOR + ".calibrate(Motor.java:12)"));
-
-        Element failing = testCase(suite(ReportFixtures.overBudget()), "headroom", "findings-without-root");
-        assertEquals("ram-budget-exceeded", children(failing, "failure").get(0).getAttribute("type"));
+    void warningsAndSuppressedFindingsAreTheSuitesNotes() {
+        Element suite = suite(ReportFixtures.fixture());
+        String out = children(suite, "system-out").get(0).getTextContent();
+        assertTrue(out.startsWith(TELEMETRY + " onSample(long)\n"
+                + "  warning heap-allocation (cold path) at " + TELEMETRY + ".fail(TelemetryHandler.java:40)\n"), out);
+        assertTrue(out.contains("  suppressed error heap-allocation at " + TELEMETRY + ".onSample(TelemetryHandler.java:33)"),
+                out);
+        assertTrue(out.contains("    reason: one sample object per second, measured"), out);
+        assertTrue(out.contains("findings without a root\n  warning unused-suppression at " + MOTOR
+                + ".calibrate(Motor.java:12)"), out);
+        assertEquals("", children(suite, "system-err").get(0).getTextContent());
     }
 
     @Test
-    void budgetsAreTestCases() {
+    void aBudgetErrorFailsItsBudgetTestCaseOnly() {
         Element suite = suite(ReportFixtures.budgets());
-        List<String> names = new ArrayList<>();
-        for (Element testCase : children(suite, "testcase")) {
-            names.add(testCase.getAttribute("classname") + " " + testCase.getAttribute("name"));
-        }
         assertEquals(List.of(
-                MOTOR + " calibrate()V",
-                MOTOR + " onTick()V",
-                TELEMETRY + " onSample(J)V",
+                MOTOR + " calibrate()",
+                MOTOR + " onTick()",
+                TELEMETRY + " onSample(long): growable-collection",
                 "headroom.memory memory.ram-budget",
-                "headroom.memory memory.stack." + MOTOR + "#calibrate()V",
-                "headroom.memory memory.stack." + MOTOR + "#onTick()V",
-                "headroom.memory memory.stack." + TELEMETRY + "#onSample(J)V",
-                "headroom.timing timing." + MOTOR + "#onTick()V",
-                "headroom.timing timing." + TELEMETRY + "#onSample(J)V"), names,
-                "calibrate has no deadline: no timing test case");
+                "headroom.memory memory.stack." + MOTOR + ".calibrate()",
+                "headroom.memory memory.stack." + MOTOR + ".onTick()",
+                "headroom.memory memory.stack." + TELEMETRY + ".onSample(long)",
+                "headroom.timing timing." + MOTOR + ".onTick()",
+                "headroom.timing timing." + TELEMETRY + ".onSample(long)"), names(suite),
+                "calibrate has no deadline: no timing test case; onSample's stack and deadline errors are not"
+                        + " repeated under the root");
         assertEquals("9", suite.getAttribute("tests"));
         assertEquals("3", suite.getAttribute("failures"));
 
-        Element onSample = testCase(suite, TELEMETRY, "onSample(J)V");
-        assertEquals("deadline-exceeded", children(onSample, "failure").get(0).getAttribute("type"));
-        assertEquals("3 errors: deadline-exceeded, stack-budget-exceeded, growable-collection",
-                children(onSample, "failure").get(0).getAttribute("message"));
-        Element onTick = testCase(suite, MOTOR, "onTick()V");
-        assertTrue(children(onTick, "failure").isEmpty());
-        assertTrue(children(onTick, "system-out").get(0).getTextContent().contains("warning unresolved-call"));
-
-        Element ram = testCase(suite, "headroom.memory", "memory.ram-budget");
-        assertTrue(children(ram, "failure").isEmpty());
-        String ramOut = children(ram, "system-out").get(0).getTextContent();
-        assertTrue(ramOut.contains("total 12504 bytes"), ramOut);
-        assertTrue(ramOut.contains("budget 65536 bytes, headroom 53032 bytes"), ramOut);
-        assertTrue(ramOut.contains("8208 bytes  com.example.motor.Motor.history (long[]: long[1024])"), ramOut);
-
-        Element stack = testCase(suite, "headroom.memory", "memory.stack." + TELEMETRY + "#onSample(J)V");
-        Element stackFailure = children(stack, "failure").get(0);
+        Element stackFailure = children(testCase(suite, "headroom.memory", "memory.stack." + TELEMETRY + ".onSample(long)"),
+                "failure").get(0);
         assertEquals("stack-budget-exceeded", stackFailure.getAttribute("type"));
-        assertEquals("worst-case stack of 4096 bytes is above the stack budget", stackFailure.getAttribute("message"));
-        assertTrue(children(testCase(suite, "headroom.memory", "memory.stack." + MOTOR + "#onTick()V"), "failure")
-                .isEmpty());
+        assertEquals("worst-case stack of 4096 bytes is above the stack budget of 2048 bytes",
+                stackFailure.getAttribute("message"));
+        assertTrue(stackFailure.getTextContent().endsWith("worst-case stack 4096 bytes\n"), stackFailure.getTextContent());
 
-        Element lateRoot = testCase(suite, "headroom.timing", "timing." + TELEMETRY + "#onSample(J)V");
-        Element late = children(lateRoot, "failure").get(0);
+        Element late = children(testCase(suite, "headroom.timing", "timing." + TELEMETRY + ".onSample(long)"),
+                "failure").get(0);
         assertEquals("deadline-exceeded", late.getAttribute("type"));
-        assertEquals("no WCET bound (unbounded) against the deadline of 2000 cycles of cost model unit",
-                late.getAttribute("message"));
+        assertTrue(late.getTextContent().contains("no WCET bound (unbounded), deadline 2000 cycles of cost model unit\n"),
+                late.getTextContent());
         assertTrue(late.getTextContent().contains("  unbounded loop at TelemetryHandler.java:36"), late.getTextContent());
 
-        Element inTime = testCase(suite, "headroom.timing", "timing." + MOTOR + "#onTick()V");
-        assertTrue(children(inTime, "failure").isEmpty());
-        String timingOut = children(inTime, "system-out").get(0).getTextContent();
-        assertTrue(timingOut.startsWith("WCET bound 1234, deadline 5000 cycles of cost model unit, slack 3766\n"),
-                timingOut);
+        String out = children(suite, "system-out").get(0).getTextContent();
+        assertTrue(out.contains("headroom.memory memory.ram-budget\n  layout hotspot-coops\n  total 12504 bytes\n"
+                + "  budget 65536 bytes, headroom 53032 bytes\n"), out);
+        assertTrue(out.contains("    8208 bytes  com.example.motor.Motor.history (long[]: long[1024])"), out);
+        assertTrue(out.contains("headroom.timing timing." + MOTOR + ".onTick()\n"
+                + "  WCET bound 1234, deadline 5000 cycles of cost model unit, slack 3766\n"), out);
+        assertTrue(out.contains(MOTOR + " onTick()\n  warning unresolved-call"), out);
     }
 
     @Test
-    void ramBudgetFailsWhenTheFootprintIsOver() {
+    void ramBudgetFailsOnceWhenTheFootprintIsOver() {
         Element suite = suite(ReportFixtures.overBudget());
         assertEquals("8", suite.getAttribute("tests"));
         assertEquals("4", suite.getAttribute("failures"));
@@ -166,42 +183,84 @@ class JUnitReportWriterTest {
         assertEquals("static footprint of 12504 bytes is above the RAM budget of 12000 bytes",
                 failure.getAttribute("message"));
         assertTrue(failure.getTextContent().contains("budget 12000 bytes, headroom -504 bytes"), failure.getTextContent());
-        assertTrue(children(suite, "testcase").stream().noneMatch(c -> c.getAttribute("name").startsWith("timing.")),
-                "no timing analysis, no timing test case");
+        assertTrue(names(suite).stream().noneMatch(n -> n.contains("static initializer")),
+                "the RAM error is not repeated as a finding of its own: " + names(suite));
+        assertTrue(names(suite).contains(TELEMETRY + " onSample(long): deadline-exceeded"),
+                "no timing analysis, no timing test case: the deadline error is the root's");
+    }
+
+    @Test
+    void anErrorWithoutARootOrBudgetIsATestCaseOfItsClass() {
+        AnalysisResult base = ReportFixtures.overBudget();
+        AnalysisResult noMemory = new AnalysisResult(base.toolVersion(), Verdict.FAIL, base.failReason(),
+                base.dispatch(), base.summary(), base.roots(), base.findings(), base.inputProblems(), null, null);
+        Element failure = children(testCase(suite(noMemory), MOTOR, "static initializer: ram-budget-exceeded"),
+                "failure").get(0);
+        assertEquals("ram-budget-exceeded", failure.getAttribute("type"));
+    }
+
+    @Test
+    void twoErrorsWithTheSameNameAreNumbered() {
+        AnalysisResult base = ReportFixtures.fixture();
+        MethodId root = ReportFixtures.ON_SAMPLE;
+        List<Finding> findings = new ArrayList<>();
+        for (int line : new int[] {31, 32}) {
+            findings.add(new Finding(Rule.HEAP_ALLOCATION, Severity.ERROR, "new Object at " + line, null, false, null,
+                    new Location(root, "TelemetryHandler.java", line), root, List.of(new Frame(root, line)), false, 1));
+        }
+        AnalysisResult twice = new AnalysisResult(base.toolVersion(), Verdict.FAIL, base.failReason(),
+                base.dispatch(), base.summary(), base.roots(), findings, List.of(), null, null);
+        Element suite = suite(twice);
+        assertEquals("new Object at 31", children(testCase(suite, TELEMETRY, "onSample(long): heap-allocation"),
+                "failure").get(0).getAttribute("message"));
+        assertEquals("new Object at 32", children(testCase(suite, TELEMETRY, "onSample(long): heap-allocation (2)"),
+                "failure").get(0).getAttribute("message"));
     }
 
     @Test
     void noBudgetNoBudgetTestCases() {
         Element suite = suite(ReportFixtures.unbudgeted());
-        List<Element> cases = children(suite, "testcase");
-        assertEquals(2, cases.size(), "the two roots only");
+        assertEquals(List.of(MOTOR + " onTick()", TELEMETRY + " onSample(long)"), names(suite), "the two roots only");
         assertEquals("0", suite.getAttribute("failures"));
+    }
+
+    @Test
+    void timeIsZeroAndTheTimestampIsTheOneGiven() {
+        Element suites = parse(render(new JUnitReportWriter(), ReportFixtures.budgets())).getDocumentElement();
+        Element suite = children(suites, "testsuite").get(0);
+        assertEquals("0", suite.getAttribute("time"));
+        assertEquals("1970-01-01T00:00:00", suite.getAttribute("timestamp"), "by default: the epoch, not the clock");
+        assertEquals("localhost", suite.getAttribute("hostname"));
+        for (Element testCase : children(suite, "testcase")) {
+            assertEquals("0", testCase.getAttribute("time"), testCase.getAttribute("name"));
+        }
+        String given = render(new JUnitReportWriter(Instant.parse("2023-11-14T22:13:20.5Z")), ReportFixtures.budgets());
+        assertEquals("2023-11-14T22:13:20",
+                children(parse(given).getDocumentElement(), "testsuite").get(0).getAttribute("timestamp"));
+        assertEquals("2023-11-14T22:13:20", children(parse(render(ReportFormat.JUNIT.newWriter(
+                        new ReportSettings(null, Instant.ofEpochSecond(1700000000))), ReportFixtures.budgets()))
+                .getDocumentElement(), "testsuite").get(0).getAttribute("timestamp"), "through the settings");
     }
 
     @Test
     void escapesHostileNamesAndText() {
         String xml = render(new JUnitReportWriter(), ReportFixtures.hostile());
         assertFalse(xml.contains("<script>"), xml);
-        Element suite = parse(xml).getDocumentElement();
-        Element rootCase = testCase(children(suite, "testsuite").get(0), ReportFixtures.HOSTILE_ROOT.className(),
-                ReportFixtures.HOSTILE_ROOT.name() + "()V");
+        Element suite = children(parse(xml).getDocumentElement(), "testsuite").get(0);
+        Element rootCase = testCase(suite, ReportFixtures.HOSTILE_ROOT.className(),
+                ReportFixtures.HOSTILE_ROOT.name() + "(): heap-allocation");
         Element failure = children(rootCase, "failure").get(0);
         String body = failure.getTextContent();
         assertTrue(body.contains(ReportFixtures.HOSTILE_MESSAGE + " ]]> \\u0001 \\ud800 end"), body);
         assertTrue(body.contains("at com.example.<script>alert(1)</script>.on\"Tick\"&'x'(Evil<&>\".java:5)"), body);
         assertTrue(body.contains("remedy: don't <b>"), body);
 
-        Element properties = children(children(suite, "testsuite").get(0), "properties").get(0);
+        Element properties = children(suite, "properties").get(0);
         assertTrue(children(properties, "property").stream()
                 .anyMatch(p -> p.getAttribute("name").equals("headroom.failReason")
                         && p.getAttribute("value").equals("1 error <&>")));
 
-        Element timing = testCase(children(suite, "testsuite").get(0), "headroom.timing",
-                "timing." + ReportFixtures.HOSTILE_ROOT);
-        assertEquals("WCET bound 10 is above the deadline of 5 cycles of cost model <unit>",
-                children(timing, "failure").get(0).getAttribute("message"));
-        String ram = children(testCase(children(suite, "testsuite").get(0), "headroom.memory", "memory.ram-budget"),
-                "failure").get(0).getTextContent();
+        String ram = children(suite, "system-out").get(0).getTextContent();
         assertTrue(ram.contains("com.example.<script>.x (int[]<&>: \"quoted\" & <b>)"), ram);
     }
 
@@ -210,6 +269,17 @@ class JUnitReportWriterTest {
         assertEquals("a\tb\nc\\u0000d\\u001be\\ud800f\ud83d\ude00g\\ufffe",
                 JUnitReportWriter.xmlSafe("a\tb\nc\u0000d\u001be\ud800f\ud83d\ude00g\ufffe"));
         assertEquals("plain <&>", JUnitReportWriter.xmlSafe("plain <&>"));
+    }
+
+    @Test
+    void javaSignaturesOfMethods() {
+        assertEquals("onSample(String, long)", JavaSignature.method(
+                new MethodId("a.B", "onSample", "(Ljava/lang/String;J)V")));
+        assertEquals("push(int[][], Map.Entry, Outer$1)", JavaSignature.method(
+                new MethodId("a.B", "push", "([[ILjava/util/Map$Entry;La/Outer$1;)Z")));
+        assertEquals("Ring(int)", JavaSignature.method(new MethodId("a.Outer$Ring", "<init>", "(I)V")));
+        assertEquals("a.Outer.Ring static initializer", JavaSignature.qualified(new MethodId("a.Outer$Ring", "<clinit>", "()V")));
+        assertEquals("Outer.Ring.run()", JavaSignature.simple(new MethodId("a.Outer$Ring", "run", "()V")));
     }
 
     @Test
@@ -231,6 +301,14 @@ class JUnitReportWriterTest {
         Element verdict = children(children(suite, "properties").get(0), "property").stream()
                 .filter(p -> p.getAttribute("name").equals("headroom.verdict")).findFirst().orElseThrow();
         assertEquals("pass", verdict.getAttribute("value"));
+    }
+
+    private static List<String> names(Element suite) {
+        List<String> names = new ArrayList<>();
+        for (Element testCase : children(suite, "testcase")) {
+            names.add(testCase.getAttribute("classname") + " " + testCase.getAttribute("name"));
+        }
+        return names;
     }
 
     private static Element suite(AnalysisResult result) {

@@ -35,8 +35,8 @@ class SarifReportWriterTest {
             String json = render(new SarifReportWriter(), fixture.getValue());
             assertEquals(List.of(), JsonSchemas.violations(JsonSchemas.SARIF, json), fixture.getKey() + ":\n" + json);
         }
-        String withUri = render(new SarifReportWriter("https://example.com/headroom"), ReportFixtures.fixture());
-        assertEquals(List.of(), JsonSchemas.violations(JsonSchemas.SARIF, withUri));
+        String withCategory = render(new SarifReportWriter("headroom/app"), ReportFixtures.fixture());
+        assertEquals(List.of(), JsonSchemas.violations(JsonSchemas.SARIF, withCategory));
     }
 
     @Test
@@ -61,16 +61,26 @@ class SarifReportWriterTest {
     }
 
     @Test
-    void driverHasNameVersionAndNoInformationUriUnlessGiven() {
+    void driverHasNameVersionAndInformationUri() {
         JsonObject driver = driver(run);
         assertEquals("headroom", driver.get("name").getAsString());
         assertEquals("0.1.0", driver.get("version").getAsString());
-        assertFalse(driver.has("informationUri"));
+        assertEquals("https://headroom.dev/", driver.get("informationUri").getAsString());
+    }
 
-        JsonObject other = JsonParser.parseString(render(new SarifReportWriter("https://example.com/headroom"),
-                ReportFixtures.fixture())).getAsJsonObject();
-        assertEquals("https://example.com/headroom",
-                driver(other.getAsJsonArray("runs").get(0).getAsJsonObject()).get("informationUri").getAsString());
+    @Test
+    void theRunHasTheCategoryItIsGiven() {
+        assertFalse(run.has("automationDetails"), "no category given");
+        for (String category : List.of("headroom/app", "headroom/app/")) {
+            JsonObject other = JsonParser.parseString(render(new SarifReportWriter(category), ReportFixtures.fixture()))
+                    .getAsJsonObject().getAsJsonArray("runs").get(0).getAsJsonObject();
+            assertEquals("headroom/app/", other.getAsJsonObject("automationDetails").get("id").getAsString(),
+                    "GitHub reads the category up to the last slash");
+        }
+        JsonObject viaSettings = JsonParser.parseString(render(ReportFormat.SARIF.newWriter(
+                        new ReportSettings("headroom/lib", java.time.Instant.EPOCH)), ReportFixtures.fixture()))
+                .getAsJsonObject().getAsJsonArray("runs").get(0).getAsJsonObject();
+        assertEquals("headroom/lib/", viaSettings.getAsJsonObject("automationDetails").get("id").getAsString());
     }
 
     @Test
@@ -86,6 +96,8 @@ class SarifReportWriterTest {
             assertEquals(rule.summary(), text(descriptor, "shortDescription"), id);
             assertEquals(rule.explanation(), text(descriptor, "fullDescription"), id);
             assertEquals(rule.remedy(), text(descriptor, "help"), id);
+            assertEquals("https://headroom.dev/rules/" + id, descriptor.get("helpUri").getAsString(), id);
+            assertFalse(descriptor.get("name").getAsString().equalsIgnoreCase(id), "SARIF1001: the name is not the id: " + id);
             assertEquals(rule.defaultSeverity().id(),
                     descriptor.getAsJsonObject("defaultConfiguration").get("level").getAsString(), id);
             assertTrue(descriptor.get("name").getAsString().matches("[A-Z][A-Za-z]+"), id);
@@ -93,6 +105,7 @@ class SarifReportWriterTest {
         assertEquals(Arrays.stream(Rule.values()).map(Rule::id).sorted().toList(), ids, "every id, sorted");
         assertEquals("GrowableCollection", rules.get(ids.indexOf("growable-collection")).getAsJsonObject()
                 .get("name").getAsString());
+        assertEquals("RecursiveCall", rules.get(ids.indexOf("recursion")).getAsJsonObject().get("name").getAsString());
         assertEquals("warning", rules.get(ids.indexOf("unresolved-call")).getAsJsonObject()
                 .getAsJsonObject("defaultConfiguration").get("level").getAsString());
     }
@@ -149,11 +162,12 @@ class SarifReportWriterTest {
     }
 
     @Test
-    void omitsRegionAtLineZeroAndDerivesPathForClassWithoutSourceFile() {
+    void placesAFindingWithoutLineAtLineOneAndDerivesPathForClassWithoutSourceFile() {
         JsonObject boxing = result(1);
         JsonObject physical = boxing.getAsJsonArray("locations").get(0).getAsJsonObject()
                 .getAsJsonObject("physicalLocation");
-        assertFalse(physical.has("region"));
+        assertEquals(1, physical.getAsJsonObject("region").get("startLine").getAsInt(),
+                "SARIF2017: every result has a region; the file is known, the line is not");
         assertEquals("com/example/motor/Motor.java",
                 physical.getAsJsonObject("artifactLocation").get("uri").getAsString(),
                 "a nested class without SourceFile: its outermost class's file");
@@ -162,21 +176,45 @@ class SarifReportWriterTest {
     @Test
     void keepsPathsUnderASourceRootAndPlacesBareNamesUnderThePackage() {
         assertEquals("src/main/java/com/acme/Motor.java",
-                SarifReportWriter.SourcePaths.path("com.acme.Motor", "src/main/java/com/acme/Motor.java"));
+                SarifLocations.path("com.acme.Motor", "src/main/java/com/acme/Motor.java"));
         assertEquals("src/main/java/com/acme/Motor.java",
-                SarifReportWriter.SourcePaths.path("com.acme.Motor", "src\\main\\java\\com\\acme\\Motor.java"));
-        assertEquals("com/acme/Motor.java", SarifReportWriter.SourcePaths.path("com.acme.Motor$Inner", "Motor.java"));
-        assertEquals("com/acme/Motor.kt", SarifReportWriter.SourcePaths.path("com.acme.MotorKt", "Motor.kt"));
-        assertEquals("Main.java", SarifReportWriter.SourcePaths.path("Main", "Main.java"));
-        assertEquals("Main.java", SarifReportWriter.SourcePaths.path("Main$1", null));
+                SarifLocations.path("com.acme.Motor", "src\\main\\java\\com\\acme\\Motor.java"));
+        assertEquals("com/acme/Motor.java", SarifLocations.path("com.acme.Motor$Inner", "Motor.java"));
+        assertEquals("com/acme/Motor.kt", SarifLocations.path("com.acme.MotorKt", "Motor.kt"));
+        assertEquals("Main.java", SarifLocations.path("Main", "Main.java"));
+        assertEquals("Main.java", SarifLocations.path("Main$1", null));
+    }
+
+    @Test
+    void anAbsolutePathIsAFileUriWithoutBase() {
+        assertEquals("file:///home/me/My%20Project/src/Motor.java",
+                SarifLocations.uri("/home/me/My Project/src/Motor.java"));
+        assertEquals("file:///C:/work/src/Motor.java", SarifLocations.uri("C:/work/src/Motor.java"));
+        assertEquals("app/src/main/java/Motor.java", SarifLocations.uri("app/src/main/java/Motor.java"));
+
+        AnalysisResult base = ReportFixtures.fixture();
+        Finding growth = base.findings().get(2);
+        Finding absolute = new Finding(growth.rule(), growth.severity(), growth.message(), growth.remedy(), false,
+                null, new Location(growth.location().method(), "/srv/ci/src/main/java/com/example/telemetry/"
+                + "TelemetryHandler.java", 31), growth.root(), growth.callChain(), false, 1);
+        AnalysisResult result = new AnalysisResult(base.toolVersion(), base.verdict(), base.failReason(),
+                base.dispatch(), base.summary(), base.roots(), List.of(absolute), List.of(), null, null);
+        String json = render(new SarifReportWriter(), result);
+        assertEquals(List.of(), JsonSchemas.violations(JsonSchemas.SARIF, json));
+        JsonObject artifact = results(JsonParser.parseString(json).getAsJsonObject().getAsJsonArray("runs").get(0)
+                .getAsJsonObject()).get(0).getAsJsonObject().getAsJsonArray("locations").get(0).getAsJsonObject()
+                .getAsJsonObject("physicalLocation").getAsJsonObject("artifactLocation");
+        assertEquals("file:///srv/ci/src/main/java/com/example/telemetry/TelemetryHandler.java",
+                artifact.get("uri").getAsString());
+        assertFalse(artifact.has("uriBaseId"));
     }
 
     @Test
     void percentEncodesWhatAUriReferenceCannotHold() {
-        assertEquals("src/main/java/com/acme/Motor.java", SarifReportWriter.encodeUri("src/main/java/com/acme/Motor.java"));
+        assertEquals("src/main/java/com/acme/Motor.java", SarifLocations.encodeUri("src/main/java/com/acme/Motor.java"));
         assertEquals("My%20Project/src/%3Cx%3E%22%25/Caf%C3%A9.java",
-                SarifReportWriter.encodeUri("My Project/src/<x>\"%/Caf\u00e9.java"));
-        assertEquals("C%3A/work/Motor.java", SarifReportWriter.encodeUri("C:/work/Motor.java"));
+                SarifLocations.encodeUri("My Project/src/<x>\"%/Caf\u00e9.java"));
+        assertEquals("C%3A/work/Motor.java", SarifLocations.encodeUri("C:/work/Motor.java"));
         JsonObject hostile = JsonParser.parseString(render(new SarifReportWriter(), ReportFixtures.hostile()))
                 .getAsJsonObject();
         assertEquals("com/example/Evil%3C&%3E%22.java",

@@ -8,6 +8,8 @@ import dev.headroom.core.model.AnalysisResult;
 import dev.headroom.core.model.Rule;
 import dev.headroom.core.model.Verdict;
 import dev.headroom.reports.ReportFormat;
+import dev.headroom.reports.ReportSettings;
+import dev.headroom.reports.ReportWriter;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -112,8 +114,14 @@ public final class CheckCommand implements Callable<Integer> {
     String stackBudget;
 
     @Option(names = "--source-root", paramLabel = "<dir>",
-            description = "Where sources live, for report paths (repeatable).")
+            description = "Where sources live, for report paths (repeatable; default: src/main/java and the like"
+                    + " beside Maven's target/classes or Gradle's build/classes/java/main).")
     List<Path> sourceRoots = new ArrayList<>();
+
+    @Option(names = "--sarif-category", paramLabel = "<name>",
+            description = "The SARIF run's category, which GitHub keeps apart from other runs (default:"
+                    + " headroom/<the input's module directory>, e.g. headroom/app).")
+    String sarifCategory;
 
     @Option(names = "--layout", paramLabel = "<model>",
             description = "Object layout: hotspot-coops (default), hotspot-nocoops, hotspot-compact, jvm32.")
@@ -197,14 +205,21 @@ public final class CheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         AnalysisConfig config = configuration();
         List<ReportFormat> reportFormats = reportFormats();
+        ReportSettings settings = new ReportContext(Path.of(""))
+                .settings(sarifCategory, inputs.get(0), System.getenv(ReportSettings.SOURCE_DATE_EPOCH));
         checkOutputOptions(reportFormats);
         checkConfigurationFiles();
         checkInputs();
         prepareOutput();
 
-        AnalysisResult result = Headroom.analyze(config, new StderrListener(err, StderrListener.onTerminal()));
+        StderrListener listener = new StderrListener(err, StderrListener.onTerminal());
+        String missingSources = ReportContext.missingSources(inputs);
+        if (sourceRoots.isEmpty() && reportFormats.contains(ReportFormat.SARIF) && missingSources != null) {
+            listener.warning(missingSources);
+        }
+        AnalysisResult result = Headroom.analyze(config, listener);
 
-        List<Path> written = writeReports(result, reportFormats);
+        List<Path> written = writeReports(result, reportFormats, settings);
         VerdictOnStderr.print(err, result, config.failOn(), reportFormats.get(0), written);
         return result.verdict() == Verdict.FAIL ? ExitCodes.FAIL : ExitCodes.PASS;
     }
@@ -235,7 +250,7 @@ public final class CheckCommand implements Callable<Integer> {
         builder.addClasspath(classpathEntries());
         builder.jdkHome(jdkHome);
         rulePacks.forEach(builder::addRulePack);
-        sourceRoots.forEach(builder::addSourceRoot);
+        new ReportContext(Path.of("")).sourceRoots(sourceRoots, inputs).forEach(builder::addSourceRoot);
         return builder.build();
     }
 
@@ -329,18 +344,18 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     /** The reports, to files or standard output; returns the files written (none for standard output). */
-    private List<Path> writeReports(AnalysisResult result, List<ReportFormat> reportFormats) {
+    private List<Path> writeReports(AnalysisResult result, List<ReportFormat> reportFormats, ReportSettings settings) {
         List<Path> written = new ArrayList<>();
         if (reportDir != null) {
             for (ReportFormat format : reportFormats) {
-                written.add(writeFile(result, format, reportDir.resolve(format.fileName())));
+                written.add(writeFile(result, format.newWriter(settings), reportDir.resolve(format.fileName())));
             }
         } else if (output != null) {
-            written.add(writeFile(result, reportFormats.get(0), output));
+            written.add(writeFile(result, reportFormats.get(0).newWriter(settings), output));
         } else {
             PrintWriter out = spec.commandLine().getOut();
             try {
-                reportFormats.get(0).newWriter().write(result, out);
+                reportFormats.get(0).newWriter(settings).write(result, out);
             } catch (IOException e) {
                 throw ExitException.usage("cannot write the report to standard output: " + reason(e));
             }
@@ -349,9 +364,9 @@ public final class CheckCommand implements Callable<Integer> {
         return written;
     }
 
-    private static Path writeFile(AnalysisResult result, ReportFormat format, Path file) {
+    private static Path writeFile(AnalysisResult result, ReportWriter reportWriter, Path file) {
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            format.newWriter().write(result, writer);
+            reportWriter.write(result, writer);
         } catch (IOException e) {
             throw ExitException.usage("cannot write report " + file + ": " + reason(e));
         }

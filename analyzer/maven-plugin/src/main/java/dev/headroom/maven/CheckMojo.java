@@ -8,6 +8,7 @@ import dev.headroom.core.InputException;
 import dev.headroom.core.NothingToCheckException;
 import dev.headroom.core.model.AnalysisResult;
 import dev.headroom.reports.ReportFormat;
+import dev.headroom.reports.ReportSettings;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -79,6 +80,13 @@ public class CheckMojo extends AbstractMojo {
     /** Where sources live, for the paths in reports (default: the project's compile source roots). */
     @Parameter(property = "headroom.sourceRoots")
     List<File> sourceRoots;
+
+    /**
+     * The SARIF run's category, which GitHub keeps apart from other runs (default: {@code headroom/} and the
+     * module's directory under the one Maven runs in, e.g. {@code headroom/app}; {@code headroom} there).
+     */
+    @Parameter(property = "headroom.sarifCategory")
+    String sarifCategory;
 
     /** Object layout of the memory analysis: hotspot-coops (the default when not set), hotspot-nocoops, hotspot-compact, jvm32. */
     @Parameter(property = "headroom.layout")
@@ -192,6 +200,10 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.artifactId}", readonly = true, required = true)
     String artifactId;
 
+    /** The JUnit XML report's timestamp, when the project fixes one for reproducible builds. */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}", readonly = true)
+    String outputTimestamp;
+
     /** Relative file names in String parameters (costModel) are resolved against it, as Maven does for files. */
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
     File basedir;
@@ -221,6 +233,8 @@ public class CheckMojo extends AbstractMojo {
         reportFiles.removeEarlierReports();
         AnalysisConfig config = configuration();
         List<ReportFormat> reportFormats = ReportDirectory.formats(formats);
+        ReportSettings settings = PluginReportSettings.of(sarifCategory, basedir, outputTimestamp,
+                System.getenv(ReportSettings.SOURCE_DATE_EPOCH));
         checkConfigurationFiles();
         checkInputs(config);
 
@@ -229,7 +243,7 @@ public class CheckMojo extends AbstractMojo {
             return;
         }
         reportFiles.create(); // after the analysis: a module skipped for want of roots gets no report directory
-        Map<ReportFormat, Path> reports = reportFiles.write(result.get(), reportFormats);
+        Map<ReportFormat, Path> reports = reportFiles.write(result.get(), reportFormats, settings);
         VerdictLog.report(getLog(), result.get(), config.failOn(), reports);
     }
 
@@ -283,7 +297,9 @@ public class CheckMojo extends AbstractMojo {
         builder.addClasspath(libraries());
         builder.jdkHome(jdk == null ? null : jdk.toPath());
         nonNull(rulePacks).forEach(file -> builder.addRulePack(file.toPath()));
-        reportSourceRoots().forEach(builder::addSourceRoot);
+        List<Path> configuredRoots = nonNull(sourceRoots).stream().map(File::toPath).toList();
+        PluginReportSettings.sourceRoots(configuredRoots.isEmpty() ? existingSourceRoots() : configuredRoots)
+                .forEach(builder::addSourceRoot);
         try {
             return builder.build();
         } catch (ConfigurationException e) {
@@ -355,30 +371,6 @@ public class CheckMojo extends AbstractMojo {
             libraries.add(path);
         }
         return libraries;
-    }
-
-    /**
-     * The source roots for report paths: the ones configured, else the project's that exist. Under the
-     * working directory they are made relative to it, so that reports name
-     * {@code src/main/java/com/acme/Motor.java} (or {@code module/src/main/java/...} from the root of a
-     * multi-module build), the way {@code headroom check --source-root src/main/java} run there does.
-     */
-    private List<Path> reportSourceRoots() {
-        List<Path> given = sourceRoots == null || sourceRoots.isEmpty()
-                ? existingSourceRoots()
-                : sourceRoots.stream().map(File::toPath).toList();
-        Path workingDirectory = Path.of("").toAbsolutePath();
-        List<Path> result = new ArrayList<>();
-        for (Path root : given) {
-            Path absolute = root.toAbsolutePath().normalize();
-            Path shown = absolute.startsWith(workingDirectory) && !absolute.equals(workingDirectory)
-                    ? workingDirectory.relativize(absolute)
-                    : absolute;
-            if (!result.contains(shown)) {
-                result.add(shown);
-            }
-        }
-        return result;
     }
 
     private List<Path> existingSourceRoots() {

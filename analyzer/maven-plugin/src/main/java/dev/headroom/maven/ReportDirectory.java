@@ -2,6 +2,7 @@ package dev.headroom.maven;
 
 import dev.headroom.core.model.AnalysisResult;
 import dev.headroom.reports.ReportFormat;
+import dev.headroom.reports.ReportSettings;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -90,12 +91,13 @@ final class ReportDirectory {
     }
 
     /** Writes each format to its file; returns the files by format, in the order given. */
-    Map<ReportFormat, Path> write(AnalysisResult result, List<ReportFormat> formats) throws MojoExecutionException {
+    Map<ReportFormat, Path> write(AnalysisResult result, List<ReportFormat> formats, ReportSettings settings)
+            throws MojoExecutionException {
         Map<ReportFormat, Path> written = new LinkedHashMap<>();
         for (ReportFormat format : formats) {
             Path file = directory.resolve(format.fileName());
             try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                format.newWriter().write(result, writer);
+                format.newWriter(settings).write(result, writer);
             } catch (IOException e) {
                 throw new MojoExecutionException("cannot write report " + file + ": " + e, e);
             }

@@ -91,8 +91,8 @@ class CheckMojoTest {
     void everyCliOptionHasAHeadroomUserProperty() {
         Map<String, PluginDescriptor.Parameter> parameters = PluginDescriptor.checkGoalParameters();
         List<String> expected = List.of("skip", "jdk", "roots", "interruptRoots", "rootAnnotations", "ramBudget",
-                "stackBudget", "sourceRoots", "layout", "costModel", "rules", "excludes", "rulePacks", "formats", "failOn",
-                "maxFindings",
+                "stackBudget", "sourceRoots", "sarifCategory", "layout", "costModel", "rules", "excludes", "rulePacks",
+                "formats", "failOn", "maxFindings",
                 "baseline", "writeBaseline", "flowFacts", "dispatch", "coldPaths", "assertions", "timingExceptions", "groupBy",
                 "allowNoRoots");
         List<String> missing = new ArrayList<>();

@@ -70,7 +70,8 @@ class CliParityTest {
                         new Option("--ram-budget", "ramBudget", "64KiB"),
                         new Option("--stack-budget", "stackBudget", "4KiB"),
                         new Option("--layout", "layout", "jvm32"),
-                        new Option("--cost-model", "costModel", "interpreter"))),
+                        new Option("--cost-model", "costModel", "interpreter"),
+                        new Option("--sarif-category", "sarifCategory", "billing"))),
                 Arguments.of("rule levels and excludes", "fail", List.of(
                         new Option("--rule", "rules", "heap-allocation=warning"),
                         new Option("--rule", "rules", "recursion=off"),

@@ -53,7 +53,10 @@ public final class StackAnalysis {
                 boolean fits = d.bounded && d.bytes <= stackBudgetBytes;
                 verdict = fits ? Verdict.PASS : Verdict.FAIL;
                 if (!fits) {
-                    findings.add(new MemoryFinding(Rule.STACK_BUDGET_EXCEEDED, root, 0, message(root, d, stackBudgetBytes), root));
+                    // At the root's first line, as a deadline finding is: reports need a line to point at.
+                    int line = graph.contains(root) ? graph.node(root).facts().firstLine() : 0;
+                    findings.add(new MemoryFinding(Rule.STACK_BUDGET_EXCEEDED, root, line,
+                            message(root, d, stackBudgetBytes), root));
                 }
             }
             usages.add(new StackUsage(root.toId(), d.bytes, d.bounded, verdict));

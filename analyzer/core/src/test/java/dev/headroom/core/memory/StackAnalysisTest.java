@@ -50,6 +50,21 @@ class StackAnalysisTest {
         }
     }
 
+    private int firstLine(String method) throws IOException {
+        try (InputStream in = StackTargets.class.getResourceAsStream("StackTargets.class")) {
+            ClassNode node = new ClassNode();
+            new ClassReader(in).accept(node, 0);
+            for (MethodNode m : node.methods) {
+                for (var insn : m.instructions) {
+                    if (m.name.equals(method) && insn instanceof org.objectweb.asm.tree.LineNumberNode line) {
+                        return line.line;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no line in " + method);
+    }
+
     private long frame(Layout layout, String method) {
         int[] s = slots.get(method);
         return (long) (s[0] + s[1]) * layout.slotBytes() + layout.frameOverheadBytes();
@@ -101,6 +116,7 @@ class StackAnalysisTest {
         MemoryFinding f = over.findings().get(0);
         assertEquals(Rule.STACK_BUDGET_EXCEEDED, f.rule());
         assertEquals(new MethodRef(OWNER, "root", "(I)I"), f.root());
+        assertEquals(firstLine("root"), f.line(), "at the root's first line, for the reports to point at");
         assertTrue(f.message().contains(bytes + " bytes, 1 bytes above the stack budget of " + (bytes - 1)), f.message());
     }
 

@@ -1,0 +1,79 @@
+package dev.headroom.reports;
+
+import static dev.headroom.reports.ReportFixtures.render;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SarifAggregateTest {
+
+    static String aggregate(List<SarifAggregate.Part> parts) {
+        StringWriter out = new StringWriter();
+        try {
+            SarifAggregate.write(parts, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** The SARIF of the fixture and of the budgets fixture, as two modules' reports. */
+    static List<SarifAggregate.Part> twoModules() {
+        return List.of(
+                new SarifAggregate.Part("lib/target/headroom/headroom.sarif",
+                        render(new SarifReportWriter("headroom/lib"), ReportFixtures.fixture())),
+                new SarifAggregate.Part("app/target/headroom/headroom.sarif",
+                        render(new SarifReportWriter("headroom/app"), ReportFixtures.budgets())));
+    }
+
+    @Test
+    void oneRunPerModuleInTheOrderGivenUnchanged() {
+        String json = aggregate(twoModules());
+        assertEquals(List.of(), JsonSchemas.violations(JsonSchemas.SARIF, json));
+        JsonObject sarif = JsonParser.parseString(json).getAsJsonObject();
+        assertEquals("2.1.0", sarif.get("version").getAsString());
+        assertEquals(SarifReportWriter.SCHEMA_URI, sarif.get("$schema").getAsString());
+        JsonArray runs = sarif.getAsJsonArray("runs");
+        assertEquals(2, runs.size());
+        for (int i = 0; i < 2; i++) {
+            JsonObject own = JsonParser.parseString(twoModules().get(i).json()).getAsJsonObject();
+            assertEquals(own.getAsJsonArray("runs").get(0), runs.get(i), "run " + i + " as the module wrote it");
+        }
+        assertEquals(json, aggregate(twoModules()), "the same bytes twice");
+        assertTrue(json.endsWith("}\n"));
+    }
+
+    @Test
+    void twoRunsOfOneCategoryAreRefusedNamingBothFiles() {
+        List<SarifAggregate.Part> parts = List.of(
+                new SarifAggregate.Part("a.sarif", render(new SarifReportWriter("headroom/x"), ReportFixtures.fixture())),
+                new SarifAggregate.Part("b.sarif", render(new SarifReportWriter("headroom/x/"), ReportFixtures.empty())));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> aggregate(parts));
+        assertEquals("b.sarif and a.sarif have runs of the same category 'headroom/x', which GitHub refuses in one"
+                + " upload: give each module its own category", e.getMessage());
+
+        List<SarifAggregate.Part> uncategorised = List.of(
+                new SarifAggregate.Part("a.sarif", render(new SarifReportWriter(), ReportFixtures.fixture())),
+                new SarifAggregate.Part("b.sarif", render(new SarifReportWriter(), ReportFixtures.empty())));
+        assertThrows(IllegalArgumentException.class, () -> aggregate(uncategorised), "no category is one category");
+    }
+
+    @Test
+    void aPartThatIsNotSarifIsNamed() {
+        IllegalArgumentException notJson = assertThrows(IllegalArgumentException.class,
+                () -> aggregate(List.of(new SarifAggregate.Part("x.sarif", "{oops"))));
+        assertTrue(notJson.getMessage().startsWith("x.sarif is not JSON: "), notJson.getMessage());
+        IllegalArgumentException notSarif = assertThrows(IllegalArgumentException.class,
+                () -> aggregate(List.of(new SarifAggregate.Part("y.sarif", "{\"version\": \"1.0\", \"runs\": []}"))));
+        assertEquals("y.sarif is not a SARIF 2.1.0 report (no version 2.1.0 and runs)", notSarif.getMessage());
+    }
+}
