@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Times whole Headroom runs on real jars from Maven Central and on the running JDK's own java.base.
 # Usage: mvn -B -q package -DskipTests && benchmarks/run.sh
-# Prints one line per scenario: wall time, peak memory, Headroom's exit code and the report's summary
-# counts. A run that crashes (exit 4) or writes no report shows '-' counts: an old report is never read.
+# Prints one line per scenario: wall time, CPU time (user and system, all threads), peak memory, Headroom's
+# exit code and the report's summary counts. A run that crashes (exit 4) or writes no report shows '-'
+# counts: an old report is never read. HEADROOM_JAR=<jar> times another build (for a side-by-side run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-HEADROOM=analyzer/cli/target/headroom.jar
+HEADROOM=${HEADROOM_JAR:-analyzer/cli/target/headroom.jar}
 WORK=benchmarks/target
 mkdir -p "$WORK/jars"
 [ -f "$HEADROOM" ] || { echo "build first: mvn -B -q package -DskipTests" >&2; exit 2; }
@@ -24,21 +25,23 @@ if [ ! -d "$JAVA_BASE/java.base" ]; then
   "$JAVA_HOME_RUNNING/bin/jimage" extract --dir "$JAVA_BASE" --include 'regex:/java.base/.*' "$JAVA_HOME_RUNNING/lib/modules"
 fi
 
-printf '%-34s %8s %8s %5s %6s %8s %8s %9s\n' scenario seconds MiB exit roots methods classes findings
+printf '%-34s %8s %8s %8s %5s %6s %8s %8s %9s\n' scenario seconds cpu-s MiB exit roots methods classes findings
 run() { # name, then headroom check arguments
   local name=$1; shift
   local out="$WORK/$name.json"
   rm -f "$out"
   local status=0
-  /usr/bin/time -f '%e %M' -o "$WORK/$name.time" java -jar "$HEADROOM" check --format json -o "$out" "$@" 2> "$WORK/$name.err" || status=$?
-  read -r secs kib < <(tail -n 1 "$WORK/$name.time")
+  /usr/bin/time -f '%e %M %U %S' -o "$WORK/$name.time" java -jar "$HEADROOM" check --format json -o "$out" "$@" 2> "$WORK/$name.err" || status=$?
+  read -r secs kib user sys < <(tail -n 1 "$WORK/$name.time")
+  local cpu
+  cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
   if [ ! -s "$out" ] || [ "$status" -gt 1 ]; then
-    printf '%-34s %8s %8d %5s %6s %8s %8s %9s   %s\n' "$name" "$secs" $((kib / 1024)) "$status" - - - - "$(head -c 200 "$WORK/$name.err")"
+    printf '%-34s %8s %8s %8d %5s %6s %8s %8s %9s   %s\n' "$name" "$secs" "$cpu" $((kib / 1024)) "$status" - - - - "$(head -c 200 "$WORK/$name.err")"
     return
   fi
   summary() { grep -m1 -A7 '"summary"' "$out" | sed -n "s/.*\"$1\": \([0-9]*\).*/\1/p"; }
   local findings=$(( $(summary errors) + $(summary warnings) + $(summary suppressed) ))
-  printf '%-34s %8s %8d %5s %6s %8s %8s %9s\n' "$name" "$secs" $((kib / 1024)) "$status" "$(summary roots)" "$(summary methods)" "$(summary classes)" "$findings"
+  printf '%-34s %8s %8s %8d %5s %6s %8s %8s %9s\n' "$name" "$secs" "$cpu" $((kib / 1024)) "$status" "$(summary roots)" "$(summary methods)" "$(summary classes)" "$findings"
 }
 
 run sample-telemetry          sample-projects/telemetry-mistakes/target/classes

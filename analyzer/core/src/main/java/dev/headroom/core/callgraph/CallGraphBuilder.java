@@ -79,6 +79,14 @@ public final class CallGraphBuilder {
     private final Map<MethodRef, Map<Integer, FlowInterpreter.CallValues>> callValues = new HashMap<>();
     /** The methods a method may call on {@code this} (receiver copies are made only where they differ). */
     private final Map<MethodRef, List<MethodRef>> callsOnThis = new HashMap<>();
+    /** What a receiver class dispatches a name and descriptor to: every site on it asks again. */
+    private final Map<Dispatch, Optional<Dispatched>> dispatched = new HashMap<>();
+    /**
+     * The sites that take their targets from the instantiated classes, by called type, name and descriptor:
+     * they share their targets, so each instantiated class is dispatched once per group, not once per site.
+     */
+    private final Map<Dispatch, HierarchyGroup> hierarchyGroups = new HashMap<>();
+    private final Map<String, List<HierarchyGroup>> hierarchyGroupsByOwner = new HashMap<>();
 
     public CallGraphBuilder(Hierarchy hierarchy, RuleBook rules, DispatchPolicy policy) {
         this.hierarchy = hierarchy;
@@ -91,6 +99,25 @@ public final class CallGraphBuilder {
     public CallGraphBuilder assertions(boolean enabled) {
         this.assertionsEnabled = enabled;
         return this;
+    }
+
+    private record Dispatch(String receiverClass, String name, String descriptor) {
+    }
+
+    /** The method selected for a receiver class, and the node it is (its copy for that class, or itself). */
+    private record Dispatched(Hierarchy.Declared selected, MethodRef target) {
+    }
+
+    /** Sites on one type, name and descriptor whose targets are the instantiated classes' selections. */
+    private static final class HierarchyGroup {
+        final Dispatch key;
+        final List<VirtualSite> sites = new ArrayList<>();
+        final List<Dispatched> targets = new ArrayList<>();
+        final Set<MethodRef> seen = new HashSet<>();
+
+        HierarchyGroup(Dispatch key) {
+            this.key = key;
+        }
     }
 
     private record SiteKey(MethodRef caller, int index, String owner, String name, String descriptor) {
@@ -225,8 +252,8 @@ public final class CallGraphBuilder {
         }
     }
 
-    private MethodFacts facts(MethodRef ref, MethodNode method) {
-        return factsCache.computeIfAbsent(ref, r -> MethodScanner.scan(method, assertionsEnabled));
+    private MethodFacts facts(MethodRef ref, LoadedClass owner, MethodNode method) {
+        return factsCache.computeIfAbsent(ref, r -> MethodScanner.scan(method, AssertCode.of(owner, assertionsEnabled)));
     }
 
     /**
@@ -242,7 +269,7 @@ public final class CallGraphBuilder {
     private CallGraph.Node reach(Hierarchy.Declared d, MethodRef ref, boolean full) {
         CallGraph.Node node = graph.node(ref);
         if (node == null) {
-            node = graph.add(new CallGraph.Node(ref, d.owner(), d.method(), facts(d.ref(), d.method())));
+            node = graph.add(new CallGraph.Node(ref, d.owner(), d.method(), facts(d.ref(), d.owner(), d.method())));
             work.add(node);
         }
         if (full) {
@@ -357,11 +384,39 @@ public final class CallGraphBuilder {
     private void byHierarchy(VirtualSite vs) {
         vs.byHierarchy = true;
         sitesByOwner.computeIfAbsent(vs.owner, k -> new ArrayList<>()).add(vs);
-        for (String type : List.copyOf(instantiatedBelow.getOrDefault(vs.owner, List.of()))) {
-            dispatch(vs, type);
+        Dispatch key = new Dispatch(vs.owner, vs.name, vs.descriptor);
+        HierarchyGroup group = hierarchyGroups.get(key);
+        if (group == null) {
+            group = new HierarchyGroup(key);
+            hierarchyGroups.put(key, group);
+            hierarchyGroupsByOwner.computeIfAbsent(vs.owner, k -> new ArrayList<>()).add(group);
+            for (String type : List.copyOf(instantiatedBelow.getOrDefault(vs.owner, List.of()))) {
+                offer(group, type);
+            }
+        }
+        group.sites.add(vs);
+        for (int i = 0; i < group.targets.size(); i++) {
+            link(vs, group.targets.get(i));
         }
         for (Site.LambdaShape lambda : List.copyOf(lambdasBelow.getOrDefault(vs.owner, List.of()))) {
             dispatchToLambda(vs, lambda);
+        }
+    }
+
+    /** An instantiated class below a group's type: its selection is a target of every site of the group. */
+    private void offer(HierarchyGroup group, String type) {
+        Optional<Dispatched> d = dispatched(type, group.key.name(), group.key.descriptor());
+        if (d.isEmpty()) {
+            return;
+        }
+        if (flows != null) {
+            receiverOf(d.get().selected(), d.get().target(), type);
+        }
+        if (group.seen.add(d.get().target())) {
+            group.targets.add(d.get());
+            for (int i = 0; i < group.sites.size(); i++) {
+                link(group.sites.get(i), d.get());
+            }
         }
     }
 
@@ -373,17 +428,18 @@ public final class CallGraphBuilder {
 
     private void offerType(String type) {
         for (String supertype : hierarchy.supertypes(type)) {
-            instantiatedBelow.computeIfAbsent(supertype, k -> new ArrayList<>()).add(type);
-            for (VirtualSite vs : List.copyOf(sitesByOwner.getOrDefault(supertype, List.of()))) {
-                dispatch(vs, type);
-            }
+            offerBelow(supertype, type);
         }
         if (!hierarchy.supertypes(type).contains(OBJECT)) {
             // The chain could not be followed to Object (a missing class); calls on Object still reach it.
-            instantiatedBelow.computeIfAbsent(OBJECT, k -> new ArrayList<>()).add(type);
-            for (VirtualSite vs : List.copyOf(sitesByOwner.getOrDefault(OBJECT, List.of()))) {
-                dispatch(vs, type);
-            }
+            offerBelow(OBJECT, type);
+        }
+    }
+
+    private void offerBelow(String supertype, String type) {
+        instantiatedBelow.computeIfAbsent(supertype, k -> new ArrayList<>()).add(type);
+        for (HierarchyGroup group : List.copyOf(hierarchyGroupsByOwner.getOrDefault(supertype, List.of()))) {
+            offer(group, type);
         }
     }
 
@@ -405,17 +461,33 @@ public final class CallGraphBuilder {
     }
 
     private void dispatch(VirtualSite vs, String type) {
-        Hierarchy.Declared selected = hierarchy.select(type, vs.name, vs.descriptor);
-        if (selected == null) {
+        Optional<Dispatched> d = dispatched(type, vs.name, vs.descriptor);
+        if (d.isEmpty()) {
             return;
         }
-        MethodRef target = inReceiverContext(selected, type) ? selected.ref().forReceiver(type) : selected.ref();
         if (flows != null) {
-            receiverOf(selected, target, type);
+            receiverOf(d.get().selected(), d.get().target(), type);
         }
-        if (vs.seen.add(target)) {
+        link(vs, d.get());
+    }
+
+    /** The method a receiver class selects, and its node: the copy for that class where calls on this differ. */
+    private Optional<Dispatched> dispatched(String type, String name, String descriptor) {
+        Dispatch key = new Dispatch(type, name, descriptor);
+        Optional<Dispatched> known = dispatched.get(key);
+        if (known == null) {
+            Hierarchy.Declared selected = hierarchy.select(type, name, descriptor);
+            known = selected == null ? Optional.empty() : Optional.of(new Dispatched(selected,
+                    inReceiverContext(selected, type) ? selected.ref().forReceiver(type) : selected.ref()));
+            dispatched.put(key, known);
+        }
+        return known;
+    }
+
+    private void link(VirtualSite vs, Dispatched d) {
+        if (vs.seen.add(d.target())) {
             vs.hasTarget = true;
-            addTarget(vs.caller, vs.site, selected, target, Link.WITHOUT_RECEIVER);
+            addTarget(vs.caller, vs.site, d.selected(), d.target(), Link.WITHOUT_RECEIVER);
         }
     }
 

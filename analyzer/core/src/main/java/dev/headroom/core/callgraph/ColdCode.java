@@ -25,8 +25,8 @@ import org.objectweb.asm.tree.TryCatchBlockNode;
  * the code that builds an exception and throws it, and the handlers that end by throwing (a
  * {@code finally} copy, a rethrow, a wrapping catch). A handler that can reach a return or stays in a loop
  * recovers: it is hot, and so is the code of its try range. When assertions are disabled, the code of an
- * {@code assert} statement is cold too: it runs only with {@code -ea}. An instruction reached by no path
- * at all is dead and produces no finding.
+ * {@code assert} statement is cold too: it runs only with {@code -ea}; in a system class it never runs and is
+ * dead (see {@link AssertCode}). An instruction reached by no path at all is dead and produces no finding.
  *
  * <p>Sound before precise: any instruction of a try range may throw to its handler, whatever the
  * exception's type, so a recovering handler makes its whole range hot.
@@ -53,9 +53,15 @@ public final class ColdCode {
 
     /** @param assertionsEnabled whether the program runs with {@code -ea}: then assert code is ordinary code */
     public static ColdCode of(MethodNode method, boolean assertionsEnabled) {
+        return of(method, assertionsEnabled ? AssertCode.RUNS : AssertCode.COLD);
+    }
+
+    /** @param asserted what the code of assert statements is in the method's class */
+    public static ColdCode of(MethodNode method, AssertCode asserted) {
         InsnList insns = method.instructions;
         int n = insns.size();
         List<int[]> normal = normalSuccessors(insns);
+        boolean assertionsEnabled = asserted == AssertCode.RUNS;
         if (method.tryCatchBlocks.isEmpty() && !mayBeCold(insns, assertionsEnabled)) {
             return new ColdCode(reach(n, normal, -1), new boolean[n]); // no throw, no handler, no assert
         }
@@ -66,6 +72,9 @@ public final class ColdCode {
         boolean[] asserts = assertionsEnabled ? new boolean[n] : assertCode(insns, normal);
         boolean[] cold = new boolean[n];
         for (int i = 0; i < n; i++) {
+            if (asserted == AssertCode.NEVER_RUNS && asserts[i]) {
+                reached[i] = false;
+            }
             cold[i] = reached[i] && (asserts[i] || !recovers[i]);
         }
         return new ColdCode(reached, cold);

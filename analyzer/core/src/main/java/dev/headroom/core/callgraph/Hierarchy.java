@@ -40,13 +40,49 @@ public final class Hierarchy {
     }
 
     /** A resolved or selected method: the class that declares it and its tree. */
-    public record Declared(LoadedClass owner, MethodNode method) {
+    public static final class Declared {
+        private final LoadedClass owner;
+        private final MethodNode method;
+        /** Made once: the graph's maps are keyed by it, and equal keys of one instance compare fastest. */
+        private MethodRef ref;
+
+        public Declared(LoadedClass owner, MethodNode method) {
+            this.owner = owner;
+            this.method = method;
+        }
+
+        public LoadedClass owner() {
+            return owner;
+        }
+
+        public MethodNode method() {
+            return method;
+        }
+
         public MethodRef ref() {
-            return new MethodRef(owner.internalName(), method.name, method.desc);
+            if (ref == null) {
+                ref = new MethodRef(owner.internalName(), method.name, method.desc);
+            }
+            return ref;
         }
 
         public boolean is(int flag) {
             return (method.access & flag) != 0;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Declared other && owner.equals(other.owner) && method == other.method;
+        }
+
+        @Override
+        public int hashCode() {
+            return owner.hashCode() * 31 + System.identityHashCode(method);
+        }
+
+        @Override
+        public String toString() {
+            return ref().toString();
         }
     }
 

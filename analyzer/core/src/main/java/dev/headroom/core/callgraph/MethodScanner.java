@@ -36,11 +36,16 @@ public final class MethodScanner {
 
     /** @param assertionsEnabled whether the program runs with {@code -ea} (see {@link ColdCode}) */
     public static MethodFacts scan(MethodNode method, boolean assertionsEnabled) {
+        return scan(method, assertionsEnabled ? AssertCode.RUNS : AssertCode.COLD);
+    }
+
+    /** @param asserted what the code of assert statements is in the method's class (see {@link ColdCode}) */
+    public static MethodFacts scan(MethodNode method, AssertCode asserted) {
         InsnList insns = method.instructions;
         if (insns.size() == 0) {
             return MethodFacts.NO_CODE;
         }
-        ColdCode coldCode = ColdCode.of(method, assertionsEnabled);
+        ColdCode coldCode = ColdCode.of(method, asserted);
         List<Site> sites = new ArrayList<>();
         int line = 0;
         int firstLine = 0;

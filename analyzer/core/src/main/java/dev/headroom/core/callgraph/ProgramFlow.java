@@ -2,7 +2,9 @@ package dev.headroom.core.callgraph;
 
 import dev.headroom.core.classpath.LoadedClass;
 import dev.headroom.core.classpath.TypeHeader;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.objectweb.asm.Opcodes;
@@ -41,6 +43,8 @@ final class ProgramFlow {
     private final Map<String, TypeFlow.Node> fields = new HashMap<>();
     private final Map<Object, TypeFlow.Node> constants = new HashMap<>();
     private final Map<MethodRef, MethodNodes> methods = new HashMap<>();
+    /** Supertype to the concrete input classes below it; made on first use. */
+    private Map<String, List<String>> concreteInputSubclasses;
 
     ProgramFlow(Hierarchy hierarchy) {
         this.hierarchy = hierarchy;
@@ -142,15 +146,47 @@ final class ProgramFlow {
     /**
      * Code outside the inputs may call a non-private input method: with unknown arguments, on an unknown
      * receiver (one of the classes the program creates) or one of the method's own class when it is concrete.
-     * Its concrete subclasses that the program never creates are not receivers: that would make every
-     * subclass's overrides targets of the calls on {@code this} wherever the method is reached.
+     * The method of an abstract class is called from outside on the concrete input classes that inherit it
+     * (outside code creates them: a library's users create its queues), directly or through the visibility
+     * bridge javac gives a public class below a package-private one. A concrete class's subclasses that
+     * the program never creates are not receivers: that would make every subclass's overrides targets of the
+     * calls on {@code this} wherever the method is reached.
      */
     private void seedOutsideCallers(Hierarchy.Declared d, MethodNodes nodes, boolean isStatic) {
-        // The own class first: a node that holds unknown takes no other type after it.
-        if (!isStatic && hierarchy.classes().header(d.owner().internalName()).filter(TypeHeader::isConcrete).isPresent()) {
-            flow.add(nodes.parameters()[0], d.owner().internalName());
+        // The own classes first: a node that holds unknown takes no other type after it.
+        if (!isStatic) {
+            String owner = d.owner().internalName();
+            if (hierarchy.classes().header(owner).filter(TypeHeader::isConcrete).isPresent()) {
+                flow.add(nodes.parameters()[0], owner);
+            } else {
+                for (String inheritor : concreteInputSubclasses(owner)) {
+                    Hierarchy.Declared selected = hierarchy.select(inheritor, d.method().name, d.method().desc);
+                    // A public class below a package-private one inherits through a visibility bridge (same name and
+                    // descriptor) that calls this method on the same receiver.
+                    if (selected != null && (selected.method() == d.method() || selected.is(Opcodes.ACC_BRIDGE))) {
+                        flow.add(nodes.parameters()[0], inheritor);
+                    }
+                }
+            }
         }
         unknownArguments(d);
+    }
+
+    /** The concrete classes of the inputs below a type (itself excluded), in name order. */
+    private List<String> concreteInputSubclasses(String type) {
+        if (concreteInputSubclasses == null) {
+            concreteInputSubclasses = new HashMap<>();
+            for (String name : hierarchy.classes().inputClassNames()) {
+                if (hierarchy.classes().header(name).filter(TypeHeader::isConcrete).isPresent()) {
+                    for (String supertype : hierarchy.supertypes(name)) {
+                        if (!supertype.equals(name)) {
+                            concreteInputSubclasses.computeIfAbsent(supertype, k -> new ArrayList<>()).add(name);
+                        }
+                    }
+                }
+            }
+        }
+        return concreteInputSubclasses.getOrDefault(type, List.of());
     }
 
     /** Unknown arguments for every parameter: a lambda's implementation, whose arguments are not tracked. */

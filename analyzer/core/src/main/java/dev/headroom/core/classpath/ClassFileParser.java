@@ -1,11 +1,16 @@
 package dev.headroom.core.classpath;
 
+import java.util.Map;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.tree.ClassNode;
 
 /**
  * Parses class-file bytes into a tree, keeping line numbers (no {@code SKIP_DEBUG}: findings name
  * lines) and skipping stack-map frames (the analyses compute what they need).
+ *
+ * <p>Names and descriptors are taken from a pool shared by every class of a run: the same owner, name
+ * or descriptor read from two class files is one {@code String}, so the analyses' map keys built from
+ * them compare by identity instead of character by character.
  */
 final class ClassFileParser {
     private ClassFileParser() {
@@ -18,7 +23,8 @@ final class ClassFileParser {
         }
     }
 
-    static ClassNode parse(byte[] bytes) throws UnreadableClassException {
+    /** @param names the run's pool of names and descriptors (see above) */
+    static ClassNode parse(byte[] bytes, Map<String, String> names) throws UnreadableClassException {
         if (bytes.length < 10) {
             throw new UnreadableClassException("truncated class file (" + bytes.length + " bytes)");
         }
@@ -33,12 +39,32 @@ final class ClassFileParser {
         }
         try {
             ClassNode node = new ClassNode(AsmApi.VERSION);
-            new ClassReader(bytes).accept(node, ClassReader.SKIP_FRAMES);
+            new PooledNames(bytes, names).accept(node, ClassReader.SKIP_FRAMES);
             return node;
         } catch (RuntimeException e) {
             // ASM signals corrupt input with IndexOutOfBounds, IllegalArgument and friends.
             throw new UnreadableClassException("corrupt or truncated class file (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+        }
+    }
+
+    /** A reader whose constant-pool strings come from the pool. */
+    private static final class PooledNames extends ClassReader {
+        private final Map<String, String> names;
+
+        PooledNames(byte[] bytes, Map<String, String> names) {
+            super(bytes);
+            this.names = names;
+        }
+
+        @Override
+        public String readUTF8(int offset, char[] charBuffer) {
+            String s = super.readUTF8(offset, charBuffer);
+            if (s == null || names == null) { // the super constructor reads some strings before the pool is set
+                return s;
+            }
+            String pooled = names.putIfAbsent(s, s);
+            return pooled == null ? s : pooled;
         }
     }
 }

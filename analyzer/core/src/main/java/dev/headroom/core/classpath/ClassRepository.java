@@ -48,6 +48,8 @@ public final class ClassRepository implements Closeable {
     private final Predicate<String> excluded;
     private final Map<String, Optional<LoadedClass>> cache = new HashMap<>();
     private final Map<String, Optional<TypeHeader>> headers = new HashMap<>();
+    /** Names and descriptors read from the class files, each once (see {@link ClassFileParser}). */
+    private final Map<String, String> names = new HashMap<>();
     private final List<InputProblem> problems = new ArrayList<>();
     private int parsedCount;
 
@@ -260,9 +262,9 @@ public final class ClassRepository implements Closeable {
     private LoadedClass parse(ClassSource source, String internalName, byte[] bytes, boolean input) {
         String location = source.locate(internalName);
         try {
-            ClassNode node = ClassFileParser.parse(bytes);
+            ClassNode node = ClassFileParser.parse(bytes, names);
             parsedCount++;
-            return new LoadedClass(node, input, location);
+            return new LoadedClass(node, input, location, source.isSystemClass(internalName));
         } catch (ClassFileParser.UnreadableClassException e) {
             report(location, e.getMessage());
             return null;

@@ -15,6 +15,15 @@ public interface ClassSource extends Closeable {
     /** How to name a class of this source in a message: {@code lib/a.jar!/com/acme/Motor.class}. */
     String locate(String internalName);
 
+    /**
+     * Whether the class is a system class of a Java runtime: one the boot loader defines, whose assertions
+     * only {@code -esa} turns on. Only {@code java.base} is taken as such, the one module certain to be the
+     * boot loader's in every JDK; other modules' assertions are treated like the program's.
+     */
+    default boolean isSystemClass(String internalName) {
+        return false;
+    }
+
     @Override
     default void close() throws IOException {
     }

@@ -73,6 +73,11 @@ final class JrtClassSource implements ClassSource {
     }
 
     @Override
+    public boolean isSystemClass(String internalName) {
+        return Files.isRegularFile(fs.getPath("/modules", "java.base", internalName + ".class"));
+    }
+
+    @Override
     public List<String> classNames() throws IOException {
         List<String> names = new ArrayList<>();
         try (DirectoryStream<Path> modules = Files.newDirectoryStream(fs.getPath("/modules"))) {

@@ -6,9 +6,8 @@ import dev.headroom.core.callgraph.MethodRef;
 import dev.headroom.core.callgraph.Target;
 import dev.headroom.core.model.Frame;
 import dev.headroom.core.model.Rule;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,9 +17,10 @@ import java.util.Set;
 
 /**
  * What each reached library method may do, transitively: for every rule (hot and cold apart), one
- * witness of how. Computed once for the whole graph by
- * propagating effects from callees to callers until nothing changes; each method keeps the first
- * witness it gets for a rule, so a witness chain always leads to an event and never loops.
+ * witness of how. Computed once for the whole graph by propagating effects from callees to callers, level
+ * by level: each method keeps the witness with the shortest chain to an event, the least by line and callee
+ * among equally short ones. So a witness chain always leads to an event and never loops, and a method's
+ * witness depends only on what it reaches, not on which roots the run has or the order they were found in.
  */
 final class LibrarySummaries {
     /** A rule, and whether every path to it is cold. */
@@ -57,7 +57,16 @@ final class LibrarySummaries {
         }
         addRecursion(library, cycles, hotCycles);
         propagate(library);
+        for (Map.Entry<MethodRef, Map<Key, Witness>> e : effects.entrySet()) {
+            Map<Key, Witness> ordered = new LinkedHashMap<>();
+            e.getValue().entrySet().stream().sorted(Map.Entry.comparingByKey(KEY_ORDER))
+                    .forEach(w -> ordered.put(w.getKey(), w.getValue()));
+            e.setValue(ordered);
+        }
     }
+
+    /** Effects in a fixed order, whatever order they were found in: by rule, the hot one first. */
+    private static final Comparator<Key> KEY_ORDER = Comparator.comparing(Key::rule).thenComparing(Key::cold);
 
     private Map<Key, Witness> effectsOf(MethodRef m) {
         return effects.computeIfAbsent(m, k -> new LinkedHashMap<>());
@@ -104,38 +113,45 @@ final class LibrarySummaries {
                 }
             }
         }
-        Deque<MethodRef> work = new ArrayDeque<>();
-        Set<MethodRef> queued = new HashSet<>();
+        // Level d holds the effects whose shortest chain has d calls; a level's witnesses are final before the
+        // next level is built from them.
+        Map<MethodRef, Set<Key>> level = new LinkedHashMap<>();
         for (CallGraph.Node n : library) {
             if (effects.containsKey(n.ref())) {
-                work.add(n.ref());
-                queued.add(n.ref());
+                level.put(n.ref(), new HashSet<>(effects.get(n.ref()).keySet()));
             }
         }
-        while (!work.isEmpty()) {
-            MethodRef callee = work.poll();
-            queued.remove(callee);
-            List<Key> calleeEffects = new ArrayList<>(effects.getOrDefault(callee, Map.of()).keySet());
-            for (CallerSite site : callers.getOrDefault(callee, List.of())) {
-                if (site.callbacksOnly()) {
-                    continue; // the summarised method's own entry speaks for what it does
-                }
-                boolean changed = false;
-                for (Key calleeKey : calleeEffects) {
-                    Key key = new Key(calleeKey.rule(), calleeKey.cold() || site.cold());
-                    if (!effectsOf(site.caller()).containsKey(key)) {
-                        effectsOf(site.caller()).put(key, new Witness(site.line(), null, callee, calleeKey));
-                        changed = true;
+        while (!level.isEmpty()) {
+            Map<MethodRef, Set<Key>> next = new LinkedHashMap<>();
+            for (Map.Entry<MethodRef, Set<Key>> entry : level.entrySet()) {
+                MethodRef callee = entry.getKey();
+                for (CallerSite site : callers.getOrDefault(callee, List.of())) {
+                    if (site.callbacksOnly()) {
+                        continue; // the summarised method's own entry speaks for what it does
+                    }
+                    for (Key calleeKey : entry.getValue()) {
+                        Key key = new Key(calleeKey.rule(), calleeKey.cold() || site.cold());
+                        Witness candidate = new Witness(site.line(), null, callee, calleeKey);
+                        Map<Key, Witness> callerEffects = effectsOf(site.caller());
+                        Witness known = callerEffects.get(key);
+                        Set<Key> added = next.get(site.caller());
+                        boolean sameLevel = added != null && added.contains(key);
+                        if (known == null || (sameLevel && BY_LINE_AND_CALLEE.compare(candidate, known) < 0)) {
+                            callerEffects.put(key, candidate);
+                            next.computeIfAbsent(site.caller(), k -> new HashSet<>()).add(key);
+                        }
                     }
                 }
-                if (changed && queued.add(site.caller())) {
-                    work.add(site.caller());
-                }
             }
+            level = next;
         }
     }
 
-    /** The effects of a library method, in the order they were found. */
+    /** Among witnesses of one length: the earliest line, then the least callee, then a hot callee effect. */
+    private static final Comparator<Witness> BY_LINE_AND_CALLEE = Comparator.comparingInt(Witness::line)
+            .thenComparing(Witness::next).thenComparing(w -> w.nextKey().cold());
+
+    /** The effects of a library method, by rule, the hot one first. */
     Map<Key, Witness> effects(MethodRef method) {
         return effects.getOrDefault(method, Map.of());
     }

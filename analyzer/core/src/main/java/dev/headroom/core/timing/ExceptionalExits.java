@@ -1,10 +1,11 @@
 package dev.headroom.core.timing;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -19,8 +20,11 @@ import java.util.function.Predicate;
  */
 final class ExceptionalExits<T> {
     /** A throw site, and whether it is in user code. */
-    private record Exit(boolean user, String site) {
-        static final Comparator<Exit> ORDER = Comparator.comparing((Exit e) -> !e.user).thenComparing(Exit::site);
+    private record Exit(boolean user, String site) implements Comparable<Exit> {
+        @Override
+        public int compareTo(Exit other) {
+            return user != other.user ? (user ? -1 : 1) : site.compareTo(other.site);
+        }
     }
 
     private final Function<T, List<String>> own;
@@ -60,24 +64,36 @@ final class ExceptionalExits<T> {
         if (known != null) {
             return known;
         }
-        TreeSet<Exit> all = new TreeSet<>(Exit.ORDER);
+        // The first max + 1 of the union: each part is sorted, so a part is read only while its exits can
+        // still enter the kept ones.
+        TreeSet<Exit> kept = new TreeSet<>();
         boolean user = userCode.test(t);
         for (String site : own.apply(t)) {
-            all.add(new Exit(user, site));
+            keep(kept, new Exit(user, site));
         }
+        Set<T> merged = Collections.newSetFromMap(new IdentityHashMap<>());
         for (T callee : callees.apply(t)) {
-            if (callee != t) {
-                all.addAll(first(callee));
+            if (callee != t && merged.add(callee)) {
+                for (Exit e : first(callee)) {
+                    if (!keep(kept, e)) {
+                        break;
+                    }
+                }
             }
         }
-        List<Exit> kept = new ArrayList<>();
-        for (Exit e : all) {
-            if (kept.size() > max) {
-                break;
-            }
-            kept.add(e);
+        List<Exit> result = new ArrayList<>(kept);
+        first.put(t, result);
+        return result;
+    }
+
+    /** Adds an exit to the first {@code max + 1}; false when it comes after all of them (so do the next ones). */
+    private boolean keep(TreeSet<Exit> kept, Exit e) {
+        if (kept.size() > max && e.compareTo(kept.last()) >= 0) {
+            return false;
         }
-        first.put(t, kept);
-        return kept;
+        if (kept.add(e) && kept.size() > max + 1) {
+            kept.pollLast();
+        }
+        return true;
     }
 }

@@ -4,6 +4,7 @@ import dev.headroom.core.TimingExceptions;
 import dev.headroom.core.callgraph.Call;
 import dev.headroom.core.callgraph.CallGraph;
 import dev.headroom.core.callgraph.Hierarchy;
+import dev.headroom.core.callgraph.AssertCode;
 import dev.headroom.core.callgraph.ColdCode;
 import dev.headroom.core.callgraph.MethodRef;
 import dev.headroom.core.callgraph.RecordMethods;
@@ -20,6 +21,7 @@ import dev.headroom.core.roots.RootFinder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -139,7 +141,7 @@ public final class TimingAnalysis {
         final LoadedClass owner;
         long cost;
         /** Why the method has no bound; null when it has one. */
-        String reason;
+        CharSequence reason;
         /** The callee that makes it unbounded, or null when the cause is in the method itself. */
         MethodRef cause;
         final List<LoopBound> loops = new ArrayList<>();
@@ -160,6 +162,8 @@ public final class TimingAnalysis {
         final List<String> exits = new ArrayList<>();
         /** The normal-runs timings of the callees a normal-runs timing adds up (their exits are left out too). */
         final List<MethodTiming> normalCallees = new ArrayList<>();
+        /** Whether loops make it unbounded (see {@code unboundedByLoops}); null until asked. */
+        Boolean unboundedByLoops;
 
         MethodTiming(MethodRef ref, LoadedClass owner) {
             this.ref = ref;
@@ -174,7 +178,7 @@ public final class TimingAnalysis {
             return normal == null ? this : normal;
         }
 
-        MethodTiming unbounded(String why) {
+        MethodTiming unbounded(CharSequence why) {
             if (reason == null) {
                 reason = why;
             }
@@ -219,7 +223,7 @@ public final class TimingAnalysis {
     }
 
     /** The cost of one call instruction: the most expensive of its targets. */
-    private record SiteCost(long cost, String reason, MethodRef cause, MethodTiming worst) {
+    private record SiteCost(long cost, CharSequence reason, MethodRef cause, MethodTiming worst) {
     }
 
     /**
@@ -274,7 +278,7 @@ public final class TimingAnalysis {
 
     /** Why the method has no bound, or empty when it has one. */
     public Optional<String> unboundedReason(MethodRef method) {
-        return Optional.ofNullable(timing(method).normalRuns().reason);
+        return Optional.ofNullable(timing(method).normalRuns().reason).map(CharSequence::toString);
     }
 
     // ---- per method ----
@@ -286,9 +290,7 @@ public final class TimingAnalysis {
         }
         Integer cycleStart = inProgressAt.get(ref);
         if (cycleStart != null) {
-            List<MethodRef> cycle = new ArrayList<>(inProgress.subList(cycleStart, inProgress.size()));
-            cycle.add(ref);
-            return new MethodTiming(ref, null).unbounded("recursion: " + describeCycle(cycle));
+            return new MethodTiming(ref, null).unbounded(new CycleReason(inProgress, cycleStart, ref));
         }
         CallGraph.Node node = graph.node(ref);
         LoadedClass owner;
@@ -427,7 +429,7 @@ public final class TimingAnalysis {
         // Block costs, with the most expensive target of every call; then the bound of every run, and of the
         // runs that complete normally.
         ColdCode coldCode = node != null && node.facts().coldCode() != null ? node.facts().coldCode()
-                : ColdCode.of(method, assertionsEnabled);
+                : ColdCode.of(method, AssertCode.of(t.owner, assertionsEnabled));
         ColdBlocks cold = ColdBlocks.of(cfg, coldCode);
         for (LoopBound lb : t.loops) {
             if (cold.isColdHeader(lb.header())) {
@@ -445,7 +447,7 @@ public final class TimingAnalysis {
             finish(normal, cfg, normalCosts, bounds, cold.blocks(), lb -> !cold.isColdHeader(lb.header()), file);
             t.normal = normal;
         } // else both timings are the same (no cold code here or below): one is kept
-        finish(t, cfg, all, bounds, new boolean[cfg.blockCount], lb -> true, file);
+        finish(t, cfg, all, bounds, cold.deadBlocks(), lb -> !cold.isDeadHeader(lb.header()), file);
     }
 
     /** Each block's cost, each call instruction's cost and worst target, and the first reason a call has no bound. */
@@ -453,7 +455,7 @@ public final class TimingAnalysis {
         final long[] block;
         final long[] call;
         final MethodTiming[] callee;
-        String reason;
+        CharSequence reason;
         MethodRef cause;
 
         BlockCosts(ControlFlow cfg) {
@@ -483,7 +485,7 @@ public final class TimingAnalysis {
                                   ColdBlocks cold, boolean normalRuns) {
         BlockCosts costs = new BlockCosts(cfg);
         for (int b = 0; b < cfg.blockCount; b++) {
-            if (!cfg.reachable[b] || (normalRuns && cold.isCold(b))) {
+            if (!cfg.reachable[b] || cold.isDead(b) || (normalRuns && cold.isCold(b))) {
                 continue;
             }
             boolean calleeNormalRuns = normalRuns && !cold.inRecoveringTry(b);
@@ -582,7 +584,7 @@ public final class TimingAnalysis {
         if (intrinsic.isPresent()) { // a JVM intrinsic: its compiled form's cost, its bytecode is not walked
             return new SiteCost(intrinsic.getAsLong(), null, null, null);
         }
-        List<MethodRef> targets = new ArrayList<>();
+        Set<MethodRef> targets = new LinkedHashSet<>();
         String unanalysable = null;
         MethodRef unanalysableRef = null;
         boolean fromGraph = !here.isEmpty();
@@ -590,10 +592,10 @@ public final class TimingAnalysis {
             Target target = call.target();
             MethodRef analysed = targetOf(target);
             if (analysed != null) {
-                addOnce(targets, analysed);
+                targets.add(analysed);
             } else if (target instanceof Target.Unanalysable u) {
                 if (facts.methodCost(u.ref()).isPresent() || model.methodCost(u.ref()).isPresent()) {
-                    addOnce(targets, u.ref());
+                    targets.add(u.ref());
                 } else if (unanalysable == null) {
                     unanalysable = "call to " + short_(u.ref()) + " cannot be analysed: " + u.reason();
                     unanalysableRef = u.ref();
@@ -616,7 +618,7 @@ public final class TimingAnalysis {
         }
         long worst = 0;
         MethodTiming worstTarget = null;
-        String reason = unanalysable;
+        CharSequence reason = unanalysable;
         MethodRef cause = unanalysableRef;
         for (MethodRef target : targets) {
             MethodTiming all = timing(target);
@@ -694,6 +696,13 @@ public final class TimingAnalysis {
      * passes give it one.
      */
     private boolean unboundedByLoops(MethodTiming t) {
+        if (t.unboundedByLoops == null) {
+            t.unboundedByLoops = followCauses(t);
+        }
+        return t.unboundedByLoops;
+    }
+
+    private boolean followCauses(MethodTiming t) {
         Set<MethodRef> seen = new HashSet<>();
         MethodTiming at = t;
         while (at.cause != null && seen.add(at.ref)) {
@@ -748,7 +757,7 @@ public final class TimingAnalysis {
             long each = equals ? ops(Opcodes.ALOAD, Opcodes.GETFIELD, Opcodes.ALOAD, Opcodes.GETFIELD, Opcodes.IFEQ)
                     : ops(Opcodes.ILOAD, Opcodes.BIPUSH, Opcodes.IMUL, Opcodes.ALOAD, Opcodes.GETFIELD, Opcodes.IADD,
                           Opcodes.ISTORE);
-            List<MethodRef> targets = new ArrayList<>();
+            Set<MethodRef> targets = new LinkedHashSet<>();
             if (type.getSort() == Type.OBJECT || type.getSort() == Type.ARRAY) {
                 each = LongestPath.add(each, ops(Opcodes.DUP, Opcodes.IFNULL, Opcodes.INVOKEVIRTUAL));
                 String descriptor = RecordMethods.componentMethodDescriptor(indy.name);
@@ -761,7 +770,7 @@ public final class TimingAnalysis {
                                     + " for a component of the record in " + short_(t.ref) + " cannot be analysed",
                                     null, null);
                         }
-                        addOnce(targets, target);
+                        targets.add(target);
                     }
                 }
                 if (targets.isEmpty()) { // a call the graph does not record (a safe JDK method): direct ones only
@@ -865,12 +874,6 @@ public final class TimingAnalysis {
         return direct ? Optional.of(d.ref()) : Optional.empty();
     }
 
-    private static void addOnce(List<MethodRef> list, MethodRef ref) {
-        if (!list.contains(ref)) {
-            list.add(ref);
-        }
-    }
-
     // ---- per root ----
 
     private List<String> worstPath(MethodTiming root) {
@@ -929,15 +932,49 @@ public final class TimingAnalysis {
     }
 
     /**
-     * A cycle for a message: JDK cycles run through thousands of methods, and the reason is kept by
-     * every method the cycle makes unbounded, so long ones show their first methods, the count and the end.
+     * "recursion: " and a cycle, for a message: JDK cycles run through thousands of methods, and the reason is
+     * kept by every method the cycle makes unbounded, so long ones show their first methods, the count and the
+     * end. Only those methods are kept, and the text is made when a report asks for it: most never are.
      */
-    private static String describeCycle(List<MethodRef> cycle) {
-        if (cycle.size() <= 8) {
-            return names(cycle);
+    private static final class CycleReason implements CharSequence {
+        private final List<MethodRef> shown;
+        private final int size;
+        private String text;
+
+        CycleReason(List<MethodRef> stack, int start, MethodRef closing) {
+            size = stack.size() - start + 1; // the stack from start, then the method that closes the cycle
+            List<MethodRef> kept = new ArrayList<>(size <= 8 ? stack.subList(start, stack.size())
+                    : stack.subList(start, start + 5));
+            if (size > 8) {
+                kept.add(stack.get(stack.size() - 1));
+            }
+            kept.add(closing);
+            shown = kept;
         }
-        return names(cycle.subList(0, 5)) + " -> ... " + (cycle.size() - 7) + " more ... -> "
-                + names(cycle.subList(cycle.size() - 2, cycle.size()));
+
+        @Override
+        public String toString() {
+            if (text == null) {
+                text = "recursion: " + (size <= 8 ? names(shown) : names(shown.subList(0, 5)) + " -> ... "
+                        + (size - 7) + " more ... -> " + names(shown.subList(5, 7)));
+            }
+            return text;
+        }
+
+        @Override
+        public int length() {
+            return toString().length();
+        }
+
+        @Override
+        public char charAt(int index) {
+            return toString().charAt(index);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return toString().subSequence(start, end);
+        }
     }
 
     private static String names(List<MethodRef> methods) {
