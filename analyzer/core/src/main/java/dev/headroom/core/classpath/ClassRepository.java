@@ -174,7 +174,7 @@ public final class ClassRepository implements Closeable {
                 if (excluded.test(name.replace('/', '.'))) {
                     if (!excludedIndex.containsKey(name) && !inputIndex.containsKey(name)) {
                         excludedIndex.put(name, new InputFile(source, entry));
-                        cache.put(name, Optional.of(new LoadedClass(loaded.node(), false, loaded.location())));
+                        cache.put(name, Optional.of(new LoadedClass(loaded.node(), false, loaded.location(), loaded.system())));
                     }
                     continue;
                 }
