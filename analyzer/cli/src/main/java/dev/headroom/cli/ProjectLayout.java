@@ -15,7 +15,10 @@ import java.util.Optional;
  *   <li>Maven: {@code <module>/target/classes} is {@code src/main}, {@code target/test-classes} is
  *       {@code src/test}, a jar in {@code <module>/target} is {@code src/main};</li>
  *   <li>Gradle: {@code <module>/build/classes/<language>/<set>} is {@code src/<set>}, a jar in
- *       {@code <module>/build/libs} is {@code src/main}.</li>
+ *       {@code <module>/build/libs} is {@code src/main};</li>
+ *   <li>a folder above the classes (classes are named by their class files, not by their path): Maven's
+ *       {@code <module>/target}, Gradle's {@code <module>/build}, or the module's own directory, is
+ *       {@code src/main}.</li>
  * </ul>
  * A source set's folders are those of {@link #LANGUAGES} that exist: {@code src/main/java},
  * {@code src/main/kotlin}, ...
@@ -55,6 +58,13 @@ final class ProjectLayout {
             return Optional.empty();
         }
         Path parent = path.getParent();
+        if ((named(path, "target") || named(path, "build")) && Files.isDirectory(path.resolve("classes"))) {
+            return Optional.of(new Module(parent, "main"));
+        }
+        if (Files.isDirectory(path.resolve("target").resolve("classes"))
+                || Files.isDirectory(path.resolve("build").resolve("classes"))) {
+            return Optional.of(new Module(path, "main"));
+        }
         if (named(parent, "target") && (named(path, "classes") || named(path, "test-classes"))) {
             return Optional.of(new Module(parent.getParent(), named(path, "classes") ? "main" : "test"));
         }
