@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code headroom dashboard}: the dashboard page written into a folder, with reports to show in it. */
 @Command(name = "dashboard",
-        description = {"Writes the dashboard (index.html, dashboard.css, dashboard.js) into a folder. The JSON"
+        description = {"Writes the dashboard (index.html, dashboard.css, java-names.js, dashboard.js) into a folder. The JSON"
                 + " reports named are written into the page, in the order given, so that it shows their trend"
                 + " when opened from disk; without reports, the page asks for them."},
         parameterListHeading = "%n",

@@ -9,6 +9,8 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.headroom.core.model.JavaSignatures;
+import dev.headroom.core.model.MethodId;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -117,8 +119,8 @@ class DashboardInBrowserTest {
                             && f.where().equals("TelemetryHandler.java:39")), "the ArrayList.add of onSample is new"),
                     () -> assertEquals(shown(ReportJson.unsuppressedFindings(interpreter.json())), view.fixedFindings(),
                             "fixed findings: the three deadlines of #2"),
-                    () -> assertEquals(ReportJson.rootIds(both.json()).stream()
-                                    .filter(id -> !ReportJson.rootIds(interpreter.json()).contains(id)).toList(),
+                    () -> assertEquals(ReportJson.rootSignatures(both.json()).stream()
+                                    .filter(id -> !ReportJson.rootSignatures(interpreter.json()).contains(id)).toList(),
                             view.rootsAdded(), "roots added"),
                     () -> assertEquals(5, view.rootsAdded().size(), "the telemetry sample's roots are added"),
                     () -> assertEquals(List.of(), view.rootsRemoved(), "roots removed"),
@@ -132,6 +134,28 @@ class DashboardInBrowserTest {
                     () -> Screenshots.keepAndAssertNotBlank(screenshot, "dashboard-full"),
                     () -> Screenshots.keepAndAssertNotBlank(overview, "dashboard")));
             assertAll(checks);
+        }
+    }
+
+    @Test
+    void rootNamesWrapOnlyBetweenTheirPartsOnANarrowPage() {
+        List<Named> trend = List.of(interpreter, both);
+        try (BrowserPage page = newPage()) {
+            page.viewport(320, 900).open(server.uri("/index.html?reports=" + trend.stream()
+                    .map(r -> "reports/" + r.name()).collect(Collectors.joining(","))).toString());
+            DashboardView.read(page, 1);
+            JsonObject cards = page.evaluate(LineBreaks.in("#timing-trend .root-card h3, #timing-trend .root-card .root-class"))
+                    .getAsJsonObject();
+            JsonObject tables = page.evaluate(LineBreaks.in("#timing-table td.name code, #changes .root-name, "
+                    + "#changes .root code, #bound-changes td.name code")).getAsJsonObject();
+            byte[] screenshot = page.fullPageScreenshot();
+            assertAll(
+                    () -> assertTrue(cards.get("breaks").getAsInt() > 0, "the cards' names wrap at this width"),
+                    () -> assertEquals(List.of(), LineBreaks.problems(cards), "lines of the root cards"),
+                    () -> assertTrue(tables.get("breaks").getAsInt() > 0, "the tables' names wrap at this width"),
+                    () -> assertEquals(List.of(), LineBreaks.problems(tables), "lines of root names in tables and changes"),
+                    () -> assertEquals(List.of(), page.consoleErrors(), "console errors"),
+                    () -> Screenshots.keepAndAssertNotBlank(screenshot, "dashboard-narrow"));
         }
     }
 
@@ -245,7 +269,7 @@ class DashboardInBrowserTest {
         JsonObject first = hostile.getAsJsonArray("findings").get(0).getAsJsonObject();
         first.addProperty("message", hostileMessage);
         Files.writeString(reportsDir.resolve("04-hostile.json"), GSON.toJson(hostile));
-        String hostileRoot = hostileClass + "#onLinkStatusIrq(I)V";
+        String hostileRoot = hostileClass + ".onLinkStatusIrq(int)";
 
         try (BrowserPage page = newPage()) {
             page.viewport(1280, 900).open(server.uri("/index.html?reports=reports/" + interpreter.name()
@@ -255,7 +279,7 @@ class DashboardInBrowserTest {
             byte[] screenshot = page.screenshot();
             assertAll(
                     () -> assertEquals("undefined", injected.getAsString(), "a script from the report ran"),
-                    () -> assertEquals(1, view.scripts(), "script elements: only dashboard.js"),
+                    () -> assertEquals(2, view.scripts(), "script elements: only java-names.js and dashboard.js"),
                     () -> assertEquals(0, view.images(), "img elements"),
                     () -> assertTrue(view.rootsAdded().contains(hostileRoot), "roots added: " + view.rootsAdded()),
                     () -> assertTrue(view.rootCards().stream().anyMatch(card -> card.title().equals(hostileRoot)),
@@ -364,6 +388,8 @@ class DashboardInBrowserTest {
                 deadlines.add(new DashboardView.Deadline(i, t.get("deadline").getAsLong()));
             }
         }
+        MethodId method = ReportJson.method(series.stream().filter(t -> t != null).findFirst().orElseThrow()
+                .getAsJsonObject("root"));
         JsonObject last = series.get(series.size() - 1);
         String latest = last == null ? "last: not a root in the last report"
                 : !last.get("bounded").getAsBoolean() ? "last: unbounded"
@@ -371,7 +397,8 @@ class DashboardInBrowserTest {
                         ? " of its deadline " + ReportJson.grouped(last.get("deadline").getAsLong())
                                 + (last.get("wcet").getAsLong() > last.get("deadline").getAsLong() ? ": over" : "")
                         : ", no deadline");
-        return new DashboardView.RootCard(root, root, bounds, unbounded, deadlines, latest);
+        return new DashboardView.RootCard(root, JavaSignatures.qualified(method), JavaSignatures.simple(method),
+                JavaSignatures.className(method.className()), bounds, unbounded, deadlines, latest);
     }
 
     private static String cell(JsonObject t) {
@@ -424,7 +451,7 @@ class DashboardInBrowserTest {
 
     private static List<DashboardView.ShownFinding> shown(List<JsonObject> findings) {
         return findings.stream().map(f -> new DashboardView.ShownFinding(f.get("rule").getAsString(),
-                ReportJson.fileLine(f), f.has("root") ? ReportJson.methodId(f.getAsJsonObject("root")) : null,
+                ReportJson.fileLine(f), f.has("root") ? ReportJson.javaSignature(f.getAsJsonObject("root")) : null,
                 f.get("message").getAsString())).toList();
     }
 
