@@ -1,8 +1,12 @@
 package dev.headroom.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.List;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * Where a browser wrapped the text of some elements, measured in the page: the line breaks between
@@ -14,7 +18,7 @@ final class LineBreaks {
     }
 
     /** An expression giving {@code {breaks: n, problems: ["text: broken between 'x' and 'y'", ...]}}. */
-    static String in(String selector) {
+    private static String in(String selector) {
         return """
                 (() => {
                   let breaks = 0;
@@ -52,8 +56,17 @@ final class LineBreaks {
                 """.formatted(jsString(selector));
     }
 
-    static List<String> problems(JsonObject measured) {
-        return measured.getAsJsonArray("problems").asList().stream().map(JsonElement::getAsString).toList();
+    /**
+     * Measures the elements the selector finds on the page as it is laid out now, and returns the checks:
+     * their text wraps somewhere (so that the test is not passed by text too short to wrap), and only
+     * between the parts of names.
+     */
+    static List<Executable> wrapOnlyBetweenParts(BrowserPage page, String what, String selector) {
+        JsonObject measured = page.evaluate(in(selector)).getAsJsonObject();
+        List<String> problems = measured.getAsJsonArray("problems").asList().stream().map(JsonElement::getAsString).toList();
+        return List.of(
+                () -> assertTrue(measured.get("breaks").getAsInt() > 0, what + ": wrap at this width"),
+                () -> assertEquals(List.of(), problems, what + ": lines that end inside a name"));
     }
 
     private static String jsString(String text) {
