@@ -31,9 +31,10 @@ import java.util.Set;
 
 /**
  * The text report, for a terminal and CI logs: a header with the verdict and counts and the roots' rule
- * sets (each once, see {@link RuleSets}), then one section per root with its findings (unsuppressed first, then suppressed, each in model order), the findings
- * tied to no root, the static memory and the worst-case timing (when those analyses ran), the inputs
- * that were skipped, and a last line {@code PASS} or {@code FAIL: reason}.
+ * sets (each once, see {@link RuleSets}), then one section per root with its findings (unsuppressed
+ * first, then suppressed, each in model order), the findings tied to no root, the static memory and the
+ * worst-case timing (when those analyses ran), the inputs that were skipped, and a last line
+ * {@code PASS} or {@code FAIL: reason}.
  *
  * <p>The output is ASCII only, whatever the model holds: any other character, and any control
  * character, is written as a Java-style <code>&#92;uXXXX</code> escape, so a log never shows mojibake and a
@@ -96,7 +97,8 @@ public final class TextReportWriter implements ReportWriter {
         for (Root root : result.roots()) {
             lines.add(JavaSignatures.qualified(root.method()) + INDENT + root.kind().id()
                     + (root.origin() == null ? "" : " (" + root.origin() + ")")
-                    + (root.rules().isEmpty() || ruleSets.isPresent() ? "" : INDENT + "rules: " + String.join(", ", root.rules())));
+                    + (root.rules().isEmpty() || ruleSets.isPresent() ? ""
+                            : INDENT + "rules: " + String.join(", ", root.rules())));
             if (!written.add(root.method())) {
                 lines.add(INDENT + "findings listed under the same method above");
             } else {

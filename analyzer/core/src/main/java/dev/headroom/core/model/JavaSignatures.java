@@ -4,9 +4,9 @@ import java.util.StringJoiner;
 
 /**
  * Methods and types named as a Java programmer writes them, for text meant to be read by people:
- * {@code com.acme.TelemetryHandler.onSample(String, long)} for {@code com.acme.TelemetryHandler#onSample(Ljava/lang/String;J)V}.
- * Machine formats keep the JVM names ({@link MethodId}'s class, name and descriptor); reports for people
- * and messages use these.
+ * {@code com.acme.TelemetryHandler.onSample(String, long)} for the JVM's
+ * {@code com.acme.TelemetryHandler#onSample(Ljava/lang/String;J)V}. Machine formats keep the JVM names
+ * ({@link MethodId}'s class, name and descriptor); reports for people and messages use these.
  *
  * <ul>
  *   <li>parameter types by their simple name: {@code String}, {@code int[]}, {@code Map.Entry} (a nested
