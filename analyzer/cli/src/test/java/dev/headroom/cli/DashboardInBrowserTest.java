@@ -156,6 +156,28 @@ class DashboardInBrowserTest {
     }
 
     @Test
+    void thePageNamesMethodsAsTheReportsJavaSignaturesDo() {
+        List<MethodId> methods = List.of(
+                new MethodId("com.example.telemetry.TelemetryHandler", "onSample", "(Ljava/lang/String;J)V"),
+                new MethodId("java.lang.String", "format", "(Ljava/lang/String;[Ljava/lang/Object;)Ljava/lang/String;"),
+                new MethodId("com.acme.Motor$Filter", "apply", "(Ljava/util/Map$Entry;[[I[Lcom/acme/Motor$Filter;)D"),
+                new MethodId("com.acme.Outer$Inner", "<init>", "(Lcom/acme/Outer;BCDFSZ)V"),
+                new MethodId("com.acme.Motor", "<clinit>", "()V"),
+                new MethodId("com.acme.Motor$1", "run", "()V"),
+                new MethodId("Foo$$Lambda$12", "lambda$run$0", "()V"));
+        String cases = GSON.toJson(methods.stream().map(m -> Map.of("class", m.className(), "method", m.name(),
+                "descriptor", m.descriptor())).toList());
+        try (BrowserPage page = newPage()) {
+            page.viewport(1280, 900).open(server.uri("/index.html").toString());
+            JsonElement shown = page.evaluate(cases + ".map(m => [JavaNames.signature(m), JavaNames.signature(m, true),"
+                    + " JavaNames.method(m)])");
+            List<List<String>> expected = methods.stream().map(m -> List.of(JavaSignatures.qualified(m),
+                    JavaSignatures.simple(m), JavaSignatures.method(m))).toList();
+            assertEquals(GSON.toJsonTree(expected), shown, "qualified, simple and method-only names");
+        }
+    }
+
+    @Test
     void loadsChosenAndDroppedFilesFromFileUrlInFileNameOrder() throws IOException {
         Path notes = Files.writeString(reportsDir.resolve("notes.json"), "[\"not\", \"a\", \"report\"]");
         try (BrowserPage page = newPage()) {
