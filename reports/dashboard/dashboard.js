@@ -430,7 +430,7 @@
     roots.forEach(function (root) {
       var series = runs.map(function (run) { return timingOf(run.report, root.id); });
       grid.appendChild(rootCard(root, runs, series, breaks));
-      body.appendChild(row([cell('td', 'name', el('code', null, root.id))].concat(series.map(function (t, i) {
+      body.appendChild(row([cell('td', 'name', el('code', null, JavaNames.breakable(JavaNames.signature(root.method))))].concat(series.map(function (t, i) {
         var td = timingCell(t);
         if (breakAt(breaks, i)) {
           td.classList.add('model-break');
@@ -499,9 +499,8 @@
     var late = !!latest && latest.bounded && typeof latest.deadline === 'number' && latest.wcet > latest.deadline;
     var card = el('div', {'class': 'root-card' + (late ? ' late' : ''), 'data-root': root.id});
     var m = root.method || {};
-    var simpleClass = String(m['class']).substring(String(m['class']).lastIndexOf('.') + 1);
-    card.appendChild(el('h3', {title: root.id}, el('code', null, simpleClass + '#' + m.method)));
-    card.appendChild(el('p', {'class': 'root-descriptor muted'}, el('code', null, m['class'] + ' ' + m.descriptor)));
+    card.appendChild(el('h3', {title: JavaNames.signature(m)}, el('code', null, JavaNames.breakable(JavaNames.signature(m, true)))));
+    card.appendChild(el('p', {'class': 'root-class muted'}, el('code', null, JavaNames.breakable(JavaNames.className(String(m['class']))))));
 
     var plot = frame(300, 150, {left: 48, right: 8, top: 18, bottom: 22}, runs.length,
         Math.max.apply(null, [0].concat(values)));
@@ -817,12 +816,12 @@
         var where = el('span', {'class': 'where'});
         where.appendChild(el('code', {'class': 'file-line'}, fileLine(f.location)));
         where.appendChild(document.createTextNode(' in '));
-        where.appendChild(el('code', {'class': 'method'}, f.location ? f.location.method : '?'));
+        where.appendChild(el('code', {'class': 'method'}, f.location ? JavaNames.method(f.location) : '?'));
         head.appendChild(where);
         item.appendChild(head);
         if (f.root) {
           var root = el('div', {'class': 'root muted'}, 'root ');
-          root.appendChild(el('code', null, methodId(f.root)));
+          root.appendChild(el('code', null, JavaNames.breakable(JavaNames.signature(f.root))));
           item.appendChild(root);
         }
         item.appendChild(el('p', {'class': 'message'}, f.message || ''));
@@ -848,7 +847,7 @@
       var list = el('ul', {'class': 'changes'});
       roots.forEach(function (r) {
         var item = el('li', {'class': 'root-change'});
-        item.appendChild(el('code', {'class': 'root-name'}, methodId(r)));
+        item.appendChild(el('code', {'class': 'root-name'}, JavaNames.breakable(JavaNames.signature(r))));
         item.appendChild(document.createTextNode(' ' + (r.kind || '') + (r.origin ? ' (' + r.origin + ')' : '')));
         list.appendChild(item);
       });
@@ -879,7 +878,7 @@
       var change = t.bounded && old.bounded ? delta(t.wcet - old.wcet)
           : el('span', {'class': 'delta ' + (t.bounded ? 'down' : 'up')}, t.bounded ? 'now bounded' : 'now unbounded');
       rows.push(row([
-        cell('td', 'name', el('code', null, id)),
+        cell('td', 'name', el('code', null, JavaNames.breakable(JavaNames.signature(t.root)))),
         cell('td', 'num', boundText(old)),
         cell('td', 'num', boundText(t)),
         cell('td', 'num', change)
@@ -1040,6 +1039,7 @@
     return el('span', {'class': 'badge ' + v, 'data-verdict': v}, v.toUpperCase());
   }
 
+  /** The JVM name of a method, com.acme.Motor#onTick(I)V: how reports are matched, never shown. */
   function methodId(m) {
     return m ? m['class'] + '#' + m.method + m.descriptor : '';
   }

@@ -19,7 +19,8 @@ import java.util.List;
  */
 public final class DashboardWriter {
     /** The page's files, as the jar holds them. */
-    public static final List<String> FILES = List.of("index.html", "dashboard.css", "comparability.js", "dashboard.js");
+    public static final List<String> FILES = List.of("index.html", "dashboard.css", "comparability.js", "java-names.js",
+            "dashboard.js");
     private static final String RESOURCES = "/dev/headroom/reports/dashboard/";
     private static final String SCRIPT = "<script src=\"dashboard.js\"></script>";
     /** The element the page reads embedded reports from (see dashboard.js). */

@@ -6,6 +6,7 @@ import dev.headroom.core.model.BaselineReport;
 import dev.headroom.core.model.Finding;
 import dev.headroom.core.model.Frame;
 import dev.headroom.core.model.InputProblem;
+import dev.headroom.core.model.JavaSignatures;
 import dev.headroom.core.model.Location;
 import dev.headroom.core.model.MemoryItem;
 import dev.headroom.core.model.MemoryReport;
@@ -29,14 +30,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The text report, for a terminal and CI logs: a header with the verdict and counts, then one section
- * per root with its findings (unsuppressed first, then suppressed, each in model order), the findings
- * tied to no root, the static memory and the worst-case timing (when those analyses ran), the inputs
- * that were skipped, and a last line {@code PASS} or {@code FAIL: reason}.
+ * The text report, for a terminal and CI logs: a header with the verdict and counts and the roots' rule
+ * sets (each once, see {@link RuleSets}), then one section per root with its findings (unsuppressed
+ * first, then suppressed, each in model order), the findings tied to no root, the static memory and the
+ * worst-case timing (when those analyses ran), the inputs that were skipped, and a last line
+ * {@code PASS} or {@code FAIL: reason}.
  *
  * <p>The output is ASCII only, whatever the model holds: any other character, and any control
  * character, is written as a Java-style <code>&#92;uXXXX</code> escape, so a log never shows mojibake and a
- * message never breaks the layout. Lines end with {@code \n} on every platform.
+ * message never breaks the layout. Lines end with {@code \n} on every platform. Methods are named by
+ * their Java signatures ({@link JavaSignatures}), never by JVM descriptors.
  */
 public final class TextReportWriter implements ReportWriter {
 
@@ -62,6 +65,12 @@ public final class TextReportWriter implements ReportWriter {
     public void write(AnalysisResult result, Writer out) throws IOException {
         Lines lines = new Lines(out);
         lines.add(header(result));
+        Optional<List<RuleSets.Shared>> ruleSets = RuleSets.shared(result.roots());
+        for (RuleSets.Shared set : ruleSets.orElse(List.of())) {
+            if (!set.rules().isEmpty()) {
+                lines.add("Rules for " + set.roots() + ": " + String.join(", ", set.rules()));
+            }
+        }
         lines.add("");
 
         // Findings grouped by root, in model order. LinkedHashMap iterates in insertion order: roots in
@@ -86,9 +95,10 @@ public final class TextReportWriter implements ReportWriter {
         }
         Set<MethodId> written = new HashSet<>(); // membership only, never iterated
         for (Root root : result.roots()) {
-            lines.add(root.method() + INDENT + root.kind().id()
+            lines.add(JavaSignatures.qualified(root.method()) + INDENT + root.kind().id()
                     + (root.origin() == null ? "" : " (" + root.origin() + ")")
-                    + (root.rules().isEmpty() ? "" : INDENT + "rules: " + String.join(", ", root.rules())));
+                    + (root.rules().isEmpty() || ruleSets.isPresent() ? ""
+                            : INDENT + "rules: " + String.join(", ", root.rules())));
             if (!written.add(root.method())) {
                 lines.add(INDENT + "findings listed under the same method above");
             } else {
@@ -98,7 +108,7 @@ public final class TextReportWriter implements ReportWriter {
         }
         for (Map.Entry<MethodId, List<Finding>> group : byRoot.entrySet()) {
             if (written.add(group.getKey())) {
-                lines.add(group.getKey() + INDENT + "(not in the list of roots)");
+                lines.add(JavaSignatures.qualified(group.getKey()) + INDENT + "(not in the list of roots)");
                 writeGroup(lines, group.getValue());
                 lines.add("");
             }
@@ -213,15 +223,16 @@ public final class TextReportWriter implements ReportWriter {
                     + " accepted, not counted in the verdict");
             for (Finding f : baseline.accepted()) {
                 lines.add(DETAIL + f.rule().id() + INDENT + where(f.location())
-                        + (f.root() == null ? "" : "  root " + f.root()));
+                        + (f.root() == null ? "" : "  root " + JavaSignatures.qualified(f.root())));
             }
             int gone = baseline.noLongerPresent().stream().mapToInt(BaselineEntry::count).sum();
             lines.add(INDENT + "no longer present: " + count(gone, "finding", "findings")
                     + (gone == 0 ? "" : " (remove them from the baseline to tighten it)"));
             for (BaselineEntry e : baseline.noLongerPresent()) {
-                lines.add(DETAIL + e.rule() + INDENT + e.location() + (e.root() == null ? "" : "  root " + e.root())
+                lines.add(DETAIL + e.rule() + INDENT + JavaSignatures.qualified(e.location())
+                        + (e.root() == null ? "" : "  root " + JavaSignatures.qualified(e.root()))
                         + (e.count() > 1 ? "  x" + e.count() : ""));
-                lines.add(DETAIL + INDENT + e.key());
+                lines.add(DETAIL + INDENT + "key in the file: " + e.key());
             }
             lines.add(INDENT + "regressions against the baseline: " + baseline.regressions()
                     + (baseline.regressions() == 0 ? "" : " (reported with the findings above)"));
@@ -249,8 +260,8 @@ public final class TextReportWriter implements ReportWriter {
         int typeWidth = 0;
         int bytesWidth = Long.toString(Math.max(scale, 0)).length();
         for (MemoryItem item : items) {
-            fieldWidth = Math.max(fieldWidth, item.field().length());
-            typeWidth = Math.max(typeWidth, item.type().length());
+            fieldWidth = Math.max(fieldWidth, JavaSignatures.className(item.field()).length());
+            typeWidth = Math.max(typeWidth, JavaSignatures.className(item.type()).length());
             bytesWidth = Math.max(bytesWidth, Long.toString(item.bytes()).length());
         }
         if (budget != null) {
@@ -262,7 +273,8 @@ public final class TextReportWriter implements ReportWriter {
         }
         for (MemoryItem item : items) {
             lines.add(String.format(Locale.ROOT, INDENT + "%-" + fieldWidth + "s  %-" + typeWidth + "s  %"
-                    + bytesWidth + "d  %s%s", item.field(), item.type(), item.bytes(), bar(item.bytes(), scale),
+                    + bytesWidth + "d  %s%s", JavaSignatures.className(item.field()), JavaSignatures.className(item.type()),
+                    item.bytes(), bar(item.bytes(), scale),
                     item.detail() == null ? "" : "  " + item.detail()));
         }
         lines.add(String.format(Locale.ROOT, labelFormat + " bytes%s", "total", memory.totalBytes(),
@@ -288,12 +300,12 @@ public final class TextReportWriter implements ReportWriter {
             int rootWidth = 0;
             int stackWidth = 0;
             for (StackUsage stack : memory.stack()) {
-                rootWidth = Math.max(rootWidth, stack.root().toString().length());
+                rootWidth = Math.max(rootWidth, JavaSignatures.qualified(stack.root()).length());
                 stackWidth = Math.max(stackWidth, Long.toString(stack.bytes()).length());
             }
             for (StackUsage stack : memory.stack()) {
                 String line = String.format(Locale.ROOT, INDENT + INDENT + "%-" + rootWidth + "s  %" + stackWidth
-                        + "d bytes", stack.root(), stack.bytes())
+                        + "d bytes", JavaSignatures.qualified(stack.root()), stack.bytes())
                         + (stack.bounded() ? "" : " or more (unbounded)")
                         + (stack.verdict() == null ? "" : "  " + verdictWord(stack.verdict()));
                 lines.add(line);
@@ -331,7 +343,7 @@ public final class TextReportWriter implements ReportWriter {
         rows.add(new String[] {"root", "bound", "deadline", "slack", "verdict"});
         for (RootTiming root : timing.roots()) {
             rows.add(new String[] {
-                root.root().toString(),
+                JavaSignatures.qualified(root.root()),
                 root.bounded() ? Long.toString(root.wcet()) : "unbounded",
                 root.deadline() == null ? "-" : Long.toString(root.deadline()),
                 root.bounded() && root.deadline() != null ? Long.toString(root.deadline() - root.wcet()) : "-",
@@ -355,12 +367,12 @@ public final class TextReportWriter implements ReportWriter {
         for (RootTiming root : timing.roots()) {
             Optional<String> why = root.unboundedReason();
             if (why.isPresent() && root.verdict() != Verdict.FAIL) { // a failing root shows its whole path below
-                lines.add(INDENT + "why " + root.root() + " is unbounded: " + why.get());
+                lines.add(INDENT + "why " + JavaSignatures.qualified(root.root()) + " is unbounded: " + why.get());
             }
         }
         for (RootTiming root : timing.roots()) {
             if (root.verdict() == Verdict.FAIL && !root.worstPath().isEmpty()) {
-                lines.add(INDENT + "worst path of " + root.root() + ":");
+                lines.add(INDENT + "worst path of " + JavaSignatures.qualified(root.root()) + ":");
                 for (String step : root.worstPath()) {
                     lines.add(INDENT + INDENT + step);
                 }
@@ -369,7 +381,7 @@ public final class TextReportWriter implements ReportWriter {
         for (RootTiming root : timing.roots()) {
             List<String> exits = root.exceptionalExits();
             if (root.bounded() && !exits.isEmpty()) {
-                lines.add(INDENT + "the bound of " + root.root() + " covers the runs that complete normally; left out: "
+                lines.add(INDENT + "the bound of " + JavaSignatures.qualified(root.root()) + " covers the runs that complete normally; left out: "
                         + String.join(", ", exits.subList(0, Math.min(EXITS_SHOWN, exits.size())))
                         + (exits.size() > EXITS_SHOWN ? " and " + (exits.size() - EXITS_SHOWN) + " more (see the JSON report)" : ""));
             }
@@ -381,10 +393,10 @@ public final class TextReportWriter implements ReportWriter {
         return verdict.id().toUpperCase(Locale.ROOT);
     }
 
-    /** {@code Motor.java:42  in onTick}; the class's simple name without a file, no line when 0. */
+    /** {@code Motor.java:42  in onTick(int)}; the class's simple name without a file, no line when 0. */
     static String where(Location location) {
-        String file = location.file() != null ? location.file() : location.method().simpleClassName();
-        return file + lineSuffix(location.line()) + INDENT + "in " + location.method().name();
+        String file = location.file() != null ? location.file() : JavaSignatures.simpleClassName(location.method().className());
+        return file + lineSuffix(location.line()) + INDENT + "in " + JavaSignatures.method(location.method());
     }
 
     private static void writeChain(Lines lines, List<Frame> chain) throws IOException {
@@ -392,8 +404,7 @@ public final class TextReportWriter implements ReportWriter {
             return;
         }
         Frame first = chain.get(0);
-        lines.add(DETAIL + CHAIN_LABEL + first.method().simpleClassName() + "." + first.method().name()
-                + lineSuffix(first.line()));
+        lines.add(DETAIL + CHAIN_LABEL + JavaSignatures.simple(first.method()) + lineSuffix(first.line()));
         boolean elide = chain.size() > MAX_CHAIN_FRAMES;
         int headEnd = elide ? CHAIN_HEAD : chain.size();
         for (int i = 1; i < headEnd; i++) {
@@ -409,7 +420,7 @@ public final class TextReportWriter implements ReportWriter {
     }
 
     private static String frame(Frame frame) {
-        return frame.method().className() + "." + frame.method().name() + lineSuffix(frame.line());
+        return JavaSignatures.qualified(frame.method()) + lineSuffix(frame.line());
     }
 
     private static String lineSuffix(int line) {

@@ -49,8 +49,9 @@ class DashboardWriterTest {
         List<String> scripts = page.select("script").stream()
                 .map(s -> s.hasAttr("src") ? s.attr("src") : s.attr("type")).toList();
         assertAll(
-                () -> assertEquals(List.of("comparability.js", "application/json", "dashboard.js"), scripts,
-                        "the data block before the page's script, and nothing a report could open"),
+                () -> assertEquals(List.of("comparability.js", "java-names.js", "application/json", "dashboard.js"),
+                        scripts, "the page's helpers, the data block, then the page's script, and nothing a report"
+                        + " could open"),
                 () -> assertEquals(2, entries.size()),
                 () -> assertEquals(entry(reports.get(0)), entries.get(0)),
                 () -> assertEquals(entry(reports.get(1)), entries.get(1)),

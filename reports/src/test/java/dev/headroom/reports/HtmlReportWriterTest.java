@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.headroom.core.model.AnalysisResult;
 import dev.headroom.core.model.Finding;
+import dev.headroom.core.model.RootKind;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
@@ -56,6 +57,10 @@ class HtmlReportWriterTest {
         assertEquals(ReportFixtures.MOTOR_ON_TICK.toString(), roots.get(0).attr("data-root"));
         assertEquals(ReportFixtures.ON_SAMPLE.toString(), roots.get(1).attr("data-root"));
         assertTrue(roots.get(2).hasClass("untied"));
+        assertEquals(List.of("com.example.motor.Motor.onTick()", "com.example.telemetry.TelemetryHandler.onSample(long)"),
+                doc.select("#findings .root-name").eachText());
+        assertEquals(List.of("interrupt (@InterruptHandler)", "real-time (@RealTime)"),
+                doc.select("#findings .root-meta").eachText().subList(0, 2));
 
         assertEquals(0, roots.get(0).select("li.finding").size());
         assertNotNull(roots.get(0).selectFirst(".no-findings"));
@@ -65,17 +70,19 @@ class HtmlReportWriterTest {
         // unsuppressed first in model order, then suppressed
         assertEquals(List.of("heap-allocation", "growable-collection", "heap-allocation", "heap-allocation"),
                 sample.eachAttr("data-rule"));
-        assertEquals(List.of("Motor$Filter", "TelemetryHandler.java:31", "TelemetryHandler.java:40",
+        assertEquals(List.of("Motor.Filter", "TelemetryHandler.java:31", "TelemetryHandler.java:40",
                 "TelemetryHandler.java:33"), sample.select(".file-line").eachText());
+        assertEquals(List.of("apply(double)", "onSample(long)", "fail(String)", "onSample(long)"),
+                sample.select("code.method").eachText());
         assertEquals(ReportFixtures.HOSTILE_MESSAGE, sample.get(0).selectFirst(".message").text());
         assertEquals("remedy: keep the value a primitive double", sample.get(0).selectFirst(".remedy").text());
-        assertEquals(List.of("com.example.telemetry.TelemetryHandler.onSample:31",
-                "com.example.motor.Motor$Filter.apply"), sample.get(0).select(".chain li.frame").eachText());
+        assertEquals(List.of("com.example.telemetry.TelemetryHandler.onSample(long):31",
+                "com.example.motor.Motor.Filter.apply(double)"), sample.get(0).select(".chain li.frame").eachText());
 
         Elements chain = sample.get(1).select(".chain li.frame");
         assertEquals(ReportFixtures.longChain().size(), chain.size());
-        assertEquals("com.example.telemetry.Buffer.push:14", chain.get(1).text());
-        assertEquals("java.lang.reflect.Array.newInstance", chain.get(9).text());
+        assertEquals("com.example.telemetry.Buffer.push(Object):14", chain.get(1).text());
+        assertEquals("java.lang.reflect.Array.newInstance(Class, int)", chain.get(9).text());
         assertEquals("reached from 3 roots", sample.get(1).selectFirst(".marker.roots").text());
 
         assertTrue(sample.get(2).hasClass("cold"));
@@ -144,25 +151,84 @@ class HtmlReportWriterTest {
     }
 
     @Test
-    void timingRowsShowBoundAgainstDeadline() {
+    void timingRowsShowBoundAgainstDeadlineOrRelativeToTheLargestBound() {
         Document doc = parse(ReportFixtures.budgets());
         Elements rows = doc.select("#timing-roots tr.timing-row");
         assertEquals(3, rows.size());
+        assertEquals(List.of("com.example.motor.Motor.calibrate()", "com.example.motor.Motor.onTick()",
+                "com.example.telemetry.TelemetryHandler.onSample(long)"), rows.select("td.name > code").eachText());
         assertEquals(List.of("80", "1234", "unbounded"), rows.select("td.bound").eachText());
         assertEquals(List.of("-", "5000", "2000"), rows.select("td.deadline").eachText());
         assertEquals(List.of("-", "3766", "-"), rows.select("td.slack").eachText());
         assertEquals("1234", rows.get(1).attr("data-bound"));
         assertEquals("5000", rows.get(1).attr("data-deadline"));
-        // scale is the largest deadline, 5000
+        assertEquals("bound against deadline, or relative to the largest bound",
+                doc.selectFirst("#timing-roots th.bar-heading").text());
+        assertEquals(List.of("bound", "deadline", "late or unbounded", "no deadline: relative to the largest bound (1234 cycles)"),
+                doc.select("#timing .legend > span").eachText());
+        // with a deadline: on the scale of the largest deadline, 5000
+        assertEquals("deadline", rows.get(1).selectFirst(".bar").attr("data-scale"));
         assertEquals("width:24.68%", rows.get(1).selectFirst(".bar .bound").attr("style"));
         assertEquals("left:calc(100.00% - 1px)", rows.get(1).selectFirst(".bar .deadline").attr("style"));
-        assertNull(rows.get(0).selectFirst(".bar .deadline"));
+        assertEquals("bound 1234 against the deadline of 5000 cycles", rows.get(1).selectFirst(".bar").attr("title"));
+        // without one: relative to the largest bound, 1234, and drawn apart
+        Element calibrate = rows.get(0).selectFirst(".bar");
+        assertEquals("bar relative", calibrate.className());
+        assertEquals("largest-bound", calibrate.attr("data-scale"));
+        assertEquals("width:6.48%", calibrate.selectFirst(".bound").attr("style"));
+        assertNull(calibrate.selectFirst(".deadline"));
+        assertEquals("no deadline: bound 80 of the largest bound, 1234 cycles", calibrate.attr("title"));
         assertEquals("false", rows.get(2).attr("data-bounded"));
         assertFalse(rows.get(2).hasAttr("data-bound"));
         assertNotNull(rows.get(2).selectFirst(".bar .unbounded"));
         assertEquals("left:calc(40.00% - 1px)", rows.get(2).selectFirst(".bar .deadline").attr("style"));
         assertEquals(List.of("FAIL"), rows.get(2).select(".badge").eachText());
         assertTrue(rows.get(2).selectFirst("details").hasAttr("open"));
+        assertEquals(List.of("com.example.telemetry.TelemetryHandler.onSample(long)", "unbounded loop at TelemetryHandler.java:36"),
+                rows.get(2).select("ol.worst-path li").eachText());
+    }
+
+    @Test
+    void withoutAnyDeadlineNothingIsDrawnAgainstADeadline() {
+        Document doc = parse(ReportFixtures.unbudgeted());
+        assertEquals("bound, relative to the largest bound", doc.selectFirst("#timing-roots th.bar-heading").text());
+        assertEquals(List.of("bound", "unbounded", "no deadline: relative to the largest bound (1234 cycles)"),
+                doc.select("#timing .legend > span").eachText());
+        assertTrue(doc.select("#timing .bar .deadline").isEmpty());
+        Elements bars = doc.select("#timing-roots .bar");
+        assertEquals(List.of("largest-bound", "largest-bound"), bars.eachAttr("data-scale"));
+        assertEquals("width:100.00%", bars.get(0).selectFirst(".bound").attr("style"));
+        assertEquals("unbounded: no bound could be proved", bars.get(1).attr("title"));
+
+        Document all = parse(ReportFixtures.hostile());
+        assertEquals("bound against deadline", all.selectFirst("#timing-roots th.bar-heading").text());
+        assertNull(all.selectFirst("#timing .relative-note"));
+    }
+
+    @Test
+    void namesWrapBetweenTheirPartsOnly() {
+        String html = html(ReportFixtures.budgets());
+        Document doc = Jsoup.parse(html);
+        assertEquals("com.<wbr>example.<wbr>motor.<wbr>Motor.<wbr>history", doc.selectFirst("#memory-items td.name code").html());
+        assertEquals("com.<wbr>example.<wbr>telemetry.<wbr>TelemetryHandler.<wbr>onSample(long)",
+                doc.select("#stack td.name code").get(2).html());
+        assertEquals("com.<wbr>example.<wbr>motor.<wbr>Motor.<wbr>calibrate()", doc.selectFirst("#findings .root-name").html());
+        String css = doc.selectFirst("style").data();
+        assertFalse(css.contains("break-all"), "no rule breaks names inside a word");
+        assertFalse(css.contains("anywhere"), "no rule breaks names inside a word");
+        assertEquals(List.of("memory-items", "stack", "timing-roots"), doc.select(".scroll > table").eachAttr("id"),
+                "a name too long for the page scrolls its table");
+        assertEquals("a.<wbr>b$<wbr>C.<wbr>d &lt;.<wbr>&gt;", HtmlReportWriter.escName("a.b$C.d <.>"));
+        assertEquals("end.", HtmlReportWriter.escName("end."));
+    }
+
+    @Test
+    void ruleSetsAreListedOnceForTheRootsThatShareThem() {
+        Document doc = parse(ReportFixtures.fixture());
+        assertEquals(List.of("Rules for interrupt roots: " + String.join(", ", RootKind.INTERRUPT.rules()),
+                "Rules for real-time roots: " + String.join(", ", RootKind.REAL_TIME.rules())),
+                doc.select("#findings p.rule-set").eachText());
+        assertTrue(doc.select("#findings .root-meta").eachText().stream().noneMatch(t -> t.contains("rules:")));
     }
 
     @Test
@@ -189,7 +255,7 @@ class HtmlReportWriterTest {
 
         Element root = doc.selectFirst("#findings > section.root");
         assertEquals(ReportFixtures.HOSTILE_ROOT.toString(), root.attr("data-root"));
-        assertEquals(ReportFixtures.HOSTILE_ROOT.toString(), root.selectFirst(".root-name").text());
+        assertEquals("com.example.<script>alert(1)</script>.on\"Tick\"&'x'()", root.selectFirst(".root-name").text());
         Element finding = root.selectFirst("li.finding");
         assertEquals("Evil<&>\".java:5", finding.selectFirst(".file-line").text());
         assertEquals("remedy: don't <b>", finding.selectFirst(".remedy").text());
@@ -202,7 +268,7 @@ class HtmlReportWriterTest {
         // Every attribute name is one the writer writes; no attribute value holds markup from the model
         // except where it is the model's own text (data-root).
         List<String> names = List.of("lang", "charset", "name", "content", "id", "class", "data-verdict", "data-total",
-                "data-budget", "data-bytes", "style", "data-bounded", "data-bound", "data-deadline", "open", "title",
+                "data-budget", "data-bytes", "style", "data-bounded", "data-bound", "data-deadline", "data-scale", "open", "title",
                 "hidden", "type", "value", "checked", "data-root", "data-rule", "data-severity");
         for (Element e : doc.getAllElements()) {
             for (Attribute a : e.attributes()) {

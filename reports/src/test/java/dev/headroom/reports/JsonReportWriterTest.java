@@ -396,7 +396,7 @@ class JsonReportWriterTest {
         JsonObject onTick = roots.get(1).getAsJsonObject();
         assertEquals(List.of("root", "bounded", "wcet", "deadline", "verdict", "worstPath", "exceptionalExits"),
                 keys(onTick));
-        assertEquals(List.of("Motor.java:30 com.example.motor.Motor#check"),
+        assertEquals(List.of("Motor.java:30 in com.example.motor.Motor.check()"),
                 strings(onTick.getAsJsonArray("exceptionalExits")), "the throw sites the bound leaves out");
         assertEquals("onTick", onTick.getAsJsonObject("root").get("method").getAsString());
         assertEquals("com.example.motor.Motor", onTick.getAsJsonObject("root").get("class").getAsString());
@@ -406,8 +406,8 @@ class JsonReportWriterTest {
         assertEquals(5000, onTick.get("deadline").getAsLong());
         assertEquals("pass", onTick.get("verdict").getAsString());
         JsonArray path = onTick.getAsJsonArray("worstPath");
-        assertEquals(List.of("com.example.motor.Motor#onTick()V", "loop at Motor.java:24 x 16",
-                "com.example.motor.Motor$Filter#apply(D)D"), strings(path));
+        assertEquals(List.of("com.example.motor.Motor.onTick()", "loop at Motor.java:24 x 16",
+                "com.example.motor.Motor.Filter.apply(double)"), strings(path));
 
         JsonObject onSample = roots.get(2).getAsJsonObject();
         assertEquals(List.of("root", "bounded", "deadline", "verdict", "worstPath"), keys(onSample),

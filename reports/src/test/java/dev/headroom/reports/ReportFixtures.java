@@ -153,9 +153,9 @@ final class ReportFixtures {
                 new StackUsage(MOTOR_ON_TICK, 640, true, null),
                 new StackUsage(ON_SAMPLE, 4096, false, null)));
         TimingReport timing = new TimingReport("unit", List.of(
-                new RootTiming(MOTOR_ON_TICK, true, 1234, null, null, List.of(MOTOR_ON_TICK.toString())),
-                new RootTiming(ON_SAMPLE, false, 0, null, null, List.of(ON_SAMPLE.toString(),
-                        "unbounded: native method java.lang.System#nanoTime()J has no declared cost"))));
+                new RootTiming(MOTOR_ON_TICK, true, 1234, null, null, List.of("com.example.motor.Motor.onTick()")),
+                new RootTiming(ON_SAMPLE, false, 0, null, null, List.of("com.example.telemetry.TelemetryHandler.onSample(long)",
+                        "unbounded: native method java.lang.System.nanoTime() has no declared cost"))));
         return new AnalysisResult("0.1.0", Verdict.PASS, null, "rta", new Summary(0, 0, 0, 3, 9, 2),
                 List.of(new Root(MOTOR_ON_TICK, RootKind.INTERRUPT, "@InterruptHandler"),
                         new Root(ON_SAMPLE, RootKind.REAL_TIME, "@RealTime")),
@@ -217,12 +217,14 @@ final class ReportFixtures {
 
     private static TimingReport timing() {
         return new TimingReport("unit", List.of(
-                new RootTiming(MOTOR_CALIBRATE, true, 80, null, null, List.of(MOTOR_CALIBRATE.toString())),
+                new RootTiming(MOTOR_CALIBRATE, true, 80, null, null, List.of("com.example.motor.Motor.calibrate()")),
                 new RootTiming(MOTOR_ON_TICK, true, 1234, 5000L, Verdict.PASS, List.of(
-                        MOTOR_ON_TICK.toString(), "loop at Motor.java:24 x 16", FILTER_APPLY.toString()),
-                        List.of("Motor.java:30 com.example.motor.Motor#check")),
+                        "com.example.motor.Motor.onTick()", "loop at Motor.java:24 x 16",
+                        "com.example.motor.Motor.Filter.apply(double)"),
+                        List.of("Motor.java:30 in com.example.motor.Motor.check()")),
                 new RootTiming(ON_SAMPLE, false, 0, 2000L, Verdict.FAIL, List.of(
-                        ON_SAMPLE.toString(), "unbounded loop at TelemetryHandler.java:36"))));
+                        "com.example.telemetry.TelemetryHandler.onSample(long)",
+                        "unbounded loop at TelemetryHandler.java:36"))));
     }
 
     /** A class name, method name, file, message and memory item full of markup and odd characters. */

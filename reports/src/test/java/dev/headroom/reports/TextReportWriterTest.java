@@ -6,18 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.headroom.core.model.AnalysisResult;
-import java.util.ArrayList;
+import dev.headroom.core.model.MethodId;
+import dev.headroom.core.model.Root;
 import dev.headroom.core.model.RootKind;
+import dev.headroom.core.model.Summary;
+import dev.headroom.core.model.Verdict;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TextReportWriterTest {
 
-    private static final String TELEMETRY_HEADING =
-            "com.example.telemetry.TelemetryHandler#onSample(J)V  real-time (@RealTime)  rules: "
-                    + String.join(", ", RootKind.REAL_TIME.rules());
-    private static final String MOTOR_HEADING = "com.example.motor.Motor#onTick()V  interrupt (@InterruptHandler)  rules: "
-            + String.join(", ", RootKind.INTERRUPT.rules());
+    private static final String TELEMETRY_HEADING = "com.example.telemetry.TelemetryHandler.onSample(long)  real-time (@RealTime)";
+    private static final String MOTOR_HEADING = "com.example.motor.Motor.onTick()  interrupt (@InterruptHandler)";
+    private static final String INTERRUPT_RULES = "growable-collection:error, heap-allocation:error, blocking-call:error,"
+            + " recursion:error, unresolved-call:warning, ignored-capacity-result:warning, unbounded-loop:error";
+    private static final String REAL_TIME_RULES = "growable-collection:error, heap-allocation:error, blocking-call:warning,"
+            + " recursion:error, unresolved-call:warning, ignored-capacity-result:warning, unbounded-loop:error";
 
     private final String output = render(new TextReportWriter(), ReportFixtures.fixture());
     /** The output's lines; split drops the empty string after the final newline. */
@@ -43,7 +48,7 @@ class TextReportWriterTest {
     @Test
     void findingLineHasSeverityRuleFileLineAndMethod() {
         int telemetry = lines.indexOf(TELEMETRY_HEADING);
-        int growth = lines.indexOf("  error    growable-collection  TelemetryHandler.java:31  in onSample  (reached from 3 roots)");
+        int growth = lines.indexOf("  error    growable-collection  TelemetryHandler.java:31  in onSample(long)  (reached from 3 roots)");
         assertTrue(growth > telemetry, output);
         assertTrue(lines.get(growth + 1).trim().startsWith("call to java.util.ArrayList#add"));
         assertEquals("remedy: preallocate a fixed-size array or ring buffer at initialisation",
@@ -52,15 +57,15 @@ class TextReportWriterTest {
 
     @Test
     void locationWithoutFileUsesSimpleClassNameAndNoLineZero() {
-        assertTrue(lines.contains("  error    heap-allocation  Motor$Filter  in apply"), output);
+        assertTrue(lines.contains("  error    heap-allocation  Motor.Filter  in apply(double)"), output);
         assertFalse(output.contains(":0"), output);
     }
 
     @Test
     void firstChainFrameIsShortLaterFramesAreQualified() {
         // the boxing finding comes first under the root: its chain is two frames
-        int boxingChain = indexOfTrimmed("chain: TelemetryHandler.onSample:31", 0);
-        assertEquals("-> com.example.motor.Motor$Filter.apply", lines.get(boxingChain + 1).trim());
+        int boxingChain = indexOfTrimmed("chain: TelemetryHandler.onSample(long):31", 0);
+        assertEquals("-> com.example.motor.Motor.Filter.apply(double)", lines.get(boxingChain + 1).trim());
         String arrow = lines.get(boxingChain + 1);
         assertEquals(lines.get(boxingChain).indexOf("TelemetryHandler.onSample"), arrow.indexOf("->"),
                 "arrows line up under the first frame");
@@ -68,26 +73,26 @@ class TextReportWriterTest {
 
     @Test
     void longChainShowsFirstFourAndLastThree() {
-        int growth = lines.indexOf("  error    growable-collection  TelemetryHandler.java:31  in onSample  (reached from 3 roots)");
-        int chain = indexOfTrimmed("chain: TelemetryHandler.onSample:31", growth);
+        int growth = lines.indexOf("  error    growable-collection  TelemetryHandler.java:31  in onSample(long)  (reached from 3 roots)");
+        int chain = indexOfTrimmed("chain: TelemetryHandler.onSample(long):31", growth);
         List<String> shown = lines.subList(chain, chain + 8).stream().map(String::trim).toList();
         assertEquals(List.of(
-                "chain: TelemetryHandler.onSample:31",
-                "-> com.example.telemetry.Buffer.push:14",
-                "-> com.example.telemetry.Buffer.store:22",
-                "-> java.util.ArrayList.add:467",
+                "chain: TelemetryHandler.onSample(long):31",
+                "-> com.example.telemetry.Buffer.push(Object):14",
+                "-> com.example.telemetry.Buffer.store(Object):22",
+                "-> java.util.ArrayList.add(Object):467",
                 "... 3 more ...",
-                "-> java.util.Arrays.copyOf:3513",
-                "-> java.util.Arrays.copyOf:3482",
-                "-> java.lang.reflect.Array.newInstance"), shown);
+                "-> java.util.Arrays.copyOf(Object[], int):3513",
+                "-> java.util.Arrays.copyOf(Object[], int, Class):3482",
+                "-> java.lang.reflect.Array.newInstance(Class, int)"), shown);
         assertFalse(output.contains("java.util.ArrayList.grow"), "the elided frames are not shown");
     }
 
     @Test
     void suppressedFindingsComeAfterTheOthersOfTheirRoot() {
         int telemetry = lines.indexOf(TELEMETRY_HEADING);
-        int coldPath = lines.indexOf("  warning  heap-allocation  TelemetryHandler.java:40  in fail  (cold path)");
-        int suppressed = indexOfStart("  suppressed heap-allocation  TelemetryHandler.java:33  in onSample");
+        int coldPath = lines.indexOf("  warning  heap-allocation  TelemetryHandler.java:40  in fail(String)  (cold path)");
+        int suppressed = indexOfStart("  suppressed heap-allocation  TelemetryHandler.java:33  in onSample(long)");
         assertTrue(telemetry < coldPath && coldPath < suppressed, output);
         assertTrue(lines.get(suppressed).endsWith("(error; reason: one sample object per second, measured)"),
                 lines.get(suppressed));
@@ -96,7 +101,7 @@ class TextReportWriterTest {
     @Test
     void findingsWithoutRootHaveTheirOwnSection() {
         int section = lines.indexOf("Not tied to a root:");
-        int unused = lines.indexOf("  warning  unused-suppression  Motor.java:12  in calibrate");
+        int unused = lines.indexOf("  warning  unused-suppression  Motor.java:12  in calibrate()");
         assertTrue(section > lines.indexOf(TELEMETRY_HEADING), output);
         assertEquals(section + 1, unused, output);
         assertEquals(1, lines.stream().filter(l -> l.contains("unused-suppression")).count());
@@ -173,9 +178,9 @@ class TextReportWriterTest {
         assertTrue(budget.stream().anyMatch(l -> l.matches("  budget +65536 bytes")));
         assertTrue(budget.stream().anyMatch(l -> l.matches("  headroom +53032 bytes  \\(80\\.9% of the budget\\)")));
         assertTrue(budget.contains("  RAM budget: PASS"));
-        assertTrue(budget.contains("    com.example.motor.Motor#onTick()V                     640 bytes  PASS"),
+        assertTrue(budget.contains("    com.example.motor.Motor.onTick()" + " ".repeat(24) + "640 bytes  PASS"),
                 String.join("\n", budget));
-        assertTrue(budget.contains("    com.example.telemetry.TelemetryHandler#onSample(J)V  4096 bytes  FAIL"));
+        assertTrue(budget.contains("    com.example.telemetry.TelemetryHandler.onSample(long)  4096 bytes  FAIL"));
 
         List<String> over = List.of(render(new TextReportWriter(), ReportFixtures.overBudget()).split("\n"));
         assertTrue(over.stream().anyMatch(l -> l.matches("  over by +504 bytes  \\(4\\.2% of the budget\\)")),
@@ -192,14 +197,14 @@ class TextReportWriterTest {
                 String.join("\n", lines));
         assertTrue(lines.contains("  budget: none (no --ram-budget), not checked"));
         assertFalse(lines.stream().anyMatch(l -> l.contains("RAM budget:")));
-        assertTrue(lines.contains("    com.example.telemetry.TelemetryHandler#onSample(J)V  4096 bytes or more (unbounded)"));
+        assertTrue(lines.contains("    com.example.telemetry.TelemetryHandler.onSample(long)  4096 bytes or more (unbounded)"));
     }
 
     @Test
     void anUnboundedRootWithoutDeadlineSaysWhy() {
         List<String> lines = List.of(render(new TextReportWriter(), ReportFixtures.unbudgeted()).split("\n"));
-        assertTrue(lines.contains("  why com.example.telemetry.TelemetryHandler#onSample(J)V is unbounded: native method"
-                + " java.lang.System#nanoTime()J has no declared cost"), String.join("\n", lines));
+        assertTrue(lines.contains("  why com.example.telemetry.TelemetryHandler.onSample(long) is unbounded: native method"
+                + " java.lang.System.nanoTime() has no declared cost"), String.join("\n", lines));
         assertFalse(lines.stream().anyMatch(l -> l.contains("why com.example.motor")), "bounded roots need no reason");
         List<String> failing = List.of(render(new TextReportWriter(), ReportFixtures.budgets()).split("\n"));
         assertFalse(failing.stream().anyMatch(l -> l.startsWith("  why ")), "a failing root shows its worst path instead");
@@ -211,18 +216,19 @@ class TextReportWriterTest {
         int timing = lines.indexOf("Timing (cost model unit, in its cycles)");
         assertTrue(timing > lines.indexOf("Memory (layout hotspot-coops)"), String.join("\n", lines));
         assertEquals(List.of("root", "bound", "deadline", "slack", "verdict"), columns(lines.get(timing + 1)));
-        assertEquals(List.of("com.example.motor.Motor#calibrate()V", "80", "-", "-", "-"), columns(lines.get(timing + 2)));
-        assertEquals(List.of("com.example.motor.Motor#onTick()V", "1234", "5000", "3766", "PASS"),
+        assertEquals(List.of("com.example.motor.Motor.calibrate()", "80", "-", "-", "-"), columns(lines.get(timing + 2)));
+        assertEquals(List.of("com.example.motor.Motor.onTick()", "1234", "5000", "3766", "PASS"),
                 columns(lines.get(timing + 3)));
-        assertEquals(List.of("com.example.telemetry.TelemetryHandler#onSample(J)V", "unbounded", "2000", "-", "FAIL"),
+        assertEquals(List.of("com.example.telemetry.TelemetryHandler.onSample(long)", "unbounded", "2000", "-", "FAIL"),
                 columns(lines.get(timing + 4)));
         int bound = lines.get(timing + 1).indexOf("bound") + "bound".length();
         assertEquals(bound, lines.get(timing + 3).indexOf("1234") + 4, "numbers are right-aligned under their heading");
-        assertEquals("  worst path of com.example.telemetry.TelemetryHandler#onSample(J)V:", lines.get(timing + 5));
+        assertEquals("  worst path of com.example.telemetry.TelemetryHandler.onSample(long):", lines.get(timing + 5));
+        assertEquals("    com.example.telemetry.TelemetryHandler.onSample(long)", lines.get(timing + 6));
         assertEquals("    unbounded loop at TelemetryHandler.java:36", lines.get(timing + 7));
-        assertFalse(lines.contains("  worst path of com.example.motor.Motor#onTick()V:"), "passing roots: table only");
-        assertTrue(lines.contains("  the bound of com.example.motor.Motor#onTick()V covers the runs that complete"
-                + " normally; left out: Motor.java:30 com.example.motor.Motor#check"), String.join("\n", lines));
+        assertFalse(lines.contains("  worst path of com.example.motor.Motor.onTick():"), "passing roots: table only");
+        assertTrue(lines.contains("  the bound of com.example.motor.Motor.onTick() covers the runs that complete"
+                + " normally; left out: Motor.java:30 in com.example.motor.Motor.check()"), String.join("\n", lines));
         assertEquals("FAIL: " + ReportFixtures.BUDGETS_FAIL_REASON, lines.get(lines.size() - 1));
     }
 
@@ -273,13 +279,56 @@ class TextReportWriterTest {
         int at = lines.indexOf("Baseline (headroom-baseline.json)");
         assertTrue(at > 0, String.join("\n", lines));
         assertEquals("  in the baseline: 1 finding accepted, not counted in the verdict", lines.get(at + 1));
-        assertTrue(lines.get(at + 2).contains("heap-allocation") && lines.get(at + 2).contains("Motor$Filter"),
+        assertEquals("           heap-allocation  Motor.Filter  in apply(double)  root com.example.telemetry.TelemetryHandler.onSample(long)",
                 lines.get(at + 2));
         assertEquals("  no longer present: 2 findings (remove them from the baseline to tighten it)", lines.get(at + 3));
-        assertTrue(lines.get(at + 4).contains("growable-collection  com.example.motor.Motor#calibrate()V")
-                && lines.get(at + 4).endsWith("x2"), lines.get(at + 4));
+        assertEquals("           growable-collection  com.example.motor.Motor.calibrate()"
+                + "  root com.example.telemetry.TelemetryHandler.onSample(long)  x2", lines.get(at + 4));
+        assertEquals("             key in the file: java.util.HashMap#put(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;"
+                + " | call to java.util.HashMap.put may grow the map", lines.get(at + 5));
         assertEquals("  regressions against the baseline: 1 (reported with the findings above)", lines.get(at + 6));
         assertEquals("  written: headroom-baseline.json", lines.get(at + 7));
         assertTrue(lines.stream().anyMatch(l -> l.contains("stack-budget-exceeded")));
+    }
+
+    @Test
+    void ruleSetsArePrintedOnceUnderTheHeaderForTheRootsThatShareThem() {
+        assertEquals(List.of("Rules for interrupt roots: " + INTERRUPT_RULES, "Rules for real-time roots: " + REAL_TIME_RULES, ""),
+                lines.subList(1, 4));
+        assertEquals(0, lines.stream().filter(l -> l.contains("rules: ")).count(), output);
+    }
+
+    @Test
+    void everyRootSharingOneRuleSetPrintsItOnce() {
+        List<String> shared = List.of(render(new TextReportWriter(), withRoots(
+                new Root(ReportFixtures.MOTOR_ON_TICK, RootKind.REAL_TIME, "@RealTime"),
+                new Root(ReportFixtures.ON_SAMPLE, RootKind.REAL_TIME, "@RealTime"))).split("\n"));
+        assertEquals(List.of("Rules for every root: " + REAL_TIME_RULES, "",
+                "com.example.motor.Motor.onTick()  real-time (@RealTime)"), shared.subList(1, 4));
+    }
+
+    @Test
+    void rootsOfOneKindWithDifferentRuleSetsListTheirOwn() {
+        List<String> own = List.of(render(new TextReportWriter(), withRoots(
+                new Root(ReportFixtures.MOTOR_ON_TICK, RootKind.REAL_TIME, "@RealTime", List.of("heap-allocation:error")),
+                new Root(ReportFixtures.ON_SAMPLE, RootKind.REAL_TIME, "@RealTime"))).split("\n"));
+        assertEquals(List.of("", "com.example.motor.Motor.onTick()  real-time (@RealTime)  rules: heap-allocation:error",
+                "  no findings", "", "com.example.telemetry.TelemetryHandler.onSample(long)  real-time (@RealTime)  rules: "
+                        + REAL_TIME_RULES), own.subList(1, 6));
+    }
+
+    @Test
+    void constructorsStaticInitialisersAndNestedClassesAreNamedAsInJava() {
+        MethodId ring = new MethodId("com.acme.Outer$Ring", "<init>", "(I[Ljava/lang/String;)V");
+        MethodId clinit = new MethodId("com.acme.Outer", "<clinit>", "()V");
+        List<String> named = List.of(render(new TextReportWriter(), withRoots(
+                new Root(ring, RootKind.REAL_TIME, "--root"), new Root(clinit, RootKind.REAL_TIME, "--root"))).split("\n"));
+        assertEquals("com.acme.Outer.Ring(int, String[])  real-time (--root)", named.get(3));
+        assertEquals("com.acme.Outer static initializer  real-time (--root)", named.get(6));
+    }
+
+    private static AnalysisResult withRoots(Root... roots) {
+        return new AnalysisResult("0.1.0", Verdict.PASS, null, "vta", new Summary(0, 0, 0, 1, 1, roots.length),
+                List.of(roots), List.of(), List.of(), null, null);
     }
 }

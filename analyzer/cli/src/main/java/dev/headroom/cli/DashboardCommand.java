@@ -20,10 +20,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code headroom dashboard}: the dashboard page written into a folder, with reports to show in it. */
 @Command(name = "dashboard",
-        description = {"Writes the dashboard (index.html, dashboard.css, comparability.js, dashboard.js) into a"
-                + " folder. The JSON reports named are written into the page, in the order given, so that it shows"
-                + " their trend when opened from disk; without reports, the page asks for them. A file that is not"
-                + " a Headroom report (schemaVersion 1) is an error (exit 3)."},
+        description = {"Writes the dashboard (index.html, dashboard.css, comparability.js, java-names.js,"
+                + " dashboard.js) into a folder. The JSON reports named are written into the page, in the order"
+                + " given, so that it shows their trend when opened from disk; without reports, the page asks for"
+                + " them. A file that is not a Headroom report (schemaVersion 1) is an error (exit 3)."},
         parameterListHeading = "%n",
         footer = {"", "Examples:",
             "  headroom dashboard -o trend history/0041.json history/0042.json",

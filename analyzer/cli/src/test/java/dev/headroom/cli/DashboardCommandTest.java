@@ -35,6 +35,7 @@ class DashboardCommandTest {
                 () -> assertEquals("wrote " + folder.resolve("index.html") + " with 1 report\n", run.out()),
                 () -> assertTrue(Files.isRegularFile(folder.resolve("dashboard.js")), "dashboard.js"),
                 () -> assertTrue(Files.isRegularFile(folder.resolve("comparability.js")), "comparability.js"),
+                () -> assertTrue(Files.isRegularFile(folder.resolve("java-names.js")), "java-names.js"),
                 () -> assertTrue(Files.isRegularFile(folder.resolve("dashboard.css")), "dashboard.css"),
                 () -> assertTrue(page.contains("\"name\":\"0001-headroom.json\""), page));
     }

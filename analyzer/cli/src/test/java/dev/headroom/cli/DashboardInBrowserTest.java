@@ -10,6 +10,8 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.headroom.core.model.JavaSignatures;
+import dev.headroom.core.model.MethodId;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -119,8 +121,8 @@ class DashboardInBrowserTest {
                     () -> assertTrue(view.newFindings().stream().anyMatch(f -> f.rule().equals("growable-collection")
                             && f.where().endsWith("/TelemetryHandler.java:39")), "the ArrayList.add of onSample is new"),
                     () -> assertEquals(List.of(), view.fixedFindings(), "fixed findings: #2's deadlines are not compared"),
-                    () -> assertEquals(ReportJson.rootIds(both.json()).stream()
-                                    .filter(id -> !ReportJson.rootIds(interpreter.json()).contains(id)).toList(),
+                    () -> assertEquals(ReportJson.rootSignatures(both.json()).stream()
+                                    .filter(id -> !ReportJson.rootSignatures(interpreter.json()).contains(id)).toList(),
                             view.rootsAdded(), "roots added"),
                     () -> assertEquals(5, view.rootsAdded().size(), "the telemetry sample's roots are added"),
                     () -> assertEquals(List.of(), view.rootsRemoved(), "roots removed"),
@@ -131,6 +133,46 @@ class DashboardInBrowserTest {
                     () -> Screenshots.keepAndAssertNotBlank(screenshot, "dashboard-full"),
                     () -> Screenshots.keepAndAssertNotBlank(overview, "dashboard")));
             assertAll(checks);
+        }
+    }
+
+    @Test
+    void rootNamesWrapOnlyBetweenTheirPartsOnANarrowPage() {
+        List<Named> trend = List.of(interpreter, both);
+        try (BrowserPage page = newPage()) {
+            page.viewport(320, 900).open(server.uri("/index.html?reports=" + trend.stream()
+                    .map(r -> "reports/" + r.name()).collect(Collectors.joining(","))).toString());
+            DashboardView.read(page, 1);
+            List<Executable> checks = new ArrayList<>(LineBreaks.wrapOnlyBetweenParts(page, "the root cards",
+                    "#timing-trend .root-card h3, #timing-trend .root-card .root-class"));
+            checks.addAll(LineBreaks.wrapOnlyBetweenParts(page, "root names in tables and changes",
+                    "#timing-table td.name code, #changes .root-name, #changes .root code, #bound-changes td.name code"));
+            byte[] screenshot = page.fullPageScreenshot();
+            checks.add(() -> assertEquals(List.of(), page.consoleErrors(), "console errors"));
+            checks.add(() -> Screenshots.keepAndAssertNotBlank(screenshot, "dashboard-narrow"));
+            assertAll(checks);
+        }
+    }
+
+    @Test
+    void thePageNamesMethodsAsTheReportsJavaSignaturesDo() {
+        List<MethodId> methods = List.of(
+                new MethodId("com.example.telemetry.TelemetryHandler", "onSample", "(Ljava/lang/String;J)V"),
+                new MethodId("java.lang.String", "format", "(Ljava/lang/String;[Ljava/lang/Object;)Ljava/lang/String;"),
+                new MethodId("com.acme.Motor$Filter", "apply", "(Ljava/util/Map$Entry;[[I[Lcom/acme/Motor$Filter;)D"),
+                new MethodId("com.acme.Outer$Inner", "<init>", "(Lcom/acme/Outer;BCDFSZ)V"),
+                new MethodId("com.acme.Motor", "<clinit>", "()V"),
+                new MethodId("com.acme.Motor$1", "run", "()V"),
+                new MethodId("Foo$$Lambda$12", "lambda$run$0", "()V"));
+        String cases = GSON.toJson(methods.stream().map(m -> Map.of("class", m.className(), "method", m.name(),
+                "descriptor", m.descriptor())).toList());
+        try (BrowserPage page = newPage()) {
+            page.viewport(1280, 900).open(server.uri("/index.html").toString());
+            JsonElement shown = page.evaluate(cases + ".map(m => [JavaNames.signature(m), JavaNames.signature(m, true),"
+                    + " JavaNames.method(m)])");
+            List<List<String>> expected = methods.stream().map(m -> List.of(JavaSignatures.qualified(m),
+                    JavaSignatures.simple(m), JavaSignatures.method(m))).toList();
+            assertEquals(GSON.toJsonTree(expected), shown, "qualified, simple and method-only names");
         }
     }
 
@@ -246,7 +288,7 @@ class DashboardInBrowserTest {
         JsonObject first = hostile.getAsJsonArray("findings").get(0).getAsJsonObject();
         first.addProperty("message", hostileMessage);
         Files.writeString(reportsDir.resolve("04-hostile.json"), GSON.toJson(hostile));
-        String hostileRoot = hostileClass + "#onLinkStatusIrq(I)V";
+        String hostileRoot = hostileClass + ".onLinkStatusIrq(int)";
 
         try (BrowserPage page = newPage()) {
             page.viewport(1280, 900).open(server.uri("/index.html?reports=reports/" + interpreter.name()
@@ -256,7 +298,8 @@ class DashboardInBrowserTest {
             byte[] screenshot = page.screenshot();
             assertAll(
                     () -> assertEquals("undefined", injected.getAsString(), "a script from the report ran"),
-                    () -> assertEquals(2, view.scripts(), "script elements: only comparability.js and dashboard.js"),
+                    () -> assertEquals(3, view.scripts(),
+                            "script elements: only comparability.js, java-names.js and dashboard.js"),
                     () -> assertEquals(0, view.images(), "img elements"),
                     () -> assertTrue(view.rootsAdded().contains(hostileRoot), "roots added: " + view.rootsAdded()),
                     () -> assertTrue(view.rootCards().stream().anyMatch(card -> card.title().equals(hostileRoot)),
@@ -469,6 +512,8 @@ class DashboardInBrowserTest {
                 deadlines.add(new DashboardView.Deadline(i, t.get("deadline").getAsLong()));
             }
         }
+        MethodId method = ReportJson.method(series.stream().filter(t -> t != null).findFirst().orElseThrow()
+                .getAsJsonObject("root"));
         JsonObject last = series.get(series.size() - 1);
         String latest = last == null ? "last: not a root in the last report"
                 : !last.get("bounded").getAsBoolean() ? "last: unbounded"
@@ -476,7 +521,8 @@ class DashboardInBrowserTest {
                         ? " of its deadline " + ReportJson.grouped(last.get("deadline").getAsLong())
                                 + (last.get("wcet").getAsLong() > last.get("deadline").getAsLong() ? ": over" : "")
                         : ", no deadline");
-        return new DashboardView.RootCard(root, root, bounds, unbounded, deadlines, latest,
+        return new DashboardView.RootCard(root, JavaSignatures.qualified(method), JavaSignatures.simple(method),
+                JavaSignatures.className(method.className()), bounds, unbounded, deadlines, latest,
                 breaks.stream().filter(i -> i < series.size()).toList(), lines);
     }
 
@@ -530,7 +576,7 @@ class DashboardInBrowserTest {
 
     private static List<DashboardView.ShownFinding> shown(List<JsonObject> findings) {
         return findings.stream().map(f -> new DashboardView.ShownFinding(f.get("rule").getAsString(),
-                ReportJson.fileLine(f), f.has("root") ? ReportJson.methodId(f.getAsJsonObject("root")) : null,
+                ReportJson.fileLine(f), f.has("root") ? ReportJson.javaSignature(f.getAsJsonObject("root")) : null,
                 f.get("message").getAsString())).toList();
     }
 

@@ -61,8 +61,8 @@ record DashboardView(
      * A root's chart: its points, the lines joining them ({@code lines}: how many), and the reports before
      * which its cost model changes ({@code breaks}).
      */
-    record RootCard(String root, String title, List<Point> bounds, List<Integer> unbounded, List<Deadline> deadlines,
-            String latest, List<Integer> breaks, int lines) {
+    record RootCard(String root, String title, String heading, String className, List<Point> bounds,
+            List<Integer> unbounded, List<Deadline> deadlines, String latest, List<Integer> breaks, int lines) {
     }
 
     record TimingRow(String root, List<String> cells) {
@@ -113,6 +113,8 @@ record DashboardView(
                 rootCards: all('#timing-trend .root-card').map(card => ({
                   root: card.dataset.root,
                   title: card.querySelector('h3').getAttribute('title'),
+                  heading: text(card.querySelector('h3')),
+                  className: text(card.querySelector('.root-class')),
                   bounds: all('circle.point', card).map(p => ({report: num(p, 'data-report'), bound: num(p, 'data-bound')})),
                   unbounded: all('rect.unbounded-band', card).map(r => num(r, 'data-report')),
                   deadlines: all('line.deadline-line[data-deadline]', card).map(l =>

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -102,11 +103,79 @@ class HtmlReportInBrowserTest {
         }
     }
 
+    @Test
+    void namesWrapOnlyBetweenTheirPartsOnANarrowPage() {
+        SampleReports.Report report = SampleReports.check(reports.resolve("narrow"), ExitCodes.FAIL,
+                List.of("--ram-budget", "1KiB"), SampleReports.MOTOR_CONTROLLER, SampleReports.TELEMETRY_MISTAKES);
+        try (BrowserPage page = chromium.orElseThrow().newPage()) {
+            page.viewport(360, 800).open(report.html().toUri().toString());
+            List<Executable> checks = new ArrayList<>(LineBreaks.wrapOnlyBetweenParts(page, "the memory table",
+                    "#memory-items td code"));
+            checks.addAll(LineBreaks.wrapOnlyBetweenParts(page, "root and chain names",
+                    "#stack td.name code, #timing-roots td.name > code, #findings .root-name, ol.chain li code"));
+            byte[] screenshot = page.fullPageScreenshot();
+            checks.add(() -> assertEquals(List.of(), page.consoleErrors(), "console errors"));
+            checks.add(() -> Screenshots.keepAndAssertNotBlank(screenshot, "html-report-narrow"));
+            assertAll(checks);
+        }
+    }
+
+    @Test
+    void timingBarsWithoutADeadlineAreDrawnRelativeToTheLargestBound() {
+        // The motor sample's roots have deadlines, the telemetry sample's have none.
+        SampleReports.Report report = SampleReports.check(reports.resolve("bars"), ExitCodes.FAIL, List.of(),
+                SampleReports.MOTOR_CONTROLLER, SampleReports.TELEMETRY_MISTAKES);
+        List<JsonObject> roots = ReportJson.timingRoots(report.parsed());
+        long largestBound = roots.stream().filter(t -> t.get("bounded").getAsBoolean())
+                .mapToLong(t -> t.get("wcet").getAsLong()).max().orElseThrow();
+        long deadlineScale = roots.stream().filter(t -> t.has("deadline")).mapToLong(t -> Math.max(
+                t.get("deadline").getAsLong(), t.get("bounded").getAsBoolean() ? t.get("wcet").getAsLong() : 0))
+                .max().orElseThrow();
+        try (BrowserPage page = chromium.orElseThrow().newPage()) {
+            page.viewport(1280, 900).open(report.html().toUri().toString());
+            JsonObject shown = page.evaluate("""
+                    (() => ({
+                      heading: document.querySelector('#timing-roots th.bar-heading').textContent,
+                      note: document.querySelector('#timing .relative-note').textContent,
+                      rows: [...document.querySelectorAll('#timing-roots tr.timing-row')].map(row => {
+                        const bar = row.querySelector('.bar');
+                        const bound = bar.querySelector('.bound');
+                        return {scale: bar.dataset.scale, deadlineMark: !!bar.querySelector('.deadline'),
+                                share: bound ? bound.getBoundingClientRect().width / bar.clientWidth : -1};
+                      })
+                    }))()
+                    """).getAsJsonObject();
+            List<JsonElement> rows = shown.getAsJsonArray("rows").asList();
+            List<Executable> checks = new ArrayList<>(List.of(
+                    () -> assertEquals("bound against deadline, or relative to the largest bound",
+                            shown.get("heading").getAsString()),
+                    () -> assertEquals("no deadline: relative to the largest bound (" + largestBound + " cycles)",
+                            shown.get("note").getAsString()),
+                    () -> assertEquals(roots.size(), rows.size(), "timing rows")));
+            for (int i = 0; i < roots.size(); i++) {
+                JsonObject t = roots.get(i);
+                JsonObject row = rows.get(i).getAsJsonObject();
+                String root = ReportJson.javaSignature(t.getAsJsonObject("root"));
+                boolean withDeadline = t.has("deadline");
+                checks.add(() -> assertEquals(withDeadline ? "deadline" : "largest-bound", row.get("scale").getAsString(), root));
+                checks.add(() -> assertEquals(withDeadline, row.get("deadlineMark").getAsBoolean(), root + ": deadline mark"));
+                if (t.get("bounded").getAsBoolean()) {
+                    double expected = (double) t.get("wcet").getAsLong() / (withDeadline ? deadlineScale : largestBound);
+                    checks.add(() -> assertEquals(expected, row.get("share").getAsDouble(), 0.01, root + ": share of the bar"));
+                }
+            }
+            checks.add(() -> assertTrue(roots.stream().anyMatch(t -> !t.has("deadline") && t.get("bounded").getAsBoolean()),
+                    "a bounded root without a deadline is drawn"));
+            checks.add(() -> assertEquals(List.of(), page.consoleErrors(), "console errors"));
+            assertAll(checks);
+        }
+    }
+
     /** {@code root | bound | deadline} per timing row, from the JSON: "unbounded" and "-" where the report has none. */
     private static List<String> expectedTimingRows(JsonObject json) {
         List<String> rows = new ArrayList<>();
         for (JsonObject root : ReportJson.timingRoots(json)) {
-            rows.add(ReportJson.methodId(root.getAsJsonObject("root")) + " | "
+            rows.add(ReportJson.javaSignature(root.getAsJsonObject("root")) + " | "
                     + (root.get("bounded").getAsBoolean() ? root.get("wcet").getAsString() : "unbounded") + " | "
                     + (root.has("deadline") ? root.get("deadline").getAsString() : "-"));
         }

@@ -2,6 +2,8 @@ package dev.headroom.cli;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.headroom.core.model.JavaSignatures;
+import dev.headroom.core.model.MethodId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,10 +13,25 @@ final class ReportJson {
     private ReportJson() {
     }
 
-    /** {@code com.acme.Motor#onTick(I)V}: a method of the report as the pages name it. */
+    /** {@code com.acme.Motor#onTick(I)V}: a method of the report as the pages identify it (data attributes). */
     static String methodId(JsonObject method) {
         return method.get("class").getAsString() + "#" + method.get("method").getAsString()
                 + method.get("descriptor").getAsString();
+    }
+
+    /** {@code com.acme.Motor.onTick(int)}: a method as the pages show it to people (core's JavaSignatures). */
+    static String javaSignature(JsonObject method) {
+        return JavaSignatures.qualified(method(method));
+    }
+
+    static MethodId method(JsonObject method) {
+        return new MethodId(method.get("class").getAsString(), method.get("method").getAsString(),
+                method.get("descriptor").getAsString());
+    }
+
+    /** The roots as the pages show them to people. */
+    static List<String> rootSignatures(JsonObject report) {
+        return objects(report, "roots").stream().map(ReportJson::javaSignature).toList();
     }
 
     static List<JsonObject> objects(JsonObject report, String member) {

@@ -83,7 +83,7 @@ public final class BaselineCheck {
         String file = config.baseline().toString();
         Map<BaselineEntry, Integer> remaining = new TreeMap<>();
         for (BaselineEntry e : accepted.findings()) {
-            remaining.merge(BaselineKeys.identity(e), e.count(), Integer::sum);
+            remaining.merge(BaselineKeys.matching(e), e.count(), Integer::sum);
         }
         List<Finding> kept = new ArrayList<>();
         List<Finding> inBaseline = new ArrayList<>();

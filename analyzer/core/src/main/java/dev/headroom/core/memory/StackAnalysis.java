@@ -4,6 +4,7 @@ import dev.headroom.core.callgraph.Call;
 import dev.headroom.core.callgraph.CallGraph;
 import dev.headroom.core.callgraph.MethodRef;
 import dev.headroom.core.callgraph.Target;
+import dev.headroom.core.model.JavaSignatures;
 import dev.headroom.core.model.Rule;
 import dev.headroom.core.model.StackUsage;
 import dev.headroom.core.model.Verdict;
@@ -65,11 +66,12 @@ public final class StackAnalysis {
     }
 
     private static String message(MethodRef root, Depth d, long budget) {
+        String stack = "the worst-case stack of " + JavaSignatures.qualified(root.toId());
         if (!d.bounded) {
-            return "the worst-case stack of " + root + " is unbounded (a call cycle is reachable; at least " + d.bytes
+            return stack + " is unbounded (a call cycle is reachable; at least " + d.bytes
                     + " bytes): it cannot be shown to fit the stack budget of " + budget + " bytes";
         }
-        return "the worst-case stack of " + root + " is " + d.bytes + " bytes, " + (d.bytes - budget)
+        return stack + " is " + d.bytes + " bytes, " + (d.bytes - budget)
                 + " bytes above the stack budget of " + budget + " bytes";
     }
 

@@ -2,6 +2,7 @@ package dev.headroom.core.timing;
 
 import dev.headroom.core.callgraph.ColdCode;
 import dev.headroom.core.callgraph.MethodRef;
+import dev.headroom.core.model.JavaSignatures;
 import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.Opcodes;
@@ -105,7 +106,7 @@ final class ColdBlocks {
         for (int b = 0; b < cfg.blockCount; b++) {
             int last = cfg.lastInsn(b);
             if (cold[b] && last >= 0 && cfg.insns.get(last).getOpcode() == Opcodes.ATHROW) {
-                String site = file + ":" + cfg.lineAt[last] + " " + method.owner().replace('/', '.') + "#" + method.name();
+                String site = file + ":" + cfg.lineAt[last] + " in " + JavaSignatures.qualified(method.toId());
                 if (!sites.contains(site)) {
                     sites.add(site);
                 }

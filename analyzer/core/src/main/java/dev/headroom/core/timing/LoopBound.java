@@ -36,4 +36,12 @@ public record LoopBound(MethodRef method, int line, int header, Source source, l
     public boolean bounded() {
         return source != Source.UNBOUNDED;
     }
+
+    /**
+     * Where the loop is, for people: {@code Ring.java:42}; by its header instruction only when the class
+     * has no line numbers ({@code Ring.java (header instruction 13)}).
+     */
+    public String at(String file) {
+        return line > 0 ? file + ":" + line : file + " (header instruction " + header + ")";
+    }
 }

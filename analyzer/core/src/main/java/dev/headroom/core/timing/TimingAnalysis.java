@@ -13,6 +13,7 @@ import dev.headroom.core.callgraph.Target;
 import dev.headroom.core.classpath.Annotations;
 import dev.headroom.core.classpath.LoadedClass;
 import dev.headroom.core.model.Frame;
+import dev.headroom.core.model.JavaSignatures;
 import dev.headroom.core.model.RootTiming;
 import dev.headroom.core.model.Rule;
 import dev.headroom.core.model.TimingReport;
@@ -519,7 +520,7 @@ public final class TimingAnalysis {
                         java.util.function.Predicate<LoopBound> counted, String file) {
         for (LoopBound lb : t.loops) {
             if (!lb.bounded() && counted.test(lb)) {
-                t.unbounded("unbounded loop at " + file + ":" + lb.line() + " in " + short_(t.ref) + ": " + lb.detail());
+                t.unbounded("unbounded loop at " + lb.at(file) + " in " + short_(t.ref) + ": " + lb.detail());
                 return;
             }
         }
@@ -880,7 +881,7 @@ public final class TimingAnalysis {
         List<String> path = new ArrayList<>();
         Set<MethodRef> seen = new HashSet<>();
         for (MethodTiming t = root; t != null && seen.add(t.ref) && path.size() < MAX_PATH; ) {
-            path.add(t.ref.toString());
+            path.add(short_(t.ref));
             path.addAll(t.worstLoops);
             t = t.heaviest;
         }
@@ -892,7 +893,7 @@ public final class TimingAnalysis {
         Set<MethodRef> seen = new HashSet<>();
         MethodTiming t = root;
         while (true) {
-            path.add(t.ref.toString());
+            path.add(short_(t.ref));
             if (t.cause == null || !seen.add(t.ref) || path.size() >= MAX_PATH) {
                 break;
             }
@@ -1003,7 +1004,8 @@ public final class TimingAnalysis {
         return 0;
     }
 
+    /** A method in messages and worst paths: its Java signature. */
     private static String short_(MethodRef ref) {
-        return ref.toString();
+        return JavaSignatures.qualified(ref.toId());
     }
 }

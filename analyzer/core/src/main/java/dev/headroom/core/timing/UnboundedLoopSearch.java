@@ -3,6 +3,7 @@ package dev.headroom.core.timing;
 import dev.headroom.core.callgraph.MethodRef;
 import dev.headroom.core.callgraph.ReachCounts;
 import dev.headroom.core.model.Frame;
+import dev.headroom.core.model.JavaSignatures;
 import dev.headroom.core.model.Rule;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -199,8 +200,8 @@ final class UnboundedLoopSearch {
     private TimingFinding finding(MethodRef root, MethodRef location, int line, int loopMethod, LoopBound loop,
                                   List<Frame> chain, int roots, boolean cold) {
         Method in = methods[loopMethod];
-        return new TimingFinding(Rule.UNBOUNDED_LOOP, root, location, line, "loop at " + in.file() + ":" + loop.line()
-                + " (header instruction " + loop.header() + ") in " + in.ref() + " has no bound: " + loop.detail(),
+        return new TimingFinding(Rule.UNBOUNDED_LOOP, root, location, line, "loop at " + loop.at(in.file())
+                + " in " + JavaSignatures.qualified(in.ref().toId()) + " has no bound: " + loop.detail(),
                 chain, roots, cold);
     }
 

@@ -214,6 +214,50 @@ class BaselineTest {
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
     }
 
+    /** The source {@code baseline/written-by-0.1.0.json} was recorded for, by version 0.1.0 with {@code --stack-budget 8}. */
+    private static final String RECORDED_BY_0_1_0 = """
+            package demo;
+            import dev.headroom.annotations.Deadline;
+            import dev.headroom.annotations.RealTime;
+            public class Ticker {
+                static final int[] STATE = new int[16];
+                static final java.util.HashMap<Integer, Integer> COUNTS = new java.util.HashMap<>();
+                @RealTime
+                @Deadline(cycles = 10)
+                public static void onTick(int v) {
+                    for (int i = 0; i < v; i++) {
+                        STATE[1] += i;
+                    }
+                    COUNTS.merge(v, 1, Integer::sum);
+                }
+            }
+            """;
+
+    @Test
+    void aBaselineWrittenBeforeMessagesNamedJavaSignaturesStillAcceptsItsFindings() throws Exception {
+        // Its keys name methods by descriptor and loops by header instruction: today's messages do neither.
+        Path file = Path.of(BaselineTest.class.getResource("/baseline/written-by-0.1.0.json").toURI());
+        assertTrue(Files.readString(file).contains("in java.util.HashMap#merge(Ljava/lang/Object;"));
+        Path classes = compile("recorded", RECORDED_BY_0_1_0);
+        AnalysisResult checked = analyze(classes, b -> b.baseline(file).stackBudget(8));
+        assertEquals(List.of(), checked.baseline().noLongerPresent());
+        assertEquals(List.of(), checked.findings().stream().filter(f -> !f.suppressed()).toList());
+        assertEquals(7, checked.baseline().accepted().size());
+        assertEquals(Verdict.PASS, checked.verdict());
+    }
+
+    @Test
+    void keysAreReadInTodaysWording() {
+        assertEquals("loop at HashMap.java in java.util.HashMap.merge(Object, Object, BiFunction) has no bound",
+                BaselineKeys.current("loop at HashMap.java (header instruction #) in java.util.HashMap#merge(Ljava/lang/Object;"
+                        + "Ljava/lang/Object;Ljava/util/function/BiFunction;)Ljava/lang/Object; has no bound"));
+        assertEquals("worst path: a.Outer$#.run() -> a.Outer.Inner(int[]) -> a.B static initializer -> a.Base#.go(Base#.X)",
+                BaselineKeys.current("worst path: a.Outer$##run()V -> a.Outer$Inner#<init>([I)V -> a.B#<clinit>()V"
+                        + " -> a.Base##go(La/Base#$X;)J"));
+        String today = "call to java.util.ArrayList.add(Object) may grow the collection";
+        assertEquals(today, BaselineKeys.current(today));
+    }
+
     @Test
     void keysHoldNoLineNumbers() {
         assertEquals("loop at HashMap.java (header instruction #) in java.util.HashMap#merge",
