@@ -164,8 +164,8 @@ class CheckConfigurationTest {
     @Test
     void textReportListsTheEffectiveLevelsOfEachRoot() {
         CliRun run = CliRun.of("check", "--rule", "recursion=off", "--rule", "blocking-call=error", classes.toString());
-        assertTrue(run.out().contains("rules: growable-collection:error, heap-allocation:error, blocking-call:error,"
-                + " recursion:off, "), run.out());
+        assertTrue(run.out().contains("Rules for every root: growable-collection:error, heap-allocation:error,"
+                + " blocking-call:error, recursion:off, "), run.out());
     }
 
     @Test
