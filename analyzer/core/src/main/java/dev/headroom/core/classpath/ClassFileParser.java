@@ -48,23 +48,35 @@ final class ClassFileParser {
         }
     }
 
-    /** A reader whose constant-pool strings come from the pool. */
+    /** A reader whose constant-pool strings come from the pool, looked up once per constant of the class. */
     private static final class PooledNames extends ClassReader {
         private final Map<String, String> names;
+        /** The pooled string of each constant-pool entry read so far, by its index. */
+        private final String[] byIndex;
 
         PooledNames(byte[] bytes, Map<String, String> names) {
             super(bytes);
             this.names = names;
+            this.byIndex = new String[getItemCount()];
         }
 
         @Override
         public String readUTF8(int offset, char[] charBuffer) {
-            String s = super.readUTF8(offset, charBuffer);
-            if (s == null || names == null) { // the super constructor reads some strings before the pool is set
-                return s;
+            if (names == null) { // the super constructor reads some strings before the pool is set
+                return super.readUTF8(offset, charBuffer);
             }
-            String pooled = names.putIfAbsent(s, s);
-            return pooled == null ? s : pooled;
+            int index = readUnsignedShort(offset);
+            if (index == 0 || index >= byIndex.length) {
+                return super.readUTF8(offset, charBuffer);
+            }
+            String known = byIndex[index];
+            if (known == null) {
+                String s = super.readUTF8(offset, charBuffer);
+                String pooled = s == null ? null : names.putIfAbsent(s, s);
+                known = pooled == null ? s : pooled;
+                byIndex[index] = known;
+            }
+            return known;
         }
     }
 }
