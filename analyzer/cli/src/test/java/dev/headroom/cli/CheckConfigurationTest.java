@@ -169,6 +169,29 @@ class CheckConfigurationTest {
     }
 
     @Test
+    void aLimitWhoseRuleIsOffIsShownButNotJudged() {
+        JsonObject judged = report(check("--ram-budget", "16", "--stack-budget", "8"));
+        JsonObject off = report(check("--ram-budget", "16", "--stack-budget", "8", "--rule",
+                "ram-budget-exceeded=off,stack-budget-exceeded=off,deadline-exceeded=off"));
+        List<JsonObject> judgedTiming = ReportJson.objects(judged.getAsJsonObject("timing"), "roots");
+        List<JsonObject> offTiming = ReportJson.objects(off.getAsJsonObject("timing"), "roots");
+        assertAll(
+                () -> assertEquals("fail", judged.getAsJsonObject("memory").get("verdict").getAsString()),
+                () -> assertFalse(off.getAsJsonObject("memory").has("verdict"), "no verdict against the RAM budget"),
+                () -> assertEquals(16, off.getAsJsonObject("memory").get("budgetBytes").getAsLong(), "the budget shown"),
+                () -> assertTrue(ReportJson.objects(judged.getAsJsonObject("memory"), "stack").stream()
+                        .anyMatch(s -> s.has("verdict")), "stack verdicts when judged"),
+                () -> assertTrue(ReportJson.objects(off.getAsJsonObject("memory"), "stack").stream()
+                        .noneMatch(s -> s.has("verdict")), "no stack verdict when the rule is off"),
+                () -> assertTrue(judgedTiming.stream().anyMatch(t -> t.has("verdict")), "deadlines judged"),
+                () -> assertTrue(offTiming.stream().noneMatch(t -> t.has("verdict")), "no deadline verdict when off"),
+                () -> assertTrue(offTiming.stream().anyMatch(t -> t.has("deadline")), "the deadline shown"),
+                () -> assertEquals(List.of(), findings(off, "deadline-exceeded")),
+                () -> assertEquals(List.of(), findings(off, "ram-budget-exceeded")),
+                () -> assertEquals(List.of(), findings(off, "stack-budget-exceeded")));
+    }
+
+    @Test
     void budgetRulesHaveLevelsToo() {
         JsonObject report = report(check("--ram-budget", "16", "--stack-budget", "8",
                 "--rule", "ram-budget-exceeded=warning", "--rule", "stack-budget-exceeded=off"));

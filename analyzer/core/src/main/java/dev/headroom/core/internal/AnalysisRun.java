@@ -139,7 +139,7 @@ public final class AnalysisRun {
             List<Root> rootList = roots.stream().map(RootFinder.Found::root)
                     .map(r -> r.withRules(config.ruleLevels().rootRules(r.kind()))).sorted().toList();
             return result(baselined.findings(), rootList, classes.parsedCount(), graph.size(), classes, memory,
-                    timing.report(), baselined.report());
+                    UncheckedLimits.timing(timing.report(), config.ruleLevels()), baselined.report());
         }
     }
 
@@ -290,8 +290,8 @@ public final class AnalysisRun {
             severity(f.rule(), f.rule().defaultSeverity(), false)
                     .ifPresent(severity -> findings.add(budgetFinding(f, severity, classes, sources, suppressions)));
         }
-        return new MemoryReport(layout.name(), config.ramBudget(), statics.totalBytes(), statics.bounded(),
-                statics.verdict(), statics.items(), stack.stack());
+        return UncheckedLimits.memory(new MemoryReport(layout.name(), config.ramBudget(), statics.totalBytes(),
+                statics.bounded(), statics.verdict(), statics.items(), stack.stack()), config.ruleLevels());
     }
 
     private static Finding budgetFinding(MemoryFinding f, Severity severity, ClassRepository classes,
