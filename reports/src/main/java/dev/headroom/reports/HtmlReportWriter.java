@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -191,21 +190,14 @@ public final class HtmlReportWriter implements ReportWriter {
         List<Finding> all = new ArrayList<>(result.findings());
         all.addAll(accepted);
 
-        Map<MethodId, List<Finding>> byRoot = new LinkedHashMap<>();
-        for (Root root : result.roots()) {
-            byRoot.putIfAbsent(root.method(), new ArrayList<>());
-        }
-        List<Finding> untied = new ArrayList<>();
+        FindingsByRoot grouped = FindingsByRoot.of(result.roots(), all);
+        Map<MethodId, List<Finding>> byRoot = grouped.byRoot();
+        List<Finding> untied = grouped.untied();
         Set<Rule> rules = EnumSet.noneOf(Rule.class);
         Set<Severity> severities = EnumSet.noneOf(Severity.class);
         for (Finding finding : all) {
             rules.add(finding.rule());
             severities.add(finding.severity());
-            if (finding.root() == null) {
-                untied.add(finding);
-            } else {
-                byRoot.computeIfAbsent(finding.root(), m -> new ArrayList<>()).add(finding);
-            }
         }
 
         h.append("<section id=\"findings\">\n<h2>Findings by root</h2>\n");

@@ -6,8 +6,8 @@ import dev.headroom.core.model.Frame;
 import dev.headroom.core.model.Location;
 import dev.headroom.core.model.MemoryItem;
 import dev.headroom.core.model.MemoryReport;
+import dev.headroom.core.model.JavaSignatures;
 import dev.headroom.core.model.MethodId;
-import dev.headroom.core.model.Root;
 import dev.headroom.core.model.RootTiming;
 import dev.headroom.core.model.Rule;
 import dev.headroom.core.model.Severity;
@@ -19,7 +19,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -112,38 +111,41 @@ final class JUnitTestCases {
         return null;
     }
 
+    /** {@code com.acme.Motor.onTick(int)}; a constructor as {@code com.acme.Ring.Ring(int)}, named in its class. */
+    static String qualified(MethodId method) {
+        return inClass(JavaSignatures.className(method.className()), method);
+    }
+
+    /** {@code Motor.onTick(int)}: the class without its package. */
+    static String simple(MethodId method) {
+        return inClass(JavaSignatures.simpleClassName(method.className()), method);
+    }
+
+    private static String inClass(String className, MethodId method) {
+        return className + (method.name().equals("<clinit>") ? " " : ".") + JavaSignatures.method(method);
+    }
+
     private static String stackName(MethodId root) {
-        return "memory.stack." + JavaSignature.qualified(root);
+        return "memory.stack." + qualified(root);
     }
 
     private static String timingName(MethodId root) {
-        return "timing." + JavaSignature.qualified(root);
+        return "timing." + qualified(root);
     }
 
     // ---- roots
 
     private void addRootCases(Set<Finding> pathErrors) {
-        // Roots in model order, then roots only findings name, in order of appearance.
-        Map<MethodId, List<Finding>> byRoot = new LinkedHashMap<>();
-        for (Root root : result.roots()) {
-            byRoot.put(root.method(), new ArrayList<>());
-        }
-        List<Finding> untied = new ArrayList<>();
-        for (Finding finding : result.findings()) {
-            if (finding.root() == null) {
-                untied.add(finding);
-            } else {
-                byRoot.computeIfAbsent(finding.root(), m -> new ArrayList<>()).add(finding);
-            }
-        }
-        for (Map.Entry<MethodId, List<Finding>> group : byRoot.entrySet()) {
+        FindingsByRoot grouped = FindingsByRoot.of(result.roots(), result.findings());
+        List<Finding> untied = grouped.untied();
+        for (Map.Entry<MethodId, List<Finding>> group : grouped.byRoot().entrySet()) {
             MethodId root = group.getKey();
-            String rootName = JavaSignature.method(root);
+            String rootName = JavaSignatures.method(root);
             boolean failed = false;
             for (Finding finding : group.getValue()) {
                 if (pathErrors.contains(finding)) {
                     String where = finding.location().method().equals(root)
-                            ? "" : " in " + JavaSignature.simple(finding.location().method());
+                            ? "" : " in " + simple(finding.location().method());
                     addFailing(root.className(), rootName + ": " + finding.rule().id() + where, finding, "");
                     failed = true;
                 }
@@ -156,7 +158,7 @@ final class JUnitTestCases {
         for (Finding finding : untied) {
             if (pathErrors.contains(finding)) {
                 MethodId location = finding.location().method();
-                addFailing(location.className(), JavaSignature.method(location) + ": " + finding.rule().id(),
+                addFailing(location.className(), JavaSignatures.method(location) + ": " + finding.rule().id(),
                         finding, "");
             }
         }

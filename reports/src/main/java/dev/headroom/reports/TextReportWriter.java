@@ -22,7 +22,6 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,20 +72,9 @@ public final class TextReportWriter implements ReportWriter {
         }
         lines.add("");
 
-        // Findings grouped by root, in model order. LinkedHashMap iterates in insertion order: roots in
-        // model order, then roots that only findings name, in order of first appearance.
-        Map<MethodId, List<Finding>> byRoot = new LinkedHashMap<>();
-        for (Root root : result.roots()) {
-            byRoot.putIfAbsent(root.method(), new ArrayList<>());
-        }
-        List<Finding> untied = new ArrayList<>();
-        for (Finding finding : result.findings()) {
-            if (finding.root() == null) {
-                untied.add(finding);
-            } else {
-                byRoot.computeIfAbsent(finding.root(), m -> new ArrayList<>()).add(finding);
-            }
-        }
+        FindingsByRoot grouped = FindingsByRoot.of(result.roots(), result.findings());
+        Map<MethodId, List<Finding>> byRoot = grouped.byRoot();
+        List<Finding> untied = grouped.untied();
 
         if (result.roots().isEmpty()) {
             lines.add("No roots: no entry point was checked. Mark entry points with @RealTime or"

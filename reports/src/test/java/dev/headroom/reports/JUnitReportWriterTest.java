@@ -11,6 +11,7 @@ import dev.headroom.core.model.AnalysisResult;
 import dev.headroom.core.model.Finding;
 import dev.headroom.core.model.Frame;
 import dev.headroom.core.model.Location;
+import dev.headroom.core.model.JavaSignatures;
 import dev.headroom.core.model.MethodId;
 import dev.headroom.core.model.Rule;
 import dev.headroom.core.model.Severity;
@@ -273,13 +274,13 @@ class JUnitReportWriterTest {
 
     @Test
     void javaSignaturesOfMethods() {
-        assertEquals("onSample(String, long)", JavaSignature.method(
+        assertEquals("onSample(String, long)", JavaSignatures.method(
                 new MethodId("a.B", "onSample", "(Ljava/lang/String;J)V")));
-        assertEquals("push(int[][], Map.Entry, Outer$1)", JavaSignature.method(
+        assertEquals("push(int[][], Map.Entry, Outer$1)", JavaSignatures.method(
                 new MethodId("a.B", "push", "([[ILjava/util/Map$Entry;La/Outer$1;)Z")));
-        assertEquals("Ring(int)", JavaSignature.method(new MethodId("a.Outer$Ring", "<init>", "(I)V")));
-        assertEquals("a.Outer.Ring static initializer", JavaSignature.qualified(new MethodId("a.Outer$Ring", "<clinit>", "()V")));
-        assertEquals("Outer.Ring.run()", JavaSignature.simple(new MethodId("a.Outer$Ring", "run", "()V")));
+        assertEquals("Ring(int)", JavaSignatures.method(new MethodId("a.Outer$Ring", "<init>", "(I)V")));
+        assertEquals("a.Outer.Ring static initializer", JUnitTestCases.qualified(new MethodId("a.Outer$Ring", "<clinit>", "()V")));
+        assertEquals("Outer.Ring.run()", JUnitTestCases.simple(new MethodId("a.Outer$Ring", "run", "()V")));
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -219,26 +220,13 @@ public final class CallGraphBuilder {
      * the inputs are instantiated.
      */
     private void seedReceivers(Collection<Hierarchy.Declared> roots) {
-        Set<String> rootClasses = new LinkedHashSet<>();
+        Set<String> receivers = new TreeSet<>(); // in name order, as the inputs are listed
         for (Hierarchy.Declared root : roots) {
             if (!root.is(Opcodes.ACC_STATIC)) {
-                rootClasses.add(root.owner().internalName());
+                receivers.addAll(hierarchy.concreteInputClasses(root.owner().internalName()));
             }
         }
-        if (rootClasses.isEmpty()) {
-            return;
-        }
-        for (String name : hierarchy.classes().inputClassNames()) {
-            Optional<TypeHeader> header = hierarchy.classes().header(name);
-            if (header.isPresent() && header.get().isConcrete()) {
-                for (String supertype : hierarchy.supertypes(name)) {
-                    if (rootClasses.contains(supertype)) {
-                        instantiate(name);
-                        break;
-                    }
-                }
-            }
-        }
+        receivers.forEach(this::instantiate);
     }
 
     private void noteCreation(Site site) {

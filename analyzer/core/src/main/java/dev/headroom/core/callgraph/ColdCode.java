@@ -51,11 +51,6 @@ public final class ColdCode {
         return cold[index];
     }
 
-    /** @param assertionsEnabled whether the program runs with {@code -ea}: then assert code is ordinary code */
-    public static ColdCode of(MethodNode method, boolean assertionsEnabled) {
-        return of(method, assertionsEnabled ? AssertCode.RUNS : AssertCode.COLD);
-    }
-
     /** @param asserted what the code of assert statements is in the method's class */
     public static ColdCode of(MethodNode method, AssertCode asserted) {
         InsnList insns = method.instructions;

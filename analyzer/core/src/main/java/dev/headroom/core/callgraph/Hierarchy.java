@@ -27,6 +27,8 @@ public final class Hierarchy {
     private final Map<LoadedClass, Map<String, MethodNode>> methodIndex = new HashMap<>();
     /** Selections already made: virtual calls select for the same receiver class again and again. */
     private final Map<Selection, Optional<Declared>> selections = new HashMap<>();
+    /** Type to the concrete input classes at or below it, in name order; made on first use. */
+    private Map<String, List<String>> concreteInputClasses;
 
     private record Selection(String receiverClass, String name, String descriptor) {
     }
@@ -109,6 +111,24 @@ public final class Hierarchy {
      * The type itself, its super classes up to Object, then its interfaces breadth first; each once.
      * Types that cannot be loaded are listed but not expanded.
      */
+    /**
+     * The concrete classes of the inputs at or below a type, in name order: the receivers that code outside
+     * the inputs can create for it.
+     */
+    public List<String> concreteInputClasses(String type) {
+        if (concreteInputClasses == null) {
+            concreteInputClasses = new HashMap<>();
+            for (String name : classes.inputClassNames()) {
+                if (classes.header(name).filter(TypeHeader::isConcrete).isPresent()) {
+                    for (String supertype : supertypes(name)) {
+                        concreteInputClasses.computeIfAbsent(supertype, k -> new ArrayList<>()).add(name);
+                    }
+                }
+            }
+        }
+        return concreteInputClasses.getOrDefault(type, List.of());
+    }
+
     public List<String> supertypes(String type) {
         List<String> cached = supertypes.get(type);
         if (cached != null) {

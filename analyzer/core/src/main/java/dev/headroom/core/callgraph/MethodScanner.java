@@ -34,11 +34,6 @@ public final class MethodScanner {
     private MethodScanner() {
     }
 
-    /** @param assertionsEnabled whether the program runs with {@code -ea} (see {@link ColdCode}) */
-    public static MethodFacts scan(MethodNode method, boolean assertionsEnabled) {
-        return scan(method, assertionsEnabled ? AssertCode.RUNS : AssertCode.COLD);
-    }
-
     /** @param asserted what the code of assert statements is in the method's class (see {@link ColdCode}) */
     public static MethodFacts scan(MethodNode method, AssertCode asserted) {
         InsnList insns = method.instructions;

@@ -2,9 +2,7 @@ package dev.headroom.core.callgraph;
 
 import dev.headroom.core.classpath.LoadedClass;
 import dev.headroom.core.classpath.TypeHeader;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.objectweb.asm.Opcodes;
@@ -43,8 +41,6 @@ final class ProgramFlow {
     private final Map<String, TypeFlow.Node> fields = new HashMap<>();
     private final Map<Object, TypeFlow.Node> constants = new HashMap<>();
     private final Map<MethodRef, MethodNodes> methods = new HashMap<>();
-    /** Supertype to the concrete input classes below it; made on first use. */
-    private Map<String, List<String>> concreteInputSubclasses;
 
     ProgramFlow(Hierarchy hierarchy) {
         this.hierarchy = hierarchy;
@@ -159,7 +155,7 @@ final class ProgramFlow {
             if (hierarchy.classes().header(owner).filter(TypeHeader::isConcrete).isPresent()) {
                 flow.add(nodes.parameters()[0], owner);
             } else {
-                for (String inheritor : concreteInputSubclasses(owner)) {
+                for (String inheritor : hierarchy.concreteInputClasses(owner)) {
                     Hierarchy.Declared selected = hierarchy.select(inheritor, d.method().name, d.method().desc);
                     // A public class below a package-private one inherits through a visibility bridge (same name and
                     // descriptor) that calls this method on the same receiver.
@@ -170,23 +166,6 @@ final class ProgramFlow {
             }
         }
         unknownArguments(d);
-    }
-
-    /** The concrete classes of the inputs below a type (itself excluded), in name order. */
-    private List<String> concreteInputSubclasses(String type) {
-        if (concreteInputSubclasses == null) {
-            concreteInputSubclasses = new HashMap<>();
-            for (String name : hierarchy.classes().inputClassNames()) {
-                if (hierarchy.classes().header(name).filter(TypeHeader::isConcrete).isPresent()) {
-                    for (String supertype : hierarchy.supertypes(name)) {
-                        if (!supertype.equals(name)) {
-                            concreteInputSubclasses.computeIfAbsent(supertype, k -> new ArrayList<>()).add(name);
-                        }
-                    }
-                }
-            }
-        }
-        return concreteInputSubclasses.getOrDefault(type, List.of());
     }
 
     /** Unknown arguments for every parameter: a lambda's implementation, whose arguments are not tracked. */

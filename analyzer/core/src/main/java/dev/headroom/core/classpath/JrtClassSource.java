@@ -1,6 +1,7 @@
 package dev.headroom.core.classpath;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystem;
@@ -24,6 +25,8 @@ final class JrtClassSource implements ClassSource {
     private final String description;
     /** Package (with slashes) to the modules that hold it: filled on first use of each package. */
     private final Map<String, List<String>> modulesByPackage = new HashMap<>();
+    /** Package (with slashes) to whether {@code java.base} holds it. */
+    private final Map<String, Boolean> javaBasePackages = new HashMap<>();
 
     private JrtClassSource(FileSystem fs, boolean ownsFileSystem, String description) {
         this.fs = fs;
@@ -72,9 +75,28 @@ final class JrtClassSource implements ClassSource {
         return modules;
     }
 
+    /**
+     * A package of the boot layer is in one module only (no split packages), so whether a class is
+     * {@code java.base}'s is asked once per package.
+     */
     @Override
     public boolean isSystemClass(String internalName) {
-        return Files.isRegularFile(fs.getPath("/modules", "java.base", internalName + ".class"));
+        int slash = internalName.lastIndexOf('/');
+        String pkg = slash < 0 ? "" : internalName.substring(0, slash);
+        return !pkg.isEmpty() && javaBasePackages.computeIfAbsent(pkg, this::holdsClassesInJavaBase);
+    }
+
+    /** Whether {@code java.base} has classes in the package itself (its folder may be only a subpackage's parent). */
+    private boolean holdsClassesInJavaBase(String pkg) {
+        Path dir = fs.getPath("/modules", "java.base", pkg);
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".class"));
+        } catch (IOException | UncheckedIOException e) {
+            return false; // unknown: its assertions are treated like the program's
+        }
     }
 
     @Override

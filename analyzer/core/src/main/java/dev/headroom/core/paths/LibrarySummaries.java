@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What each reached library method may do, transitively: for every rule (hot and cold apart), one
@@ -57,19 +58,13 @@ final class LibrarySummaries {
         }
         addRecursion(library, cycles, hotCycles);
         propagate(library);
-        for (Map.Entry<MethodRef, Map<Key, Witness>> e : effects.entrySet()) {
-            Map<Key, Witness> ordered = new LinkedHashMap<>();
-            e.getValue().entrySet().stream().sorted(Map.Entry.comparingByKey(KEY_ORDER))
-                    .forEach(w -> ordered.put(w.getKey(), w.getValue()));
-            e.setValue(ordered);
-        }
     }
 
     /** Effects in a fixed order, whatever order they were found in: by rule, the hot one first. */
     private static final Comparator<Key> KEY_ORDER = Comparator.comparing(Key::rule).thenComparing(Key::cold);
 
     private Map<Key, Witness> effectsOf(MethodRef m) {
-        return effects.computeIfAbsent(m, k -> new LinkedHashMap<>());
+        return effects.computeIfAbsent(m, k -> new TreeMap<>(KEY_ORDER));
     }
 
     /**
