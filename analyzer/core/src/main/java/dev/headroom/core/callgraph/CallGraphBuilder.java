@@ -21,10 +21,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.tree.AbstractInsnNode;
-import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.VarInsnNode;
 
 /**
  * Builds the call graph of the whole program, then keeps what the roots reach.
@@ -78,8 +75,8 @@ public final class CallGraphBuilder {
     private final ProgramFlow flows;
     /** Each scanned method's call argument and result nodes, by instruction index (VTA). */
     private final Map<MethodRef, Map<Integer, FlowInterpreter.CallValues>> callValues = new HashMap<>();
-    /** The methods a method may call on {@code this} (receiver copies are made only where they differ). */
-    private final Map<MethodRef, List<MethodRef>> callsOnThis = new HashMap<>();
+    /** Which inherited methods are copied per receiver class (VTA). */
+    private final ReceiverContexts receiverContexts;
     /** What a receiver class dispatches a name and descriptor to: every site on it asks again. */
     private final Map<Dispatch, Optional<Dispatched>> dispatched = new HashMap<>();
     /**
@@ -94,6 +91,7 @@ public final class CallGraphBuilder {
         this.rules = new RuleLookup(rules, hierarchy);
         this.policy = policy;
         this.flows = policy == DispatchPolicy.VTA ? new ProgramFlow(hierarchy) : null;
+        this.receiverContexts = new ReceiverContexts(hierarchy, this.rules);
     }
 
     /** Whether the program runs with {@code -ea}: the code of assert statements is then hot (see {@link ColdCode}). */
@@ -332,13 +330,48 @@ public final class CallGraphBuilder {
                 || d.is(Opcodes.ACC_PRIVATE) || d.is(Opcodes.ACC_FINAL) || d.is(Opcodes.ACC_STATIC)
                 || (d.owner().node().access & Opcodes.ACC_FINAL) != 0
                 || Hierarchy.isSignaturePolymorphic(d.owner().internalName(), d.method());
-        if (direct) {
-            addTarget(caller, call, d, d.ref(), Link.WITH_RECEIVER);
+        String exact = exactReceiver(call);
+        Optional<Dispatched> onExact = exact == null ? Optional.empty() : direct
+                ? Optional.of(new Dispatched(d, inReceiverContext(d, exact) ? d.ref().forReceiver(exact) : d.ref()))
+                : dispatched(exact, call.name(), call.descriptor());
+        if (onExact.isPresent()) {
+            // The receiver is of exactly that final class, wherever it came from (code Headroom does not see included).
+            if (flows != null) {
+                receiverOf(onExact.get().selected(), onExact.get().target(), exact);
+            }
+            addTarget(caller, call, onExact.get().selected(), onExact.get().target(), Link.WITHOUT_RECEIVER);
+        } else if (direct) {
+            addTarget(caller, call, d, directTarget(caller, call, d), Link.WITH_RECEIVER);
         } else {
             FlowInterpreter.CallValues values = callValues(caller, call);
             register(new VirtualSite(caller, call, call.owner(), call.name(), call.descriptor(), d,
                     values == null ? null : values.arguments()[0]));
         }
+    }
+
+    /** The class of an instance call's receiver when the named class is final (not a constructor call); else null. */
+    private String exactReceiver(Site.Invoke call) {
+        boolean instance = call.opcode() == Opcodes.INVOKEVIRTUAL || call.opcode() == Opcodes.INVOKEINTERFACE
+                || (call.opcode() == Opcodes.INVOKESPECIAL && !call.name().equals("<init>"));
+        return instance && isFinalClass(call.owner()) ? call.owner() : null;
+    }
+
+    /**
+     * A direct instance call (a private method, a {@code super} call) from a method's copy for one receiver
+     * class goes to the callee's copy for that class when it has one: it runs on the same {@code this}.
+     */
+    private MethodRef directTarget(CallGraph.Node caller, Site.Invoke call, Hierarchy.Declared d) {
+        String receiver = caller.ref().receiver();
+        if (receiver == null || call.opcode() == Opcodes.INVOKESTATIC || d.method().name.equals("<init>")
+                || !hierarchy.isSubtype(receiver, d.owner().internalName()) || !inReceiverContext(d, receiver)) {
+            return d.ref();
+        }
+        return d.ref().forReceiver(receiver);
+    }
+
+    private boolean isFinalClass(String internalName) {
+        return hierarchy.classes().header(internalName)
+                .filter(h -> !h.isInterface() && (h.access() & Opcodes.ACC_FINAL) != 0).isPresent();
     }
 
     private void register(VirtualSite vs) {
@@ -487,49 +520,9 @@ public final class CallGraphBuilder {
         }
     }
 
-    /**
-     * Under VTA, an inherited method reached with a receiver of a class below its own is a copy of its own
-     * for that class when a method it may call on {@code this} is overridden for that class (selects
-     * otherwise than for the declaring class): those calls then go only to that class's overrides. Other
-     * receivers share the declared method's node, where each is still dispatched on its own. JDK methods
-     * are not copied (their many subclasses would multiply the graph).
-     */
+    /** Under VTA, whether a method selected for a receiver class is that class's own copy ({@link ReceiverContexts}). */
     private boolean inReceiverContext(Hierarchy.Declared d, String receiverClass) {
-        String owner = d.owner().internalName();
-        if (flows == null || owner.equals(receiverClass) || isJdk(owner)
-                || d.is(Opcodes.ACC_STATIC | Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE) || rules.lookup(d.ref()).isPresent()) {
-            return false;
-        }
-        for (MethodRef called : callsOnThis.computeIfAbsent(d.ref(), r -> virtualCalls(d.method()))) {
-            Hierarchy.Declared forReceiver = hierarchy.select(receiverClass, called.name(), called.descriptor());
-            Hierarchy.Declared forOwner = hierarchy.select(owner, called.name(), called.descriptor());
-            if (forReceiver != null && (forOwner == null || !forReceiver.ref().equals(forOwner.ref()))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isJdk(String internalName) {
-        return internalName.startsWith("java/") || internalName.startsWith("javax/") || internalName.startsWith("jdk/")
-                || internalName.startsWith("sun/") || internalName.startsWith("com/sun/");
-    }
-
-    /**
-     * The methods an instance method calls virtually (owner ignored), when it loads {@code this} at all: the
-     * calls that may be on {@code this} (a cheap over-approximation).
-     */
-    private static List<MethodRef> virtualCalls(MethodNode method) {
-        boolean loadsThis = false;
-        Set<MethodRef> calls = new LinkedHashSet<>();
-        for (AbstractInsnNode insn : method.instructions) {
-            loadsThis |= insn instanceof VarInsnNode v && v.getOpcode() == Opcodes.ALOAD && v.var == 0;
-            if (insn instanceof MethodInsnNode mi
-                    && (mi.getOpcode() == Opcodes.INVOKEVIRTUAL || mi.getOpcode() == Opcodes.INVOKEINTERFACE)) {
-                calls.add(new MethodRef("", mi.name, mi.desc));
-            }
-        }
-        return loadsThis ? List.copyOf(calls) : List.of();
+        return flows != null && receiverContexts.copied(d, receiverClass);
     }
 
     private void dispatchToLambda(VirtualSite vs, Site.LambdaShape lambda) {

@@ -93,4 +93,25 @@ class DispatchPolicyTest {
                     policy.id() + ": " + result.findings());
         }
     }
+
+    /**
+     * The publication classes of {@code ReceiverContexts} as a library on the classpath (Aeron's client under
+     * user code): the final publication handed to the public constructor is created nowhere Headroom looks, yet
+     * a receiver of a final class is of that class, so under VTA {@code onSend} reaches its allocation.
+     */
+    @Test
+    void aReceiverOfAFinalClassIsThatClassWhereverItCameFrom(@TempDir Path library) throws IOException {
+        TargetPrograms.copy(TARGETS, "ReceiverContexts", program);
+        Path packageDir = program.resolve(TARGETS);
+        Files.createDirectories(library.resolve(TARGETS));
+        for (String nested : List.of("Publication", "ExclusivePublication")) {
+            String file = "ReceiverContexts$" + nested + ".class";
+            Files.move(packageDir.resolve(file), library.resolve(TARGETS).resolve(file));
+        }
+        AnalysisResult result = Headroom.analyze(AnalysisConfig.builder().addInput(program).addClasspath(library)
+                .dispatch(DispatchPolicy.VTA).build(), AnalysisListener.SILENT);
+        List<Rule> onSend = result.findings().stream().filter(f -> f.root() != null && f.root().name().equals("onSend"))
+                .map(Finding::rule).toList();
+        assertEquals(List.of(Rule.HEAP_ALLOCATION), onSend, result.findings().toString());
+    }
 }
