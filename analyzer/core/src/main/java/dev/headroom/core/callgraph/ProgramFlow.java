@@ -39,6 +39,8 @@ final class ProgramFlow {
     private final TypeFlow flow;
     private final TypeFlow.Node unknown;
     private final Map<String, TypeFlow.Node> fields = new HashMap<>();
+    /** Field nodes by the reference an instruction makes (its owner may be a subclass of the declaring class). */
+    private final Map<FieldRef, TypeFlow.Node> fieldsByReference = new HashMap<>();
     private final Map<Object, TypeFlow.Node> constants = new HashMap<>();
     private final Map<MethodRef, MethodNodes> methods = new HashMap<>();
 
@@ -66,8 +68,21 @@ final class ProgramFlow {
         });
     }
 
+    private record FieldRef(String owner, String name, String descriptor) {
+    }
+
     /** The node of a field, by the class that declares it; unknown for fields outside the inputs. */
     TypeFlow.Node field(String owner, String name, String descriptor) {
+        FieldRef ref = new FieldRef(owner, name, descriptor);
+        TypeFlow.Node known = fieldsByReference.get(ref);
+        if (known == null) {
+            known = declaredField(owner, name, descriptor);
+            fieldsByReference.put(ref, known);
+        }
+        return known;
+    }
+
+    private TypeFlow.Node declaredField(String owner, String name, String descriptor) {
         LoadedClass declaring = declaringClass(owner, name, descriptor);
         String key = (declaring == null ? owner : declaring.internalName()) + '.' + name + ':' + descriptor;
         return fields.computeIfAbsent(key, k -> {
@@ -178,8 +193,9 @@ final class ProgramFlow {
     }
 
     /**
-     * Runs the flow interpreter over a reached method: adds its assignments to the flow and returns its
-     * calls' argument and result nodes by instruction index.
+     * Follows a reached method's values ({@link FlowPass}; ASM's analyzer with {@link FlowInterpreter} for
+     * code with subroutines): adds its assignments to the flow and returns its calls' argument and result
+     * nodes by instruction index.
      */
     Map<Integer, FlowInterpreter.CallValues> scan(CallGraph.Node node) {
         MethodNode method = node.method();
@@ -187,16 +203,32 @@ final class ProgramFlow {
             return Map.of();
         }
         Hierarchy.Declared d = new Hierarchy.Declared(node.owner(), method);
+        Map<Integer, Site.LambdaShape> lambdas = lambdas(node.facts());
+        try {
+            return FlowPass.run(this, of(d, node.ref()), d.is(Opcodes.ACC_STATIC), method, lambdas);
+        } catch (FlowPass.Unsupported e) {
+            return withAsmAnalyzer(d, node.ref(), lambdas); // it follows subroutines, and rejects what neither can follow
+        }
+    }
+
+    /** The lambdas a method creates, by instruction index. */
+    static Map<Integer, Site.LambdaShape> lambdas(MethodFacts facts) {
         Map<Integer, Site.LambdaShape> lambdas = new HashMap<>();
-        for (Site site : node.facts().sites()) {
+        for (Site site : facts.sites()) {
             if (site instanceof Site.Lambda l) {
                 lambdas.put(l.index(), l.shape());
             }
         }
-        FlowInterpreter interpreter = new FlowInterpreter(this, of(d, node.ref()), d.is(Opcodes.ACC_STATIC), method.desc,
-                lambdas);
+        return lambdas;
+    }
+
+    /** What {@link #scan} does, with ASM's analyzer and {@link FlowInterpreter} (slower; they follow subroutines). */
+    Map<Integer, FlowInterpreter.CallValues> withAsmAnalyzer(Hierarchy.Declared d, MethodRef key,
+                                                             Map<Integer, Site.LambdaShape> lambdas) {
+        MethodNode method = d.method();
+        FlowInterpreter interpreter = new FlowInterpreter(this, of(d, key), d.is(Opcodes.ACC_STATIC), method.desc, lambdas);
         try {
-            new Analyzer<BasicValue>(interpreter).analyze(node.owner().internalName(), method);
+            new Analyzer<BasicValue>(interpreter).analyze(d.owner().internalName(), method);
             return interpreter.calls(method.instructions.toArray());
         } catch (AnalyzerException e) {
             return unanalysable(d);

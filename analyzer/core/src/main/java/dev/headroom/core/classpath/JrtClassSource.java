@@ -1,7 +1,6 @@
 package dev.headroom.core.classpath;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystem;
@@ -86,17 +85,12 @@ final class JrtClassSource implements ClassSource {
         return !pkg.isEmpty() && javaBasePackages.computeIfAbsent(pkg, this::holdsClassesInJavaBase);
     }
 
-    /** Whether {@code java.base} has classes in the package itself (its folder may be only a subpackage's parent). */
+    /**
+     * Whether {@code java.base} has classes in the package itself (its folder may be only a subpackage's
+     * parent): the image's package table names the modules that hold classes in each package.
+     */
     private boolean holdsClassesInJavaBase(String pkg) {
-        Path dir = fs.getPath("/modules", "java.base", pkg);
-        if (!Files.isDirectory(dir)) {
-            return false;
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.anyMatch(f -> f.getFileName().toString().endsWith(".class"));
-        } catch (IOException | UncheckedIOException e) {
-            return false; // unknown: its assertions are treated like the program's
-        }
+        return Files.exists(fs.getPath("/packages", pkg.replace('/', '.'), "java.base"));
     }
 
     @Override
