@@ -156,10 +156,12 @@ public final class CallGraphBuilder {
         } else if (policy == DispatchPolicy.CHA) {
             instantiateConcrete();
         }
+        // The program before the roots: the order types flow in must not depend on which methods are roots
+        // (a node that holds unknown takes no type after it, see TypeFlow).
+        reachProgram();
         for (Hierarchy.Declared root : roots) {
             reach(root, true);
         }
-        reachProgram();
         drain();
         while (flows != null && unknownResultsOfSitesWithoutTargets()) {
             drain();

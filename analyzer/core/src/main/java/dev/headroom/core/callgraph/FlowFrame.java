@@ -136,14 +136,7 @@ final class FlowFrame {
         if (top != other.top) {
             throw new FlowPass.Unsupported("operand stacks of different heights meet");
         }
-        boolean changed = false;
-        for (int i = 0; i < locals.length; i++) {
-            Object merged = merge(locals[i], other.locals[i]);
-            if (merged != locals[i]) {
-                locals[i] = merged;
-                changed = true;
-            }
-        }
+        boolean changed = mergeLocals(other);
         for (int i = 0; i < top; i++) {
             Object merged = merge(stack[i], other.stack[i]);
             if (merged != stack[i]) {
@@ -156,14 +149,7 @@ final class FlowFrame {
 
     /** Merges the locals of a frame, and an exception as the only stack value, into a handler's frame. */
     boolean mergeHandler(FlowFrame other, Sources exception) {
-        boolean changed = false;
-        for (int i = 0; i < locals.length; i++) {
-            Object merged = merge(locals[i], other.locals[i]);
-            if (merged != locals[i]) {
-                locals[i] = merged;
-                changed = true;
-            }
-        }
+        boolean changed = mergeLocals(other);
         Object merged = merge(stack[0], exception);
         if (merged != stack[0]) {
             stack[0] = merged;
@@ -179,6 +165,18 @@ final class FlowFrame {
         f.stack[0] = exception;
         f.top = 1;
         return f;
+    }
+
+    private boolean mergeLocals(FlowFrame other) {
+        boolean changed = false;
+        for (int i = 0; i < locals.length; i++) {
+            Object merged = merge(locals[i], other.locals[i]);
+            if (merged != locals[i]) {
+                locals[i] = merged;
+                changed = true;
+            }
+        }
+        return changed;
     }
 
     private static Object merge(Object a, Object b) {
