@@ -8,6 +8,7 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.stream.JsonWriter;
 import dev.headroom.core.ConfigurationException;
+import dev.headroom.core.json.JsonOutput;
 import dev.headroom.core.model.BaselineEntry;
 import dev.headroom.core.model.Finding;
 import dev.headroom.core.model.MemoryReport;
@@ -102,8 +103,7 @@ public record Baseline(String toolVersion, List<BaselineEntry> findings, Long me
     /** The file's text: two-space indented JSON ending with a newline. */
     public String toJson() {
         StringWriter text = new StringWriter();
-        try (JsonWriter json = new JsonWriter(text)) {
-            json.setIndent("  ");
+        try (JsonWriter json = JsonOutput.writer(text)) {
             json.beginObject();
             json.name("baselineVersion").value(VERSION);
             json.name("tool").beginObject().name("name").value("headroom").name("version").value(toolVersion)
