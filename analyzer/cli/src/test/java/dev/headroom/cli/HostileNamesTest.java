@@ -70,6 +70,21 @@ class HostileNamesTest {
         assertEquals(ExitCodes.PASS, again.exitCode(), "the baseline reads back and accepts every finding: " + again);
     }
 
+    @Test
+    void aSourceFileNoFileSystemCanNameIsNotFoundUnderASourceRoot() throws IOException {
+        Path input = Files.createDirectory(dir.resolve("input"));
+        String sourceFile = "Hostile\u0000\u001b[2J.java";
+        HostileClass.write(input, sourceFile);
+        Path sources = Files.createDirectory(dir.resolve("src"));
+
+        CliRun run = CliRun.of("check", "--source-root", sources.toString(), "--format", "json", input.toString());
+
+        assertEquals(ExitCodes.FAIL, run.exitCode(), run.toString());
+        JsonObject location = JsonParser.parseString(run.out()).getAsJsonObject().getAsJsonArray("findings").get(0)
+                .getAsJsonObject().getAsJsonObject("location");
+        assertEquals(sourceFile, location.get("file").getAsString(), "the name the class file gives");
+    }
+
     /** The file as strict UTF-8: a lone surrogate written raw would have failed the writer or been mangled. */
     private static String utf8(Path file) throws IOException {
         try {
