@@ -5,13 +5,14 @@ import java.io.IOException;
 import java.io.Writer;
 
 /**
- * How Headroom writes JSON files (the JSON and SARIF reports, the baseline): two-space indent, HTML
- * characters as they are, and any name the class files hold written so that the file is valid UTF-8.
+ * How Headroom writes JSON files (the JSON and SARIF reports, the aggregated SARIF, the baseline): two-space
+ * indent, HTML characters as they are, and any name the class files hold written so that the file is valid
+ * UTF-8.
  *
  * <p>Gson escapes control characters but writes an unpaired surrogate (legal in a JVM name, read from
  * modified UTF-8) raw, which no UTF-8 encoder accepts: writing a file then fails ("Input length = 1").
- * Here such a surrogate becomes the JSON escape <code>&#92;ud800</code>, which every JSON reader turns back into
- * the same char, so names round-trip (a baseline's keys match the next run's).
+ * Here such a surrogate becomes the JSON escape <code>&#92;ud800</code>, which every JSON reader turns back
+ * into the same char, so names round-trip (a baseline's keys match the next run's).
  */
 public final class JsonOutput {
     private JsonOutput() {
