@@ -19,8 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every option that names a configuration file ({@code --flow-facts}, {@code --baseline}, {@code --rules},
- * {@code --cost-model}) against a missing file, a directory, an empty file, bytes that are not UTF-8 and a
- * valid file with a NUL in the middle: each is one line naming the file, exit 2, never accepted silently.
+ * {@code --cost-model}) and every {@code @file} against a missing file, a directory, an empty file, bytes that
+ * are not UTF-8 and a valid file with a NUL in the middle: each is one line naming the file, exit 2, never
+ * accepted silently.
  */
 class ConfigurationFilesTest {
     @TempDir
@@ -114,6 +115,24 @@ class ConfigurationFilesTest {
         assertEquals(ExitCodes.PASS, run.exitCode(), run.toString());
         assertEquals(List.of("headroom: warning: flow facts " + facts + ": no loops and no costs; the file bounds nothing"),
                 run.errLines());
+    }
+
+    @Test
+    void anArgumentFileThatIsADirectoryOrNotTextIsAOneLineErrorNamingIt() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("options"));
+        Path nul = Files.write(dir.resolve("nul.args"), "--ram-budget 1KiB\u0000--fail-on never\n".getBytes(StandardCharsets.UTF_8));
+        Path latin1 = Files.write(dir.resolve("latin1.args"), "--root demo.Cl\u00e9an#onTick\n".getBytes(StandardCharsets.ISO_8859_1));
+        Path nested = Files.writeString(dir.resolve("nested.args"), "@" + folder + "\n");
+        check("@" + folder, classes.toString()).assertOneLineError(ExitCodes.USAGE, "argument file @" + folder, "not a file");
+        check("@" + nul, classes.toString()).assertOneLineError(ExitCodes.USAGE, "argument file @" + nul, "NUL");
+        check("@" + latin1, classes.toString()).assertOneLineError(ExitCodes.USAGE, "argument file @" + latin1, "UTF-8");
+        check("@" + nested, classes.toString()).assertOneLineError(ExitCodes.USAGE, "argument file @" + folder);
+    }
+
+    @Test
+    void anEmptyArgumentFileGivesNoOptions() throws IOException {
+        Path empty = Files.writeString(dir.resolve("empty.args"), "# nothing yet\n");
+        assertEquals(ExitCodes.PASS, check("@" + empty, classes.toString()).exitCode());
     }
 
     private static CliRun check(String... args) {
