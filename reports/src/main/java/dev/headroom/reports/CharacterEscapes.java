@@ -72,7 +72,7 @@ public final class CharacterEscapes {
 
     /** Whether a terminal shows the character as itself, without control or reordering effects. */
     static boolean showsOnTerminal(int c) {
-        if (c < 0x20 || (c >= 0x7f && c < 0xa0) || Character.isSurrogate((char) c) && c <= 0xffff) {
+        if (c < 0x20 || (c >= 0x7f && c < 0xa0) || (c <= 0xffff && Character.isSurrogate((char) c))) {
             return false;
         }
         // Arabic letter mark, LRM/RLM, line and paragraph separators, bidi embeddings, overrides, isolates.
