@@ -85,6 +85,18 @@ class HostileNamesTest {
         assertEquals(sourceFile, location.get("file").getAsString(), "the name the class file gives");
     }
 
+    @Test
+    void anErrorNamingAHostileFileIsOneEscapedLine() throws IOException {
+        Path input = Files.createDirectory(dir.resolve("input"));
+        HostileClass.write(input, "Hostile.java");
+        Path facts = Files.writeString(dir.resolve("facts\u001b[2J\u009b\u0007.json"), "[]");
+
+        CliRun run = CliRun.of("check", "--flow-facts", facts.toString(), input.toString());
+
+        run.assertOneLineError(ExitCodes.USAGE, "facts\\u001b[2J\\u009b\\u0007.json");
+        assertEquals(List.of(), rawCharacters(run.err(), HostileNamesTest::unsafeOnTerminal), "stderr");
+    }
+
     /** The file as strict UTF-8: a lone surrogate written raw would have failed the writer or been mangled. */
     private static String utf8(Path file) throws IOException {
         try {
