@@ -416,38 +416,37 @@ public final class HtmlReportWriter implements ReportWriter {
     /**
      * Escapes text for HTML, safe both as element content and inside a double- or single-quoted attribute
      * value: {@code & < > " '} as character references; every other non-ASCII character as a numeric
-     * reference (the output is ASCII whatever the writer's charset); control characters other than tab and
-     * newline, and unpaired surrogates, as visible <code>&#92;uXXXX</code> text (they have no HTML form).
+     * reference (the output is ASCII whatever the writer's charset); what has no safe HTML form (control
+     * characters other than tab and newline, noncharacters, unpaired surrogates) and what would reorder the
+     * text around it (bidi overrides) as visible <code>&#92;uXXXX</code> text ({@link CharacterEscapes}).
      */
     static String esc(String text) {
         if (text == null) {
             return "";
         }
         StringBuilder sb = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
             switch (c) {
                 case '&' -> sb.append("&amp;");
                 case '<' -> sb.append("&lt;");
                 case '>' -> sb.append("&gt;");
                 case '"' -> sb.append("&quot;");
                 case '\'' -> sb.append("&#39;");
-                case '\t', '\n' -> sb.append(c);
+                case '\t', '\n' -> sb.append((char) c);
                 default -> {
-                    if (Character.isHighSurrogate(c) && i + 1 < text.length()
-                            && Character.isLowSurrogate(text.charAt(i + 1))) {
-                        sb.append("&#x").append(Integer.toHexString(Character.toCodePoint(c, text.charAt(i + 1))))
-                                .append(';');
-                        i++;
-                    } else if (c < 0x20 || (c >= 0x7f && c < 0xa0) || Character.isSurrogate(c)) {
-                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    if (!CharacterEscapes.showsOnTerminal(c)) {
+                        for (int j = i; j < i + Character.charCount(c); j++) {
+                            sb.append(CharacterEscapes.unicode(text.charAt(j)));
+                        }
                     } else if (c > 0x7e) {
                         sb.append("&#x").append(Integer.toHexString(c)).append(';');
                     } else {
-                        sb.append(c);
+                        sb.append((char) c);
                     }
                 }
             }
+            i += Character.charCount(c);
         }
         return sb.toString();
     }

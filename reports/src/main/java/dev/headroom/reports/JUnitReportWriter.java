@@ -34,7 +34,8 @@ import javax.xml.stream.XMLStreamWriter;
  *
  * <p>Written with the JDK's own {@link XMLStreamWriter} (never one that happens to be on the classpath,
  * so the bytes do not depend on it), which escapes markup; characters XML 1.0 cannot carry
- * (control characters, lone surrogates) are written as <code>&#92;uXXXX</code>.
+ * (control characters, lone surrogates, U+FFFE, U+FFFF) and those that would act on a terminal showing the
+ * text (C1 controls, bidi overrides) are written as <code>&#92;uXXXX</code> ({@link CharacterEscapes#xml}).
  */
 public final class JUnitReportWriter implements ReportWriter {
 
@@ -92,7 +93,7 @@ public final class JUnitReportWriter implements ReportWriter {
                 xml.writeEmptyElement("system-out");
             } else {
                 xml.writeStartElement("system-out");
-                xml.writeCharacters(xmlSafe(built.notes()));
+                xml.writeCharacters(CharacterEscapes.xml(built.notes()));
                 xml.writeEndElement();
             }
             newline(xml, 2);
@@ -128,7 +129,7 @@ public final class JUnitReportWriter implements ReportWriter {
             newline(xml, 3);
             xml.writeEmptyElement("property");
             xml.writeAttribute("name", property.getKey());
-            xml.writeAttribute("value", xmlSafe(property.getValue()));
+            xml.writeAttribute("value", CharacterEscapes.xml(property.getValue()));
         }
         newline(xml, 2);
         xml.writeEndElement();
@@ -140,8 +141,8 @@ public final class JUnitReportWriter implements ReportWriter {
         } else {
             xml.writeStartElement("testcase");
         }
-        xml.writeAttribute("classname", xmlSafe(testCase.className()));
-        xml.writeAttribute("name", xmlSafe(testCase.name()));
+        xml.writeAttribute("classname", CharacterEscapes.xml(testCase.className()));
+        xml.writeAttribute("name", CharacterEscapes.xml(testCase.name()));
         xml.writeAttribute("time", TIME);
         if (testCase.failure() == null) {
             return;
@@ -149,9 +150,9 @@ public final class JUnitReportWriter implements ReportWriter {
         JUnitTestCases.Failure failure = testCase.failure();
         newline(xml, 3);
         xml.writeStartElement("failure");
-        xml.writeAttribute("type", xmlSafe(failure.type()));
-        xml.writeAttribute("message", xmlSafe(failure.message()));
-        xml.writeCharacters(xmlSafe(failure.body()));
+        xml.writeAttribute("type", CharacterEscapes.xml(failure.type()));
+        xml.writeAttribute("message", CharacterEscapes.xml(failure.message()));
+        xml.writeCharacters(CharacterEscapes.xml(failure.body()));
         xml.writeEndElement();
         newline(xml, 2);
         xml.writeEndElement();
@@ -161,42 +162,4 @@ public final class JUnitReportWriter implements ReportWriter {
         xml.writeCharacters("\n" + "  ".repeat(depth));
     }
 
-    // ---- characters
-
-    /**
-     * The text with every character XML 1.0 cannot represent (controls other than tab, newline and
-     * carriage return; lone surrogates; U+FFFE, U+FFFF) written as <code>&#92;uXXXX</code>.
-     */
-    static String xmlSafe(String text) {
-        StringBuilder sb = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean ok;
-            if (Character.isHighSurrogate(c)) {
-                ok = i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
-                if (ok) {
-                    if (sb != null) {
-                        sb.append(c).append(text.charAt(i + 1));
-                    }
-                    i++;
-                    continue;
-                }
-            } else if (Character.isLowSurrogate(c)) {
-                ok = false;
-            } else {
-                ok = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c != 0xfffe && c != 0xffff);
-            }
-            if (!ok && sb == null) {
-                sb = new StringBuilder(text.length() + 16).append(text, 0, i);
-            }
-            if (sb != null) {
-                if (ok) {
-                    sb.append(c);
-                } else {
-                    sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                }
-            }
-        }
-        return sb == null ? text : sb.toString();
-    }
 }

@@ -1,6 +1,7 @@
 package dev.headroom.reports;
 
 import com.google.gson.stream.JsonWriter;
+import dev.headroom.core.json.JsonOutput;
 import dev.headroom.core.model.AnalysisResult;
 import dev.headroom.core.model.BaselineEntry;
 import dev.headroom.core.model.BaselineReport;
@@ -25,7 +26,8 @@ import java.io.Writer;
  * <p>Written with a streaming {@link JsonWriter} so that the key order is the one written here and
  * never depends on reflection or hashing; lists are written in the order the model gives (already
  * sorted). Optional values are omitted rather than written as {@code null}. Output is pretty-printed
- * with two spaces, {@code \n} line endings and a final newline; HTML characters are not escaped.
+ * with two spaces, {@code \n} line endings and a final newline; HTML characters are not escaped; control
+ * characters and unpaired surrogates in names are JSON escapes ({@link JsonOutput}).
  *
  * <p>{@code memory} and {@code timing} are written only when the model has them (their analyses ran),
  * after {@code findings}; a root's {@code wcet} only when it is bounded. The shape is described by
@@ -44,9 +46,7 @@ public final class JsonReportWriter implements ReportWriter {
     @Override
     public void write(AnalysisResult result, Writer out) throws IOException {
         // Not closed: closing would close the caller's writer.
-        JsonWriter json = new JsonWriter(out);
-        json.setIndent("  ");
-        json.setHtmlSafe(false);
+        JsonWriter json = JsonOutput.writer(out);
 
         json.beginObject();
         json.name("schemaVersion").value(SCHEMA_VERSION);

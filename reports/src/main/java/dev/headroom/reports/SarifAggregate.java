@@ -7,6 +7,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonWriter;
+import dev.headroom.core.json.JsonOutput;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.HashMap;
@@ -54,7 +56,10 @@ public final class SarifAggregate {
         aggregate.addProperty("$schema", SarifReportWriter.SCHEMA_URI);
         aggregate.addProperty("version", SarifReportWriter.SARIF_VERSION);
         aggregate.add("runs", runs);
-        GSON.toJson(aggregate, out);
+        // Through JsonOutput: a lone surrogate in a module's names (read from its JSON escape) stays an escape.
+        JsonWriter json = JsonOutput.writer(out);
+        GSON.toJson(aggregate, json);
+        json.flush();
         out.write('\n');
         out.flush();
     }

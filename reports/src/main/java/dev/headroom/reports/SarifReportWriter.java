@@ -1,6 +1,7 @@
 package dev.headroom.reports;
 
 import com.google.gson.stream.JsonWriter;
+import dev.headroom.core.json.JsonOutput;
 import dev.headroom.core.model.AnalysisResult;
 import dev.headroom.core.model.Finding;
 import dev.headroom.core.model.Frame;
@@ -78,9 +79,7 @@ public final class SarifReportWriter implements ReportWriter {
     @Override
     public void write(AnalysisResult result, Writer out) throws IOException {
         // Not closed: closing would close the caller's writer.
-        JsonWriter json = new JsonWriter(out);
-        json.setIndent("  ");
-        json.setHtmlSafe(false);
+        JsonWriter json = JsonOutput.writer(out);
         SarifLocations paths = new SarifLocations(result);
 
         json.beginObject();

@@ -424,28 +424,8 @@ public final class TextReportWriter implements ReportWriter {
         }
 
         void add(String line) throws IOException {
-            out.write(ascii(line));
+            out.write(CharacterEscapes.ascii(line));
             out.write('\n');
         }
-    }
-
-    /** Printable ASCII kept; every other char (non-ASCII, control) as <code>&#92;uXXXX</code>. */
-    static String ascii(String text) {
-        StringBuilder sb = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean plain = c >= 0x20 && c < 0x7f;
-            if (!plain && sb == null) {
-                sb = new StringBuilder(text.length() + 16).append(text, 0, i);
-            }
-            if (sb != null) {
-                if (plain) {
-                    sb.append(c);
-                } else {
-                    sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                }
-            }
-        }
-        return sb == null ? text : sb.toString();
     }
 }

@@ -41,7 +41,8 @@ public final class VerdictSummary {
     /**
      * The findings to read first, indented, in report order: on a fail, the unsuppressed ones whose severity
      * fails the check; on a pass, every unsuppressed one (found, but below {@code --fail-on} or within
-     * {@code --max-findings}). At most {@link #FINDINGS_SHOWN}, then {@code ... and N more}.
+     * {@code --max-findings}). At most {@link #FINDINGS_SHOWN}, then {@code ... and N more}. The lines are for
+     * a terminal: the names in them have their control characters escaped ({@link CharacterEscapes#terminal}).
      *
      * @param fails whether a finding of this severity fails the check ({@code FailOn#fails})
      */
@@ -52,7 +53,8 @@ public final class VerdictSummary {
                 .toList();
         List<String> lines = new ArrayList<>();
         for (Finding f : shown.subList(0, Math.min(FINDINGS_SHOWN, shown.size()))) {
-            lines.add("  " + where(f.location()) + "  " + f.rule().id() + "  " + shorten(f.message()));
+            lines.add(CharacterEscapes.terminal("  " + where(f.location()) + "  " + f.rule().id() + "  "
+                    + shorten(f.message())));
         }
         if (shown.size() > FINDINGS_SHOWN) {
             lines.add("  ... and " + (shown.size() - FINDINGS_SHOWN) + " more");

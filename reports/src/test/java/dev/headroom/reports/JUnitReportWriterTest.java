@@ -268,8 +268,8 @@ class JUnitReportWriterTest {
     @Test
     void xmlSafeReplacesWhatXmlCannotCarry() {
         assertEquals("a\tb\nc\\u0000d\\u001be\\ud800f\ud83d\ude00g\\ufffe",
-                JUnitReportWriter.xmlSafe("a\tb\nc\u0000d\u001be\ud800f\ud83d\ude00g\ufffe"));
-        assertEquals("plain <&>", JUnitReportWriter.xmlSafe("plain <&>"));
+                CharacterEscapes.xml("a\tb\nc\u0000d\u001be\ud800f\ud83d\ude00g\ufffe"));
+        assertEquals("plain <&>", CharacterEscapes.xml("plain <&>"));
     }
 
     @Test

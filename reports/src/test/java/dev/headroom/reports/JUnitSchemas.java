@@ -18,17 +18,17 @@ import org.xml.sax.SAXParseException;
  * The published JUnit XML schemas the report is validated against (test resources {@code junit/}, their
  * sources in {@code junit/README.md}), with the JDK's own XML Schema validator.
  */
-final class JUnitSchemas {
+public final class JUnitSchemas {
     /** The Ant JUnit task's schema (windyroad/JUnit-Schema): the strict one. */
-    static final Schema ANT = load("/junit/JUnit.xsd");
+    public static final Schema ANT = load("/junit/JUnit.xsd");
     /** Jenkins' xUnit plugin's {@code junit-10.xsd}. */
-    static final Schema JENKINS = load("/junit/junit-10.xsd");
+    public static final Schema JENKINS = load("/junit/junit-10.xsd");
 
     private JUnitSchemas() {
     }
 
     /** Every error and warning the validator reports, each with its line; empty when the XML is valid. */
-    static List<String> violations(Schema schema, String xml) {
+    public static List<String> violations(Schema schema, String xml) {
         List<String> problems = new ArrayList<>();
         Validator validator = schema.newValidator();
         validator.setErrorHandler(new ErrorHandler() {

@@ -15,18 +15,18 @@ import java.util.List;
  * maintained validator (networknt json-schema-validator). Each schema names its own dialect in
  * {@code $schema}: draft-04 for SARIF, 2020-12 for the Headroom report.
  */
-final class JsonSchemas {
+public final class JsonSchemas {
 
     /** The official SARIF 2.1.0 schema (rtm.5), as published with the standard. */
-    static final Schema SARIF = load("/sarif-2.1.0-rtm.5.json", SpecificationVersion.DRAFT_4);
+    public static final Schema SARIF = load("/sarif-2.1.0-rtm.5.json", SpecificationVersion.DRAFT_4);
     /** The schema of the JSON report: reports/schema/headroom-report.schema.json, packaged in the jar. */
-    static final Schema REPORT = load(JsonReportWriter.SCHEMA_RESOURCE, SpecificationVersion.DRAFT_2020_12);
+    public static final Schema REPORT = load(JsonReportWriter.SCHEMA_RESOURCE, SpecificationVersion.DRAFT_2020_12);
 
     private JsonSchemas() {
     }
 
     /** The schema violations of {@code json}, each as {@code instance-location: message}; empty when valid. */
-    static List<String> violations(Schema schema, String json) {
+    public static List<String> violations(Schema schema, String json) {
         List<Error> errors = schema.validate(json, InputFormat.JSON);
         return errors.stream().map(e -> e.getInstanceLocation() + ": " + e.getMessage()).toList();
     }

@@ -8,9 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +54,22 @@ class SarifAggregateTest {
         }
         assertEquals(json, aggregate(twoModules()), "the same bytes twice");
         assertTrue(json.endsWith("}\n"));
+    }
+
+    @Test
+    void aLoneSurrogateInAModulesReportStaysAnEscapeSoTheFileCanBeWritten() throws IOException {
+        // The hostile fixture's class name holds U+D800; its SARIF has it as the JSON escape.
+        String hostile = render(new SarifReportWriter("headroom/app"), ReportFixtures.hostile());
+        assertTrue(hostile.contains("\\ud800"), hostile);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        // A strict UTF-8 encoder, as Files.newBufferedWriter has: a raw lone surrogate fails it.
+        try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8.newEncoder())) {
+            SarifAggregate.write(List.of(new SarifAggregate.Part("app/headroom.sarif", hostile)), out);
+        }
+        String json = bytes.toString(StandardCharsets.UTF_8);
+        assertEquals(List.of(), JsonSchemas.violations(JsonSchemas.SARIF, json));
+        assertEquals(JsonParser.parseString(hostile).getAsJsonObject().getAsJsonArray("runs").get(0),
+                JsonParser.parseString(json).getAsJsonObject().getAsJsonArray("runs").get(0));
     }
 
     @Test

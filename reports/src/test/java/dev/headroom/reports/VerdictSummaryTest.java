@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.headroom.core.model.AnalysisResult;
 import dev.headroom.core.model.Finding;
 import dev.headroom.core.model.Location;
+import dev.headroom.core.model.MethodId;
 import dev.headroom.core.model.Rule;
 import dev.headroom.core.model.Severity;
 import dev.headroom.core.model.Summary;
@@ -49,6 +50,16 @@ class VerdictSummaryTest {
                 "  TelemetryHandler.java:40 in fail  heap-allocation  new java.lang.IllegalStateException on a path that only throws"),
                 lines);
         assertEquals(List.of(), VerdictSummary.findings(ReportFixtures.empty(), severity -> true));
+    }
+
+    @Test
+    void namesFromClassFilesCannotActOnTheTerminal() {
+        MethodId hostile = new MethodId("demo.Evil\u001b[2J", "on\rTick\u009b", "()V");
+        Finding finding = new Finding(Rule.HEAP_ALLOCATION, Severity.ERROR, "new demo.Evil\u001b[2J\ud800", null,
+                false, null, new Location(hostile, "Evil\u0007.java", 3), hostile, List.of(), false, 1);
+        AnalysisResult fixture = ReportFixtures.fixture();
+        assertEquals(List.of("  Evil\\u0007.java:3 in on\\u000dTick\\u009b  heap-allocation  new demo.Evil\\u001b[2J\\ud800"),
+                VerdictSummary.findings(passing(fixture, List.of(finding)), severity -> false));
     }
 
     @Test

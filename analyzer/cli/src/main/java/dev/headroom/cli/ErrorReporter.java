@@ -2,6 +2,7 @@ package dev.headroom.cli;
 
 import dev.headroom.core.ConfigurationException;
 import dev.headroom.core.InputException;
+import dev.headroom.reports.CharacterEscapes;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -79,7 +80,8 @@ final class ErrorReporter implements CommandLine.IParameterExceptionHandler, Com
         return "";
     }
 
+    /** The message's line breaks as spaces; what else could move the cursor (names from class files) escaped. */
     private static String oneLine(String message) {
-        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
+        return message == null ? "" : CharacterEscapes.terminal(message.strip().replaceAll("\\s*\\R\\s*", " "));
     }
 }

@@ -21,7 +21,7 @@ public final class Main {
         PrintWriter err = new PrintWriter(System.err, true);
         ErrorReporter errors = new ErrorReporter();
         try {
-            return commandLine(errors).setOut(out).setErr(err).execute(args);
+            return execute(commandLine(errors).setOut(out).setErr(err), errors, args);
         } catch (Error e) {
             // picocli hands exceptions to the ErrorReporter; errors (out of memory, stack overflow, a class
             // missing from a broken installation) end up here, and are internal errors too.
@@ -38,6 +38,23 @@ public final class Main {
      */
     public static CommandLine commandLine() {
         return commandLine(new ErrorReporter());
+    }
+
+    /**
+     * Runs one command line on a command tree from {@link #commandLine()}, its {@code @file}s checked first
+     * ({@link ArgumentFiles}): picocli would print a stack trace for one it cannot read.
+     */
+    public static int execute(CommandLine commandLine, String... args) {
+        return execute(commandLine, new ErrorReporter(), args);
+    }
+
+    static int execute(CommandLine commandLine, ErrorReporter errors, String... args) {
+        try {
+            ArgumentFiles.check(args);
+            return commandLine.execute(args);
+        } catch (ExitException e) {
+            return errors.report(e, commandLine.getErr());
+        }
     }
 
     static CommandLine commandLine(ErrorReporter errors) {

@@ -1,11 +1,15 @@
 package dev.headroom.cli;
 
 import dev.headroom.core.AnalysisListener;
+import dev.headroom.reports.CharacterEscapes;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.lang.reflect.Method;
 
-/** Routes the core's warnings (and, on a terminal, its progress) to standard error. */
+/**
+ * Routes the core's warnings (and, on a terminal, its progress) to standard error, with the control
+ * characters of the names in them escaped ({@link CharacterEscapes#terminal}).
+ */
 final class StderrListener implements AnalysisListener {
     private final PrintWriter err;
     private final boolean showProgress;
@@ -34,14 +38,14 @@ final class StderrListener implements AnalysisListener {
 
     @Override
     public void warning(String message) {
-        err.println("headroom: warning: " + message);
+        err.println("headroom: warning: " + CharacterEscapes.terminal(message));
         err.flush();
     }
 
     @Override
     public void progress(String message) {
         if (showProgress) {
-            err.println("headroom: " + message);
+            err.println("headroom: " + CharacterEscapes.terminal(message));
             err.flush();
         }
     }

@@ -3,6 +3,7 @@ package dev.headroom.cli;
 import dev.headroom.core.FailOn;
 import dev.headroom.core.model.AnalysisResult;
 import dev.headroom.core.model.Verdict;
+import dev.headroom.reports.CharacterEscapes;
 import dev.headroom.reports.ReportFormat;
 import dev.headroom.reports.VerdictSummary;
 import java.io.PrintWriter;
@@ -30,14 +31,19 @@ final class VerdictOnStderr {
                         + written.stream().map(Path::toString).collect(Collectors.joining(", "));
         String counts = "headroom: " + VerdictSummary.counts(result);
         if (result.verdict() == Verdict.PASS) {
-            err.println(where.isEmpty() ? counts : counts + "; " + where);
+            println(err, where.isEmpty() ? counts : counts + "; " + where);
         } else {
-            err.println(result.failReason() == null ? counts : counts + ": " + result.failReason());
-            VerdictSummary.findings(result, failOn::fails).forEach(err::println);
+            println(err, result.failReason() == null ? counts : counts + ": " + result.failReason());
+            VerdictSummary.findings(result, failOn::fails).forEach(line -> println(err, line));
             if (!where.isEmpty()) {
-                err.println("headroom: " + where);
+                println(err, "headroom: " + where);
             }
         }
         err.flush();
+    }
+
+    /** Names from class files are in these lines: their control characters escaped. */
+    private static void println(PrintWriter err, String line) {
+        err.println(CharacterEscapes.terminal(line));
     }
 }

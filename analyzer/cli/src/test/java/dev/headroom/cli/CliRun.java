@@ -20,7 +20,7 @@ record CliRun(int exitCode, String out, String err) {
         CommandLine commandLine = Main.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args);
+        int exitCode = Main.execute(commandLine, args);
         return new CliRun(exitCode, out.toString(), err.toString());
     }
 

@@ -7,6 +7,7 @@ import dev.headroom.core.Headroom;
 import dev.headroom.core.InputException;
 import dev.headroom.core.NothingToCheckException;
 import dev.headroom.core.model.AnalysisResult;
+import dev.headroom.reports.CharacterEscapes;
 import dev.headroom.reports.ReportFormat;
 import dev.headroom.reports.ReportSettings;
 import java.io.File;
@@ -260,10 +261,11 @@ public class CheckMojo extends AbstractMojo {
             throw new MojoExecutionException("Headroom: no roots in " + artifactId + " (" + e.found() + "): "
                     + MARK_ROOTS + ", or set allowNoRoots to true to skip a module without roots", e);
         } catch (ConfigurationException | InputException e) {
-            throw new MojoExecutionException("Headroom: " + e.getMessage(), e);
+            // The message may name a class or file from the inputs: escaped for the terminal showing the log.
+            throw new MojoExecutionException("Headroom: " + CharacterEscapes.terminal(e.getMessage()), e);
         } catch (RuntimeException e) {
             throw new MojoExecutionException("Headroom internal error (a bug: please report it with the output of"
-                    + " mvn -e): " + e, e);
+                    + " mvn -e): " + CharacterEscapes.terminal(e.toString()), e);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.headroom.maven;
 import dev.headroom.core.FailOn;
 import dev.headroom.core.model.AnalysisResult;
 import dev.headroom.core.model.Verdict;
+import dev.headroom.reports.CharacterEscapes;
 import dev.headroom.reports.ReportFormat;
 import dev.headroom.reports.VerdictSummary;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ final class VerdictLog {
     /** What failed, the first findings that fail the build, and where the full report is. */
     static String failureMessage(AnalysisResult result, FailOn failOn, Map<ReportFormat, Path> reports) {
         StringBuilder message = new StringBuilder("Headroom check failed: ")
-                .append(result.failReason() != null ? result.failReason() : "verdict fail")
+                .append(result.failReason() != null ? CharacterEscapes.terminal(result.failReason()) : "verdict fail")
                 .append(" (").append(VerdictSummary.findingCounts(result.summary())).append(")");
         for (String line : VerdictSummary.findings(result, failOn::fails)) {
             message.append(System.lineSeparator()).append(line);

@@ -251,6 +251,16 @@ class CheckMojoTest {
         assertTrue(error.getMessage().contains("malformed baseline " + malformed), error.getMessage());
     }
 
+    @Test
+    void aBuildErrorNamingAFileCannotActOnTheTerminal() throws Exception {
+        TestProject project = TestProject.create(dir, Map.of("Clean", CLEAN));
+        Path malformed = Files.writeString(dir.resolve("base\u001b[2J\u0007line.json"), "[]");
+        CheckMojo bad = project.mojo(log);
+        bad.baseline = malformed.toFile();
+        MojoExecutionException error = assertThrows(MojoExecutionException.class, bad::execute);
+        assertTrue(error.getMessage().contains("base\\u001b[2J\\u0007line.json"), error.getMessage());
+    }
+
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
         "dispatch        | xta       | headroom.dispatch: unknown value 'xta'; expected vta, rta or cha",

@@ -3,11 +3,11 @@ package dev.headroom.core.baseline;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.stream.JsonWriter;
 import dev.headroom.core.ConfigurationException;
+import dev.headroom.core.json.JsonOutput;
+import dev.headroom.core.json.StrictJson;
 import dev.headroom.core.model.BaselineEntry;
 import dev.headroom.core.model.Finding;
 import dev.headroom.core.model.MemoryReport;
@@ -16,6 +16,7 @@ import dev.headroom.core.model.RootTiming;
 import dev.headroom.core.model.StackUsage;
 import dev.headroom.core.model.TimingReport;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -102,8 +103,7 @@ public record Baseline(String toolVersion, List<BaselineEntry> findings, Long me
     /** The file's text: two-space indented JSON ending with a newline. */
     public String toJson() {
         StringWriter text = new StringWriter();
-        try (JsonWriter json = new JsonWriter(text)) {
-            json.setIndent("  ");
+        try (JsonWriter json = JsonOutput.writer(text)) {
             json.beginObject();
             json.name("baselineVersion").value(VERSION);
             json.name("tool").beginObject().name("name").value("headroom").name("version").value(toolVersion)
@@ -154,32 +154,29 @@ public record Baseline(String toolVersion, List<BaselineEntry> findings, Long me
         }
     }
 
-    /** Reads and checks a baseline file; a missing or malformed one is a one-line configuration error naming it. */
+    /**
+     * Reads and checks a baseline file; a missing or malformed one is a one-line configuration error naming it.
+     * The JSON is read strictly ({@link StrictJson}: UTF-8, no raw control characters in strings, no
+     * duplicate keys), so a damaged file never loads as a baseline that quietly matches nothing.
+     */
     public static Baseline read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+        String prefix = "malformed baseline " + file + ": ";
+        JsonObject top;
+        try (InputStream in = Files.newInputStream(file)) {
+            top = StrictJson.read(in, prefix);
         } catch (NoSuchFileException e) {
             throw new ConfigurationException("baseline file not found: " + file);
         } catch (IOException e) {
             throw new ConfigurationException("cannot read the baseline " + file + ": " + reason(e), e);
         }
         try {
-            return parse(text);
-        } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
-            Throwable why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause() : e;
-            throw new ConfigurationException("malformed baseline " + file + ": " + oneLine(why.getMessage()), e);
+            return parse(top);
         } catch (Malformed e) {
-            throw new ConfigurationException("malformed baseline " + file + ": " + e.getMessage(), e);
+            throw new ConfigurationException(prefix + e.getMessage(), e);
         }
     }
 
-    private static Baseline parse(String text) {
-        JsonElement root = JsonParser.parseString(text);
-        if (!root.isJsonObject()) {
-            throw new Malformed("not a JSON object");
-        }
-        JsonObject top = root.getAsJsonObject();
+    private static Baseline parse(JsonObject top) {
         for (String key : top.keySet()) {
             if (!TOP_LEVEL.contains(key)) {
                 throw new Malformed("unknown key '" + key + "'");
@@ -270,11 +267,11 @@ public record Baseline(String toolVersion, List<BaselineEntry> findings, Long me
         if (e == null || !e.isJsonPrimitive() || !((JsonPrimitive) e).isNumber()) {
             throw new Malformed(where + name + " must be a number");
         }
-        double d = e.getAsDouble();
-        if (d != Math.rint(d)) {
+        try {
+            return e.getAsBigDecimal().longValueExact();
+        } catch (ArithmeticException notWhole) {
             throw new Malformed(where + name + " must be a whole number, not " + e.getAsString());
         }
-        return e.getAsLong();
     }
 
     private static long nonNegative(JsonObject o, String name, String where) {

@@ -74,6 +74,10 @@ public final class AnalysisRun {
         Layout layout = Layouts.byName(config.layout());
         CostModel costModel = CostModels.load(config.costModel());
         FlowFacts flowFacts = config.flowFacts() == null ? FlowFacts.none() : FlowFacts.load(config.flowFacts());
+        if (config.flowFacts() != null && flowFacts.isEmpty()) {
+            // Valid by the format (every key is optional), but a file that bounds nothing is a mistake as a rule.
+            listener.warning(FlowFacts.prefix(config.flowFacts()) + "no loops and no costs; the file bounds nothing");
+        }
         Baseline baseline = BaselineCheck.load(config);
         Exclusions excluded = Exclusions.parse("--exclude", config.excludes());
         try (ClassRepository classes = ClassRepository.open(config.inputs(), config.classpath(), config.jdkHome(),

@@ -42,7 +42,7 @@ public final class StrictJson {
         try (Reader text = source) {
             JsonReader reader = new JsonReader(text);
             reader.setStrictness(Strictness.STRICT);
-            JsonToken first = reader.peek();
+            JsonToken first = first(reader, prefix);
             if (first != JsonToken.BEGIN_OBJECT) {
                 throw new ConfigurationException(prefix + "expected a JSON object at the top level, found "
                         + (first == JsonToken.BEGIN_ARRAY ? "an array" : "a single value"));
@@ -59,6 +59,15 @@ public final class StrictJson {
             throw new ConfigurationException(prefix + "not valid JSON: " + firstLine(e), e);
         } catch (IOException e) {
             throw new ConfigurationException(prefix + "cannot read: " + firstLine(e), e);
+        }
+    }
+
+    /** The first token; an empty or blank file is said to be one (Gson would say "End of input at line 1"). */
+    private static JsonToken first(JsonReader reader, String prefix) throws IOException {
+        try {
+            return reader.peek();
+        } catch (EOFException e) {
+            throw new ConfigurationException(prefix + "the file is empty; expected a JSON object", e);
         }
     }
 

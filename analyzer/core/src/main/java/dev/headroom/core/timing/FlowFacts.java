@@ -69,7 +69,7 @@ public final class FlowFacts {
      * @throws ConfigurationException naming the file and entry when the file is missing or malformed
      */
     public static FlowFacts load(Path file) {
-        String prefix = "flow facts " + file + ": ";
+        String prefix = prefix(file);
         try (InputStream in = Files.newInputStream(file)) {
             return parse(in, file.getFileName() == null ? file.toString() : file.getFileName().toString(), prefix);
         } catch (NoSuchFileException e) {
@@ -77,6 +77,11 @@ public final class FlowFacts {
         } catch (IOException e) {
             throw new ConfigurationException(prefix + "cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /** How messages about the file start: {@code flow facts facts.json: }. */
+    public static String prefix(Path file) {
+        return "flow facts " + file + ": ";
     }
 
     private static FlowFacts parse(InputStream in, String shortName, String prefix) {
@@ -184,6 +189,7 @@ public final class FlowFacts {
         return Optional.ofNullable(costs.get(method));
     }
 
+    /** No loop bound and no cost: a file {@code {}} or with empty lists. */
     public boolean isEmpty() {
         return loops.isEmpty() && costs.isEmpty();
     }

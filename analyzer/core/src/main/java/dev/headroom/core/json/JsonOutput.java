@@ -1,0 +1,102 @@
+package dev.headroom.core.json;
+
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.io.Writer;
+
+/**
+ * How Headroom writes JSON files (the JSON and SARIF reports, the aggregated SARIF, the baseline): two-space
+ * indent, HTML characters as they are, and any name the class files hold written so that the file is valid
+ * UTF-8.
+ *
+ * <p>Gson escapes control characters but writes an unpaired surrogate (legal in a JVM name, read from
+ * modified UTF-8) raw, which no UTF-8 encoder accepts: writing a file then fails ("Input length = 1").
+ * Here such a surrogate becomes the JSON escape <code>&#92;ud800</code>, which every JSON reader turns back
+ * into the same char, so names round-trip (a baseline's keys match the next run's).
+ */
+public final class JsonOutput {
+    private JsonOutput() {
+    }
+
+    /** A JSON writer over {@code out}; closing it closes {@code out}, so callers flush it instead. */
+    public static JsonWriter writer(Writer out) {
+        JsonWriter json = new JsonWriter(new LoneSurrogateEscapes(out));
+        json.setIndent("  ");
+        json.setHtmlSafe(false);
+        return json;
+    }
+
+    /**
+     * Passes text through, an unpaired surrogate as the six characters <code>&#92;udXXX</code>. In JSON a surrogate
+     * can only stand inside a string, where that is its escape. A high surrogate waits for the next char.
+     */
+    static final class LoneSurrogateEscapes extends Writer {
+        private final Writer out;
+        private char pendingHigh;
+
+        LoneSurrogateEscapes(Writer out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) throws IOException {
+            write(new String(chars, offset, length), 0, length);
+        }
+
+        /** Runs without surrogates go through whole; the rest char by char. */
+        @Override
+        public void write(String text, int offset, int length) throws IOException {
+            int end = offset + length;
+            int run = offset;
+            for (int i = offset; i < end; i++) {
+                if (Character.isSurrogate(text.charAt(i)) || pendingHigh != 0) {
+                    out.write(text, run, i - run);
+                    write(text.charAt(i));
+                    run = i + 1;
+                }
+            }
+            out.write(text, run, end - run);
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            char ch = (char) c;
+            if (pendingHigh != 0) {
+                char high = pendingHigh;
+                pendingHigh = 0;
+                if (Character.isLowSurrogate(ch)) {
+                    out.write(high);
+                    out.write(ch);
+                    return;
+                }
+                escape(high);
+            }
+            if (Character.isHighSurrogate(ch)) {
+                pendingHigh = ch;
+            } else if (Character.isLowSurrogate(ch)) {
+                escape(ch);
+            } else {
+                out.write(ch);
+            }
+        }
+
+        private void escape(char surrogate) throws IOException {
+            out.write("\\u" + Integer.toHexString(surrogate));
+        }
+
+        /** A finished JSON text has no surrogate pending: every string ends with a quote. */
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (pendingHigh != 0) {
+                escape(pendingHigh);
+                pendingHigh = 0;
+            }
+            out.close();
+        }
+    }
+}
