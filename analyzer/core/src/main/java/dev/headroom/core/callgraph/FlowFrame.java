@@ -160,7 +160,10 @@ final class FlowFrame {
 
     /** A handler's first frame: the locals of a frame where the exception may be thrown, the exception on the stack. */
     static FlowFrame handler(FlowFrame at, Sources exception) {
-        FlowFrame f = new FlowFrame(at.locals.length, Math.max(1, at.stack.length));
+        if (at.stack.length == 0) {
+            throw new FlowPass.Unsupported("an exception handler in a method without an operand stack");
+        }
+        FlowFrame f = new FlowFrame(at.locals.length, at.stack.length);
         System.arraycopy(at.locals, 0, f.locals, 0, at.locals.length);
         f.stack[0] = exception;
         f.top = 1;

@@ -206,8 +206,10 @@ final class ProgramFlow {
         Map<Integer, Site.LambdaShape> lambdas = lambdas(node.facts());
         try {
             return FlowPass.run(this, of(d, node.ref()), d.is(Opcodes.ACC_STATIC), method, lambdas);
-        } catch (FlowPass.Unsupported e) {
-            return withAsmAnalyzer(d, node.ref(), lambdas); // it follows subroutines, and rejects what neither can follow
+        } catch (RuntimeException e) { // FlowPass.Unsupported, or bytecode no verifier accepts
+            // ASM's analyzer follows subroutines, and rejects what neither can follow (a malformed descriptor...):
+            // what the pass added so far stays, more flow than there is, never less.
+            return withAsmAnalyzer(d, node.ref(), lambdas);
         }
     }
 
