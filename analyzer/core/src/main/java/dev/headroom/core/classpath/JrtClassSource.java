@@ -7,6 +7,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,8 +44,17 @@ final class JrtClassSource implements ClassSource {
         return new JrtClassSource(fs, true, javaHome + " (jrt:/)");
     }
 
+    /** A name the image cannot hold (a NUL in it, from a damaged class file) is simply not found there. */
     @Override
     public byte[] read(String internalName) throws IOException {
+        try {
+            return readFromImage(internalName);
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+
+    private byte[] readFromImage(String internalName) throws IOException {
         int slash = internalName.lastIndexOf('/');
         String pkg = slash < 0 ? "" : internalName.substring(0, slash);
         for (String module : modulesOf(pkg)) {
@@ -88,13 +98,10 @@ final class JrtClassSource implements ClassSource {
 
     /** Whether {@code java.base} has classes in the package itself (its folder may be only a subpackage's parent). */
     private boolean holdsClassesInJavaBase(String pkg) {
-        Path dir = fs.getPath("/modules", "java.base", pkg);
-        if (!Files.isDirectory(dir)) {
-            return false;
-        }
-        try (Stream<Path> files = Files.list(dir)) {
+        try (Stream<Path> files = Files.isDirectory(fs.getPath("/modules", "java.base", pkg))
+                ? Files.list(fs.getPath("/modules", "java.base", pkg)) : Stream.empty()) {
             return files.anyMatch(f -> f.getFileName().toString().endsWith(".class"));
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException | InvalidPathException e) {
             return false; // unknown: its assertions are treated like the program's
         }
     }
