@@ -59,7 +59,7 @@ final class JrtClassSource implements ClassSource {
         String pkg = slash < 0 ? "" : internalName.substring(0, slash);
         for (String module : modulesOf(pkg)) {
             try {
-                return Files.readAllBytes(fs.getPath("/modules", module, internalName + ".class"));
+                return ClassFileReads.read(fs.getPath("/modules", module, internalName + ".class"));
             } catch (NoSuchFileException e) {
                 // next module that exports a part of this package
             }
