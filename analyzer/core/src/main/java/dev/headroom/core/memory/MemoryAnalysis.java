@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.FieldNode;
 
 /**
@@ -106,6 +107,13 @@ public final class MemoryAnalysis {
                                 + "; the footprint counts " + k.item.bytes() + " bytes for it, a lower bound", null));
             }
         }
+        Map<String, List<String>> fieldsByOwner = new LinkedHashMap<>();
+        counted.stream().filter(k -> k.item.bytes() > 0)
+                .forEach(k -> fieldsByOwner.computeIfAbsent(k.owner, o -> new ArrayList<>()).add(k.item.field()));
+        List<MemoryFinding> stops = EarlyStops.findings(interpreter.states().values(),
+                name -> inScope(name, scope) && holdsStaticState(name), fieldsByOwner, findings);
+        bounded &= stops.isEmpty();
+        findings.addAll(stops);
         Verdict verdict = null;
         if (budgetBytes != null) {
             verdict = total <= budgetBytes && bounded ? Verdict.PASS : Verdict.FAIL;
@@ -116,6 +124,36 @@ public final class MemoryAnalysis {
         findings.sort(Comparator.comparing(MemoryFinding::location).thenComparingInt(MemoryFinding::line)
                 .thenComparing(MemoryFinding::message));
         return new MemoryResult(total, bounded, verdict, counted.stream().map(Counted::item).toList(), findings);
+    }
+
+    /**
+     * Whether what a static initializer did not get to could have built static state: the class has a static
+     * reference field (not a compile-time constant), or its initializer names another input class's static reference field. A class with
+     * neither (only constants computed at start-up) could still change static state through a method it calls;
+     * that is not looked for, so such a stop is not reported.
+     */
+    private boolean holdsStaticState(String name) {
+        Optional<LoadedClass> c = classes.find(name);
+        if (c.isEmpty()) {
+            return false;
+        }
+        if (c.get().node().fields.stream().anyMatch(f -> (f.access & Opcodes.ACC_STATIC) != 0 && isReference(f.desc)
+                && f.value == null)) { // a compile-time constant cannot change
+            return true;
+        }
+        return c.get().node().methods.stream().filter(m -> m.name.equals("<clinit>"))
+                .flatMap(m -> java.util.Arrays.stream(m.instructions.toArray()))
+                .anyMatch(i -> i instanceof FieldInsnNode f && (f.getOpcode() == Opcodes.GETSTATIC
+                        || f.getOpcode() == Opcodes.PUTSTATIC) && isReference(f.desc) && !f.owner.equals(name)
+                        && classes.isInput(f.owner));
+    }
+
+    private static boolean isReference(String desc) {
+        return desc.startsWith("L") || desc.startsWith("[");
+    }
+
+    private boolean inScope(String name, StaticScope scope) {
+        return scope.isAll() || declaresFieldIn(name, scope);
     }
 
     private boolean declaresFieldIn(String name, StaticScope scope) {
@@ -149,9 +187,8 @@ public final class MemoryAnalysis {
         Value value = state.statics.get(f.name);
         if (value == null) {
             if (state.stopped != null && f.value == null) {
-                String why = "the static initializer of " + owner.replace('/', '.') + " could not be followed past "
-                        + (state.stoppedLine > 0 ? "line " + state.stoppedLine : "its start") + " (" + state.stopped + ")";
-                return new Counted(new MemoryItem(field, type, 0, "not computed"), owner, state.stoppedLine, why);
+                // Judged with the initializer's early stop, once for the class (EarlyStops).
+                return new Counted(new MemoryItem(field, type, 0, "not computed"), owner, state.stoppedLine, null);
             }
             return null;
         }

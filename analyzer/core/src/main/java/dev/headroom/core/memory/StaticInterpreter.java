@@ -85,6 +85,12 @@ final class StaticInterpreter {
         /** Why the static initializer could not be run to its end, or null. */
         String stopped;
         int stoppedLine;
+        /**
+         * Why a call the static initializer made into the program's own code could not be followed to its
+         * end, or null: that code may have gone on to change static state, so what was built is a lower bound.
+         */
+        String callStopped;
+        int callStoppedLine;
 
         ClassState(String name) {
             this.name = name;
@@ -103,8 +109,24 @@ final class StaticInterpreter {
     /** A budget is exhausted: the whole static initializer stops. */
     static final class OutOfBudget extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        /** The method interpreted when the budget ran out, set by the innermost one. */
+        private String where;
 
         OutOfBudget(String reason) {
+            super(reason, null, false, false);
+        }
+
+        @Override
+        public String getMessage() {
+            return super.getMessage() + (where == null ? "" : " (in " + where + ")");
+        }
+    }
+
+    /** Code no verifier would accept (the operand stack underflows, say): the method cannot be interpreted. */
+    private static final class MalformedCode extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        MalformedCode(String reason) {
             super(reason, null, false, false);
         }
     }
@@ -188,9 +210,26 @@ final class StaticInterpreter {
      * initializer (lines are tracked there), else null.
      */
     private Value run(LoadedClass owner, MethodNode method, Value[] args, int depth, ClassState clinitState) throws Stop {
+        String where = owner.internalName().replace('/', '.') + "." + method.name;
         if (depth > MAX_DEPTH) {
-            throw new Stop("calls nested more than " + MAX_DEPTH + " deep");
+            throw new Stop("calls nested more than " + MAX_DEPTH + " deep (at " + where + ")");
         }
+        try {
+            return interpret(owner, method, args, depth, clinitState, where);
+        } catch (OutOfBudget e) {
+            if (e.where == null) {
+                e.where = where;
+            }
+            throw e;
+        } catch (MalformedCode | IndexOutOfBoundsException | ClassCastException | IllegalArgumentException e) {
+            // Mutated or hand-made code ASM parsed but no verifier would accept: not followed, never a crash.
+            throw new Stop("code of " + where + " that cannot be interpreted (" + (e instanceof MalformedCode
+                    ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage()) + ")");
+        }
+    }
+
+    private Value interpret(LoadedClass owner, MethodNode method, Value[] args, int depth, ClassState clinitState,
+                            String where) throws Stop {
         InsnList insns = method.instructions;
         Value[] locals = new Value[Math.max(method.maxLocals, 1)];
         int slot = 0;
@@ -199,7 +238,6 @@ final class StaticInterpreter {
             slot += a.size();
         }
         List<Value> stack = new ArrayList<>();
-        String where = owner.internalName().replace('/', '.') + "." + method.name;
         int line = 0;
         AbstractInsnNode insn = insns.getFirst();
         while (insn != null) {
@@ -426,12 +464,18 @@ final class StaticInterpreter {
     private static int startOfWords(List<Value> stack, int end, int words) {
         int at = end;
         for (int taken = 0; taken < words; ) {
+            if (at == 0) {
+                throw new MalformedCode("the operand stack underflows");
+            }
             taken += stack.get(--at).size();
         }
         return at;
     }
 
     private static Value pop(List<Value> stack) {
+        if (stack.isEmpty()) {
+            throw new MalformedCode("the operand stack underflows");
+        }
         return stack.remove(stack.size() - 1);
     }
 
@@ -791,6 +835,14 @@ final class StaticInterpreter {
         state.lines.put(f.name, owner.equals(currentClinit()) ? clinitLine : 0);
     }
 
+    private void callStopped(String called, String reason) {
+        ClassState state = states.get(currentClinit());
+        if (state != null && state.callStopped == null) {
+            state.callStopped = "a call to " + called + " could not be followed to its end: " + reason;
+            state.callStoppedLine = clinitLine;
+        }
+    }
+
     /** The class whose static initializer runs innermost. */
     private String currentClinit() {
         String running = null;
@@ -861,6 +913,10 @@ final class StaticInterpreter {
                 if (a instanceof HeapObject o) {
                     o.markUnbounded("a call that cannot be interpreted: " + e.getMessage());
                 }
+            }
+            if (classes.isInput(target.owner().internalName())) {
+                // The program's own code may have gone on to write static fields: their totals are lower bounds.
+                callStopped(called, e.getMessage());
             }
             return result(returnKind, "the result of a call that cannot be interpreted: " + e.getMessage());
         }
