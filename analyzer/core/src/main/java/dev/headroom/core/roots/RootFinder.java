@@ -99,6 +99,7 @@ public final class RootFinder {
         interrupt.forEach(p -> matches.put(p, 0));
 
         TreeMap<String, Found> found = new TreeMap<>();
+        WildcardLeftOut leftOut = new WildcardLeftOut();
         for (String name : classes.inputClassNames()) {
             Optional<LoadedClass> c = classes.find(name);
             if (c.isEmpty()) {
@@ -139,6 +140,10 @@ public final class RootFinder {
                         isInterrupt = true;
                     }
                 }
+                if (origins.isEmpty() && namedByWildcard(realTime, interrupt, binary, m)
+                        && !excluded.excludesMethod(binary, m.name, m.desc)) {
+                    leftOut.add(binary, m);
+                }
                 if (origins.isEmpty() || excluded.excludesMethod(binary, m.name, m.desc)) {
                     continue;
                 }
@@ -152,6 +157,7 @@ public final class RootFinder {
                 found.put(root.method().toString(), new Found(root, new Hierarchy.Declared(c.get(), m)));
             }
         }
+        leftOut.message().ifPresent(listener::warning);
         List<String> unmatched = new ArrayList<>();
         for (Map.Entry<RootPattern, Integer> e : matches.entrySet()) {
             if (e.getValue() == 0) {
@@ -179,13 +185,23 @@ public final class RootFinder {
         if (!p.matchesClass(binaryClass) || !p.matchesMethod(m.name, m.desc)) {
             return false;
         }
-        if (p.methodWildcard()) {
-            boolean generated = (m.access & (Opcodes.ACC_SYNTHETIC | Opcodes.ACC_BRIDGE)) != 0;
-            boolean special = m.name.startsWith("<");
-            boolean noCode = (m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0;
-            return !generated && !special && !noCode;
+        return !p.methodWildcard() || WildcardLeftOut.why(m).isEmpty();
+    }
+
+    /** True when a wildcard pattern names the method but leaves it out ({@link WildcardLeftOut}). */
+    private static boolean namedByWildcard(List<RootPattern> realTime, List<RootPattern> interrupt, String binaryClass,
+                                           MethodNode m) {
+        if (WildcardLeftOut.why(m).isEmpty()) {
+            return false;
         }
-        return true;
+        for (List<RootPattern> patterns : List.of(realTime, interrupt)) {
+            for (RootPattern p : patterns) {
+                if (p.methodWildcard() && p.matchesClass(binaryClass) && p.matchesMethod(m.name, m.desc)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
