@@ -169,6 +169,9 @@ public final class ClassRepository implements Closeable {
                 }
                 String name = loaded.internalName();
                 if (!ClassNames.isClassName(name)) {
+                    // Its path looks like a class, the name it declares does not (module-info, META-INF/...).
+                    report(loaded.location(), "declares " + name.replace('/', '.')
+                            + ", a name that is not analysed (module-info, package-info or under META-INF)");
                     continue;
                 }
                 if (excluded.test(name.replace('/', '.'))) {

@@ -63,6 +63,17 @@ class SpecialInputsTest {
     }
 
     @Test
+    void aClassFileDeclaringANameThatIsNotAnalysedIsNamed() throws IOException {
+        Files.write(dir.resolve("Good.class"), ClassRepositoryTest.classBytes("Good", Opcodes.V17, "ok"));
+        Files.write(dir.resolve("Odd.class"), ClassRepositoryTest.classBytes("META-INF/versions/9/Odd", Opcodes.V17, "x"));
+        try (ClassRepository repo = open(dir)) {
+            assertEquals(Set.of("Good"), repo.inputClassNames());
+            assertEquals(Set.of(dir.resolve("Odd.class") + ": declares META-INF.versions.9.Odd, a name that is not analysed"
+                    + " (module-info, package-info or under META-INF)"), problems(repo));
+        }
+    }
+
+    @Test
     void aJarEntryIsReadUpToTheLimitWhateverSizeItDeclares() throws IOException {
         Path jar = dir.resolve("bomb.jar");
         byte[] zeros = new byte[ClassFileReads.MAX_CLASS_FILE_BYTES + 1];
