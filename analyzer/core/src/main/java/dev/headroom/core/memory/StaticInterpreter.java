@@ -69,7 +69,7 @@ final class StaticInterpreter {
     /** The static flag javac generates for {@code assert} statements. */
     private static final String ASSERTIONS_DISABLED = "$assertionsDisabled";
     private final Map<String, ClassState> states = new LinkedHashMap<>();
-    private final Map<MethodNode, LoopRanges> loops = new HashMap<>();
+    private final Map<MethodNode, Branches.LoopRanges> loops = new HashMap<>();
     private long steps;
     private long objects;
     /** The line of the static initializer being run, where a nested call was made from. */
@@ -192,18 +192,6 @@ final class StaticInterpreter {
     }
 
     // ---------------------------------------------------------------- interpretation
-
-    /** Backward-jump ranges of a method: a branch inside one is a loop condition. */
-    private record LoopRanges(List<int[]> ranges) {
-        boolean contains(int index) {
-            for (int[] r : ranges) {
-                if (index >= r[0] && index <= r[1]) {
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
 
     /**
      * Runs a method. {@code clinitState} is the class being initialised when this is its static
@@ -338,12 +326,12 @@ final class StaticInterpreter {
                 case Opcodes.IFEQ, Opcodes.IFNE, Opcodes.IFLT, Opcodes.IFGE, Opcodes.IFGT, Opcodes.IFLE, Opcodes.IF_ICMPEQ,
                         Opcodes.IF_ICMPNE, Opcodes.IF_ICMPLT, Opcodes.IF_ICMPGE, Opcodes.IF_ICMPGT, Opcodes.IF_ICMPLE,
                         Opcodes.IF_ACMPEQ, Opcodes.IF_ACMPNE, Opcodes.IFNULL, Opcodes.IFNONNULL -> {
-                    Boolean taken = condition(op, stack);
+                    Boolean taken = Branches.condition(op, stack);
                     LabelNode target = ((JumpInsnNode) insn).label;
                     if (taken == null) {
-                        if (onlyThrows(target)) {
+                        if (Branches.onlyThrows(target)) {
                             taken = false;
-                        } else if (onlyThrows(next)) {
+                        } else if (Branches.onlyThrows(next)) {
                             taken = true;
                         } else {
                             throw new Stop(unknownBranch(method, insn, where, line));
@@ -472,7 +460,7 @@ final class StaticInterpreter {
         return at;
     }
 
-    private static Value pop(List<Value> stack) {
+    static Value pop(List<Value> stack) {
         if (stack.isEmpty()) {
             throw new MalformedCode("the operand stack underflows");
         }
@@ -529,113 +517,11 @@ final class StaticInterpreter {
     }
 
     private String unknownBranch(MethodNode method, AbstractInsnNode insn, String where, int line) {
-        LoopRanges ranges = loops.computeIfAbsent(method, StaticInterpreter::loopRanges);
+        Branches.LoopRanges ranges = loops.computeIfAbsent(method, Branches::loopRanges);
         String at = where + (line > 0 ? " line " + line : "");
         return ranges.contains(method.instructions.indexOf(insn))
                 ? "a loop whose bound is not known (" + at + ")"
                 : "a branch on a value that is not known (" + at + ")";
-    }
-
-    private static LoopRanges loopRanges(MethodNode method) {
-        List<int[]> ranges = new ArrayList<>();
-        InsnList insns = method.instructions;
-        for (AbstractInsnNode i = insns.getFirst(); i != null; i = i.getNext()) {
-            if (i instanceof JumpInsnNode j) {
-                int from = insns.indexOf(i);
-                int to = insns.indexOf(j.label);
-                if (to < from) {
-                    ranges.add(new int[] {to, from});
-                }
-            }
-        }
-        return new LoopRanges(ranges);
-    }
-
-    /** True when the code from here runs straight into athrow (the argument check of a constructor, say). */
-    private static boolean onlyThrows(AbstractInsnNode from) {
-        int seen = 0;
-        for (AbstractInsnNode i = from; i != null && seen < 400; i = i.getNext(), seen++) {
-            int op = i.getOpcode();
-            if (op == Opcodes.ATHROW) {
-                return true;
-            }
-            if (i instanceof JumpInsnNode j) {
-                if (op != Opcodes.GOTO) {
-                    return false;
-                }
-                i = j.label;
-                continue;
-            }
-            if (i instanceof TableSwitchInsnNode || i instanceof LookupSwitchInsnNode
-                    || (op >= Opcodes.IRETURN && op <= Opcodes.RETURN)) {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    private static Boolean condition(int op, List<Value> stack) {
-        switch (op) {
-            case Opcodes.IFEQ, Opcodes.IFNE, Opcodes.IFLT, Opcodes.IFGE, Opcodes.IFGT, Opcodes.IFLE -> {
-                Value v = pop(stack);
-                if (!(v instanceof IntV i)) {
-                    return null;
-                }
-                return compareInts(op - Opcodes.IFEQ, i.v(), 0);
-            }
-            case Opcodes.IF_ICMPEQ, Opcodes.IF_ICMPNE, Opcodes.IF_ICMPLT, Opcodes.IF_ICMPGE, Opcodes.IF_ICMPGT,
-                    Opcodes.IF_ICMPLE -> {
-                Value b = pop(stack);
-                Value a = pop(stack);
-                if (!(a instanceof IntV x) || !(b instanceof IntV y)) {
-                    return null;
-                }
-                return compareInts(op - Opcodes.IF_ICMPEQ, x.v(), y.v());
-            }
-            case Opcodes.IF_ACMPEQ, Opcodes.IF_ACMPNE -> {
-                Value b = pop(stack);
-                Value a = pop(stack);
-                Boolean same = sameReference(a, b);
-                return same == null ? null : (op == Opcodes.IF_ACMPEQ) == same;
-            }
-            default -> {
-                Value v = pop(stack);
-                Boolean isNull = v instanceof Null ? Boolean.TRUE
-                        : v instanceof HeapObject || v instanceof External ? Boolean.FALSE : null;
-                return isNull == null ? null : (op == Opcodes.IFNULL) == isNull;
-            }
-        }
-    }
-
-    private static boolean compareInts(int relation, int a, int b) {
-        return switch (relation) {
-            case 0 -> a == b;
-            case 1 -> a != b;
-            case 2 -> a < b;
-            case 3 -> a >= b;
-            case 4 -> a > b;
-            default -> a <= b;
-        };
-    }
-
-    private static Boolean sameReference(Value a, Value b) {
-        if (a instanceof Null && b instanceof Null) {
-            return true;
-        }
-        if ((a instanceof Null && (b instanceof HeapObject || b instanceof External))
-                || (b instanceof Null && (a instanceof HeapObject || a instanceof External))) {
-            return false;
-        }
-        if (a instanceof HeapObject && b instanceof HeapObject) {
-            return a == b;
-        }
-        if ((a instanceof HeapObject && b instanceof External) || (a instanceof External && b instanceof HeapObject)) {
-            return false;
-        }
-        if (a instanceof External x && b instanceof External y && x.classLiteral() != null && y.classLiteral() != null) {
-            return x.classLiteral().equals(y.classLiteral());
-        }
-        return null;
     }
 
     private Value instanceOf(Value v, String type) {
