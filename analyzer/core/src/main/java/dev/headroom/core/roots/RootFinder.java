@@ -11,6 +11,7 @@ import dev.headroom.core.model.Root;
 import dev.headroom.core.model.RootKind;
 import dev.headroom.core.rules.RootAnnotation;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,6 +101,7 @@ public final class RootFinder {
 
         TreeMap<String, Found> found = new TreeMap<>();
         WildcardLeftOut leftOut = new WildcardLeftOut();
+        Map<String, String> sharedOrigins = new HashMap<>();
         for (String name : classes.inputClassNames()) {
             Optional<LoadedClass> c = classes.find(name);
             if (c.isEmpty()) {
@@ -152,8 +154,10 @@ public final class RootFinder {
                             + " (abstract or native); annotate its implementations instead");
                     continue;
                 }
-                Root root = new Root(MethodId.ofInternal(name, m.name, m.desc),
-                        isInterrupt ? RootKind.INTERRUPT : RootKind.REAL_TIME, String.join(", ", origins));
+                // The class name and origin text are shared by the class's roots, not copied per root.
+                String origin = sharedOrigins.computeIfAbsent(String.join(", ", origins), o -> o);
+                Root root = new Root(new MethodId(binary, m.name, m.desc),
+                        isInterrupt ? RootKind.INTERRUPT : RootKind.REAL_TIME, origin);
                 found.put(root.method().toString(), new Found(root, new Hierarchy.Declared(c.get(), m)));
             }
         }
