@@ -18,7 +18,9 @@ public enum RootKind {
 
     static {
         for (RootKind kind : values()) {
-            DEFAULT_RULES.put(kind, PATH_RULES.stream().map(r -> r.id() + ":" + kind.severity(r).id()).toList());
+            // copied so that a root's List.copyOf keeps this very list (a stream's list allows nulls: it is copied)
+            DEFAULT_RULES.put(kind, List.copyOf(PATH_RULES.stream().map(r -> r.id() + ":" + kind.severity(r).id())
+                    .toList()));
         }
     }
 
