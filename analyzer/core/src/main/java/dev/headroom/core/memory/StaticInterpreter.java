@@ -229,9 +229,7 @@ final class StaticInterpreter {
         int line = 0;
         AbstractInsnNode insn = insns.getFirst();
         while (insn != null) {
-            if (++steps > STEP_BUDGET) {
-                throw new OutOfBudget("more than " + STEP_BUDGET + " bytecodes interpreted (a loop too long to follow)");
-            }
+            charge(1);
             int op = insn.getOpcode();
             if (insn instanceof LineNumberNode ln) {
                 line = ln.line;
@@ -540,6 +538,14 @@ final class StaticInterpreter {
     }
 
     // ---------------------------------------------------------------- heap
+
+    /** Counts work against the step budget: bytecodes, and the elements an intrinsic copies one by one. */
+    private void charge(long work) {
+        steps += work;
+        if (steps > STEP_BUDGET) {
+            throw new OutOfBudget("more than " + STEP_BUDGET + " bytecodes interpreted (a loop too long to follow)");
+        }
+    }
 
     private void countObject() {
         if (++objects > OBJECT_BUDGET) {
@@ -867,6 +873,7 @@ final class StaticInterpreter {
                 return null;
             }
             case "java/lang/System.arraycopy(Ljava/lang/Object;ILjava/lang/Object;II)V" -> {
+                charge(args[4] instanceof IntV n ? Math.max(0, n.v()) : 0); // a copy element by element: bounded too
                 arraycopy(args);
                 return new Null(); // void: discarded by the caller
             }

@@ -66,6 +66,16 @@ public final class EarlyStops {
         }
     }
 
+    /** A copy of two billion elements: counted against the step budget, not looped over. */
+    static final class HugeCopy {
+        static final byte[] SOURCE = new byte[2_000_000_000];
+        static final byte[] COPY = new byte[2_000_000_000];
+
+        static {
+            System.arraycopy(SOURCE, 0, COPY, 0, SOURCE.length); // expect: unbounded-static
+        }
+    }
+
     static final class Node {
         final Node next;
 
