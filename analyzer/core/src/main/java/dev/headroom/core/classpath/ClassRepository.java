@@ -121,6 +121,10 @@ public final class ClassRepository implements Closeable {
         if (Files.isDirectory(path)) {
             return new DirectoryClassSource(path);
         }
+        if (!Files.isRegularFile(path)) { // a named pipe would block the run, a device never end
+            throw new InputException("cannot read " + role + " " + path + ": not a directory or a jar (a device, named"
+                    + " pipe or socket)");
+        }
         try {
             return new JarClassSource(path, release);
         } catch (IOException e) {

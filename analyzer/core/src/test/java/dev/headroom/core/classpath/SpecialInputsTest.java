@@ -1,10 +1,11 @@
 package dev.headroom.core.classpath;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.headroom.core.AnalysisListener;
+import dev.headroom.core.InputException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -60,6 +61,17 @@ class SpecialInputsTest {
                         dir.resolve("Zero.class") + device), problems(repo));
             }
         });
+    }
+
+    @Test
+    void anInputThatIsAPipeIsAnInputErrorWithoutBlocking() throws Exception {
+        Path pipe = dir.resolve("app.jar");
+        Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
+        assumeTrue(mkfifo.waitFor() == 0, "mkfifo available");
+        InputException e = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> assertThrows(InputException.class, () -> open(pipe)));
+        assertEquals("cannot read input " + pipe + ": not a directory or a jar (a device, named pipe or socket)",
+                e.getMessage());
     }
 
     @Test
