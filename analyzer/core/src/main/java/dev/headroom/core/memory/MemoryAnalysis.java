@@ -148,6 +148,15 @@ public final class MemoryAnalysis {
                         && classes.isInput(f.owner));
     }
 
+    /** The Java name of a field's type; a malformed descriptor (a damaged class file) is shown as it is. */
+    private static String typeName(String desc) {
+        try {
+            return Type.getType(desc).getClassName();
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            return desc;
+        }
+    }
+
     private static boolean isReference(String desc) {
         return desc.startsWith("L") || desc.startsWith("[");
     }
@@ -182,7 +191,7 @@ public final class MemoryAnalysis {
     private Counted count(String owner, FieldNode f, StaticInterpreter.ClassState state,
                           Map<HeapObject, String> countedBy) {
         String field = owner.replace('/', '.') + "." + f.name;
-        String type = Type.getType(f.desc).getClassName();
+        String type = typeName(f.desc);
         int line = state.lines.getOrDefault(f.name, 0);
         Value value = state.statics.get(f.name);
         if (value == null) {

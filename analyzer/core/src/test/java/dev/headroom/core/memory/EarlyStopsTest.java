@@ -65,6 +65,20 @@ class EarlyStopsTest {
                 result.findings().stream().map(MemoryFinding::message).sorted().toList());
     }
 
+    @Test
+    void aStaticFieldWithAMalformedDescriptorIsNoCrash() throws IOException {
+        ClassWriter cw = new ClassWriter(0);
+        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, "gen/Damaged", null, "java/lang/Object", null);
+        cw.visitField(Opcodes.ACC_STATIC, "TABLE", "[", null, null).visitEnd();
+        cw.visitEnd();
+        Path file = dir.resolve("gen/Damaged.class");
+        Files.createDirectories(file.getParent());
+        Files.write(file, cw.toByteArray());
+        MemoryResult result = analyze(dir);
+        assertTrue(result.bounded());
+        assertEquals(0, result.totalBytes());
+    }
+
     private void write(String owner, boolean viaHelper) throws IOException {
         Path file = dir.resolve(owner + ".class");
         Files.createDirectories(file.getParent());
