@@ -24,16 +24,22 @@ final class EarlyStops {
     /**
      * @param states  the classes whose static initializers ran
      * @param inScope the classes whose static state is judged
+     * @param holdsReferences whether a class has static reference fields that are not compile-time constants:
+     *                        a class with none, whose initializer touched no other class's, is not reported
+     *                        (it only computed primitive constants)
      * @param counted the static fields counted with bytes, by their class
      * @param already the findings on single fields: a call stopped on a line that has one is not reported again
      */
     static List<MemoryFinding> findings(Collection<StaticInterpreter.ClassState> states, Predicate<String> inScope,
-                                        Map<String, List<String>> counted, List<MemoryFinding> already) {
+                                        Predicate<String> holdsReferences, Map<String, List<String>> counted,
+                                        List<MemoryFinding> already) {
         List<MemoryFinding> findings = new ArrayList<>();
         for (StaticInterpreter.ClassState state : states) {
-            if (!inScope.test(state.name)) {
+            if (!inScope.test(state.name) || !holdsReferences.test(state.name) && state.touched.isEmpty()) {
                 continue;
             }
+            List<String> lowerBounds = new ArrayList<>(counted.getOrDefault(state.name, List.of()));
+            state.touched.forEach(other -> lowerBounds.addAll(counted.getOrDefault(other, List.of())));
             String name = state.name.replace('/', '.');
             MethodRef clinit = new MethodRef(state.name, "<clinit>", "()V");
             if (state.stopped != null) {
@@ -41,7 +47,7 @@ final class EarlyStops {
                         "the static initializer of " + name + " could not be followed past "
                                 + (state.stoppedLine > 0 ? "line " + state.stoppedLine : "its start") + " ("
                                 + state.stopped + "); the footprint counts what it built until then, a lower bound"
-                                + lowerBounds(counted.get(state.name)),
+                                + lowerBounds(lowerBounds),
                         null));
             } else if (state.callStopped != null && already.stream().noneMatch(f -> f.location().equals(clinit)
                     && f.line() == state.callStoppedLine)) {
@@ -49,7 +55,7 @@ final class EarlyStops {
                         "the static initializer of " + name + (state.callStoppedLine > 0 ? " at line "
                                 + state.callStoppedLine : "") + " made " + state.callStopped
                                 + "; the footprint counts what was built until then, a lower bound"
-                                + lowerBounds(counted.get(state.name)), null));
+                                + lowerBounds(lowerBounds), null));
             }
         }
         return findings;
@@ -57,7 +63,7 @@ final class EarlyStops {
 
     /** The fields whose totals are lower bounds, named. */
     private static String lowerBounds(List<String> fields) {
-        if (fields == null) {
+        if (fields.isEmpty()) {
             return "";
         }
         List<String> shown = fields.stream().sorted().limit(FIELDS_NAMED).toList();

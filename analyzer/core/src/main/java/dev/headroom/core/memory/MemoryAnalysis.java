@@ -23,7 +23,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
-import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.FieldNode;
 
 /**
@@ -110,8 +109,8 @@ public final class MemoryAnalysis {
         Map<String, List<String>> fieldsByOwner = new LinkedHashMap<>();
         counted.stream().filter(k -> k.item.bytes() > 0)
                 .forEach(k -> fieldsByOwner.computeIfAbsent(k.owner, o -> new ArrayList<>()).add(k.item.field()));
-        List<MemoryFinding> stops = EarlyStops.findings(interpreter.states().values(),
-                name -> inScope(name, scope) && holdsStaticState(name), fieldsByOwner, findings);
+        List<MemoryFinding> stops = EarlyStops.findings(interpreter.states().values(), name -> inScope(name, scope),
+                this::holdsReferences, fieldsByOwner, findings);
         bounded &= stops.isEmpty();
         findings.addAll(stops);
         Verdict verdict = null;
@@ -127,25 +126,12 @@ public final class MemoryAnalysis {
     }
 
     /**
-     * Whether what a static initializer did not get to could have built static state: the class has a static
-     * reference field (not a compile-time constant), or its initializer names another input class's static reference field. A class with
-     * neither (only constants computed at start-up) could still change static state through a method it calls;
-     * that is not looked for, so such a stop is not reported.
+     * Whether the class has static state an initializer could go on building: a static reference field that
+     * is not a compile-time constant. (The other classes' state it touched is in its {@code ClassState}.)
      */
-    private boolean holdsStaticState(String name) {
-        Optional<LoadedClass> c = classes.find(name);
-        if (c.isEmpty()) {
-            return false;
-        }
-        if (c.get().node().fields.stream().anyMatch(f -> (f.access & Opcodes.ACC_STATIC) != 0 && isReference(f.desc)
-                && f.value == null)) { // a compile-time constant cannot change
-            return true;
-        }
-        return c.get().node().methods.stream().filter(m -> m.name.equals("<clinit>"))
-                .flatMap(m -> java.util.Arrays.stream(m.instructions.toArray()))
-                .anyMatch(i -> i instanceof FieldInsnNode f && (f.getOpcode() == Opcodes.GETSTATIC
-                        || f.getOpcode() == Opcodes.PUTSTATIC) && isReference(f.desc) && !f.owner.equals(name)
-                        && classes.isInput(f.owner));
+    private boolean holdsReferences(String name) {
+        return classes.find(name).map(c -> c.node().fields.stream().anyMatch(f -> (f.access & Opcodes.ACC_STATIC) != 0
+                && isReference(f.desc) && f.value == null)).orElse(false);
     }
 
     /** The Java name of a field's type; a malformed descriptor (a damaged class file) is shown as it is. */

@@ -13,12 +13,16 @@ import dev.headroom.core.memory.Value.Null;
 import dev.headroom.core.memory.Value.Unknown;
 import dev.headroom.core.rules.MethodRule;
 import dev.headroom.core.rules.RuleKind;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -69,6 +73,8 @@ final class StaticInterpreter {
     /** The static flag javac generates for {@code assert} statements. */
     private static final String ASSERTIONS_DISABLED = "$assertionsDisabled";
     private final Map<String, ClassState> states = new LinkedHashMap<>();
+    /** The static initializers running, innermost first. */
+    private final Deque<ClassState> running = new ArrayDeque<>();
     private final Map<MethodNode, Branches.LoopRanges> loops = new HashMap<>();
     private long steps;
     private long objects;
@@ -91,6 +97,11 @@ final class StaticInterpreter {
          */
         String callStopped;
         int callStoppedLine;
+        /**
+         * The other input classes whose static reference fields this initializer (or what it called) read or
+         * wrote: what it did not get to may have gone on building their state.
+         */
+        final Set<String> touched = new TreeSet<>();
 
         ClassState(String name) {
             this.name = name;
@@ -167,6 +178,7 @@ final class StaticInterpreter {
         }
         if (clinit != null) {
             state.running = true;
+            running.push(state);
             long savedSteps = steps;
             long savedObjects = objects;
             int savedLine = clinitLine;
@@ -185,6 +197,7 @@ final class StaticInterpreter {
                 objects = savedObjects;
                 clinitLine = savedLine;
                 state.running = false;
+                running.pop();
             }
         }
         state.done = true;
@@ -697,6 +710,9 @@ final class StaticInterpreter {
         }
         if (classes.isInput(ref.owner())) {
             ClassState state = initialize(ref.owner());
+            if ((kind == 'L' || kind == '[') && ref.node().value == null) {
+                touched(ref.owner());
+            }
             Value v = state.statics.get(f.name);
             if (v != null) {
                 return v;
@@ -723,8 +739,18 @@ final class StaticInterpreter {
             return; // a library's own static state: not the program's
         }
         ClassState state = initialize(owner);
+        if (f.desc.startsWith("L") || f.desc.startsWith("[")) {
+            touched(owner);
+        }
         state.statics.put(f.name, v);
         state.lines.put(f.name, owner.equals(currentClinit()) ? clinitLine : 0);
+    }
+
+    private void touched(String owner) {
+        ClassState innermost = running.peek();
+        if (innermost != null && !innermost.name.equals(owner)) {
+            innermost.touched.add(owner);
+        }
     }
 
     private void callStopped(String called, String reason) {
@@ -737,13 +763,8 @@ final class StaticInterpreter {
 
     /** The class whose static initializer runs innermost. */
     private String currentClinit() {
-        String running = null;
-        for (ClassState s : states.values()) {
-            if (s.running) {
-                running = s.name;
-            }
-        }
-        return running;
+        ClassState innermost = running.peek();
+        return innermost == null ? null : innermost.name;
     }
 
     // ---------------------------------------------------------------- calls

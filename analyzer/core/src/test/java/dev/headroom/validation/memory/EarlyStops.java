@@ -76,6 +76,26 @@ public final class EarlyStops {
         }
     }
 
+    /** A class with no state of its own whose initializer fills another class's table. */
+    static final class Populator {
+        static int filled;
+
+        static {
+            Registry.fill(); // expect: unbounded-static
+            filled = 1;
+        }
+    }
+
+    static final class Registry {
+        static final Object[] TABLE = new Object[3_000_000];
+
+        static void fill() {
+            for (int i = 0; i < TABLE.length; i++) {
+                TABLE[i] = new Node(null);
+            }
+        }
+    }
+
     static final class Node {
         final Node next;
 
