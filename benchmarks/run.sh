@@ -4,6 +4,7 @@
 # Prints one line per scenario: wall time, CPU time (user and system, all threads), peak memory, Headroom's
 # exit code and the report's summary counts. A run that crashes (exit 4) or writes no report shows '-'
 # counts: an old report is never read. HEADROOM_JAR=<jar> times another build (for a side-by-side run).
+# Runs use the JVM's default heap, except the generated 50,000-class jar's, which run in -Xmx1g.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 HEADROOM=${HEADROOM_JAR:-analyzer/cli/target/headroom.jar}
@@ -31,7 +32,7 @@ run() { # name, then headroom check arguments
   local out="$WORK/$name.json"
   rm -f "$out"
   local status=0
-  /usr/bin/time -f '%e %M %U %S' -o "$WORK/$name.time" java -jar "$HEADROOM" check --format json -o "$out" "$@" 2> "$WORK/$name.err" || status=$?
+  /usr/bin/time -f '%e %M %U %S' -o "$WORK/$name.time" java ${JAVA_HEAP:-} -jar "$HEADROOM" check --format json -o "$out" "$@" 2> "$WORK/$name.err" || status=$?
   read -r secs kib user sys < <(tail -n 1 "$WORK/$name.time")
   local cpu
   cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
@@ -53,3 +54,8 @@ run agrona-every-method       --root 'org.agrona.**#*' --group-by location "$AGR
 run guava-every-method        --root 'com.google.common.**#*' --group-by location "$GUAVA"
 run java.base-3-classes       --root 'java.util.ArrayList#*' --root 'java.util.HashMap#*' --root 'java.lang.String#*' --group-by location "$JAVA_BASE/java.base"
 run java.base-java.util       --root 'java.util.**#*' --group-by location "$JAVA_BASE/java.base"
+# 50,000 generated classes (benchmarks/GeneratedJar.java), every method a root, in a 1 GiB heap
+GENERATED="$WORK/jars/generated-50000.jar"
+[ -f "$GENERATED" ] || java -cp "$HEADROOM" benchmarks/GeneratedJar.java "$GENERATED" 50000
+JAVA_HEAP=-Xmx1g run generated-50000-every-method --root 'gen.**#*' --group-by location "$GENERATED"
+JAVA_HEAP=-Xmx1g run generated-50000-every-method-rta --root 'gen.**#*' --group-by location --dispatch rta "$GENERATED"

@@ -9,6 +9,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.headroom.core.model.Rule;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
@@ -176,5 +179,28 @@ class CheckAnalysisTest {
         assertTrue(warning.contains("unsupported class-file version"), warning);
         assertTrue(warning.contains("99"), warning);
         assertTrue(warning.matches(".*\\d+\\s*(-|to|\\.\\.)\\s*\\d+.*"), "no supported range in: " + warning);
+    }
+
+    @Test
+    void aJarWithAnEncryptedEntryIsAnalysedWithoutIt() throws IOException {
+        Path classes = input("Clean", "Other").resolve("demo");
+        Path jar = dir.resolve("app.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (String name : List.of("Clean", "Other")) {
+                out.putNextEntry(new JarEntry("demo/" + name + ".class"));
+                out.write(Files.readAllBytes(classes.resolve(name + ".class")));
+            }
+        }
+        byte[] bytes = Files.readAllBytes(jar);
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        int other = text.indexOf("PK\u0001\u0002", text.lastIndexOf("demo/Clean.class")); // Other's central header
+        bytes[other + 8] |= 1; // its "encrypted" flag: java.util.zip refuses the whole jar for it
+        Files.write(jar, bytes);
+
+        CliRun run = CliRun.of("check", "--format", "json", jar.toString());
+        assertEquals(ExitCodes.PASS, run.exitCode(), run.toString());
+        assertEquals(List.of("headroom: warning: " + jar + "!/demo/Other.class: cannot read: an encrypted entry (not"
+                + " supported); the jar's other entries are read; not analysed"), warnings(run), run.toString());
+        assertEquals(1, parse(run.out()).getAsJsonObject("summary").get("roots").getAsInt(), run.toString());
     }
 }

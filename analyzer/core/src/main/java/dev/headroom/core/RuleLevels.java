@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +23,8 @@ public final class RuleLevels {
     private static final RuleLevels NONE = new RuleLevels(new EnumMap<>(Rule.class));
 
     private final Map<Rule, RuleLevel> levels;
+    /** Each kind's rule set, built once and shared by its roots (a whole-library scan has 100,000s). */
+    private final Map<RootKind, List<String>> rootRules = new ConcurrentHashMap<>();
 
     private RuleLevels(Map<Rule, RuleLevel> levels) {
         this.levels = Collections.unmodifiableMap(levels);
@@ -84,6 +87,10 @@ public final class RuleLevels {
      * (see {@link RootKind#pathRules()}), then every other rule whose level was set, in the rule table's order.
      */
     public List<String> rootRules(RootKind kind) {
+        return rootRules.computeIfAbsent(kind, this::computeRootRules);
+    }
+
+    private List<String> computeRootRules(RootKind kind) {
         List<String> rules = new ArrayList<>();
         for (Rule rule : RootKind.pathRules()) {
             rules.add(rule.id() + ":" + level(rule).map(RuleLevel::id).orElse(kind.severity(rule).id()));
@@ -93,6 +100,6 @@ public final class RuleLevels {
                 rules.add(rule.id() + ":" + levels.get(rule).id());
             }
         }
-        return rules;
+        return List.copyOf(rules);
     }
 }

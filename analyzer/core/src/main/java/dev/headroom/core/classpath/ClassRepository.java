@@ -121,6 +121,10 @@ public final class ClassRepository implements Closeable {
         if (Files.isDirectory(path)) {
             return new DirectoryClassSource(path);
         }
+        if (!Files.isRegularFile(path)) { // a named pipe would block the run, a device never end
+            throw new InputException("cannot read " + role + " " + path + ": not a directory or a jar (a device, named"
+                    + " pipe or socket)");
+        }
         try {
             return new JarClassSource(path, release);
         } catch (IOException e) {
@@ -169,6 +173,9 @@ public final class ClassRepository implements Closeable {
                 }
                 String name = loaded.internalName();
                 if (!ClassNames.isClassName(name)) {
+                    // Its path looks like a class, the name it declares does not (module-info, META-INF/...).
+                    report(loaded.location(), "declares " + name.replace('/', '.')
+                            + ", a name that is not analysed (module-info, package-info or under META-INF)");
                     continue;
                 }
                 if (excluded.test(name.replace('/', '.'))) {

@@ -19,7 +19,7 @@ final class DirectoryClassSource implements ClassSource {
     public byte[] read(String internalName) throws IOException {
         Path file = root.resolve(internalName + ".class");
         try {
-            return Files.readAllBytes(file);
+            return ClassFileReads.read(file);
         } catch (NoSuchFileException e) {
             return null;
         }

@@ -59,7 +59,8 @@ public record InputContents(Path path, int classFiles, int classes) {
     private String archiveContents() throws IOException {
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         String kind = name.endsWith(".jar") || name.endsWith(".war") ? name.substring(name.length() - 3) : "archive";
-        try (ZipFile zip = new ZipFile(path.toFile())) {
+        try (ReadableArchive<ZipFile> readable = ReadableArchive.open(path, ZipFile::new)) {
+            ZipFile zip = readable.zip();
             long files = zip.stream().filter(entry -> !entry.isDirectory() && !entry.getName().startsWith("META-INF/"))
                     .count();
             return files == 0 ? "an empty " + kind

@@ -14,6 +14,7 @@ import java.util.zip.ZipFile;
  */
 final class JarClassSource implements ClassSource {
     private final String shownAs;
+    private final ReadableArchive<JarFile> archive;
     private final JarFile jar;
 
     JarClassSource(Path path, int release) throws IOException {
@@ -23,7 +24,9 @@ final class JarClassSource implements ClassSource {
     /** @param shownAs how messages name the jar: a nested jar is named inside its archive, not by its extracted copy */
     JarClassSource(Path path, String shownAs, int release) throws IOException {
         this.shownAs = shownAs;
-        this.jar = new JarFile(path.toFile(), false, ZipFile.OPEN_READ, Runtime.Version.parse(Integer.toString(release)));
+        Runtime.Version version = Runtime.Version.parse(Integer.toString(release));
+        this.archive = ReadableArchive.open(path, file -> new JarFile(file, false, ZipFile.OPEN_READ, version));
+        this.jar = archive.zip();
     }
 
     @Override
@@ -32,8 +35,12 @@ final class JarClassSource implements ClassSource {
         if (entry == null || entry.isDirectory()) {
             return null;
         }
+        String damage = archive.damage(entry.getRealName());
+        if (damage != null) {
+            throw new IOException(damage + "; the jar's other entries are read");
+        }
         try (InputStream in = jar.getInputStream(entry)) {
-            return in.readAllBytes();
+            return ClassFileReads.read(in); // the real size up to the limit, not the declared one
         }
     }
 
@@ -56,6 +63,6 @@ final class JarClassSource implements ClassSource {
 
     @Override
     public void close() throws IOException {
-        jar.close();
+        archive.close();
     }
 }

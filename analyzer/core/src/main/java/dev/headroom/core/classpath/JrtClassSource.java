@@ -6,6 +6,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,13 +43,22 @@ final class JrtClassSource implements ClassSource {
         return new JrtClassSource(fs, true, javaHome + " (jrt:/)");
     }
 
+    /** A name the image cannot hold (a NUL in it, from a damaged class file) is simply not found there. */
     @Override
     public byte[] read(String internalName) throws IOException {
+        try {
+            return readFromImage(internalName);
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+
+    private byte[] readFromImage(String internalName) throws IOException {
         int slash = internalName.lastIndexOf('/');
         String pkg = slash < 0 ? "" : internalName.substring(0, slash);
         for (String module : modulesOf(pkg)) {
             try {
-                return Files.readAllBytes(fs.getPath("/modules", module, internalName + ".class"));
+                return ClassFileReads.read(fs.getPath("/modules", module, internalName + ".class"));
             } catch (NoSuchFileException e) {
                 // next module that exports a part of this package
             }
@@ -90,7 +100,11 @@ final class JrtClassSource implements ClassSource {
      * parent): the image's package table names the modules that hold classes in each package.
      */
     private boolean holdsClassesInJavaBase(String pkg) {
-        return Files.exists(fs.getPath("/packages", pkg.replace('/', '.'), "java.base"));
+        try {
+            return Files.exists(fs.getPath("/packages", pkg.replace('/', '.'), "java.base"));
+        } catch (InvalidPathException e) {
+            return false; // a name no image can hold (a NUL from a damaged class file)
+        }
     }
 
     @Override

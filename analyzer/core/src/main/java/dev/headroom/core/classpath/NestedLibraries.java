@@ -56,9 +56,11 @@ final class NestedLibraries {
 
     private static List<ClassSource> inArchive(Path archive, int release) throws IOException {
         List<ClassSource> sources = new ArrayList<>();
-        try (ZipFile zip = new ZipFile(archive.toFile())) {
+        try (ReadableArchive<ZipFile> readable = ReadableArchive.open(archive, ZipFile::new)) {
+            ZipFile zip = readable.zip();
             List<? extends ZipEntry> nested = zip.stream()
                     .filter(entry -> !entry.isDirectory() && NESTED_JAR.matcher(entry.getName()).matches())
+                    .filter(entry -> readable.damage(entry.getName()) == null) // cannot be extracted
                     .sorted(Comparator.comparing(ZipEntry::getName))
                     .toList();
             for (ZipEntry entry : nested) {

@@ -106,6 +106,13 @@ public final class MemoryAnalysis {
                                 + "; the footprint counts " + k.item.bytes() + " bytes for it, a lower bound", null));
             }
         }
+        Map<String, List<String>> fieldsByOwner = new LinkedHashMap<>();
+        counted.stream().filter(k -> k.item.bytes() > 0)
+                .forEach(k -> fieldsByOwner.computeIfAbsent(k.owner, o -> new ArrayList<>()).add(k.item.field()));
+        List<MemoryFinding> stops = EarlyStops.findings(interpreter.states().values(), name -> inScope(name, scope),
+                this::holdsReferences, fieldsByOwner, findings);
+        bounded &= stops.isEmpty();
+        findings.addAll(stops);
         Verdict verdict = null;
         if (budgetBytes != null) {
             verdict = total <= budgetBytes && bounded ? Verdict.PASS : Verdict.FAIL;
@@ -116,6 +123,32 @@ public final class MemoryAnalysis {
         findings.sort(Comparator.comparing(MemoryFinding::location).thenComparingInt(MemoryFinding::line)
                 .thenComparing(MemoryFinding::message));
         return new MemoryResult(total, bounded, verdict, counted.stream().map(Counted::item).toList(), findings);
+    }
+
+    /**
+     * Whether the class has static state an initializer could go on building: a static reference field that
+     * is not a compile-time constant. (The other classes' state it touched is in its {@code ClassState}.)
+     */
+    private boolean holdsReferences(String name) {
+        return classes.find(name).map(c -> c.node().fields.stream().anyMatch(f -> (f.access & Opcodes.ACC_STATIC) != 0
+                && isReference(f.desc) && f.value == null)).orElse(false);
+    }
+
+    /** The Java name of a field's type; a malformed descriptor (a damaged class file) is shown as it is. */
+    private static String typeName(String desc) {
+        try {
+            return Type.getType(desc).getClassName();
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            return desc;
+        }
+    }
+
+    private static boolean isReference(String desc) {
+        return desc.startsWith("L") || desc.startsWith("[");
+    }
+
+    private boolean inScope(String name, StaticScope scope) {
+        return scope.isAll() || declaresFieldIn(name, scope);
     }
 
     private boolean declaresFieldIn(String name, StaticScope scope) {
@@ -144,14 +177,13 @@ public final class MemoryAnalysis {
     private Counted count(String owner, FieldNode f, StaticInterpreter.ClassState state,
                           Map<HeapObject, String> countedBy) {
         String field = owner.replace('/', '.') + "." + f.name;
-        String type = Type.getType(f.desc).getClassName();
+        String type = typeName(f.desc);
         int line = state.lines.getOrDefault(f.name, 0);
         Value value = state.statics.get(f.name);
         if (value == null) {
             if (state.stopped != null && f.value == null) {
-                String why = "the static initializer of " + owner.replace('/', '.') + " could not be followed past "
-                        + (state.stoppedLine > 0 ? "line " + state.stoppedLine : "its start") + " (" + state.stopped + ")";
-                return new Counted(new MemoryItem(field, type, 0, "not computed"), owner, state.stoppedLine, why);
+                // Judged with the initializer's early stop, once for the class (EarlyStops).
+                return new Counted(new MemoryItem(field, type, 0, "not computed"), owner, state.stoppedLine, null);
             }
             return null;
         }

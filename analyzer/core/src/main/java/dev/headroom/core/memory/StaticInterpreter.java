@@ -13,12 +13,16 @@ import dev.headroom.core.memory.Value.Null;
 import dev.headroom.core.memory.Value.Unknown;
 import dev.headroom.core.rules.MethodRule;
 import dev.headroom.core.rules.RuleKind;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -69,7 +73,9 @@ final class StaticInterpreter {
     /** The static flag javac generates for {@code assert} statements. */
     private static final String ASSERTIONS_DISABLED = "$assertionsDisabled";
     private final Map<String, ClassState> states = new LinkedHashMap<>();
-    private final Map<MethodNode, LoopRanges> loops = new HashMap<>();
+    /** The static initializers running, innermost first. */
+    private final Deque<ClassState> running = new ArrayDeque<>();
+    private final Map<MethodNode, Branches.LoopRanges> loops = new HashMap<>();
     private long steps;
     private long objects;
     /** The line of the static initializer being run, where a nested call was made from. */
@@ -85,6 +91,17 @@ final class StaticInterpreter {
         /** Why the static initializer could not be run to its end, or null. */
         String stopped;
         int stoppedLine;
+        /**
+         * Why a call the static initializer made into the program's own code could not be followed to its
+         * end, or null: that code may have gone on to change static state, so what was built is a lower bound.
+         */
+        String callStopped;
+        int callStoppedLine;
+        /**
+         * The other input classes whose static reference fields this initializer (or what it called) read or
+         * wrote: what it did not get to may have gone on building their state.
+         */
+        final Set<String> touched = new TreeSet<>();
 
         ClassState(String name) {
             this.name = name;
@@ -103,8 +120,24 @@ final class StaticInterpreter {
     /** A budget is exhausted: the whole static initializer stops. */
     static final class OutOfBudget extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        /** The method interpreted when the budget ran out, set by the innermost one. */
+        private String where;
 
         OutOfBudget(String reason) {
+            super(reason, null, false, false);
+        }
+
+        @Override
+        public String getMessage() {
+            return super.getMessage() + (where == null ? "" : " (in " + where + ")");
+        }
+    }
+
+    /** Code no verifier would accept (the operand stack underflows, say): the method cannot be interpreted. */
+    private static final class MalformedCode extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        MalformedCode(String reason) {
             super(reason, null, false, false);
         }
     }
@@ -145,6 +178,7 @@ final class StaticInterpreter {
         }
         if (clinit != null) {
             state.running = true;
+            running.push(state);
             long savedSteps = steps;
             long savedObjects = objects;
             int savedLine = clinitLine;
@@ -163,6 +197,7 @@ final class StaticInterpreter {
                 objects = savedObjects;
                 clinitLine = savedLine;
                 state.running = false;
+                running.pop();
             }
         }
         state.done = true;
@@ -171,26 +206,31 @@ final class StaticInterpreter {
 
     // ---------------------------------------------------------------- interpretation
 
-    /** Backward-jump ranges of a method: a branch inside one is a loop condition. */
-    private record LoopRanges(List<int[]> ranges) {
-        boolean contains(int index) {
-            for (int[] r : ranges) {
-                if (index >= r[0] && index <= r[1]) {
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
-
     /**
      * Runs a method. {@code clinitState} is the class being initialised when this is its static
      * initializer (lines are tracked there), else null.
      */
     private Value run(LoadedClass owner, MethodNode method, Value[] args, int depth, ClassState clinitState) throws Stop {
+        String where = owner.internalName().replace('/', '.') + "." + method.name;
         if (depth > MAX_DEPTH) {
-            throw new Stop("calls nested more than " + MAX_DEPTH + " deep");
+            throw new Stop("calls nested more than " + MAX_DEPTH + " deep (at " + where + ")");
         }
+        try {
+            return interpret(owner, method, args, depth, clinitState, where);
+        } catch (OutOfBudget e) {
+            if (e.where == null) {
+                e.where = where;
+            }
+            throw e;
+        } catch (MalformedCode | IndexOutOfBoundsException | ClassCastException | IllegalArgumentException e) {
+            // Mutated or hand-made code ASM parsed but no verifier would accept: not followed, never a crash.
+            throw new Stop("code of " + where + " that cannot be interpreted (" + (e instanceof MalformedCode
+                    ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage()) + ")");
+        }
+    }
+
+    private Value interpret(LoadedClass owner, MethodNode method, Value[] args, int depth, ClassState clinitState,
+                            String where) throws Stop {
         InsnList insns = method.instructions;
         Value[] locals = new Value[Math.max(method.maxLocals, 1)];
         int slot = 0;
@@ -199,13 +239,10 @@ final class StaticInterpreter {
             slot += a.size();
         }
         List<Value> stack = new ArrayList<>();
-        String where = owner.internalName().replace('/', '.') + "." + method.name;
         int line = 0;
         AbstractInsnNode insn = insns.getFirst();
         while (insn != null) {
-            if (++steps > STEP_BUDGET) {
-                throw new OutOfBudget("more than " + STEP_BUDGET + " bytecodes interpreted (a loop too long to follow)");
-            }
+            charge(1);
             int op = insn.getOpcode();
             if (insn instanceof LineNumberNode ln) {
                 line = ln.line;
@@ -300,12 +337,12 @@ final class StaticInterpreter {
                 case Opcodes.IFEQ, Opcodes.IFNE, Opcodes.IFLT, Opcodes.IFGE, Opcodes.IFGT, Opcodes.IFLE, Opcodes.IF_ICMPEQ,
                         Opcodes.IF_ICMPNE, Opcodes.IF_ICMPLT, Opcodes.IF_ICMPGE, Opcodes.IF_ICMPGT, Opcodes.IF_ICMPLE,
                         Opcodes.IF_ACMPEQ, Opcodes.IF_ACMPNE, Opcodes.IFNULL, Opcodes.IFNONNULL -> {
-                    Boolean taken = condition(op, stack);
+                    Boolean taken = Branches.condition(op, stack);
                     LabelNode target = ((JumpInsnNode) insn).label;
                     if (taken == null) {
-                        if (onlyThrows(target)) {
+                        if (Branches.onlyThrows(target)) {
                             taken = false;
-                        } else if (onlyThrows(next)) {
+                        } else if (Branches.onlyThrows(next)) {
                             taken = true;
                         } else {
                             throw new Stop(unknownBranch(method, insn, where, line));
@@ -426,12 +463,18 @@ final class StaticInterpreter {
     private static int startOfWords(List<Value> stack, int end, int words) {
         int at = end;
         for (int taken = 0; taken < words; ) {
+            if (at == 0) {
+                throw new MalformedCode("the operand stack underflows");
+            }
             taken += stack.get(--at).size();
         }
         return at;
     }
 
-    private static Value pop(List<Value> stack) {
+    static Value pop(List<Value> stack) {
+        if (stack.isEmpty()) {
+            throw new MalformedCode("the operand stack underflows");
+        }
         return stack.remove(stack.size() - 1);
     }
 
@@ -485,113 +528,11 @@ final class StaticInterpreter {
     }
 
     private String unknownBranch(MethodNode method, AbstractInsnNode insn, String where, int line) {
-        LoopRanges ranges = loops.computeIfAbsent(method, StaticInterpreter::loopRanges);
+        Branches.LoopRanges ranges = loops.computeIfAbsent(method, Branches::loopRanges);
         String at = where + (line > 0 ? " line " + line : "");
         return ranges.contains(method.instructions.indexOf(insn))
                 ? "a loop whose bound is not known (" + at + ")"
                 : "a branch on a value that is not known (" + at + ")";
-    }
-
-    private static LoopRanges loopRanges(MethodNode method) {
-        List<int[]> ranges = new ArrayList<>();
-        InsnList insns = method.instructions;
-        for (AbstractInsnNode i = insns.getFirst(); i != null; i = i.getNext()) {
-            if (i instanceof JumpInsnNode j) {
-                int from = insns.indexOf(i);
-                int to = insns.indexOf(j.label);
-                if (to < from) {
-                    ranges.add(new int[] {to, from});
-                }
-            }
-        }
-        return new LoopRanges(ranges);
-    }
-
-    /** True when the code from here runs straight into athrow (the argument check of a constructor, say). */
-    private static boolean onlyThrows(AbstractInsnNode from) {
-        int seen = 0;
-        for (AbstractInsnNode i = from; i != null && seen < 400; i = i.getNext(), seen++) {
-            int op = i.getOpcode();
-            if (op == Opcodes.ATHROW) {
-                return true;
-            }
-            if (i instanceof JumpInsnNode j) {
-                if (op != Opcodes.GOTO) {
-                    return false;
-                }
-                i = j.label;
-                continue;
-            }
-            if (i instanceof TableSwitchInsnNode || i instanceof LookupSwitchInsnNode
-                    || (op >= Opcodes.IRETURN && op <= Opcodes.RETURN)) {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    private static Boolean condition(int op, List<Value> stack) {
-        switch (op) {
-            case Opcodes.IFEQ, Opcodes.IFNE, Opcodes.IFLT, Opcodes.IFGE, Opcodes.IFGT, Opcodes.IFLE -> {
-                Value v = pop(stack);
-                if (!(v instanceof IntV i)) {
-                    return null;
-                }
-                return compareInts(op - Opcodes.IFEQ, i.v(), 0);
-            }
-            case Opcodes.IF_ICMPEQ, Opcodes.IF_ICMPNE, Opcodes.IF_ICMPLT, Opcodes.IF_ICMPGE, Opcodes.IF_ICMPGT,
-                    Opcodes.IF_ICMPLE -> {
-                Value b = pop(stack);
-                Value a = pop(stack);
-                if (!(a instanceof IntV x) || !(b instanceof IntV y)) {
-                    return null;
-                }
-                return compareInts(op - Opcodes.IF_ICMPEQ, x.v(), y.v());
-            }
-            case Opcodes.IF_ACMPEQ, Opcodes.IF_ACMPNE -> {
-                Value b = pop(stack);
-                Value a = pop(stack);
-                Boolean same = sameReference(a, b);
-                return same == null ? null : (op == Opcodes.IF_ACMPEQ) == same;
-            }
-            default -> {
-                Value v = pop(stack);
-                Boolean isNull = v instanceof Null ? Boolean.TRUE
-                        : v instanceof HeapObject || v instanceof External ? Boolean.FALSE : null;
-                return isNull == null ? null : (op == Opcodes.IFNULL) == isNull;
-            }
-        }
-    }
-
-    private static boolean compareInts(int relation, int a, int b) {
-        return switch (relation) {
-            case 0 -> a == b;
-            case 1 -> a != b;
-            case 2 -> a < b;
-            case 3 -> a >= b;
-            case 4 -> a > b;
-            default -> a <= b;
-        };
-    }
-
-    private static Boolean sameReference(Value a, Value b) {
-        if (a instanceof Null && b instanceof Null) {
-            return true;
-        }
-        if ((a instanceof Null && (b instanceof HeapObject || b instanceof External))
-                || (b instanceof Null && (a instanceof HeapObject || a instanceof External))) {
-            return false;
-        }
-        if (a instanceof HeapObject && b instanceof HeapObject) {
-            return a == b;
-        }
-        if ((a instanceof HeapObject && b instanceof External) || (a instanceof External && b instanceof HeapObject)) {
-            return false;
-        }
-        if (a instanceof External x && b instanceof External y && x.classLiteral() != null && y.classLiteral() != null) {
-            return x.classLiteral().equals(y.classLiteral());
-        }
-        return null;
     }
 
     private Value instanceOf(Value v, String type) {
@@ -610,6 +551,14 @@ final class StaticInterpreter {
     }
 
     // ---------------------------------------------------------------- heap
+
+    /** Counts work against the step budget: bytecodes, and the elements an intrinsic copies one by one. */
+    private void charge(long work) {
+        steps += work;
+        if (steps > STEP_BUDGET) {
+            throw new OutOfBudget("more than " + STEP_BUDGET + " bytecodes interpreted (a loop too long to follow)");
+        }
+    }
 
     private void countObject() {
         if (++objects > OBJECT_BUDGET) {
@@ -761,6 +710,9 @@ final class StaticInterpreter {
         }
         if (classes.isInput(ref.owner())) {
             ClassState state = initialize(ref.owner());
+            if ((kind == 'L' || kind == '[') && ref.node().value == null) {
+                touched(ref.owner());
+            }
             Value v = state.statics.get(f.name);
             if (v != null) {
                 return v;
@@ -787,19 +739,32 @@ final class StaticInterpreter {
             return; // a library's own static state: not the program's
         }
         ClassState state = initialize(owner);
+        if (f.desc.startsWith("L") || f.desc.startsWith("[")) {
+            touched(owner);
+        }
         state.statics.put(f.name, v);
         state.lines.put(f.name, owner.equals(currentClinit()) ? clinitLine : 0);
     }
 
+    private void touched(String owner) {
+        ClassState innermost = running.peek();
+        if (innermost != null && !innermost.name.equals(owner)) {
+            innermost.touched.add(owner);
+        }
+    }
+
+    private void callStopped(String called, String reason) {
+        ClassState state = states.get(currentClinit());
+        if (state != null && state.callStopped == null) {
+            state.callStopped = "a call to " + called + " could not be followed to its end: " + reason;
+            state.callStoppedLine = clinitLine;
+        }
+    }
+
     /** The class whose static initializer runs innermost. */
     private String currentClinit() {
-        String running = null;
-        for (ClassState s : states.values()) {
-            if (s.running) {
-                running = s.name;
-            }
-        }
-        return running;
+        ClassState innermost = running.peek();
+        return innermost == null ? null : innermost.name;
     }
 
     // ---------------------------------------------------------------- calls
@@ -861,6 +826,10 @@ final class StaticInterpreter {
                 if (a instanceof HeapObject o) {
                     o.markUnbounded("a call that cannot be interpreted: " + e.getMessage());
                 }
+            }
+            if (classes.isInput(target.owner().internalName())) {
+                // The program's own code may have gone on to write static fields: their totals are lower bounds.
+                callStopped(called, e.getMessage());
             }
             return result(returnKind, "the result of a call that cannot be interpreted: " + e.getMessage());
         }
@@ -925,6 +894,7 @@ final class StaticInterpreter {
                 return null;
             }
             case "java/lang/System.arraycopy(Ljava/lang/Object;ILjava/lang/Object;II)V" -> {
+                charge(args[4] instanceof IntV n ? Math.max(0, n.v()) : 0); // a copy element by element: bounded too
                 arraycopy(args);
                 return new Null(); // void: discarded by the caller
             }

@@ -1,6 +1,8 @@
 package dev.headroom.core.model;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /** What kind of entry point a root is; interrupt roots forbid blocking outright. */
 public enum RootKind {
@@ -11,6 +13,16 @@ public enum RootKind {
     private static final List<Rule> PATH_RULES = List.of(Rule.GROWABLE_COLLECTION, Rule.HEAP_ALLOCATION,
             Rule.BLOCKING_CALL, Rule.RECURSION, Rule.UNRESOLVED_CALL, Rule.IGNORED_CAPACITY_RESULT,
             Rule.UNBOUNDED_LOOP);
+    /** Each kind's default rule set, built once: every root holds it (a whole-library scan has 100,000s of roots). */
+    private static final Map<RootKind, List<String>> DEFAULT_RULES = new EnumMap<>(RootKind.class);
+
+    static {
+        for (RootKind kind : values()) {
+            // copied so that a root's List.copyOf keeps this very list (a stream's list allows nulls: it is copied)
+            DEFAULT_RULES.put(kind, List.copyOf(PATH_RULES.stream().map(r -> r.id() + ":" + kind.severity(r).id())
+                    .toList()));
+        }
+    }
 
     private final String id;
 
@@ -40,6 +52,6 @@ public enum RootKind {
      * paths; {@code RuleLevels#rootRules} gives it under {@code --rule}.
      */
     public List<String> rules() {
-        return PATH_RULES.stream().map(r -> r.id() + ":" + severity(r).id()).toList();
+        return DEFAULT_RULES.get(this);
     }
 }

@@ -11,6 +11,7 @@ import dev.headroom.core.model.Root;
 import dev.headroom.core.model.RootKind;
 import dev.headroom.core.rules.RootAnnotation;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,6 +100,8 @@ public final class RootFinder {
         interrupt.forEach(p -> matches.put(p, 0));
 
         TreeMap<String, Found> found = new TreeMap<>();
+        WildcardLeftOut leftOut = new WildcardLeftOut();
+        Map<String, String> sharedOrigins = new HashMap<>();
         for (String name : classes.inputClassNames()) {
             Optional<LoadedClass> c = classes.find(name);
             if (c.isEmpty()) {
@@ -139,6 +142,10 @@ public final class RootFinder {
                         isInterrupt = true;
                     }
                 }
+                if (origins.isEmpty() && namedByWildcard(realTime, interrupt, binary, m)
+                        && !excluded.excludesMethod(binary, m.name, m.desc)) {
+                    leftOut.add(binary, m);
+                }
                 if (origins.isEmpty() || excluded.excludesMethod(binary, m.name, m.desc)) {
                     continue;
                 }
@@ -147,11 +154,14 @@ public final class RootFinder {
                             + " (abstract or native); annotate its implementations instead");
                     continue;
                 }
-                Root root = new Root(MethodId.ofInternal(name, m.name, m.desc),
-                        isInterrupt ? RootKind.INTERRUPT : RootKind.REAL_TIME, String.join(", ", origins));
+                // The class name and origin text are shared by the class's roots, not copied per root.
+                String origin = sharedOrigins.computeIfAbsent(String.join(", ", origins), o -> o);
+                Root root = new Root(new MethodId(binary, m.name, m.desc),
+                        isInterrupt ? RootKind.INTERRUPT : RootKind.REAL_TIME, origin);
                 found.put(root.method().toString(), new Found(root, new Hierarchy.Declared(c.get(), m)));
             }
         }
+        leftOut.message().ifPresent(listener::warning);
         List<String> unmatched = new ArrayList<>();
         for (Map.Entry<RootPattern, Integer> e : matches.entrySet()) {
             if (e.getValue() == 0) {
@@ -179,13 +189,23 @@ public final class RootFinder {
         if (!p.matchesClass(binaryClass) || !p.matchesMethod(m.name, m.desc)) {
             return false;
         }
-        if (p.methodWildcard()) {
-            boolean generated = (m.access & (Opcodes.ACC_SYNTHETIC | Opcodes.ACC_BRIDGE)) != 0;
-            boolean special = m.name.startsWith("<");
-            boolean noCode = (m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0;
-            return !generated && !special && !noCode;
+        return !p.methodWildcard() || WildcardLeftOut.why(m).isEmpty();
+    }
+
+    /** True when a wildcard pattern names the method but leaves it out ({@link WildcardLeftOut}). */
+    private static boolean namedByWildcard(List<RootPattern> realTime, List<RootPattern> interrupt, String binaryClass,
+                                           MethodNode m) {
+        if (WildcardLeftOut.why(m).isEmpty()) {
+            return false;
         }
-        return true;
+        for (List<RootPattern> patterns : List.of(realTime, interrupt)) {
+            for (RootPattern p : patterns) {
+                if (p.methodWildcard() && p.matchesClass(binaryClass) && p.matchesMethod(m.name, m.desc)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
