@@ -5,6 +5,7 @@
 # exit code and the report's summary counts. A run that crashes (exit 4) or writes no report shows '-'
 # counts: an old report is never read. HEADROOM_JAR=<jar> times another build (for a side-by-side run).
 # Runs use the JVM's default heap, except the generated 50,000-class jar's, which run in -Xmx1g.
+# An argument runs only the scenarios whose names match it (a grep -E pattern): run.sh '^(sample|jctools)'.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 HEADROOM=${HEADROOM_JAR:-analyzer/cli/target/headroom.jar}
@@ -27,8 +28,10 @@ if [ ! -d "$JAVA_BASE/java.base" ]; then
 fi
 
 printf '%-34s %8s %8s %8s %5s %6s %8s %8s %9s\n' scenario seconds cpu-s MiB exit roots methods classes findings
+ONLY=${1:-.}
 run() { # name, then headroom check arguments
   local name=$1; shift
+  echo "$name" | grep -qE -- "$ONLY" || return 0
   local out="$WORK/$name.json"
   rm -f "$out"
   local status=0
@@ -56,6 +59,6 @@ run java.base-3-classes       --root 'java.util.ArrayList#*' --root 'java.util.H
 run java.base-java.util       --root 'java.util.**#*' --group-by location "$JAVA_BASE/java.base"
 # 50,000 generated classes (benchmarks/GeneratedJar.java), every method a root, in a 1 GiB heap
 GENERATED="$WORK/jars/generated-50000.jar"
-[ -f "$GENERATED" ] || java -cp "$HEADROOM" benchmarks/GeneratedJar.java "$GENERATED" 50000
+echo generated-50000-every-method | grep -qE -- "$ONLY" && [ ! -f "$GENERATED" ] && java -cp "$HEADROOM" benchmarks/GeneratedJar.java "$GENERATED" 50000
 JAVA_HEAP=-Xmx1g run generated-50000-every-method --root 'gen.**#*' --group-by location "$GENERATED"
 JAVA_HEAP=-Xmx1g run generated-50000-every-method-rta --root 'gen.**#*' --group-by location --dispatch rta "$GENERATED"
