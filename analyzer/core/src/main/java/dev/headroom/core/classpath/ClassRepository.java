@@ -305,10 +305,13 @@ public final class ClassRepository implements Closeable {
         try {
             ClassNode node = ClassFileParser.parse(bytes, names);
             parsedCount++;
-            for (ClassGuard.Skipped skipped : ClassGuard.dropUnanalysableCode(node, unanalysable)) {
-                report(location, skipped.describe());
+            boolean system = source.isSystemClass(internalName);
+            if (input || !system) { // java.base as the JDK ships it is trusted, as the JVM does not verify it either
+                for (ClassGuard.Skipped skipped : ClassGuard.dropUnanalysableCode(node, unanalysable)) {
+                    report(location, skipped.describe());
+                }
             }
-            return new LoadedClass(node, input, location, source.isSystemClass(internalName));
+            return new LoadedClass(node, input, location, system);
         } catch (ClassFileParser.UnreadableClassException e) {
             report(location, e.getMessage());
             return null;
