@@ -9,7 +9,6 @@ import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
-import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
@@ -179,10 +178,10 @@ final class StackHeights {
             return op == Opcodes.GOTO ? new int[] {target} : new int[] {target, i + 1};
         }
         if (insn instanceof TableSwitchInsnNode ts) {
-            return targets(insns, ts.dflt, ts.labels);
+            return SwitchTargets.of(insns, ts.dflt, ts.labels);
         }
         if (insn instanceof LookupSwitchInsnNode ls) {
-            return targets(insns, ls.dflt, ls.labels);
+            return SwitchTargets.of(insns, ls.dflt, ls.labels);
         }
         if ((op >= Opcodes.IRETURN && op <= Opcodes.RETURN) || op == Opcodes.ATHROW || op == Opcodes.RET) {
             return NONE;
@@ -190,14 +189,6 @@ final class StackHeights {
         return new int[] {i + 1};
     }
 
-    private static int[] targets(InsnList insns, LabelNode dflt, List<LabelNode> labels) {
-        int[] t = new int[labels.size() + 1];
-        t[0] = insns.indexOf(dflt);
-        for (int k = 0; k < labels.size(); k++) {
-            t[k + 1] = insns.indexOf(labels.get(k));
-        }
-        return t;
-    }
 
     private static int pops(AbstractInsnNode insn) {
         int op = insn.getOpcode();

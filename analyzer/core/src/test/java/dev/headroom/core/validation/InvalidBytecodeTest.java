@@ -8,13 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.headroom.core.AnalysisConfig;
 import dev.headroom.core.AnalysisListener;
 import dev.headroom.core.Headroom;
-import dev.headroom.core.classpath.AsmApi;
 import dev.headroom.core.model.AnalysisResult;
 import dev.headroom.core.model.Finding;
 import dev.headroom.core.model.InputProblem;
 import dev.headroom.core.model.RootTiming;
 import dev.headroom.core.model.Rule;
 import dev.headroom.core.testing.ClassFileBytes;
+import dev.headroom.core.testing.HandBuiltClasses;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -276,22 +276,11 @@ class InvalidBytecodeTest {
     }
 
     private static ClassNode newClass(String name, String superName) {
-        ClassNode c = new ClassNode(AsmApi.VERSION);
-        c.version = Opcodes.V17;
-        c.access = Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER;
-        c.name = name;
-        c.superName = superName;
-        c.sourceFile = "Shapes.java";
-        return c;
+        return HandBuiltClasses.newClass(name, superName, "Shapes.java");
     }
 
     private static MethodNode method(ClassNode c, int access, String name, String descriptor, String rootAnnotation) {
-        MethodNode m = new MethodNode(AsmApi.VERSION, access, name, descriptor, null, null);
-        if (rootAnnotation != null) {
-            m.visitAnnotation(rootAnnotation, false);
-        }
-        c.methods.add(m);
-        return m;
+        return HandBuiltClasses.method(c, access, name, descriptor, rootAnnotation);
     }
 
     /** Written as given (no maximums computed), then patched. */
