@@ -126,14 +126,15 @@ final class StackHeights {
             for (int k = 0; handlers[i] != null && problem == null && k < handlers[i].length; k++) {
                 problem = flow(i, handlers[i][k], 1);
             }
-            for (int s : successors(insn, insns, i)) {
-                if (problem != null) {
-                    break;
-                }
+            int[] successors = successors(insn, insns, i);
+            for (int k = 0; k < successors.length && problem == null; k++) {
+                int s = successors[k];
                 if (s >= n) {
                     return "execution runs off the end of the code after " + MethodCodeCheck.at(code, i);
                 }
-                problem = flow(i, s, after);
+                // The instruction after a jsr (its second successor) runs when the subroutine returns, the
+                // return address gone.
+                problem = flow(i, s, op == Opcodes.JSR && k == 1 ? after - 1 : after);
             }
         }
         return problem;

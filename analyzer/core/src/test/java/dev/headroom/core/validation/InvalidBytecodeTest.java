@@ -177,6 +177,30 @@ class InvalidBytecodeTest {
     }
 
     @Test
+    void subroutineOfAnOldClassFileIsValid() throws IOException {
+        // A jsr's next instruction runs after the subroutine's ret, at the height from before the jsr.
+        ClassNode c = newClass(OWNER, "java/lang/Object");
+        c.version = Opcodes.V1_4;
+        MethodNode root = method(c, Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "tick", "()V", REAL_TIME);
+        Label after = new Label();
+        Label subroutine = new Label();
+        root.visitInsn(Opcodes.ICONST_0);
+        root.visitJumpInsn(Opcodes.IFEQ, after);
+        root.visitJumpInsn(Opcodes.JSR, subroutine);
+        root.visitLabel(after);
+        root.visitInsn(Opcodes.RETURN);
+        root.visitLabel(subroutine);
+        root.visitVarInsn(Opcodes.ASTORE, 0);
+        root.visitVarInsn(Opcodes.RET, 0);
+        root.visitMaxs(1, 1);
+        write(inputs, c, null);
+
+        AnalysisResult result = analyze();
+        assertEquals(List.of(), result.inputProblems(), "nothing skipped");
+        assertEquals(1, result.roots().size());
+    }
+
+    @Test
     void cyclicSuperClassesOfTheInputsAreNamedNotAHang() throws IOException {
         // Hierarchy.resolve followed A -> B -> A for ever looking for a method neither declares.
         Path a = write(inputs, newClass("shapes/A", "shapes/B"), null);
