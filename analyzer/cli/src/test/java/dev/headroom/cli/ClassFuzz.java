@@ -103,6 +103,16 @@ final class ClassFuzz {
         }
     }
 
+    /**
+     * Writes the inputs of the runs that start at {@code from}, {@code from + batch}, ... below {@code to}
+     * without running them, each in {@code dir/run-<first mutant>}: a run of a long fuzz reproduced by number.
+     */
+    void export(int from, int to, Path dir) throws IOException {
+        for (int b = from; b < to; b += batch) {
+            save(dir, cases(b, Math.min(to, b + batch)), "run-" + b);
+        }
+    }
+
     /** The mutants of one run, each of another original (two files declaring one class would shadow each other). */
     private List<Case> cases(int from, int to) {
         Set<String> used = new HashSet<>();
@@ -383,9 +393,11 @@ final class ClassFuzz {
 
     /**
      * {@code ClassFuzz <count> <seed> <timeout-ms> <batch> <work-dir> [jar...]}: mutants of the JDK's
-     * {@code java.util} and {@code java.lang} classes (system property {@code fuzz.jdk}: other package
-     * prefixes, comma-separated, or none) and of the jars' classes; prints the outcome counts
-     * and every failure, and exits 1 when there was one.
+     * {@code java.util} and {@code java.lang} classes and of the jars' classes; prints the outcome counts
+     * and every failure, and exits 1 when there was one. System properties: {@code fuzz.jdk}, other JDK
+     * package prefixes (comma-separated; empty for none); {@code fuzz.sampleEvery=n}, keep the inputs of
+     * every run that starts at a multiple of n; {@code fuzz.export=first,step}, run nothing but write the
+     * inputs of the runs at first, first + step, ..., to reproduce runs of an earlier fuzz by number.
      */
     public static void main(String[] args) throws IOException {
         int count = Integer.parseInt(args[0]);
@@ -402,6 +414,15 @@ final class ClassFuzz {
         out.println("originals: " + originals.size() + " class files; seed " + seed + "; " + count + " mutants");
         ClassFuzz fuzz = new ClassFuzz(originals, seed, timeout, batch, work, work.resolve("reproducers"))
                 .sampleEvery(Integer.getInteger("fuzz.sampleEvery", 0));
+        String export = System.getProperty("fuzz.export");
+        if (export != null) { // first,step: write the inputs of every step-th run from the first, run nothing
+            int first = Integer.parseInt(export.split(",")[0]);
+            int step = Integer.parseInt(export.split(",")[1]);
+            for (int b = first; b < count; b += step) {
+                fuzz.export(b, b + batch, work.resolve("export"));
+            }
+            return;
+        }
         long start = System.nanoTime();
         fuzz.run(0, count, out);
         out.println("tried " + fuzz.tried() + " mutants in " + (System.nanoTime() - start) / 1_000_000_000 + " s: "
