@@ -1,8 +1,6 @@
 package dev.headroom.cli;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
 import dev.headroom.core.testing.ClassMutants;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -25,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
@@ -73,7 +72,47 @@ final class ClassFuzz {
     }
 
     /** What one run of the CLI gave: its result and report, or why there is none. */
-    private record Run(CliRun cli, JsonObject report, String failure) {
+    private record Run(CliRun cli, Report report, String failure) {
+    }
+
+    /** What the fuzz reads of a JSON report: the files skipped, and the classes of the roots. */
+    private record Report(Set<Path> skipped, Set<String> rootClasses) {
+        /** Streamed: a run on damaged classes may write a report of gigabytes. */
+        static Report read(Path file) throws IOException {
+            Set<Path> skipped = new HashSet<>();
+            Set<String> roots = new HashSet<>();
+            try (JsonReader json = new JsonReader(Files.newBufferedReader(file))) {
+                json.beginObject();
+                while (json.hasNext()) {
+                    String name = json.nextName();
+                    if (name.equals("skipped")) {
+                        readEach(json, "source", value -> skipped.add(Path.of(value)));
+                    } else if (name.equals("roots")) {
+                        readEach(json, "class", roots::add);
+                    } else {
+                        json.skipValue();
+                    }
+                }
+            }
+            return new Report(skipped, roots);
+        }
+
+        /** The string under {@code key} of each object of an array. */
+        private static void readEach(JsonReader json, String key, Consumer<String> value) throws IOException {
+            json.beginArray();
+            while (json.hasNext()) {
+                json.beginObject();
+                while (json.hasNext()) {
+                    if (json.nextName().equals(key)) {
+                        value.accept(json.nextString());
+                    } else {
+                        json.skipValue();
+                    }
+                }
+                json.endObject();
+            }
+            json.endArray();
+        }
     }
 
     /**
@@ -221,27 +260,22 @@ final class ClassFuzz {
         if (!Files.exists(report)) {
             return new Run(result, null, "exit " + result.exitCode() + " and no report");
         }
-        return new Run(result, JsonParser.parseString(Files.readString(report)).getAsJsonObject(), null);
+        return new Run(result, Report.read(report), null);
     }
 
     private String classify(Case c, Path file, Run run) throws IOException {
         if (run.report() == null) {
             return "refused (exit " + run.cli().exitCode() + ")";
         }
-        for (JsonElement skipped : run.report().getAsJsonArray("skipped")) {
-            if (Path.of(skipped.getAsJsonObject().get("source").getAsString()).equals(file)) {
-                return "skipped and named";
-            }
+        if (run.report().skipped().contains(file)) {
+            return "skipped and named";
         }
         if (run.cli().err().contains(file.toString())) {
             return "skipped and named"; // a second file declaring one class: named in a warning
         }
         String expected = classWithRoots(c.mutant().bytes());
         if (expected != null) {
-            boolean rooted = false;
-            for (JsonElement root : run.report().getAsJsonArray("roots")) {
-                rooted |= expected.equals(root.getAsJsonObject().get("class").getAsString());
-            }
+            boolean rooted = run.report().rootClasses().contains(expected);
             if (!rooted) {
                 return fail(c, "neither analysed (no root in " + expected + ") nor named as skipped");
             }
@@ -424,7 +458,7 @@ final class ClassFuzz {
             return;
         }
         long start = System.nanoTime();
-        fuzz.run(0, count, out);
+        fuzz.run(Integer.getInteger("fuzz.from", 0), count, out); // fuzz.from: go on where a fuzz stopped
         out.println("tried " + fuzz.tried() + " mutants in " + (System.nanoTime() - start) / 1_000_000_000 + " s: "
                 + fuzz.outcomes() + ", " + fuzz.failures().size() + " failures");
         System.exit(fuzz.failures().isEmpty() ? 0 : 1);
