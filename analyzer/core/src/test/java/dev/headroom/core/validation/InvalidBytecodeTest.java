@@ -27,6 +27,7 @@ import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
@@ -174,6 +175,33 @@ class InvalidBytecodeTest {
         RootTiming timing = result.timing().roots().get(0);
         assertFalse(timing.bounded(), "a root whose code cannot be analysed has no bound");
         assertTrue(unboundedReason(timing).contains("invalid"), unboundedReason(timing));
+    }
+
+    @Test
+    void staticInitializerWithInvalidCodeLeavesTheFootprintUnbounded() throws IOException {
+        // Its code dropped, the interpreter would have found nothing stored: a bounded total far below the truth.
+        ClassNode c = newClass(OWNER, "java/lang/Object");
+        c.fields.add(new FieldNode(Opcodes.ACC_STATIC, "cache", "[Ljava/lang/Object;", null, null));
+        MethodNode clinit = method(c, Opcodes.ACC_STATIC, "<clinit>", "()V", null);
+        clinit.visitLdcInsn(1_000_000);
+        clinit.visitTypeInsn(Opcodes.ANEWARRAY, "java/lang/Object");
+        clinit.visitFieldInsn(Opcodes.PUTSTATIC, OWNER, "cache", "[Ljava/lang/Object;");
+        clinit.visitInsn(Opcodes.POP);
+        clinit.visitInsn(Opcodes.RETURN);
+        clinit.visitMaxs(1, 0);
+        MethodNode root = method(c, Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "tick", "()V", REAL_TIME);
+        root.visitInsn(Opcodes.RETURN);
+        root.visitMaxs(0, 0);
+        Path file = write(inputs, c, null);
+
+        AnalysisResult result = Headroom.analyze(AnalysisConfig.builder().addInput(inputs).ramBudget(1 << 20).build(),
+                AnalysisListener.SILENT);
+        assertProblem(result, file, "method <clinit>()V: stack underflow");
+        assertFalse(result.memory().bounded(), "the footprint is a lower bound");
+        assertTrue(result.memory().items().stream().anyMatch(i -> i.field().equals("shapes.Shapes.cache")
+                && i.detail().equals("not computed")), "the field is listed as not computed: " + result.memory().items());
+        assertTrue(result.findings().stream().anyMatch(f -> f.rule() == Rule.UNBOUNDED_STATIC
+                && f.message().contains("invalid")), "unbounded-static names why: " + result.findings());
     }
 
     @Test
