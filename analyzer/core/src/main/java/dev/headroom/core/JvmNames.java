@@ -11,12 +11,34 @@ public final class JvmNames {
 
     /** True for a well-formed JVM method descriptor such as {@code (I[Ljava/lang/String;)V}. */
     public static boolean isMethodDescriptor(String d) {
+        return methodDescriptor(d, false);
+    }
+
+    /**
+     * A method descriptor as the JVM checks it in a class file (JVMS 4.3.3): its class names may hold any
+     * character but {@code . ; [ /}, parentheses and spaces included, which users' options never need.
+     */
+    public static boolean isClassFileMethodDescriptor(String d) {
+        return d != null && methodDescriptor(d, true);
+    }
+
+    /** A field descriptor as the JVM checks it in a class file (JVMS 4.3.2). */
+    public static boolean isClassFileFieldDescriptor(String d) {
+        return d != null && fieldTypeEnd(d, 0, true) == d.length();
+    }
+
+    /** A class name in internal form as the JVM checks it in a class file (JVMS 4.2.1): {@code com/acme/Motor}. */
+    public static boolean isClassFileClassName(String name) {
+        return name != null && isInternalName(name, 0, name.length(), true);
+    }
+
+    private static boolean methodDescriptor(String d, boolean classFile) {
         if (d.isEmpty() || d.charAt(0) != '(') {
             return false;
         }
         int i = 1;
         while (i < d.length() && d.charAt(i) != ')') {
-            i = fieldTypeEnd(d, i);
+            i = fieldTypeEnd(d, i, classFile);
             if (i < 0) {
                 return false;
             }
@@ -28,11 +50,11 @@ public final class JvmNames {
         if (i < d.length() && d.charAt(i) == 'V') {
             return i + 1 == d.length();
         }
-        return fieldTypeEnd(d, i) == d.length();
+        return fieldTypeEnd(d, i, classFile) == d.length();
     }
 
     /** The index after the field type starting at {@code i}, or -1 when there is none. */
-    private static int fieldTypeEnd(String d, int i) {
+    private static int fieldTypeEnd(String d, int i, boolean classFile) {
         int dims = 0;
         while (i < d.length() && d.charAt(i) == '[') {
             i++;
@@ -49,23 +71,29 @@ public final class JvmNames {
                 if (semi < 0 || semi == i + 1) {
                     return -1;
                 }
-                String internalName = d.substring(i + 1, semi);
-                for (String part : internalName.split("/", -1)) {
-                    if (part.isEmpty()) {
-                        return -1;
-                    }
-                    for (int k = 0; k < part.length(); k++) {
-                        char c = part.charAt(k);
-                        if (c == '.' || c == '[' || c == '(' || c == ')' || c == '<' || c == '>' || Character.isWhitespace(c)) {
-                            return -1;
-                        }
-                    }
-                }
-                return semi + 1;
+                return isInternalName(d, i + 1, semi, classFile) ? semi + 1 : -1;
             }
             default:
                 return -1;
         }
+    }
+
+    /** Slash-separated non-empty parts without the characters a name may not hold. */
+    private static boolean isInternalName(String d, int from, int to, boolean classFile) {
+        int partStart = from;
+        for (int k = from; k < to; k++) {
+            char c = d.charAt(k);
+            if (c == '/') {
+                if (k == partStart) {
+                    return false;
+                }
+                partStart = k + 1;
+            } else if (c == '.' || c == ';' || c == '[' || (!classFile
+                    && (c == '(' || c == ')' || c == '<' || c == '>' || Character.isWhitespace(c)))) {
+                return false;
+            }
+        }
+        return partStart < to;
     }
 
     /** A Java binary name with dots: {@code com.acme.RealTime}, {@code com.acme.Outer$Inner}. */

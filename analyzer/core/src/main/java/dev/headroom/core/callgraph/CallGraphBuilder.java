@@ -610,6 +610,12 @@ public final class CallGraphBuilder {
             unknownResult(caller, site); // the summary speaks for what it returns
             return;
         }
+        String unanalysable = hierarchy.classes().unanalysable(d.method());
+        if (unanalysable != null) { // its code failed the checks when its class was read: unknown, never clean
+            caller.addCall(new Call(site, new Target.Unanalysable(ref, "its bytecode is invalid: " + unanalysable)));
+            unknownResult(caller, site);
+            return;
+        }
         if (d.is(Opcodes.ACC_NATIVE)) {
             if (!Annotations.has(d.method().invisibleAnnotations, d.method().visibleAnnotations, ASSUME_COST)) {
                 caller.addCall(new Call(site, new Target.Unanalysable(ref,

@@ -1,5 +1,6 @@
 package dev.headroom.core.callgraph;
 
+import dev.headroom.core.classpath.SwitchTargets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -96,9 +97,9 @@ public final class ColdCode {
                 int target = insns.indexOf(jump.label);
                 successors.add(op == Opcodes.GOTO ? new int[] {target} : next(i, n, target));
             } else if (insn instanceof TableSwitchInsnNode ts) {
-                successors.add(targets(insns, ts.dflt, ts.labels));
+                successors.add(SwitchTargets.of(insns, ts.dflt, ts.labels));
             } else if (insn instanceof LookupSwitchInsnNode ls) {
-                successors.add(targets(insns, ls.dflt, ls.labels));
+                successors.add(SwitchTargets.of(insns, ls.dflt, ls.labels));
             } else if (isExit(op) || op == Opcodes.RET) {
                 successors.add(new int[0]);
             } else {
@@ -112,14 +113,6 @@ public final class ColdCode {
         return i + 1 < n ? new int[] {target, i + 1} : new int[] {target};
     }
 
-    private static int[] targets(InsnList insns, LabelNode dflt, List<LabelNode> labels) {
-        int[] t = new int[labels.size() + 1];
-        t[0] = insns.indexOf(dflt);
-        for (int k = 0; k < labels.size(); k++) {
-            t[k + 1] = insns.indexOf(labels.get(k));
-        }
-        return t;
-    }
 
     private static boolean isExit(int op) {
         return (op >= Opcodes.IRETURN && op <= Opcodes.RETURN) || op == Opcodes.ATHROW;

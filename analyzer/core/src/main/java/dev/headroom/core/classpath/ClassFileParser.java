@@ -37,15 +37,19 @@ final class ClassFileParser {
             throw new UnreadableClassException("unsupported class-file version " + major + " (" + AsmApi.javaRelease(major)
                     + "); supported: " + AsmApi.supportedRange());
         }
+        ClassNode node = new ClassNode(AsmApi.VERSION);
         try {
-            ClassNode node = new ClassNode(AsmApi.VERSION);
             new PooledNames(bytes, names).accept(node, ClassReader.SKIP_FRAMES);
-            return node;
         } catch (RuntimeException e) {
             // ASM signals corrupt input with IndexOutOfBounds, IllegalArgument and friends.
             throw new UnreadableClassException("corrupt or truncated class file (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
         }
+        String invalid = ClassGuard.classProblem(node);
+        if (invalid != null) {
+            throw new UnreadableClassException(invalid + " (a JVM would not load it)");
+        }
+        return node;
     }
 
     /** A reader whose constant-pool strings come from the pool, looked up once per constant of the class. */

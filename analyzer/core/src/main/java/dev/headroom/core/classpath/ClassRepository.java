@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
 
 /**
  * Finds and parses classes, each at most once, in this order: the inputs, the libraries packed inside
@@ -51,6 +53,8 @@ public final class ClassRepository implements Closeable {
     /** Names and descriptors read from the class files, each once (see {@link ClassFileParser}). */
     private final Map<String, String> names = new HashMap<>();
     private final List<InputProblem> problems = new ArrayList<>();
+    /** Methods whose code {@link ClassGuard} dropped, and why. */
+    private final Map<MethodNode, String> unanalysable = new IdentityHashMap<>();
     private int parsedCount;
 
     /** Where an input class was read: its source and its entry path there, without {@code .class}. */
@@ -196,11 +200,36 @@ public final class ClassRepository implements Closeable {
             }
             contents.add(new InputContents(paths.get(i), entries.size(), classes));
         }
+        dropCyclicInputs();
         inputNames = Collections.unmodifiableSortedSet(new TreeSet<>(inputIndex.keySet()));
         duplicates.stream().limit(DUPLICATES_NAMED).forEach(listener::warning);
         if (duplicates.size() > DUPLICATES_NAMED) {
             listener.warning((duplicates.size() - DUPLICATES_NAMED) + " more classes are declared by two class files"
                     + " of the inputs; the first of each is analysed");
+        }
+    }
+
+    /**
+     * Input classes on a cycle of supertypes are reported and then read as unreadable: each is judged on
+     * the whole hierarchy first, so every class of a cycle is named.
+     */
+    private void dropCyclicInputs() {
+        List<String> cyclic = new ArrayList<>();
+        List<String> read = new ArrayList<>(inputIndex.keySet());
+        read.addAll(excludedIndex.keySet());
+        for (String name : read) {
+            LoadedClass c = cache.get(name).orElseThrow();
+            List<String> cycle = SupertypeCycles.through(TypeHeader.of(c.node()), this::header);
+            if (!cycle.isEmpty()) {
+                cyclic.add(name);
+                report(c.location(), SupertypeCycles.describe(cycle));
+            }
+        }
+        for (String name : cyclic) {
+            if (inputIndex.remove(name) != null) {
+                unreadableInputs.add(name);
+            }
+            cache.put(name, Optional.empty());
         }
     }
 
@@ -224,9 +253,21 @@ public final class ClassRepository implements Closeable {
         Optional<LoadedClass> cached = cache.get(internalName);
         if (cached == null) {
             cached = load(internalName);
-            cache.put(internalName, cached);
+            cache.put(internalName, cached); // first: the check below may ask for this class again
+            if (cached.isPresent() && onCycle(cached.get())) {
+                cached = Optional.empty();
+                cache.put(internalName, cached);
+            }
         }
         return cached;
+    }
+
+    private boolean onCycle(LoadedClass c) {
+        List<String> cycle = SupertypeCycles.through(TypeHeader.of(c.node()), this::header);
+        if (!cycle.isEmpty()) {
+            report(c.location(), SupertypeCycles.describe(cycle));
+        }
+        return !cycle.isEmpty();
     }
 
     private Optional<LoadedClass> load(String internalName) {
@@ -271,7 +312,13 @@ public final class ClassRepository implements Closeable {
         try {
             ClassNode node = ClassFileParser.parse(bytes, names);
             parsedCount++;
-            return new LoadedClass(node, input, location, source.isSystemClass(internalName));
+            boolean system = source.isSystemClass(internalName);
+            if (input || !system) { // java.base as the JDK ships it is trusted, as the JVM does not verify it either
+                for (ClassGuard.Skipped skipped : ClassGuard.dropUnanalysableCode(node, unanalysable)) {
+                    report(location, skipped.describe());
+                }
+            }
+            return new LoadedClass(node, input, location, system);
         } catch (ClassFileParser.UnreadableClassException e) {
             report(location, e.getMessage());
             return null;
@@ -320,6 +367,14 @@ public final class ClassRepository implements Closeable {
     /** Classes parsed so far. */
     public int parsedCount() {
         return parsedCount;
+    }
+
+    /**
+     * Why a method's code is not analysed (it failed the checks of {@link ClassGuard} and has no code
+     * left), or null for a method whose code, if any, can be analysed.
+     */
+    public String unanalysable(MethodNode method) {
+        return unanalysable.isEmpty() ? null : unanalysable.get(method);
     }
 
     public List<InputProblem> problems() {

@@ -65,7 +65,8 @@ final class RootPattern {
                 regex.append(Pattern.quote(String.valueOf(c)));
             }
         }
-        return Pattern.compile(regex.toString());
+        // DOTALL: a star matches every character a class or method name may hold, line breaks included.
+        return Pattern.compile(regex.toString(), Pattern.DOTALL);
     }
 
     boolean matchesClass(String binaryName) {

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The JVM mnemonics of the opcodes (lower case, as {@code javap} prints them), as cost models name them. */
-final class OpcodeNames {
+public final class OpcodeNames {
     private static final String[] NAMES = (
             "nop aconst_null iconst_m1 iconst_0 iconst_1 iconst_2 iconst_3 iconst_4 iconst_5 lconst_0 lconst_1 "
             + "fconst_0 fconst_1 fconst_2 dconst_0 dconst_1 bipush sipush ldc ldc_w ldc2_w iload lload fload dload "
@@ -39,7 +39,7 @@ final class OpcodeNames {
 
     static final int COUNT = NAMES.length;
 
-    static String name(int opcode) {
+    public static String name(int opcode) {
         return NAMES[opcode];
     }
 

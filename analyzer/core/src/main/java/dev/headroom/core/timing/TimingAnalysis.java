@@ -324,6 +324,8 @@ public final class TimingAnalysis {
             if ((method.access & Opcodes.ACC_NATIVE) != 0) {
                 t.unbounded("native method " + short_(ref) + " has no declared cost (give it @AssumeCost, or a cost in"
                         + " the cost model or the flow-facts file)");
+            } else if (hierarchy.classes().unanalysable(method) != null) {
+                t.unbounded("the bytecode of " + short_(ref) + " is invalid: " + hierarchy.classes().unanalysable(method));
             } else if ((method.access & Opcodes.ACC_ABSTRACT) != 0 || method.instructions.size() == 0) {
                 t.unbounded("abstract method " + short_(ref) + " has no implementation to analyse");
             } else {

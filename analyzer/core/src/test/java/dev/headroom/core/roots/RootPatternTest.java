@@ -41,6 +41,17 @@ class RootPatternTest {
         assertFalse(any.matchesMethod("run", "()V"));
     }
 
+    @Test
+    void starsMatchLineBreaksInNamesToo() {
+        // A JVM name may hold any character but . ; [ / (JVMS 4.2): '**#*' must still take every method.
+        RootPattern all = RootPattern.parse("--root", "**#*");
+        assertTrue(all.matchesClass("com.acme.Mo\rtor\n"));
+        assertTrue(all.matchesMethod("on\u2028Tick", "()V"));
+        RootPattern one = RootPattern.parse("--root", "com.acme.*#on*");
+        assertTrue(one.matchesClass("com.acme.Mo\ntor"));
+        assertFalse(one.matchesClass("com.acme.sub.Mo\ntor"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"com.acme.Motor", "#onTick", "com.acme.Motor#", "a#b#c", "com.acme.Motor#onTick(I",
             "com.acme.Motor#onTick(Q)V", "com acme#x"})

@@ -13,6 +13,7 @@ import dev.headroom.core.model.Finding;
 import dev.headroom.core.model.InputProblem;
 import dev.headroom.core.model.Rule;
 import dev.headroom.core.model.Severity;
+import dev.headroom.core.testing.HandBuiltClasses;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -299,23 +300,11 @@ class HandBuiltBytecodeTest {
     }
 
     private static ClassNode newClass(String name) {
-        ClassNode c = new ClassNode(AsmApi.VERSION);
-        c.version = Opcodes.V17;
-        c.access = Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER;
-        c.name = name;
-        c.superName = "java/lang/Object";
-        c.sourceFile = SOURCE;
-        return c;
+        return HandBuiltClasses.newClass(name, "java/lang/Object", SOURCE);
     }
 
-    /** A method of c, annotated with the given (invisible) root annotation unless it is null. */
     private static MethodNode method(ClassNode c, int access, String name, String descriptor, String rootAnnotation) {
-        MethodNode m = new MethodNode(AsmApi.VERSION, access, name, descriptor, null, null);
-        if (rootAnnotation != null) {
-            m.visitAnnotation(rootAnnotation, false);
-        }
-        c.methods.add(m);
-        return m;
+        return HandBuiltClasses.method(c, access, name, descriptor, rootAnnotation);
     }
 
     private static void line(MethodNode m, int line) {
