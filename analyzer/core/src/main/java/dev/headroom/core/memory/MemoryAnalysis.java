@@ -180,11 +180,6 @@ public final class MemoryAnalysis {
         String field = owner.replace('/', '.') + "." + f.name;
         String type = typeName(f.desc);
         int line = state.lines.getOrDefault(f.name, 0);
-        String invalid = invalidInitializer(owner);
-        if (invalid != null) { // its code was dropped when the class was read: what it stores is unknown
-            return new Counted(new MemoryItem(field, type, 0, "not computed"), owner, 0, "the static initializer of "
-                    + owner.replace('/', '.') + " is not analysed, its bytecode is invalid: " + invalid);
-        }
         Value value = state.statics.get(f.name);
         if (value == null) {
             if (state.stopped != null && f.value == null) {
@@ -220,16 +215,6 @@ public final class MemoryAnalysis {
             }
         }
         return new Counted(new MemoryItem(field, type, bytes, detail(groups)), owner, line, unboundedReason(root));
-    }
-
-    /** Why the class's static initialiser failed the checks of its class file (see ClassGuard), or null. */
-    private String invalidInitializer(String owner) {
-        for (MethodNode m : classes.find(owner).map(c -> c.node().methods).orElse(List.of())) {
-            if (m.name.equals("<clinit>")) {
-                return classes.unanalysable(m);
-            }
-        }
-        return null;
     }
 
     /**

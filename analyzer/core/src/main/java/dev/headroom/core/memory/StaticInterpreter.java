@@ -215,6 +215,10 @@ final class StaticInterpreter {
         if (depth > MAX_DEPTH) {
             throw new Stop("calls nested more than " + MAX_DEPTH + " deep (at " + where + ")");
         }
+        String invalid = classes.unanalysable(method);
+        if (invalid != null) { // its code failed the checks when its class was read (ClassGuard) and was dropped
+            throw new Stop("code of " + where + " that cannot be interpreted (its bytecode is invalid: " + invalid + ")");
+        }
         try {
             return interpret(owner, method, args, depth, clinitState, where);
         } catch (OutOfBudget e) {
@@ -816,7 +820,8 @@ final class StaticInterpreter {
         if (target == null || target.is(Opcodes.ACC_ABSTRACT)) {
             return unfollowed(returnKind, "a call to " + called + " with no implementation to follow", args);
         }
-        if (target.is(Opcodes.ACC_NATIVE) || target.method().instructions.size() == 0) {
+        if (target.is(Opcodes.ACC_NATIVE)
+                || (target.method().instructions.size() == 0 && classes.unanalysable(target.method()) == null)) {
             return unfollowed(returnKind, "the result of native method " + target.ref(), args);
         }
         try {
