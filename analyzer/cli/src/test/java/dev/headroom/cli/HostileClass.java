@@ -15,8 +15,11 @@ import org.objectweb.asm.Opcodes;
  * (a finding with a call chain), and a static array is counted in memory.
  */
 final class HostileClass {
-    /** Every character a report must survive; none of them is forbidden in a JVM class or field name. */
-    static final String NAME = controls() + "\u001b[2J\u009b31m\u202e\ud800\ufffe<&\"'";
+    /**
+     * Every character a report must survive; none of them is forbidden in a JVM class or field name (JVMS 4.2.2
+     * forbids {@code . ; [ /}: so the terminal escape is ESC c, a full reset, not ESC[2J).
+     */
+    static final String NAME = controls() + "\u001bc\u009b31m\u202e\ud800\ufffe<&\"'";
     /** The same without {@code <}: a method name may not hold it. */
     static final String METHOD_NAME = NAME.replace("<", "");
     /** The binary name with dots, as reports write it. */
