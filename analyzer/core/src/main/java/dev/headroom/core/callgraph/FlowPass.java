@@ -1,7 +1,7 @@
 package dev.headroom.core.callgraph;
 
-import java.util.ArrayList;
-import java.util.List;
+import dev.headroom.core.classpath.SwitchTargets;
+import java.util.Arrays;
 import java.util.Map;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -35,6 +35,10 @@ final class FlowPass {
     private final FlowTransfer transfer;
     private final FlowFrame.Sources exception;
     private final boolean[] leader;
+    private static final int[] NONE = new int[0];
+
+    /** Each jump's or switch's targets by instruction index, found once. */
+    private final int[][] jumps;
     private final int[][] handlers;
     private final FlowFrame[] entries;
     private final int[] work;
@@ -47,6 +51,7 @@ final class FlowPass {
         this.transfer = transfer;
         this.exception = exception;
         this.leader = new boolean[insns.length];
+        this.jumps = new int[insns.length][];
         this.handlers = new int[insns.length][];
         this.entries = new FlowFrame[insns.length];
         this.work = new int[insns.length];
@@ -96,30 +101,21 @@ final class FlowPass {
             if (op == Opcodes.JSR || op == Opcodes.RET) {
                 throw new Unsupported("subroutine");
             }
-            for (LabelNode target : targets(insn)) {
-                leader[index(target)] = true;
+            jumps[i] = targets(insn);
+            for (int target : jumps[i]) {
+                leader[target] = true;
             }
             if (endsBlock(op) && i + 1 < insns.length) {
                 leader[i + 1] = true;
             }
         }
-        List<List<Integer>> covering = new ArrayList<>(insns.length);
-        for (int i = 0; i < insns.length; i++) {
-            covering.add(null);
-        }
         for (TryCatchBlockNode tc : method.tryCatchBlocks) {
             int handler = index(tc.handler);
             leader[handler] = true;
             for (int i = index(tc.start), end = index(tc.end); i < end; i++) {
-                if (covering.get(i) == null) {
-                    covering.set(i, new ArrayList<>(2));
-                }
-                covering.get(i).add(handler);
-            }
-        }
-        for (int i = 0; i < insns.length; i++) {
-            if (covering.get(i) != null) {
-                handlers[i] = covering.get(i).stream().mapToInt(Integer::intValue).toArray();
+                int[] known = handlers[i] == null ? NONE : handlers[i];
+                handlers[i] = Arrays.copyOf(known, known.length + 1);
+                handlers[i][known.length] = handler;
             }
         }
     }
@@ -132,21 +128,17 @@ final class FlowPass {
         return i;
     }
 
-    private static List<LabelNode> targets(AbstractInsnNode insn) {
-        if (insn instanceof JumpInsnNode j) {
-            return List.of(j.label);
+    private int[] targets(AbstractInsnNode insn) {
+        int[] targets = insn instanceof JumpInsnNode j ? new int[] {method.instructions.indexOf(j.label)}
+                : insn instanceof TableSwitchInsnNode t ? SwitchTargets.of(method.instructions, t.dflt, t.labels)
+                : insn instanceof LookupSwitchInsnNode l ? SwitchTargets.of(method.instructions, l.dflt, l.labels)
+                : NONE;
+        for (int target : targets) {
+            if (target < 0 || target >= insns.length) {
+                throw new Unsupported("a jump outside the code");
+            }
         }
-        if (insn instanceof TableSwitchInsnNode t) {
-            List<LabelNode> all = new ArrayList<>(t.labels);
-            all.add(t.dflt);
-            return all;
-        }
-        if (insn instanceof LookupSwitchInsnNode l) {
-            List<LabelNode> all = new ArrayList<>(l.labels);
-            all.add(l.dflt);
-            return all;
-        }
-        return List.of();
+        return targets;
     }
 
     private static boolean endsBlock(int op) {
@@ -165,6 +157,10 @@ final class FlowPass {
         } else if (!entries[at].merge(frame)) {
             return;
         }
+        schedule(at);
+    }
+
+    private void schedule(int at) {
         if (!queued[at]) {
             queued[at] = true;
             work[pending++] = at;
@@ -178,10 +174,7 @@ final class FlowPass {
             } else if (!entries[handler].mergeHandler(frame, exception)) {
                 continue;
             }
-            if (!queued[handler]) {
-                queued[handler] = true;
-                work[pending++] = handler;
-            }
+            schedule(handler);
         }
     }
 
@@ -213,8 +206,8 @@ final class FlowPass {
             if (handlers[i] != null) {
                 enqueueHandlers(i, frame);
             }
-            for (LabelNode target : targets(insn)) {
-                enqueue(index(target), frame);
+            for (int target : jumps[i]) {
+                enqueue(target, frame);
             }
             if (!fallsThrough(op)) {
                 return;

@@ -25,8 +25,6 @@ final class JrtClassSource implements ClassSource {
     private final String description;
     /** Package (with slashes) to the modules that hold it: filled on first use of each package. */
     private final Map<String, List<String>> modulesByPackage = new HashMap<>();
-    /** Package (with slashes) to whether {@code java.base} holds it. */
-    private final Map<String, Boolean> javaBasePackages = new HashMap<>();
 
     private JrtClassSource(FileSystem fs, boolean ownsFileSystem, String description) {
         this.fs = fs;
@@ -85,25 +83,20 @@ final class JrtClassSource implements ClassSource {
     }
 
     /**
-     * A package of the boot layer is in one module only (no split packages), so whether a class is
-     * {@code java.base}'s is asked once per package.
+     * A package of the boot layer is in one module only (no split packages): a class is {@code java.base}'s
+     * when the image's package table names that module for its package (a folder that is only a subpackage's
+     * parent is not in the table). Asked once per package, through the same table lookups as {@link #read}.
      */
     @Override
     public boolean isSystemClass(String internalName) {
         int slash = internalName.lastIndexOf('/');
-        String pkg = slash < 0 ? "" : internalName.substring(0, slash);
-        return !pkg.isEmpty() && javaBasePackages.computeIfAbsent(pkg, this::holdsClassesInJavaBase);
-    }
-
-    /**
-     * Whether {@code java.base} has classes in the package itself (its folder may be only a subpackage's
-     * parent): the image's package table names the modules that hold classes in each package.
-     */
-    private boolean holdsClassesInJavaBase(String pkg) {
+        if (slash < 0) {
+            return false;
+        }
         try {
-            return Files.exists(fs.getPath("/packages", pkg.replace('/', '.'), "java.base"));
-        } catch (InvalidPathException e) {
-            return false; // a name no image can hold (a NUL from a damaged class file)
+            return modulesOf(internalName.substring(0, slash)).contains("java.base");
+        } catch (IOException | InvalidPathException e) {
+            return false; // unknown, or a name no image can hold: its assertions are treated like the program's
         }
     }
 
