@@ -4,14 +4,19 @@ import dev.headroom.core.classpath.LoadedClass;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.tree.MethodNode;
 
-/** The methods reachable from the roots, each with the calls it makes, in discovery order. */
+/**
+ * The methods reachable from the roots, each with the calls it makes, in discovery order. Each node has
+ * its number in that order ({@link #number}): the analyses keep what they know of a method in arrays
+ * indexed by it instead of maps of their own.
+ */
 public final class CallGraph {
-    private final Map<MethodRef, Node> nodes = new LinkedHashMap<>();
+    private final Map<MethodRef, Node> nodes = new HashMap<>();
+    private final List<Node> order = new ArrayList<>();
 
     /** A reached method. */
     public static final class Node {
@@ -20,6 +25,10 @@ public final class CallGraph {
         private final MethodNode method;
         private final MethodFacts facts;
         private final List<Call> calls = new ArrayList<>();
+        /** The node's place in the last graph that added it (the reached graph, once built). */
+        private int number = -1;
+        /** The builder's state of this node while the graph is built; null after. */
+        Building building = new Building();
 
         Node(MethodRef ref, LoadedClass owner, MethodNode method, MethodFacts facts) {
             this.ref = ref;
@@ -58,9 +67,46 @@ public final class CallGraph {
         }
     }
 
+    /** What {@link CallGraphBuilder} knows of a node while it builds the graph. */
+    static final class Building {
+        boolean fullyReached;
+        boolean processed;
+        /** Processed inside summarised code, its cold calls left out for now. */
+        boolean coldCallsPending;
+        boolean ownCreationsNoted;
+        /** Under VTA, the call argument and result nodes by instruction index. */
+        FlowInterpreter.CallValues[] callValues;
+    }
+
+    /** Drops the builder's state of every node, the type flow it holds among it. */
+    void built() {
+        for (Node n : nodes.values()) {
+            n.building = null;
+        }
+    }
+
     Node add(Node node) {
         nodes.put(node.ref(), node);
+        node.number = order.size();
+        order.add(node);
         return node;
+    }
+
+    /** A method's number in this graph (0 to size - 1, in discovery order), or -1 when it is not in it. */
+    public int number(MethodRef ref) {
+        Node n = nodes.get(ref);
+        if (n == null) {
+            return -1;
+        }
+        if (n.number >= order.size() || order.get(n.number) != n) {
+            throw new IllegalStateException(ref + " is numbered by another graph");
+        }
+        return n.number;
+    }
+
+    /** The node with a number. */
+    public Node node(int number) {
+        return order.get(number);
     }
 
     public Node node(MethodRef ref) {
@@ -72,7 +118,7 @@ public final class CallGraph {
     }
 
     public Iterable<Node> nodes() {
-        return Collections.unmodifiableCollection(nodes.values());
+        return Collections.unmodifiableList(order);
     }
 
     public int size() {

@@ -65,16 +65,9 @@ public final class CallGraphBuilder {
     private final List<VirtualSite> virtualSites = new ArrayList<>();
     /** Registered sites by caller, instruction and called method: a method reference may name its own interface. */
     private final Set<SiteKey> registeredSites = new HashSet<>();
-    private final Set<MethodRef> fullyReached = new HashSet<>();
-    private final Set<MethodRef> processed = new HashSet<>();
-    /** Nodes processed inside summarised code, whose cold calls were left out. */
-    private final Set<MethodRef> coldCallsPending = new HashSet<>();
-    private final Set<MethodRef> ownCreationsNoted = new HashSet<>();
     private boolean assertionsEnabled;
     /** Type propagation, under VTA only. */
     private final ProgramFlow flows;
-    /** Each scanned method's call argument and result nodes, by instruction index (VTA). */
-    private final Map<MethodRef, Map<Integer, FlowInterpreter.CallValues>> callValues = new HashMap<>();
     /** Which inherited methods are copied per receiver class (VTA). */
     private final ReceiverContexts receiverContexts;
     /** What a receiver class dispatches a name and descriptor to: every site on it asks again. */
@@ -160,14 +153,16 @@ public final class CallGraphBuilder {
         // (a node that holds unknown takes no type after it, see TypeFlow).
         reachProgram();
         for (Hierarchy.Declared root : roots) {
-            reach(root, true);
+            reach(hierarchy.declaredOf(root.owner(), root.method()), true);
         }
         drain();
         while (flows != null && unknownResultsOfSitesWithoutTargets()) {
             drain();
         }
         resolveSitesWithoutTargets();
-        return graph.reachableFrom(roots.stream().map(Hierarchy.Declared::ref).toList());
+        CallGraph reached = graph.reachableFrom(roots.stream().map(Hierarchy.Declared::ref).toList());
+        graph.built();
+        return reached;
     }
 
     /**
@@ -199,7 +194,7 @@ public final class CallGraphBuilder {
             Optional<LoadedClass> c = hierarchy.classes().find(name);
             if (c.isPresent()) {
                 for (MethodNode m : c.get().node().methods) {
-                    reach(new Hierarchy.Declared(c.get(), m), true);
+                    reach(hierarchy.declaredOf(c.get(), m), true);
                 }
             }
         }
@@ -268,7 +263,8 @@ public final class CallGraphBuilder {
 
     /** Marks a node fully reached; its creations and callees follow from the queue. */
     private void makeFull(CallGraph.Node node) {
-        if (fullyReached.add(node.ref())) {
+        if (!node.building.fullyReached) {
+            node.building.fullyReached = true;
             toUpgrade.add(node);
         }
     }
@@ -277,14 +273,15 @@ public final class CallGraphBuilder {
         for (Site site : node.facts().sites()) {
             noteCreation(site);
         }
-        if (coldCallsPending.remove(node.ref())) {
+        if (node.building.coldCallsPending) {
+            node.building.coldCallsPending = false;
             for (Site site : node.facts().sites()) {
                 if (site instanceof Site.Invoke call && call.cold()) {
                     invoke(node, call);
                 }
             }
         }
-        if (processed.contains(node.ref())) {
+        if (node.building.processed) {
             for (Call call : List.copyOf(node.calls())) {
                 if (call.target() instanceof Target.Method m) {
                     makeFull(graph.node(m.ref()));
@@ -301,25 +298,25 @@ public final class CallGraphBuilder {
      * the summary already speaks for the method. The cold calls follow if the node is fully reached later.
      */
     private void process(CallGraph.Node node) {
-        processed.add(node.ref());
+        node.building.processed = true;
         if (flows != null) {
-            callValues.put(node.ref(), flows.scan(node));
+            node.building.callValues = flows.scan(node);
         }
-        boolean full = fullyReached.contains(node.ref());
+        boolean full = node.building.fullyReached;
         for (Site site : node.facts().sites()) {
             if (site instanceof Site.Invoke call && (full || !call.cold())) {
                 invoke(node, call);
             }
         }
         if (!full) {
-            coldCallsPending.add(node.ref());
+            node.building.coldCallsPending = true;
         }
     }
 
     private void invoke(CallGraph.Node caller, Site.Invoke call) {
         Hierarchy.Resolution resolution = hierarchy.resolve(call.owner(), call.name(), call.descriptor());
-        MethodRef named = new MethodRef(call.owner(), call.name(), call.descriptor());
         if (!resolution.isFound()) {
+            MethodRef named = new MethodRef(call.owner(), call.name(), call.descriptor());
             Optional<MethodRule> rule = rules.lookup(named);
             caller.addCall(new Call(call, rule.isPresent() ? new Target.Summarised(named, rule.get())
                     : new Target.Unanalysable(named, resolution.problem())));
@@ -601,7 +598,7 @@ public final class CallGraphBuilder {
             boolean hasCode = !d.is(Opcodes.ACC_NATIVE) && !d.is(Opcodes.ACC_ABSTRACT);
             if (hasCode && !d.owner().input()) {
                 CallGraph.Node summarised = reach(d, false);
-                if (fullyReached.contains(caller.ref())) {
+                if (caller.building.fullyReached) {
                     noteOwnCreations(summarised);
                 }
                 caller.addCall(new Call(site, new Target.CallbacksOnly(ref)));
@@ -629,7 +626,7 @@ public final class CallGraphBuilder {
             unknownResult(caller, site);
             return;
         }
-        reach(d, target, fullyReached.contains(caller.ref()));
+        reach(d, target, caller.building.fullyReached);
         caller.addCall(new Call(site, new Target.Method(target)));
         linkArguments(caller, site, d, target, link);
         if (link != Link.NONE) {
@@ -641,8 +638,8 @@ public final class CallGraphBuilder {
         if (flows == null) {
             return null;
         }
-        Map<Integer, FlowInterpreter.CallValues> values = callValues.get(caller.ref());
-        return values == null ? null : values.get(site.index());
+        FlowInterpreter.CallValues[] values = caller.building.callValues;
+        return values == null || site.index() >= values.length ? null : values[site.index()];
     }
 
     /** Under VTA, the call's arguments flow into the target's parameters. */
@@ -696,7 +693,8 @@ public final class CallGraphBuilder {
      * returns a new {@code ArrayList$Itr}, whose {@code hasNext} a later {@code Iterator.hasNext()} reaches.
      */
     private void noteOwnCreations(CallGraph.Node summarised) {
-        if (ownCreationsNoted.add(summarised.ref())) {
+        if (!summarised.building.ownCreationsNoted) {
+            summarised.building.ownCreationsNoted = true;
             for (Site site : summarised.facts().sites()) {
                 noteCreation(site);
             }

@@ -82,14 +82,11 @@ final class FlowInterpreter extends BasicInterpreter {
         parameterOfLocal = locals.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** The calls' values by instruction index, once the analyzer has run. */
-    Map<Integer, CallValues> calls(AbstractInsnNode[] instructions) {
-        Map<Integer, CallValues> byIndex = new HashMap<>();
+    /** The calls' values by instruction index (null where there is no call), once the analyzer has run. */
+    CallValues[] calls(AbstractInsnNode[] instructions) {
+        CallValues[] byIndex = new CallValues[instructions.length];
         for (int i = 0; i < instructions.length; i++) {
-            CallValues c = calls.get(instructions[i]);
-            if (c != null) {
-                byIndex.put(i, c);
-            }
+            byIndex[i] = calls.get(instructions[i]);
         }
         return byIndex;
     }

@@ -62,8 +62,8 @@ final class FlowPass {
      * Runs over a method with code: adds its assignments to the flow and returns its calls' argument and
      * result nodes by instruction index.
      */
-    static Map<Integer, FlowInterpreter.CallValues> run(ProgramFlow program, ProgramFlow.MethodNodes own, boolean isStatic,
-                                                        MethodNode method, Map<Integer, Site.LambdaShape> lambdas) {
+    static FlowInterpreter.CallValues[] run(ProgramFlow program, ProgramFlow.MethodNodes own, boolean isStatic,
+                                           MethodNode method, Map<Integer, Site.LambdaShape> lambdas) {
         FlowTransfer transfer = new FlowTransfer(program, own, lambdas, method.instructions.size());
         FlowPass pass = new FlowPass(method, transfer, FlowFrame.Sources.of(program.unknown()));
         pass.findBlocks();

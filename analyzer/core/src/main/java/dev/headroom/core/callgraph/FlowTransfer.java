@@ -1,7 +1,6 @@
 package dev.headroom.core.callgraph;
 
 import dev.headroom.core.callgraph.FlowFrame.Sources;
-import java.util.HashMap;
 import java.util.Map;
 import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Opcodes;
@@ -43,14 +42,9 @@ final class FlowTransfer {
         this.unknown = Sources.of(program.unknown());
     }
 
-    Map<Integer, FlowInterpreter.CallValues> calls() {
-        Map<Integer, FlowInterpreter.CallValues> byIndex = new HashMap<>();
-        for (int i = 0; i < calls.length; i++) {
-            if (calls[i] != null) {
-                byIndex.put(i, calls[i]);
-            }
-        }
-        return byIndex;
+    /** The calls' values by instruction index (null where there is no call). */
+    FlowInterpreter.CallValues[] calls() {
+        return calls;
     }
 
     private static boolean isReference(Type type) {

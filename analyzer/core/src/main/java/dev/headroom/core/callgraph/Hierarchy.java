@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.MethodNode;
 
@@ -23,14 +22,23 @@ public final class Hierarchy {
     private static final String OBJECT = "java/lang/Object";
     private final ClassRepository classes;
     private final Map<String, List<String>> supertypes = new HashMap<>();
-    /** Class to its methods by name and descriptor. */
-    private final Map<LoadedClass, Map<String, MethodNode>> methodIndex = new HashMap<>();
+    /** Class to its methods by name and descriptor, each as the one {@link Declared} that stands for it. */
+    private final Map<LoadedClass, Map<Signature, Declared>> methodIndex = new HashMap<>();
+    /** Resolutions already made: every call site naming the same method resolves it again otherwise. */
+    private final Map<Reference, Resolution> resolutions = new HashMap<>();
     /** Selections already made: virtual calls select for the same receiver class again and again. */
     private final Map<Selection, Optional<Declared>> selections = new HashMap<>();
     /** Type to the concrete input classes at or below it, in name order; made on first use. */
     private Map<String, List<String>> concreteInputClasses;
 
     private record Selection(String receiverClass, String name, String descriptor) {
+    }
+
+    private record Reference(String owner, String name, String descriptor) {
+    }
+
+    /** A method's name and descriptor; a null descriptor stands for a signature-polymorphic method's name alone. */
+    private record Signature(String name, String descriptor) {
     }
 
     public Hierarchy(ClassRepository classes) {
@@ -163,6 +171,16 @@ public final class Hierarchy {
 
     /** Method resolution: the method a symbolic reference names, declared in owner or a supertype. */
     public Resolution resolve(String owner, String name, String descriptor) {
+        Reference key = new Reference(owner, name, descriptor);
+        Resolution known = resolutions.get(key);
+        if (known == null) {
+            known = resolveOnce(owner, name, descriptor);
+            resolutions.put(key, known);
+        }
+        return known;
+    }
+
+    private Resolution resolveOnce(String owner, String name, String descriptor) {
         if (owner.startsWith("[")) {
             owner = OBJECT; // arrays inherit Object's methods; clone is handled by the caller
         }
@@ -173,9 +191,9 @@ public final class Hierarchy {
             if (c.isEmpty()) {
                 return Resolution.missing(current);
             }
-            MethodNode m = declared(c.get(), name, descriptor);
+            Declared m = declared(c.get(), name, descriptor);
             if (m != null) {
-                return Resolution.found(new Declared(c.get(), m));
+                return Resolution.found(m);
             }
             current = c.get().node().superName; // an interface's super class is Object, as JVMS 5.4.3.4 wants
         }
@@ -208,9 +226,9 @@ public final class Hierarchy {
             if (c.isEmpty()) {
                 return null;
             }
-            MethodNode m = declared(c.get(), name, descriptor);
-            if (m != null && (m.access & Opcodes.ACC_STATIC) == 0 && (m.access & Opcodes.ACC_PRIVATE) == 0) {
-                return (m.access & Opcodes.ACC_ABSTRACT) != 0 ? null : new Declared(c.get(), m);
+            Declared m = declared(c.get(), name, descriptor);
+            if (m != null && !m.is(Opcodes.ACC_STATIC) && !m.is(Opcodes.ACC_PRIVATE)) {
+                return m.is(Opcodes.ACC_ABSTRACT) ? null : m;
             }
             current = c.get().node().superName;
         }
@@ -228,9 +246,9 @@ public final class Hierarchy {
             if (c.isEmpty() || (c.get().node().access & Opcodes.ACC_INTERFACE) == 0) {
                 continue;
             }
-            MethodNode m = declared(c.get(), name, descriptor);
-            if (m != null && (m.access & (Opcodes.ACC_STATIC | Opcodes.ACC_PRIVATE)) == 0) {
-                candidates.add(new Declared(c.get(), m));
+            Declared m = declared(c.get(), name, descriptor);
+            if (m != null && !m.is(Opcodes.ACC_STATIC | Opcodes.ACC_PRIVATE)) {
+                candidates.add(m);
             }
         }
         Declared best = null;
@@ -253,25 +271,40 @@ public final class Hierarchy {
     }
 
     /** The method declared in c with this name and descriptor, or a signature-polymorphic one by name. */
-    private MethodNode declared(LoadedClass c, String name, String descriptor) {
-        Map<String, MethodNode> methods = methodIndex.computeIfAbsent(c, k -> {
-            Map<String, MethodNode> byKey = new HashMap<>();
-            for (MethodNode m : c.node().methods) {
-                byKey.putIfAbsent(m.name + m.desc, m);
-                if (isSignaturePolymorphic(c.internalName(), m)) {
-                    byKey.putIfAbsent(m.name, m);
-                }
+    private Declared declared(LoadedClass c, String name, String descriptor) {
+        Map<Signature, Declared> methods = methodIndex.computeIfAbsent(c, this::index);
+        Declared exact = methods.get(new Signature(name, descriptor));
+        return exact != null || !isPolymorphicHolder(c.internalName()) ? exact : methods.get(new Signature(name, null));
+    }
+
+    /**
+     * The one {@link Declared} of a method of a loaded class: the graph's nodes are keyed by its
+     * {@link Declared#ref()}, made once per method.
+     */
+    public Declared declaredOf(LoadedClass c, MethodNode method) {
+        Declared d = methodIndex.computeIfAbsent(c, this::index).get(new Signature(method.name, method.desc));
+        return d != null && d.method() == method ? d : new Declared(c, method);
+    }
+
+    private Map<Signature, Declared> index(LoadedClass c) {
+        Map<Signature, Declared> byKey = new HashMap<>();
+        for (MethodNode m : c.node().methods) {
+            Declared d = new Declared(c, m);
+            byKey.putIfAbsent(new Signature(m.name, m.desc), d);
+            if (isSignaturePolymorphic(c.internalName(), m)) {
+                byKey.putIfAbsent(new Signature(m.name, null), d);
             }
-            return byKey;
-        });
-        MethodNode exact = methods.get(name + descriptor);
-        return exact != null ? exact : methods.get(name);
+        }
+        return byKey;
+    }
+
+    private static boolean isPolymorphicHolder(String owner) {
+        return owner.equals("java/lang/invoke/MethodHandle") || owner.equals("java/lang/invoke/VarHandle");
     }
 
     /** MethodHandle.invoke, VarHandle.get and friends: native varargs methods matched by name alone. */
     static boolean isSignaturePolymorphic(String owner, MethodNode m) {
-        return (owner.equals("java/lang/invoke/MethodHandle") || owner.equals("java/lang/invoke/VarHandle"))
-                && (m.access & Opcodes.ACC_NATIVE) != 0 && (m.access & Opcodes.ACC_VARARGS) != 0;
+        return isPolymorphicHolder(owner) && (m.access & Opcodes.ACC_NATIVE) != 0 && (m.access & Opcodes.ACC_VARARGS) != 0;
     }
 
 }

@@ -22,6 +22,8 @@ public final class MethodRef implements Comparable<MethodRef> {
     private final String descriptor;
     private final String receiver;
     private final int hash;
+    /** Made on first use: every finding and chain frame on this method names it. */
+    private MethodId id;
 
     public MethodRef(String owner, String name, String descriptor) {
         this(owner, name, descriptor, null);
@@ -64,7 +66,10 @@ public final class MethodRef implements Comparable<MethodRef> {
     }
 
     public MethodId toId() {
-        return MethodId.ofInternal(owner, name, descriptor);
+        if (id == null) {
+            id = MethodId.ofInternal(owner, name, descriptor);
+        }
+        return id;
     }
 
     @Override

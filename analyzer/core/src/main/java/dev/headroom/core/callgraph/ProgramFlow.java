@@ -195,14 +195,14 @@ final class ProgramFlow {
     /**
      * Follows a reached method's values ({@link FlowPass}; ASM's analyzer with {@link FlowInterpreter} for
      * code with subroutines): adds its assignments to the flow and returns its calls' argument and result
-     * nodes by instruction index.
+     * nodes by instruction index (null where there is no call).
      */
-    Map<Integer, FlowInterpreter.CallValues> scan(CallGraph.Node node) {
+    FlowInterpreter.CallValues[] scan(CallGraph.Node node) {
         MethodNode method = node.method();
         if (method.instructions.size() == 0) {
-            return Map.of();
+            return null;
         }
-        Hierarchy.Declared d = new Hierarchy.Declared(node.owner(), method);
+        Hierarchy.Declared d = hierarchy.declaredOf(node.owner(), method);
         Map<Integer, Site.LambdaShape> lambdas = lambdas(node.facts());
         try {
             return FlowPass.run(this, of(d, node.ref()), d.is(Opcodes.ACC_STATIC), method, lambdas);
@@ -225,8 +225,7 @@ final class ProgramFlow {
     }
 
     /** What {@link #scan} does, with ASM's analyzer and {@link FlowInterpreter} (slower; they follow subroutines). */
-    Map<Integer, FlowInterpreter.CallValues> withAsmAnalyzer(Hierarchy.Declared d, MethodRef key,
-                                                             Map<Integer, Site.LambdaShape> lambdas) {
+    FlowInterpreter.CallValues[] withAsmAnalyzer(Hierarchy.Declared d, MethodRef key, Map<Integer, Site.LambdaShape> lambdas) {
         MethodNode method = d.method();
         FlowInterpreter interpreter = new FlowInterpreter(this, of(d, key), d.is(Opcodes.ACC_STATIC), method.desc, lambdas);
         try {
@@ -241,13 +240,13 @@ final class ProgramFlow {
      * A method the analyzer cannot follow (malformed or unusual bytecode): everything it stores, returns
      * or passes is unknown.
      */
-    private Map<Integer, FlowInterpreter.CallValues> unanalysable(Hierarchy.Declared d) {
+    private FlowInterpreter.CallValues[] unanalysable(Hierarchy.Declared d) {
         MethodNodes own = of(d);
         if (own.result() != null) {
             flow.add(own.result(), TypeFlow.UNKNOWN);
         }
-        Map<Integer, FlowInterpreter.CallValues> calls = new HashMap<>();
         AbstractInsnNode[] insns = d.method().instructions.toArray();
+        FlowInterpreter.CallValues[] calls = new FlowInterpreter.CallValues[insns.length];
         for (int i = 0; i < insns.length; i++) {
             if (insns[i] instanceof FieldInsnNode f && (f.getOpcode() == Opcodes.PUTFIELD || f.getOpcode() == Opcodes.PUTSTATIC)) {
                 flow.add(field(f.owner, f.name, f.desc), TypeFlow.UNKNOWN);
@@ -257,7 +256,7 @@ final class ProgramFlow {
                 for (int k = 0; k < count; k++) {
                     arguments[k] = unknown;
                 }
-                calls.put(i, new FlowInterpreter.CallValues(arguments, unknown));
+                calls[i] = new FlowInterpreter.CallValues(arguments, unknown);
             }
         }
         return calls;

@@ -11,8 +11,10 @@ import java.util.List;
  * resulting acyclic graph in topological order, a few thousand sources at a time.
  */
 public final class ReachCounts {
-    /** Sources per pass: 64 words of 64 bits for each component. */
-    private static final int WORDS = 64;
+    /** Sources per pass: at most 64 words of 64 bits for each component... */
+    private static final int MAX_WORDS = 64;
+    /** ...and at most 4 Mi words (32 MiB) in all: the work is the same in more, smaller passes. */
+    private static final int MAX_BITS = 1 << 22;
 
     private ReachCounts() {
     }
@@ -32,19 +34,21 @@ public final class ReachCounts {
         int[][] next = condensed(successors, component, components);
         int[] reaching = new int[components];
         int[] distinct = Arrays.stream(sources).distinct().toArray();
-        long[] bits = new long[components * WORDS];
-        for (int from = 0; from < distinct.length; from += WORDS * 64) {
+        int words = Math.max(1, Math.min(Math.min(MAX_WORDS, (distinct.length + 63) / 64),
+                MAX_BITS / Math.max(1, components)));
+        long[] bits = new long[components * words];
+        for (int from = 0; from < distinct.length; from += words * 64) {
             Arrays.fill(bits, 0);
-            int to = Math.min(distinct.length, from + WORDS * 64);
+            int to = Math.min(distinct.length, from + words * 64);
             for (int s = from; s < to; s++) {
                 int bit = s - from;
-                bits[component[distinct[s]] * WORDS + bit / 64] |= 1L << (bit % 64);
+                bits[component[distinct[s]] * words + bit / 64] |= 1L << (bit % 64);
             }
             // Tarjan numbers a component after every component it reaches: higher numbers come first.
             for (int c = components - 1; c >= 0; c--) {
-                int base = c * WORDS;
+                int base = c * words;
                 int count = 0;
-                for (int w = 0; w < WORDS; w++) {
+                for (int w = 0; w < words; w++) {
                     count += Long.bitCount(bits[base + w]);
                 }
                 if (count == 0) {
@@ -52,8 +56,8 @@ public final class ReachCounts {
                 }
                 reaching[c] += count;
                 for (int d : next[c]) {
-                    int target = d * WORDS;
-                    for (int w = 0; w < WORDS; w++) {
+                    int target = d * words;
+                    for (int w = 0; w < words; w++) {
                         bits[target + w] |= bits[base + w];
                     }
                 }

@@ -1,10 +1,9 @@
 package dev.headroom.core.callgraph;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -41,40 +40,64 @@ final class TypeFlow {
 
     static final int WIDEN_AT = 32;
 
-    /** A value that holds types. */
-    static final class Node {
-        private final Members<Object> types = new Members<>();
-        private boolean unknown;
-        private final Members<Edge> out = new Members<>();
-        private List<Consumer<Object>> listeners;
-    }
-
     /**
-     * A set in insertion order that is a list while small (most nodes hold a type or two), indexed once
-     * it grows; appending while iterating by index is safe.
+     * A value that holds types. Its types and edges are sets in insertion order kept as arrays while small
+     * (most nodes hold a type or two and pass them on to one or two others), indexed once they grow;
+     * appending while iterating by index is safe. A whole program has a million of these.
      */
-    private static final class Members<T> {
+    static final class Node {
+        private static final Object[] EMPTY = {};
         private static final int INDEX_FROM = 8;
-        private final List<T> list = new ArrayList<>(2);
-        private Set<T> index;
+        private Object[] types = EMPTY;
+        private int typeCount;
+        private Set<Object> typeIndex;
+        private boolean unknown;
+        private Object[] out = EMPTY;
+        private int outCount;
+        private Set<Object> outIndex;
+        private Object[] listeners = EMPTY;
+        private int listenerCount;
 
-        boolean add(T member) {
-            if (index != null ? !index.add(member) : list.contains(member)) {
+        /** Appends a type unless held already; false when it was. */
+        private boolean addType(Object type) {
+            if (typeIndex != null ? !typeIndex.add(type) : contains(types, typeCount, type)) {
                 return false;
             }
-            list.add(member);
-            if (index == null && list.size() > INDEX_FROM) {
-                index = new HashSet<>(list);
+            types = append(types, typeCount++, type);
+            if (typeIndex == null && typeCount > INDEX_FROM) {
+                typeIndex = index(types, typeCount);
             }
             return true;
         }
 
-        int size() {
-            return list.size();
+        private boolean addEdge(Edge edge) {
+            if (outIndex != null ? !outIndex.add(edge) : contains(out, outCount, edge)) {
+                return false;
+            }
+            out = append(out, outCount++, edge);
+            if (outIndex == null && outCount > INDEX_FROM) {
+                outIndex = index(out, outCount);
+            }
+            return true;
         }
 
-        T get(int i) {
-            return list.get(i);
+        private static boolean contains(Object[] members, int count, Object member) {
+            for (int i = 0; i < count; i++) {
+                if (members[i].equals(member)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static Object[] append(Object[] members, int count, Object member) {
+            Object[] to = count < members.length ? members : Arrays.copyOf(members, Math.max(2, count * 2));
+            to[count] = member;
+            return to;
+        }
+
+        private static Set<Object> index(Object[] members, int count) {
+            return new HashSet<>(Arrays.asList(members).subList(0, count));
         }
     }
 
@@ -102,14 +125,14 @@ final class TypeFlow {
 
     /** Adds a type to a node; it flows on when the builder steps. */
     void add(Node node, Object type) {
-        Object added = type != UNKNOWN && (node.unknown || node.types.size() >= WIDEN_AT) ? UNKNOWN : type;
+        Object added = type != UNKNOWN && (node.unknown || node.typeCount >= WIDEN_AT) ? UNKNOWN : type;
         if (added == UNKNOWN) {
             if (node.unknown) {
                 return;
             }
             node.unknown = true;
         }
-        if (node.types.add(added)) {
+        if (node.addType(added)) {
             pending.add(new Pending(node, added));
         }
     }
@@ -129,21 +152,18 @@ final class TypeFlow {
     }
 
     private void edge(Node from, Edge e) {
-        if (from != e.to() && from.out.add(e)) {
-            for (int i = 0, n = from.types.size(); i < n; i++) {
-                pass(e, from.types.get(i));
+        if (from != e.to() && from.addEdge(e)) {
+            for (int i = 0, n = from.typeCount; i < n; i++) {
+                pass(e, from.types[i]);
             }
         }
     }
 
     /** Calls back for each type the node holds now or later. */
     void listen(Node node, Consumer<Object> listener) {
-        if (node.listeners == null) {
-            node.listeners = new ArrayList<>(2);
-        }
-        node.listeners.add(listener);
-        for (int i = 0, n = node.types.size(); i < n; i++) {
-            listener.accept(node.types.get(i));
+        node.listeners = Node.append(node.listeners, node.listenerCount++, listener);
+        for (int i = 0, n = node.typeCount; i < n; i++) {
+            listener.accept(node.types[i]);
         }
     }
 
@@ -154,14 +174,18 @@ final class TypeFlow {
     /** Passes one pending type on along the edges of its node and to its listeners. */
     void step() {
         Pending p = pending.poll();
-        Members<Edge> out = p.node().out;
-        for (int i = 0, n = out.size(); i < n; i++) {
-            pass(out.get(i), p.type());
+        Node node = p.node();
+        for (int i = 0, n = node.outCount; i < n; i++) {
+            pass((Edge) node.out[i], p.type());
         }
-        List<Consumer<Object>> listeners = p.node().listeners;
-        for (int i = 0, n = listeners == null ? 0 : listeners.size(); i < n; i++) {
-            listeners.get(i).accept(p.type());
+        for (int i = 0, n = node.listenerCount; i < n; i++) {
+            listener(node, i).accept(p.type());
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Consumer<Object> listener(Node node, int i) {
+        return (Consumer<Object>) node.listeners[i];
     }
 
     private void pass(Edge e, Object type) {

@@ -107,13 +107,10 @@ public final class AnalysisRun {
             CallGraph graph = new CallGraphBuilder(hierarchy, rules, config.dispatch()).assertions(assertions)
                     .build(roots.stream().map(RootFinder.Found::method).toList());
             listener.progress("checking " + graph.size() + " methods");
-            PathAnalysis paths = new PathAnalysis(graph);
             SourcePaths sources = new SourcePaths(config.sourceRoots());
             Suppressions suppressions = new Suppressions(classes);
 
-            List<Finding> findings = config.grouping() == FindingGrouping.ROOT
-                    ? pathFindingsByRoot(paths, roots, classes, sources, suppressions)
-                    : pathFindingsByLocation(paths, roots, classes, sources, suppressions);
+            List<Finding> findings = pathFindings(graph, roots, classes, sources, suppressions);
             MemoryReport memory = memory(layout, classes, hierarchy, rules, graph, roots, sources, suppressions, findings);
             listener.progress("bounding the worst-case cost of " + roots.size() + " roots (" + costModel.name() + ")");
             TimingResult timing = new TimingAnalysis(graph, hierarchy, costModel, flowFacts, assertions,
@@ -145,6 +142,19 @@ public final class AnalysisRun {
             return result(baselined.findings(), rootList, classes.parsedCount(), graph.size(), classes, memory,
                     UncheckedLimits.timing(timing.report(), config.ruleLevels()), baselined.report());
         }
+    }
+
+    /**
+     * The findings on the roots' paths. The path analysis's state (a step per call, the local events of
+     * every method) is dropped before the timing analysis builds its own: on a large program they do not
+     * both fit in a CI runner's heap.
+     */
+    private List<Finding> pathFindings(CallGraph graph, List<RootFinder.Found> roots, ClassRepository classes,
+                                       SourcePaths sources, Suppressions suppressions) {
+        PathAnalysis paths = new PathAnalysis(graph);
+        return config.grouping() == FindingGrouping.ROOT
+                ? pathFindingsByRoot(paths, roots, classes, sources, suppressions)
+                : pathFindingsByLocation(paths, roots, classes, sources, suppressions);
     }
 
     /** One finding per rule and line of a user method, when grouping by location. */

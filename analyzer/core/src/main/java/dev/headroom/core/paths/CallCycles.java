@@ -19,7 +19,7 @@ import java.util.Map;
  * is cold recursion.
  */
 final class CallCycles {
-    private final Map<MethodRef, Integer> index = new HashMap<>();
+    private final CallGraph graph;
     private final int[] component;
     private final boolean[] onCycle;
     private final Map<Integer, Integer> sizes = new HashMap<>();
@@ -32,23 +32,19 @@ final class CallCycles {
 
     CallCycles(CallGraph graph, boolean throughSummaries, boolean hotOnly) {
         this.throughSummaries = throughSummaries;
-        List<CallGraph.Node> nodes = new ArrayList<>();
+        this.graph = graph;
+        List<int[]> successors = new ArrayList<>(graph.size());
         for (CallGraph.Node n : graph.nodes()) {
-            index.put(n.ref(), nodes.size());
-            nodes.add(n);
-        }
-        List<int[]> successors = new ArrayList<>(nodes.size());
-        for (CallGraph.Node n : nodes) {
             successors.add(n.calls().stream()
                     .filter(c -> !hotOnly || !c.site().cold())
                     .map(c -> target(c))
-                    .filter(t -> t != null && index.containsKey(t))
-                    .mapToInt(index::get)
+                    .mapToInt(t -> t == null ? -1 : graph.number(t))
+                    .filter(i -> i >= 0)
                     .toArray());
         }
         component = Cycles.components(successors);
         onCycle = Cycles.onCycle(successors);
-        for (int i = 0; i < nodes.size(); i++) {
+        for (int i = 0; i < graph.size(); i++) {
             if (onCycle[i]) {
                 sizes.merge(component[i], 1, Integer::sum);
             }
@@ -56,16 +52,16 @@ final class CallCycles {
     }
 
     boolean isOnCycle(MethodRef m) {
-        Integer i = index.get(m);
-        return i != null && onCycle[i];
+        int i = graph.number(m);
+        return i >= 0 && onCycle[i];
     }
 
     /** True when the call from m to target stays on m's cycle. */
     boolean staysOnCycle(MethodRef m, Call call) {
         MethodRef target = target(call);
-        Integer i = index.get(m);
-        Integer j = target == null ? null : index.get(target);
-        return i != null && j != null && onCycle[i] && component[i] == component[j];
+        int i = graph.number(m);
+        int j = target == null ? -1 : graph.number(target);
+        return i >= 0 && j >= 0 && onCycle[i] && component[i] == component[j];
     }
 
     private MethodRef target(Call call) {
@@ -75,6 +71,6 @@ final class CallCycles {
 
     /** How many methods the cycle through m has. */
     int cycleSize(MethodRef m) {
-        return sizes.getOrDefault(component[index.get(m)], 0);
+        return sizes.getOrDefault(component[graph.number(m)], 0);
     }
 }

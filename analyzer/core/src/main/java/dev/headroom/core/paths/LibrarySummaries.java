@@ -37,14 +37,11 @@ final class LibrarySummaries {
     }
 
     private final CallGraph graph;
-    private final MethodIds ids;
     private final Map<MethodRef, Map<Key, Witness>> effects = new HashMap<>();
 
     /** @param hotCycles the cycles through hot calls only (recursion on other cycles is cold) */
-    LibrarySummaries(CallGraph graph, LocalEvents localEvents, CallCycles cycles, CallCycles hotCycles,
-                     MethodIds ids) {
+    LibrarySummaries(CallGraph graph, LocalEvents localEvents, CallCycles cycles, CallCycles hotCycles) {
         this.graph = graph;
-        this.ids = ids;
         List<CallGraph.Node> library = new ArrayList<>();
         for (CallGraph.Node n : graph.nodes()) {
             if (!n.isInput()) {
@@ -158,10 +155,10 @@ final class LibrarySummaries {
         Key k = key;
         while (true) {
             Witness w = effects.get(m).get(k);
-            frames.add(new Frame(ids.of(m), w.line()));
+            frames.add(new Frame(m.toId(), w.line()));
             if (w.local() != null) {
                 if (w.local().target() != null) {
-                    frames.add(new Frame(ids.of(w.local().target()), 0));
+                    frames.add(new Frame(w.local().target().toId(), 0));
                 }
                 return frames;
             }

@@ -8,11 +8,8 @@ import dev.headroom.core.callgraph.Target;
 import dev.headroom.core.model.Frame;
 import dev.headroom.core.model.Rule;
 import dev.headroom.core.rules.EventKind;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,10 +34,8 @@ public final class PathAnalysis {
     /** The cycles through hot calls only: recursion found only through a cold call is cold. */
     private final CallCycles hotCycles;
     private final LibrarySummaries library;
-    private final MethodIds ids = new MethodIds();
     /** The graph by number, for walks that visit tens of thousands of methods per root. */
     private final CallGraph.Node[] nodes;
-    private final Map<MethodRef, Integer> numbers = new HashMap<>();
     private final Step[][] steps;
     private final List<Local>[] localFindings;
     /** Per-walk state, reused across roots: a slot belongs to the current walk when its epoch matches. */
@@ -140,7 +135,6 @@ public final class PathAnalysis {
         nodes = new CallGraph.Node[n];
         int i = 0;
         for (CallGraph.Node node : graph.nodes()) {
-            numbers.put(node.ref(), i);
             nodes[i++] = node;
         }
         steps = new Step[n][];
@@ -157,7 +151,7 @@ public final class PathAnalysis {
         this.cycles = new CallCycles(graph, true);
         this.hotCycles = new CallCycles(graph, true, true);
         this.library = new LibrarySummaries(graph, localEvents, new CallCycles(graph, false),
-                new CallCycles(graph, false, true), ids);
+                new CallCycles(graph, false, true));
     }
 
     /** Every finding on the paths of one root, one per rule and line of a user method. */
@@ -183,7 +177,7 @@ public final class PathAnalysis {
         if (roots.isEmpty()) {
             return List.of();
         }
-        int[] sources = roots.stream().mapToInt(numbers::get).toArray();
+        int[] sources = roots.stream().mapToInt(graph::number).toArray();
         if (hotSuccessors == null) {
             hotSuccessors = successors(true);
             allSuccessors = successors(false);
@@ -201,7 +195,7 @@ public final class PathAnalysis {
         }
         Set<Integer> located = new HashSet<>();
         for (FindingKey key : best.keySet()) {
-            int m = numbers.get(key.location);
+            int m = graph.number(key.location);
             if (located.add(m)) {
                 locals(m).stream().filter(f -> !f.cold()).forEach(f -> hotKeys.add(f.key()));
             }
@@ -209,7 +203,7 @@ public final class PathAnalysis {
         List<Reached> result = new ArrayList<>(best.size());
         for (Map.Entry<FindingKey, Candidate> e : best.entrySet()) {
             FindingKey key = e.getKey();
-            int m = numbers.get(key.location);
+            int m = graph.number(key.location);
             int hotRoots = hotKeys.contains(key) ? Math.max(1, hotReach[m]) : 0;
             result.add(new Reached(finding(e.getValue()), hotRoots, Math.max(hotRoots, anyReach[m])));
         }
@@ -218,7 +212,7 @@ public final class PathAnalysis {
 
     /** The best candidate of every key on the paths of the roots, walked at once. */
     private Map<FindingKey, Candidate> candidates(List<MethodRef> roots) {
-        List<Integer> reached = walk(roots.stream().mapToInt(numbers::get).toArray());
+        List<Integer> reached = walk(roots.stream().mapToInt(graph::number).toArray());
         Map<FindingKey, Candidate> best = new LinkedHashMap<>();
         for (MethodRef root : roots) {
             Event entry = entry(root);
@@ -260,7 +254,7 @@ public final class PathAnalysis {
 
     private PathFinding finding(Candidate c) {
         return new PathFinding(c.rule(), c.cold(), c.location(), c.line(), c.message(), c.remedy(), c.root(),
-                c.chainLength(), () -> c.chain(new Frame(ids.of(c.location()), c.line())));
+                c.chainLength(), () -> c.chain(new Frame(c.location().toId(), c.line())));
     }
 
     private List<int[]> successors(boolean hotOnly) {
@@ -315,7 +309,7 @@ public final class PathAnalysis {
         for (Call call : nodes[k].calls()) {
             MethodRef to = followed(call.target());
             if (to != null) {
-                result.add(new Step(k, call.site().line(), call.site().cold(), numbers.get(to)));
+                result.add(new Step(k, call.site().line(), call.site().cold(), graph.number(to)));
             }
         }
         return result.toArray(new Step[0]);
@@ -332,7 +326,7 @@ public final class PathAnalysis {
         Trail t = trail[current] != null ? trail[current] : Trail.EMPTY;
         for (int k = pending.size() - 1; k >= 0; k--) {
             Step s = parent[pending.get(k)];
-            t = t.then(new Frame(ids.of(nodes[s.from()].ref()), s.line()));
+            t = t.then(new Frame(nodes[s.from()].ref().toId(), s.line()));
             trail[pending.get(k)] = t;
         }
         return t;
@@ -350,7 +344,7 @@ public final class PathAnalysis {
         List<Local> result = new ArrayList<>();
         for (Event e : localEvents.of(node)) {
             result.add(new Local(new FindingKey(e.rule(), node.ref(), e.line()), e.cold(), e.message(), e.remedy(),
-                    e.target() == null ? List.of() : List.of(new Frame(ids.of(e.target()), 0))));
+                    e.target() == null ? List.of() : List.of(new Frame(e.target().toId(), 0))));
         }
         for (Call call : node.calls()) {
             if (call.target() instanceof Target.Method m && !graph.node(m.ref()).isInput()) {
@@ -385,7 +379,7 @@ public final class PathAnalysis {
         }
         boolean cold = call.site().cold() || !hotCycles.staysOnCycle(m, call);
         return new Local(new FindingKey(Rule.RECURSION, m, call.site().line()), cold, message,
-                LocalEvents.remedy(EventKind.RECURSION), List.of(new Frame(ids.of(to), 0)));
+                LocalEvents.remedy(EventKind.RECURSION), List.of(new Frame(to.toId(), 0)));
     }
 
     /** The method whose bytecode a call leads into, or null for a call that is not followed. */

@@ -144,14 +144,14 @@ class FlowPassTest {
         boolean isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
 
         ProgramFlow fast = new ProgramFlow(hierarchy);
-        Map<Integer, FlowInterpreter.CallValues> fastCalls;
+        FlowInterpreter.CallValues[] fastCalls;
         try {
             fastCalls = FlowPass.run(fast, fast.of(d), isStatic, method, lambdas);
         } catch (FlowPass.Unsupported e) {
             return; // the analyzer takes these over
         }
         ProgramFlow asm = new ProgramFlow(hierarchy);
-        Map<Integer, FlowInterpreter.CallValues> asmCalls = asm.withAsmAnalyzer(d, d.ref(), lambdas);
+        FlowInterpreter.CallValues[] asmCalls = asm.withAsmAnalyzer(d, d.ref(), lambdas);
         String fastTypes = describe(fast, d, fastCalls);
         String asmTypes = describe(asm, d, asmCalls);
         if (!fastTypes.equals(asmTypes)) {
@@ -161,17 +161,21 @@ class FlowPassTest {
     }
 
     /** The types each call argument and result, the method's result and each field it uses hold once the flow settles. */
-    private static String describe(ProgramFlow program, Hierarchy.Declared d, Map<Integer, FlowInterpreter.CallValues> calls) {
+    private static String describe(ProgramFlow program, Hierarchy.Declared d, FlowInterpreter.CallValues[] calls) {
         while (program.flow().hasPending()) {
             program.flow().step();
         }
         Map<String, TreeSet<String>> held = new TreeMap<>();
-        new TreeMap<>(calls).forEach((index, call) -> {
+        for (int index = 0; index < calls.length; index++) {
+            FlowInterpreter.CallValues call = calls[index];
+            if (call == null) {
+                continue;
+            }
             for (int i = 0; i < call.arguments().length; i++) {
                 held.put("call " + index + " argument " + i, types(program, call.arguments()[i]));
             }
             held.put("call " + index + " result", types(program, call.result()));
-        });
+        }
         held.put("result", types(program, program.of(d).result()));
         for (var insn : d.method().instructions) {
             if (insn instanceof org.objectweb.asm.tree.FieldInsnNode f && f.desc.length() > 1) {
