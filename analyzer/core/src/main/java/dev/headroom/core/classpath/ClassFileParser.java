@@ -37,7 +37,7 @@ final class ClassFileParser {
             throw new UnreadableClassException("unsupported class-file version " + major + " (" + AsmApi.javaRelease(major)
                     + "); supported: " + AsmApi.supportedRange());
         }
-        ClassNode node = new ClassNode(AsmApi.VERSION);
+        ClassNode node = new LeanClassNode(AsmApi.VERSION);
         try {
             new PooledNames(bytes, names).accept(node, ClassReader.SKIP_FRAMES);
         } catch (RuntimeException e) {

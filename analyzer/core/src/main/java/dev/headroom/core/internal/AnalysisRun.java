@@ -95,13 +95,16 @@ public final class AnalysisRun {
             if (!search.unmatched().isEmpty()) {
                 throw new ConfigurationException(String.join("; ", search.unmatched()));
             }
-            List<RootFinder.Found> roots = search.roots();
-            if (config.grouping() == FindingGrouping.ROOT && roots.size() > MANY_ROOTS) {
-                listener.warning(roots.size() + " roots, each walked and reported separately: the report repeats a"
+            if (config.grouping() == FindingGrouping.ROOT && search.roots().size() > MANY_ROOTS) {
+                listener.warning(search.roots().size() + " roots, each walked and reported separately: the report repeats a"
                         + " line for every root that reaches it; --group-by location reports each line once, with the"
                         + " number of roots, and walks them together");
             }
             Hierarchy hierarchy = new Hierarchy(classes);
+            // Each root as the one Declared the graph keys its method by (not a second name for it per root).
+            List<RootFinder.Found> roots = search.roots().stream()
+                    .map(f -> new RootFinder.Found(f.root(), hierarchy.declaredOf(f.method().owner(), f.method().method())))
+                    .toList();
             listener.progress("building the call graph from " + roots.size() + " roots (" + config.dispatch().id() + ")");
             boolean assertions = config.assertions() == AssertionPolicy.ENABLED;
             CallGraph graph = new CallGraphBuilder(hierarchy, rules, config.dispatch()).assertions(assertions)

@@ -20,6 +20,7 @@ import dev.headroom.core.model.TimingReport;
 import dev.headroom.core.model.Verdict;
 import dev.headroom.core.roots.RootFinder;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -114,10 +115,6 @@ public final class TimingAnalysis {
         this.fieldLengths = new FieldArrayLengths(hierarchy.classes());
     }
 
-    /** A call from one method to an analysed method, for the chains of findings. */
-    private record CallEdge(int line, MethodRef callee, boolean cold) {
-    }
-
     /**
      * How a call's targets are costed: by all their runs or by their normal runs, and whether the call is
      * recorded for the unbounded-loop search (in the pass over all runs, with whether the call site is cold).
@@ -145,13 +142,16 @@ public final class TimingAnalysis {
         CharSequence reason;
         /** The callee that makes it unbounded, or null when the cause is in the method itself. */
         MethodRef cause;
-        final List<LoopBound> loops = new ArrayList<>();
-        final List<CallEdge> calls = new ArrayList<>();
-        final List<String> worstLoops = new ArrayList<>();
+        // The lists and set start as the shared empty ones (sortable) ({@link #added}): most methods have no loop and
+        // few calls, and a large program has hundreds of thousands of timings.
+        List<LoopBound> loops = Collections.emptyList();
+        List<UnboundedLoopSearch.Call> calls = Collections.emptyList();
+        /** The loops on the worst path, as "loop at File.java:12 x 64". */
+        List<WorstLoop> worstLoops = Collections.emptyList();
         /** The callee on the worst path with the largest cost (its timing in the context of the call). */
         MethodTiming heaviest;
         /** The headers ({@link LoopBound#header()}) of the loops in cold code. */
-        final Set<Integer> coldLoops = new HashSet<>();
+        Set<Integer> coldLoops = Collections.emptySet();
         /**
          * The timing of the runs that complete normally, when it differs from this one's (all runs); a timing
          * of normal runs points to itself.
@@ -160,9 +160,9 @@ public final class TimingAnalysis {
         /** Whether a callee's normal runs have a timing of their own (then this method's may differ too). */
         boolean calleeNormalDiffers;
         /** The normal-runs timing's own throw sites left out of it. */
-        final List<String> exits = new ArrayList<>();
+        List<String> exits = Collections.emptyList();
         /** The normal-runs timings of the callees a normal-runs timing adds up (their exits are left out too). */
-        final List<MethodTiming> normalCallees = new ArrayList<>();
+        List<MethodTiming> normalCallees = Collections.emptyList();
         /** Whether loops make it unbounded (see {@code unboundedByLoops}); null until asked. */
         Boolean unboundedByLoops;
 
@@ -177,6 +177,13 @@ public final class TimingAnalysis {
 
         MethodTiming normalRuns() {
             return normal == null ? this : normal;
+        }
+
+        /** The list with one more element: itself once it has one, else a new list. */
+        static <T> List<T> added(List<T> list, T element) {
+            List<T> growing = list instanceof ArrayList<T> ? list : new ArrayList<>(list);
+            growing.add(element);
+            return growing;
         }
 
         MethodTiming unbounded(CharSequence why) {
@@ -224,6 +231,14 @@ public final class TimingAnalysis {
     }
 
     /** The cost of one call instruction: the most expensive of its targets. */
+    /** A loop on a method's worst path, with the bound it was counted with; its text is made for a root's path. */
+    private record WorstLoop(String file, int line, long bound) {
+        @Override
+        public String toString() {
+            return "loop at " + file + ":" + line + " x " + bound;
+        }
+    }
+
     private record SiteCost(long cost, CharSequence reason, MethodRef cause, MethodTiming worst) {
     }
 
@@ -304,7 +319,8 @@ public final class TimingAnalysis {
             if (!r.isFound()) {
                 MethodTiming t = trusted(new MethodTiming(ref, null), null, ref);
                 if (t == null) {
-                    t = new MethodTiming(ref, null).unbounded("call to " + short_(ref) + " cannot be analysed: " + r.problem());
+                    t = new MethodTiming(ref, null).unbounded(new LazyText(() -> "call to " + short_(ref)
+                            + " cannot be analysed: " + r.problem()));
                 }
                 timings.put(ref, t);
                 return t;
@@ -420,10 +436,10 @@ public final class TimingAnalysis {
                         + inferred.detail() + ") and none is declared");
             }
             bounds[loop.id] = lb.bound();
-            t.loops.add(lb);
+            t.loops = MethodTiming.added(t.loops, lb);
         }
         if (cfg.irreducibleAt >= 0) {
-            t.loops.add(new LoopBound(t.ref, cfg.line(cfg.irreducibleAt), cfg.headerIndex(cfg.irreducibleAt),
+            t.loops = MethodTiming.added(t.loops, new LoopBound(t.ref, cfg.line(cfg.irreducibleAt), cfg.headerIndex(cfg.irreducibleAt),
                     LoopBound.Source.UNBOUNDED, -1, "irreducible control flow: a cycle that can be entered at more"
                     + " than one place is never bounded"));
         }
@@ -436,6 +452,9 @@ public final class TimingAnalysis {
         ColdBlocks cold = ColdBlocks.of(cfg, coldCode);
         for (LoopBound lb : t.loops) {
             if (cold.isColdHeader(lb.header())) {
+                if (t.coldLoops.isEmpty()) {
+                    t.coldLoops = new HashSet<>();
+                }
                 t.coldLoops.add(lb.header());
             }
         }
@@ -444,9 +463,9 @@ public final class TimingAnalysis {
         if (exceptions == TimingExceptions.EXCLUDE && (cold.any() || t.calleeNormalDiffers)) {
             MethodTiming normal = new MethodTiming(t.ref, t.owner);
             normal.normal = normal; // a timing of normal runs is its own
-            normal.loops.addAll(t.loops);
+            normal.loops = new ArrayList<>(t.loops);
             BlockCosts normalCosts = blockCosts(normal, calls, cfg, values, cold, true);
-            normal.exits.addAll(cold.throwSites(file, t.ref));
+            normal.exits = List.copyOf(cold.throwSites(file, t.ref));
             finish(normal, cfg, normalCosts, bounds, cold.blocks(), lb -> !cold.isColdHeader(lb.header()), file);
             t.normal = normal;
         } // else both timings are the same (no cold code here or below): one is kept
@@ -522,7 +541,8 @@ public final class TimingAnalysis {
                         java.util.function.Predicate<LoopBound> counted, String file) {
         for (LoopBound lb : t.loops) {
             if (!lb.bounded() && counted.test(lb)) {
-                t.unbounded("unbounded loop at " + lb.at(file) + " in " + short_(t.ref) + ": " + lb.detail());
+                MethodRef in = t.ref;
+                t.unbounded(new LazyText(() -> "unbounded loop at " + lb.at(file) + " in " + short_(in) + ": " + lb.detail()));
                 return;
             }
         }
@@ -545,7 +565,7 @@ public final class TimingAnalysis {
         t.cost = path.total();
         for (int loop : path.worstLoops()) {
             ControlFlow.Loop l = cfg.loops.get(loop);
-            t.worstLoops.add("loop at " + file + ":" + cfg.line(l.header) + " x " + bounds[loop]);
+            t.worstLoops = MethodTiming.added(t.worstLoops, new WorstLoop(file, cfg.line(l.header), bounds[loop]));
         }
         long heaviest = -1;
         for (int b : path.worstBlocks()) {
@@ -588,7 +608,7 @@ public final class TimingAnalysis {
             return new SiteCost(intrinsic.getAsLong(), null, null, null);
         }
         Set<MethodRef> targets = new LinkedHashSet<>();
-        String unanalysable = null;
+        CharSequence unanalysable = null;
         MethodRef unanalysableRef = null;
         boolean fromGraph = !here.isEmpty();
         for (Call call : here) {
@@ -600,7 +620,7 @@ public final class TimingAnalysis {
                 if (facts.methodCost(u.ref()).isPresent() || model.methodCost(u.ref()).isPresent()) {
                     targets.add(u.ref());
                 } else if (unanalysable == null) {
-                    unanalysable = "call to " + short_(u.ref()) + " cannot be analysed: " + u.reason();
+                    unanalysable = new LazyText(() -> "call to " + short_(u.ref()) + " cannot be analysed: " + u.reason());
                     unanalysableRef = u.ref();
                 }
             }
@@ -631,10 +651,10 @@ public final class TimingAnalysis {
             if (inContext != null && use.runs(inContext).bounded()) {
                 callee = use.runs(inContext); // bounded by what this call passes: no unbounded loop on this path
             } else if (use.record()) {
-                t.calls.add(new CallEdge(line, target, use.coldSite()));
+                t.calls = MethodTiming.added(t.calls, new UnboundedLoopSearch.Call(line, target, use.coldSite()));
             }
             if (use.normalRuns()) {
-                t.normalCallees.add(callee);
+                t.normalCallees = MethodTiming.added(t.normalCallees, callee);
             }
             if (!callee.bounded()) {
                 if (reason == null) {
@@ -799,12 +819,12 @@ public final class TimingAnalysis {
             long slowest = 0;
             for (MethodRef target : targets) {
                 if (use.record()) {
-                    t.calls.add(new CallEdge(line, target, use.coldSite()));
+                    t.calls = MethodTiming.added(t.calls, new UnboundedLoopSearch.Call(line, target, use.coldSite()));
                 }
                 MethodTiming callee = use.runs(timing(target));
                 t.calleeNormalDiffers |= callee.normal != null;
                 if (use.normalRuns()) {
-                    t.normalCallees.add(callee);
+                    t.normalCallees = MethodTiming.added(t.normalCallees, callee);
                 }
                 if (!callee.bounded()) {
                     return new SiteCost(0, callee.reason, target, null);
@@ -884,7 +904,7 @@ public final class TimingAnalysis {
         Set<MethodRef> seen = new HashSet<>();
         for (MethodTiming t = root; t != null && seen.add(t.ref) && path.size() < MAX_PATH; ) {
             path.add(short_(t.ref));
-            path.addAll(t.worstLoops);
+            t.worstLoops.forEach(w -> path.add(w.toString()));
             t = t.heaviest;
         }
         return path.size() > MAX_PATH ? path.subList(0, MAX_PATH) : path;
@@ -924,12 +944,11 @@ public final class TimingAnalysis {
                 continue;
             }
             List<LoopBound> loops = t.loops.stream().filter(lb -> !lb.bounded()).toList();
-            List<UnboundedLoopSearch.Call> calls = t.calls.stream()
-                    .map(c -> new UnboundedLoopSearch.Call(c.line(), c.callee(), c.cold())).toList();
+            List<UnboundedLoopSearch.Call> calls = t.calls;
             String file = t.owner != null && t.owner.sourceFile() != null ? t.owner.sourceFile()
                     : ref.owner().replace('/', '.');
             unbounded.add(new UnboundedLoopSearch.Method(ref, t.owner != null && t.owner.input(), file, loops,
-                    Set.copyOf(t.coldLoops), calls));
+                    t.coldLoops, calls));
         }
         return new UnboundedLoopSearch(unbounded);
     }
