@@ -306,7 +306,7 @@ public final class TimingAnalysis {
         }
         Integer cycleStart = inProgressAt.get(ref);
         if (cycleStart != null) {
-            return new MethodTiming(ref, null).unbounded(new CycleReason(inProgress, cycleStart, ref));
+            return new MethodTiming(ref, null).unbounded(cycleReason(inProgress, cycleStart, ref));
         }
         CallGraph.Node node = graph.node(ref);
         LoadedClass owner;
@@ -958,45 +958,16 @@ public final class TimingAnalysis {
      * kept by every method the cycle makes unbounded, so long ones show their first methods, the count and the
      * end. Only those methods are kept, and the text is made when a report asks for it: most never are.
      */
-    private static final class CycleReason implements CharSequence {
-        private final List<MethodRef> shown;
-        private final int size;
-        private String text;
-
-        CycleReason(List<MethodRef> stack, int start, MethodRef closing) {
-            size = stack.size() - start + 1; // the stack from start, then the method that closes the cycle
-            List<MethodRef> kept = new ArrayList<>(size <= 8 ? stack.subList(start, stack.size())
-                    : stack.subList(start, start + 5));
-            if (size > 8) {
-                kept.add(stack.get(stack.size() - 1));
-            }
-            kept.add(closing);
-            shown = kept;
+    private static CharSequence cycleReason(List<MethodRef> stack, int start, MethodRef closing) {
+        int size = stack.size() - start + 1; // the stack from start, then the method that closes the cycle
+        List<MethodRef> shown = new ArrayList<>(size <= 8 ? stack.subList(start, stack.size())
+                : stack.subList(start, start + 5));
+        if (size > 8) {
+            shown.add(stack.get(stack.size() - 1));
         }
-
-        @Override
-        public String toString() {
-            if (text == null) {
-                text = "recursion: " + (size <= 8 ? names(shown) : names(shown.subList(0, 5)) + " -> ... "
-                        + (size - 7) + " more ... -> " + names(shown.subList(5, 7)));
-            }
-            return text;
-        }
-
-        @Override
-        public int length() {
-            return toString().length();
-        }
-
-        @Override
-        public char charAt(int index) {
-            return toString().charAt(index);
-        }
-
-        @Override
-        public CharSequence subSequence(int start, int end) {
-            return toString().subSequence(start, end);
-        }
+        shown.add(closing);
+        return new LazyText(() -> "recursion: " + (size <= 8 ? names(shown) : names(shown.subList(0, 5)) + " -> ... "
+                + (size - 7) + " more ... -> " + names(shown.subList(5, 7))));
     }
 
     private static String names(List<MethodRef> methods) {
