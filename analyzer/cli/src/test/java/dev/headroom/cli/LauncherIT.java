@@ -67,6 +67,22 @@ class LauncherIT {
     }
 
     @Test
+    void theReadmeDocumentsEveryVariableTheLauncherReads() throws IOException {
+        String readme = Files.readString(Path.of("../../README.md"));
+        int start = readme.indexOf("\n| variable | meaning |\n");
+        assertTrue(start > 0, "the README's table of the launcher's variables");
+        String table = readme.substring(start, readme.indexOf("\n\n", start));
+        Matcher variable = Pattern.compile("\n#   ([A-Z_]+) ").matcher(Files.readString(home.resolve("bin/headroom")));
+        List<String> documented = new ArrayList<>();
+        while (variable.find()) {
+            assertTrue(table.contains("`" + variable.group(1) + "`"), variable.group(1) + " in " + table);
+            documented.add(variable.group(1));
+        }
+        assertEquals(List.of("JAVA_HOME", "JAVA_OPTS", "HEADROOM_OPTS", "HEADROOM_CDS", "XDG_CACHE_HOME", "HEADROOM_LAUNCHER_DEBUG"),
+                documented, "the variables bin/headroom names in its header");
+    }
+
+    @Test
     void theLauncherGivesTheInProcessExitCodeAndByteIdenticalReportWithAndWithoutTheArchive() throws IOException {
         CliRun inProcess = CliRun.of("check", "--format", "json", SAMPLE);
         Path cache = work.resolve("cache home");
