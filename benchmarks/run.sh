@@ -6,8 +6,20 @@
 # counts: an old report is never read. HEADROOM_JAR=<jar> times another build (for a side-by-side run).
 # Runs use the JVM's default heap, except the generated 50,000-class jar's, which run in -Xmx1g.
 # An argument runs only the scenarios whose names match it (a grep -E pattern): run.sh '^(sample|jctools)'.
+#
+# benchmarks/run.sh --versus forbidden-apis [pattern] runs forbidden-apis 3.10 (fetched from Maven Central)
+# and Headroom on the same jar in one alternating loop, ROUNDS times (default 5), and prints the medians of
+# wall time and peak memory and their ratios per scenario (the scenarios whose input is a jar). Headroom runs
+# twice per round: as above (java -jar, the JVM's default flags) and through the distribution's bin/headroom
+# (its start-up flags; its class-data archive in benchmarks/target/cache, written in the second round).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+VERSUS=
+if [ "${1:-}" = --versus ]; then
+  [ "${2:-}" = forbidden-apis ] || { echo "usage: benchmarks/run.sh --versus forbidden-apis [pattern]" >&2; exit 2; }
+  VERSUS=forbidden-apis
+  shift 2
+fi
 HEADROOM=${HEADROOM_JAR:-analyzer/cli/target/headroom.jar}
 WORK=benchmarks/target
 mkdir -p "$WORK/jars"
@@ -23,13 +35,18 @@ AGRONA=$(fetch org.agrona:agrona:1.23.1)
 GUAVA=$(fetch com.google.guava:guava:33.4.8-jre)
 JAVA_HOME_RUNNING=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p')
 JAVA_BASE="$WORK/java.base"
-if [ ! -d "$JAVA_BASE/java.base" ]; then
+if [ -z "$VERSUS" ] && [ ! -d "$JAVA_BASE/java.base" ]; then
   "$JAVA_HOME_RUNNING/bin/jimage" extract --dir "$JAVA_BASE" --include 'regex:/java.base/.*' "$JAVA_HOME_RUNNING/lib/modules"
 fi
-
-printf '%-34s %8s %8s %8s %5s %6s %8s %8s %9s\n' scenario seconds cpu-s MiB exit roots methods classes findings
 ONLY=${1:-.}
-run() { # name, then headroom check arguments
+
+if [ -n "$VERSUS" ]; then
+  # shellcheck source=versus.sh
+  . benchmarks/versus.sh
+else
+  printf '%-34s %8s %8s %8s %5s %6s %8s %8s %9s\n' scenario seconds cpu-s MiB exit roots methods classes findings
+fi
+[ -n "$VERSUS" ] || run() { # name, then headroom check arguments
   local name=$1; shift
   echo "$name" | grep -qE -- "$ONLY" || return 0
   local out="$WORK/$name.json"
@@ -59,6 +76,7 @@ run java.base-3-classes       --root 'java.util.ArrayList#*' --root 'java.util.H
 run java.base-java.util       --root 'java.util.**#*' --group-by location "$JAVA_BASE/java.base"
 # 50,000 generated classes (benchmarks/GeneratedJar.java), every method a root, in a 1 GiB heap
 GENERATED="$WORK/jars/generated-50000.jar"
-echo generated-50000-every-method | grep -qE -- "$ONLY" && [ ! -f "$GENERATED" ] && java -cp "$HEADROOM" benchmarks/GeneratedJar.java "$GENERATED" 50000
+[ -z "$VERSUS" ] && echo generated-50000-every-method | grep -qE -- "$ONLY" && [ ! -f "$GENERATED" ] && java -cp "$HEADROOM" benchmarks/GeneratedJar.java "$GENERATED" 50000
 JAVA_HEAP=-Xmx1g run generated-50000-every-method --root 'gen.**#*' --group-by location "$GENERATED"
 JAVA_HEAP=-Xmx1g run generated-50000-every-method-rta --root 'gen.**#*' --group-by location --dispatch rta "$GENERATED"
+[ -z "$VERSUS" ] || versus_loop

@@ -1,0 +1,74 @@
+@echo off
+rem Headroom's launcher for Windows: finds Java 17 or later, adds the JVM options that make short runs fast,
+rem and runs lib\headroom.jar with the arguments unchanged (%*). It exits with Headroom's exit code, or 2
+rem (one line on standard error) when no usable Java is found. The same as bin/headroom, except that it
+rem makes no class-data archive.
+rem
+rem   JAVA_HOME      the Java to run (else java.exe on the PATH)
+rem   JAVA_OPTS      JVM options, after the launcher's own (so they override them)
+rem   HEADROOM_OPTS  JVM options for Headroom alone, after JAVA_OPTS: set HEADROOM_OPTS=-Xmx4g
+setlocal
+
+set "HEADROOM_JAR=%~dp0..\lib\headroom.jar"
+if exist "%HEADROOM_JAR%" goto findJava
+echo headroom: error: %HEADROOM_JAR% is missing: unpack the whole distribution zip 1>&2
+exit /b 2
+
+:findJava
+if not defined JAVA_HOME goto javaOnPath
+set "JAVA_EXE=%JAVA_HOME%\bin\java.exe"
+if exist "%JAVA_EXE%" goto checkVersion
+echo headroom: error: JAVA_HOME is %JAVA_HOME%, which has no bin\java.exe: set it to a Java 17+ installation or unset it 1>&2
+exit /b 2
+
+:javaOnPath
+set "JAVA_EXE="
+for %%j in (java.exe) do set "JAVA_EXE=%%~$PATH:j"
+if defined JAVA_EXE goto checkVersion
+echo headroom: error: no Java found: install Java 17 or later, or set JAVA_HOME 1>&2
+exit /b 2
+
+:checkVersion
+rem "java -fullversion" prints openjdk full version "17.0.15+6": the major version is the second token, the
+rem third for 1.8 and older. "call" keeps cmd from stripping the quotes of a path with parentheses in it.
+set "JAVA_MAJOR="
+set "JAVA_MINOR="
+for /f tokens^=2-3^ delims^=.-_+^" %%v in ('call "%JAVA_EXE%" -fullversion 2^>^&1') do (
+  set "JAVA_MAJOR=%%v"
+  set "JAVA_MINOR=%%w"
+)
+if "%JAVA_MAJOR%"=="1" set "JAVA_MAJOR=%JAVA_MINOR%"
+set "JAVA_MAJOR_NUMBER=0"
+set /a "JAVA_MAJOR_NUMBER=%JAVA_MAJOR%" 2>nul
+if %JAVA_MAJOR_NUMBER% GEQ 17 goto measureInputs
+echo headroom: error: %JAVA_EXE% is Java %JAVA_MAJOR%: Headroom needs Java 17 or later (set JAVA_HOME) 1>&2
+exit /b 2
+
+:measureInputs
+rem Small inputs run on the C1 compiler alone (see bin/headroom). Each file counts in whole KiB.
+set /a INPUT_KIB=0
+call :inputSize %*
+set "TIER="
+if %INPUT_KIB% LEQ @headroom.launcher.c1OnlyMaxKiB@ set "TIER=-XX:TieredStopAtLevel=1"
+
+rem The heap ceiling first and JAVA_OPTS, HEADROOM_OPTS after it (the later option wins); JVM warnings to
+rem standard error, where Headroom's own go, never into a report on standard output.
+"%JAVA_EXE%" -Xmx@headroom.launcher.heapMax@ %TIER% -Xlog:disable -Xlog:all=warning:stderr %JAVA_OPTS% %HEADROOM_OPTS% -jar "%HEADROOM_JAR%" %*
+exit /b %ERRORLEVEL%
+
+rem Adds the size of each argument that names an existing file or directory to INPUT_KIB, except the values
+rem of options that name outputs or other files.
+:inputSize
+if "%~1"=="" exit /b 0
+for %%o in (-o --output --report-dir --baseline --write-baseline --jdk -cp --classpath --source-root --rules --flow-facts --cost-model) do if "%~1"=="%%o" goto skipValue
+if exist "%~1\*" (
+  for /r "%~1" %%f in (*) do set /a "INPUT_KIB+=(%%~zf+1023)/1024"
+) else if exist "%~1" (
+  set /a "INPUT_KIB+=(%~z1+1023)/1024"
+)
+shift
+goto inputSize
+:skipValue
+shift
+shift
+goto inputSize

@@ -1,0 +1,246 @@
+package dev.headroom.cli;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The distribution zip as a user gets it: unpacked into a directory whose name has a space, {@code bin/headroom}
+ * run as a process on the failing sample, compared with the same command run in-process.
+ */
+class LauncherIT {
+    private static final String SAMPLE = SampleReports.SAMPLES.resolve("telemetry-mistakes/target/classes").toString();
+    private static final String JAVA_HOME = System.getProperty("java.home");
+
+    @TempDir
+    static Path installed;
+    private static Path home;
+    private static String launcher;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void unpack() throws IOException {
+        home = Distribution.unpack(Files.createDirectories(installed.resolve("tools dir")));
+        launcher = home.resolve("bin/headroom").toString();
+    }
+
+    @Test
+    void theZipHoldsBothLaunchersTheJarAndTheProjectFiles() throws IOException {
+        Map<String, Set<PosixFilePermission>> entries = Distribution.entries();
+        String root = "headroom-" + Distribution.VERSION + "/";
+        String cmd = new String(Distribution.read(root + "bin/headroom.cmd"), StandardCharsets.US_ASCII);
+        assertAll(
+                () -> assertEquals(List.of(root + "LICENSE", root + "NOTICE", root + "README.md", root + "bin/headroom",
+                        root + "bin/headroom.cmd", root + "lib/headroom.jar"), List.copyOf(entries.keySet())),
+                () -> assertTrue(entries.get(root + "bin/headroom").contains(PosixFilePermission.OTHERS_EXECUTE), "bin/headroom is executable"),
+                () -> assertArrayEquals(Files.readAllBytes(Distribution.JAR), Distribution.read(root + "lib/headroom.jar"), "lib/headroom.jar"),
+                () -> assertArrayEquals(Files.readAllBytes(Path.of("../../LICENSE")), Distribution.read(root + "LICENSE")),
+                () -> assertArrayEquals(Files.readAllBytes(Path.of("../../NOTICE")), Distribution.read(root + "NOTICE")),
+                () -> assertArrayEquals(Files.readAllBytes(Path.of("../../README.md")), Distribution.read(root + "README.md")),
+                () -> assertTrue(cmd.contains("\r\n"), "headroom.cmd has CRLF line ends"),
+                () -> assertFalse(cmd.replace("\r\n", "").contains("\n"), "headroom.cmd has no bare LF"),
+                () -> assertFalse(cmd.contains("@headroom."), "the build filled in the launcher's defaults"),
+                () -> assertTrue(cmd.contains("\"%JAVA_EXE%\" -Xmx"), "headroom.cmd runs java"),
+                () -> assertTrue(new String(Distribution.read(root + "bin/headroom"), StandardCharsets.UTF_8)
+                        .contains("HEADROOM_VERSION='" + Distribution.VERSION + "'"), "the version the cache key names"));
+    }
+
+    @Test
+    void theReadmeDocumentsEveryVariableTheLauncherReads() throws IOException {
+        String readme = Files.readString(Path.of("../../README.md"));
+        int start = readme.indexOf("\n| variable | meaning |\n");
+        assertTrue(start > 0, "the README's table of the launcher's variables");
+        String table = readme.substring(start, readme.indexOf("\n\n", start));
+        Matcher variable = Pattern.compile("\n#   ([A-Z_]+) ").matcher(Files.readString(home.resolve("bin/headroom")));
+        List<String> documented = new ArrayList<>();
+        while (variable.find()) {
+            assertTrue(table.contains("`" + variable.group(1) + "`"), variable.group(1) + " in " + table);
+            documented.add(variable.group(1));
+        }
+        assertEquals(List.of("JAVA_HOME", "JAVA_OPTS", "HEADROOM_OPTS", "HEADROOM_CDS", "XDG_CACHE_HOME", "HEADROOM_LAUNCHER_DEBUG"),
+                documented, "the variables bin/headroom names in its header");
+    }
+
+    @Test
+    void theLauncherGivesTheInProcessExitCodeAndByteIdenticalReportWithAndWithoutTheArchive() throws IOException {
+        CliRun inProcess = CliRun.of("check", "--format", "json", SAMPLE);
+        Path cache = work.resolve("cache home");
+        LauncherRun.Command command = launcher("check", "--format", "json", SAMPLE).env("XDG_CACHE_HOME", cache.toString());
+
+        LauncherRun plain = LauncherRun.command(Path.of(JAVA_HOME, "bin/java").toString(), "-jar",
+                home.resolve("lib/headroom.jar").toString(), "check", "--format", "json", SAMPLE).run(work.resolve("plain"));
+        LauncherRun first = command.run(work.resolve("first"));
+        assertEquals(List.of(), archives(cache), "no archive after the first run: a one-off run never writes one");
+        LauncherRun writing = command.run(work.resolve("writing"));
+        assertEquals(1, archives(cache).size(), "the second run wrote the archive");
+        LauncherRun reading = command.env("HEADROOM_LAUNCHER_DEBUG", "1").run(work.resolve("reading"));
+
+        assertEquals(ExitCodes.FAIL, inProcess.exitCode(), inProcess.toString());
+        plain.assertSameAs(inProcess, "java -jar");
+        first.assertSameAs(inProcess, "launcher");
+        writing.assertSameAs(inProcess, "launcher writing the archive");
+        assertArrayEquals(plain.out(), reading.out(), "launcher reading the archive");
+        assertEquals(inProcess.exitCode(), reading.exitCode());
+        String debug = reading.errLines().get(0);
+        assertAll(debug,
+                () -> assertTrue(debug.contains("[-XX:SharedArchiveFile=" + archives(cache).get(0) + "]"), "the archive is used"),
+                () -> assertTrue(debug.contains("[-XX:TieredStopAtLevel=1]"), "a small input runs on C1 alone"),
+                () -> assertTrue(debug.endsWith("[-jar] [" + home.resolve("lib/headroom.jar") + "] [check] [--format] [json] [" + SAMPLE + "]"), "the jar, then the arguments"));
+        assertEquals(inProcess.err(), reading.err().substring(debug.length() + 1), "the rest of standard error");
+    }
+
+    @Test
+    void everyArgumentPassesThroughUnchanged() throws IOException {
+        String category = "team a/\"quoted\" $HOME * ' \\ ;";
+        Path report = Files.createDirectories(work.resolve("reports here")).resolve("the report.sarif");
+        String[] args = {"check", "--format", "sarif", "--sarif-category", category, "-o", report.toString(), SAMPLE};
+        CliRun inProcess = CliRun.of(args);
+        String sarif = Files.readString(report);
+        Files.delete(report);
+        LauncherRun launched = launcher(args).env("HEADROOM_CDS", "off").run(work.resolve("launched"));
+
+        launched.assertSameAs(inProcess, "launcher");
+        assertEquals(sarif, Files.readString(report));
+        assertEquals(category + "/", JsonParser.parseString(sarif).getAsJsonObject().getAsJsonArray("runs").get(0)
+                .getAsJsonObject().getAsJsonObject("automationDetails").get("id").getAsString(), "the category as given");
+    }
+
+    @Test
+    void twoRunsAtOnceBothSucceedAndLeaveOneWholeArchive() throws IOException {
+        CliRun inProcess = CliRun.of("check", "--format", "json", SAMPLE);
+        Path cache = work.resolve("cache");
+        LauncherRun.Command command = launcher("check", "--format", "json", SAMPLE).env("XDG_CACHE_HOME", cache.toString());
+        command.run(work.resolve("first")).assertSameAs(inProcess, "first run");
+
+        // Both find no archive and write one, each to its own file, renamed into place when complete.
+        Process one = command.start(work.resolve("one"));
+        Process two = command.start(work.resolve("two"));
+        LauncherRun.finish(one, work.resolve("one")).assertSameAs(inProcess, "first of two at once");
+        LauncherRun.finish(two, work.resolve("two")).assertSameAs(inProcess, "second of two at once");
+
+        assertEquals(1, archives(cache).size(), "one archive");
+        try (Stream<Path> files = Files.list(cache.resolve("headroom"))) {
+            assertEquals(List.of(), files.filter(file -> file.toString().endsWith(".tmp")).toList(), "no file left behind");
+        }
+        command.run(work.resolve("after")).assertSameAs(inProcess, "run on the archive the two left");
+    }
+
+    @Test
+    void anUnwritableCacheOrAnArchiveTheJvmRejectsOnlyMeansNoArchive() throws IOException {
+        CliRun inProcess = CliRun.of("check", "--format", "json", SAMPLE);
+        // A cache "directory" that is a file: nothing can be created under it.
+        Path file = Files.writeString(work.resolve("not a directory"), "x");
+        LauncherRun.Command unwritable = launcher("check", "--format", "json", SAMPLE).env("XDG_CACHE_HOME", file.toString());
+        unwritable.run(work.resolve("unwritable 1")).assertSameAs(inProcess, "unwritable cache, first run");
+        unwritable.run(work.resolve("unwritable 2")).assertSameAs(inProcess, "unwritable cache, second run");
+
+        Path cache = work.resolve("cache");
+        LauncherRun.Command command = launcher("check", "--format", "json", SAMPLE).env("XDG_CACHE_HOME", cache.toString());
+        command.run(work.resolve("first"));
+        command.run(work.resolve("writing"));
+        Path archive = archives(cache).get(0);
+        Files.delete(archive);
+        Files.write(archive, "not an archive from this JVM".repeat(1000).getBytes(StandardCharsets.US_ASCII));
+        command.run(work.resolve("rejected")).assertSameAs(inProcess, "an archive the JVM rejects");
+    }
+
+    @Test
+    void noJavaIsAOneLineErrorAndExit2() {
+        launcher("check", SAMPLE).without("JAVA_HOME").env("PATH", work.resolve("no such dir").toString())
+                .run(work.resolve("out")).assertOneLineError("no Java found", "JAVA_HOME");
+        launcher("check", SAMPLE).env("JAVA_HOME", work.toString()).run(work.resolve("out"))
+                .assertOneLineError("JAVA_HOME is " + work, "no bin/java");
+    }
+
+    @Test
+    void javaOlderThan17IsAOneLineErrorAndExit2() throws IOException {
+        // Its release file says so, and no JVM is started to ask...
+        Path java11 = fakeJava("java 11", "exit 99");
+        Files.writeString(java11.resolve("release"), "IMPLEMENTOR=\"Eclipse Adoptium\"\nJAVA_VERSION=\"11.0.22\"\n");
+        launcher("check", SAMPLE).env("JAVA_HOME", java11.toString()).run(work.resolve("out"))
+                .assertOneLineError(java11 + "/bin/java is Java 11.0.22", "needs Java 17 or later");
+        // ... or, without one, `java -version` does (on the PATH here).
+        Path java8 = fakeJava("java 8", "echo 'openjdk version \"1.8.0_392\"' >&2; echo 'OpenJDK Runtime Environment' >&2");
+        launcher("check", SAMPLE).without("JAVA_HOME").env("PATH", java8.resolve("bin") + ":/usr/bin:/bin").run(work.resolve("out"))
+                .assertOneLineError("is Java 1.8.0_392", "needs Java 17 or later");
+    }
+
+    @Test
+    void smallInputsRunOnC1AloneLargeOnesOnEveryTierAndTheUsersOptionsComeLast() throws IOException {
+        Matcher limit = Pattern.compile("\nC1_ONLY_MAX_KIB=(\\d+)\n").matcher(Files.readString(home.resolve("bin/headroom")));
+        assertTrue(limit.find(), "the limit in bin/headroom");
+        Path large = work.resolve("large input.jar");
+        Files.write(large, new byte[(Integer.parseInt(limit.group(1)) + 64) * 1024]);
+
+        String small = debugLine(launcher("rules", "-o", large.toString(), SAMPLE));
+        String big = debugLine(launcher("rules", SAMPLE, large.toString())
+                .env("JAVA_OPTS", "-Dfrom.java.opts=1").env("HEADROOM_OPTS", "-Xmx3g -Dfrom.headroom.opts=a*b"));
+        assertAll(
+                () -> assertTrue(small.contains("[-XX:TieredStopAtLevel=1]"), "the value of -o is no input: " + small),
+                () -> assertFalse(big.contains("TieredStopAtLevel"), big),
+                () -> assertTrue(big.contains("[-Xmx2g]"), "the default ceiling: " + big),
+                () -> assertTrue(big.contains("[-Dfrom.java.opts=1] [-Xmx3g] [-Dfrom.headroom.opts=a*b] [-jar]"),
+                        "JAVA_OPTS, then HEADROOM_OPTS, after the launcher's options (the last -Xmx wins): " + big));
+    }
+
+    @Test
+    void aLinkToTheLauncherFindsTheInstallation() throws IOException {
+        Path link = Files.createSymbolicLink(work.resolve("headroom"), Path.of(launcher));
+        LauncherRun run = LauncherRun.command(link.toString(), "rules", "heap-allocation").env("JAVA_HOME", JAVA_HOME)
+                .run(work.resolve("out"));
+        Files.delete(link);
+        run.assertSameAs(CliRun.of("rules", "heap-allocation"), "through a link");
+    }
+
+    private String debugLine(LauncherRun.Command command) {
+        LauncherRun run = command.env("HEADROOM_LAUNCHER_DEBUG", "1").env("HEADROOM_CDS", "off").run(work.resolve("debug"));
+        assertTrue(run.err().startsWith("headroom: inputs "), run.toString());
+        return run.errLines().get(0);
+    }
+
+    private static LauncherRun.Command launcher(String... args) {
+        List<String> command = new ArrayList<>(List.of(launcher));
+        command.addAll(List.of(args));
+        return LauncherRun.command(command).env("JAVA_HOME", JAVA_HOME);
+    }
+
+    /** A Java home whose bin/java is a shell script running {@code body}. */
+    private Path fakeJava(String name, String body) throws IOException {
+        Path bin = Files.createDirectories(work.resolve(name).resolve("bin"));
+        Path java = Files.writeString(bin.resolve("java"), "#!/bin/sh\n" + body + "\n");
+        Files.setPosixFilePermissions(java, Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+                PosixFilePermission.OWNER_EXECUTE));
+        return bin.getParent();
+    }
+
+    private static List<Path> archives(Path cache) throws IOException {
+        Path dir = cache.resolve("headroom");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(file -> file.toString().endsWith(".jsa")).sorted().toList();
+        }
+    }
+}
