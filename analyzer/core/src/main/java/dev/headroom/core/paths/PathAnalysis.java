@@ -6,6 +6,7 @@ import dev.headroom.core.callgraph.MethodRef;
 import dev.headroom.core.callgraph.ReachCounts;
 import dev.headroom.core.callgraph.Target;
 import dev.headroom.core.model.Frame;
+import dev.headroom.core.model.LazyText;
 import dev.headroom.core.model.Rule;
 import dev.headroom.core.rules.EventKind;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ public final class PathAnalysis {
     }
 
     /** A finding located in one user method, with the frames after its line. */
-    private record Local(FindingKey key, boolean cold, String message, String remedy, List<Frame> tail) {
+    private record Local(FindingKey key, boolean cold, CharSequence message, String remedy, List<Frame> tail) {
         Rule rule() {
             return key.rule;
         }
@@ -111,7 +112,7 @@ public final class PathAnalysis {
     }
 
     /** A finding before its chain is built: most candidates lose to a hotter or shorter one. */
-    private record Candidate(Rule rule, boolean cold, MethodRef location, int line, String message, String remedy,
+    private record Candidate(Rule rule, boolean cold, MethodRef location, int line, CharSequence message, String remedy,
                              MethodRef root, Trail prefix, List<Frame> tail) {
         int chainLength() {
             return prefix.length() + 1 + tail.size();
@@ -253,7 +254,7 @@ public final class PathAnalysis {
     }
 
     private PathFinding finding(Candidate c) {
-        return new PathFinding(c.rule(), c.cold(), c.location(), c.line(), c.message(), c.remedy(), c.root(),
+        return new PathFinding(c.rule(), c.cold(), c.location(), c.line(), c.message().toString(), c.remedy(), c.root(),
                 c.chainLength(), () -> c.chain(new Frame(c.location().toId(), c.line())));
     }
 
@@ -361,21 +362,22 @@ public final class PathAnalysis {
 
     private Local libraryEffect(MethodRef caller, Call call, MethodRef callee, LibrarySummaries.Key key) {
         LibrarySummaries.Origin origin = library.origin(callee, key);
-        String message = "call to " + Names.method(callee) + " " + LocalEvents.verb(key.rule())
+        CharSequence message = new LazyText(() -> "call to " + Names.method(callee) + " " + LocalEvents.verb(key.rule())
                 + " inside library code: " + origin.event().message()
-                + (origin.method().equals(callee) ? "" : " (in " + Names.method(origin.method()) + ")");
+                + (origin.method().equals(callee) ? "" : " (in " + Names.method(origin.method()) + ")"));
         return new Local(new FindingKey(key.rule(), caller, call.site().line()), key.cold() || call.site().cold(),
                 message, LocalEvents.libraryRemedy(key.rule(), origin.event()), library.chain(callee, key));
     }
 
     private Local recursiveCall(MethodRef m, Call call) {
         MethodRef to = followed(call.target());
-        String message;
+        CharSequence message;
         if (to.equals(m)) {
-            message = "recursive call: " + Names.method(m) + " calls itself";
+            message = new LazyText(() -> "recursive call: " + Names.method(m) + " calls itself");
         } else {
-            message = "recursive call: " + Names.method(m) + " calls " + Names.method(to)
-                    + ", which leads back to it (a cycle of " + cycles.cycleSize(m) + " methods)";
+            int size = cycles.cycleSize(m);
+            message = new LazyText(() -> "recursive call: " + Names.method(m) + " calls " + Names.method(to)
+                    + ", which leads back to it (a cycle of " + size + " methods)");
         }
         boolean cold = call.site().cold() || !hotCycles.staysOnCycle(m, call);
         return new Local(new FindingKey(Rule.RECURSION, m, call.site().line()), cold, message,

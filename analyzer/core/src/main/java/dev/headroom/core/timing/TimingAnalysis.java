@@ -14,6 +14,7 @@ import dev.headroom.core.classpath.Annotations;
 import dev.headroom.core.classpath.LoadedClass;
 import dev.headroom.core.model.Frame;
 import dev.headroom.core.model.JavaSignatures;
+import dev.headroom.core.model.LazyText;
 import dev.headroom.core.model.RootTiming;
 import dev.headroom.core.model.Rule;
 import dev.headroom.core.model.TimingReport;

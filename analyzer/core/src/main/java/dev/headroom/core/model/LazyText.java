@@ -1,16 +1,17 @@
-package dev.headroom.core.timing;
+package dev.headroom.core.model;
 
 import java.util.function.Supplier;
 
 /**
- * A text made when it is first read: the reason a method has no bound is kept by every method that calls
- * it, and on a large program most are never shown, so the pieces are kept instead of the words.
+ * A text made when it is first read. The analyses keep a message for many more candidates than they report
+ * (every method's reason to have no bound, every call's effect inside library code, every recursive call),
+ * and on a large program most are never shown: the pieces are kept instead of the words.
  */
-final class LazyText implements CharSequence {
+public final class LazyText implements CharSequence {
     private Supplier<String> make;
     private String text;
 
-    LazyText(Supplier<String> make) {
+    public LazyText(Supplier<String> make) {
         this.make = make;
     }
 
