@@ -199,7 +199,7 @@ class LauncherIT {
         assertAll(
                 () -> assertTrue(small.contains("[-XX:TieredStopAtLevel=1]"), "the value of -o is no input: " + small),
                 () -> assertFalse(big.contains("TieredStopAtLevel"), big),
-                () -> assertTrue(big.contains("[-Xmx2g]"), "the default ceiling: " + big),
+                () -> assertTrue(big.contains("[-Xmx1g]"), "the default ceiling: " + big),
                 () -> assertTrue(big.contains("[-Dfrom.java.opts=1] [-Xmx3g] [-Dfrom.headroom.opts=a*b] [-jar]"),
                         "JAVA_OPTS, then HEADROOM_OPTS, after the launcher's options (the last -Xmx wins): " + big));
     }
