@@ -1,6 +1,5 @@
 package dev.headroom.core.callgraph;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -13,8 +12,8 @@ import java.util.List;
 public final class ReachCounts {
     /** Sources per pass: at most 64 words of 64 bits for each component... */
     private static final int MAX_WORDS = 64;
-    /** ...and at most 4 Mi words (32 MiB) in all: the work is the same in more, smaller passes. */
-    private static final int MAX_BITS = 1 << 22;
+    /** ...and at most 1 Mi words (8 MiB) in all: the work is the same in more, smaller passes. */
+    private static final int MAX_BITS = 1 << 20;
 
     private ReachCounts() {
     }
@@ -70,30 +69,40 @@ public final class ReachCounts {
         return result;
     }
 
-    /** The edges between different components, each once. */
+    /** The edges between different components, each once (no boxed lists: a large program has a million nodes). */
     private static int[][] condensed(List<int[]> successors, int[] component, int components) {
-        List<List<Integer>> members = new ArrayList<>(components);
-        for (int c = 0; c < components; c++) {
-            members.add(new ArrayList<>());
+        // The nodes grouped by component: counting sort into one array.
+        int[] start = new int[components + 1];
+        for (int c : component) {
+            start[c + 1]++;
         }
+        for (int c = 0; c < components; c++) {
+            start[c + 1] += start[c];
+        }
+        int[] members = new int[component.length];
+        int[] fill = Arrays.copyOf(start, components);
         for (int i = 0; i < component.length; i++) {
-            members.get(component[i]).add(i);
+            members[fill[component[i]]++] = i;
         }
         int[] seenFrom = new int[components];
         Arrays.fill(seenFrom, -1);
         int[][] result = new int[components][];
+        int[] out = new int[16];
         for (int c = 0; c < components; c++) {
-            List<Integer> out = new ArrayList<>();
-            for (int node : members.get(c)) {
-                for (int s : successors.get(node)) {
+            int count = 0;
+            for (int k = start[c]; k < start[c + 1]; k++) {
+                for (int s : successors.get(members[k])) {
                     int d = component[s];
                     if (d != c && seenFrom[d] != c) {
                         seenFrom[d] = c;
-                        out.add(d);
+                        if (count == out.length) {
+                            out = Arrays.copyOf(out, count * 2);
+                        }
+                        out[count++] = d;
                     }
                 }
             }
-            result[c] = out.stream().mapToInt(Integer::intValue).toArray();
+            result[c] = Arrays.copyOf(out, count);
         }
         return result;
     }
