@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +95,8 @@ public final class TimingAnalysis {
     /** The methods being analysed, outermost first, and each one's place in that list (to name cycles). */
     private final List<MethodRef> inProgress = new ArrayList<>();
     private final Map<MethodRef, Integer> inProgressAt = new HashMap<>();
+    private final Map<MethodRef, String> pathNames = new HashMap<>();
+    private final Map<CharSequence, String> unboundedSteps = new IdentityHashMap<>();
 
     /** Bounds the runs that complete normally, with assertions disabled. */
     public TimingAnalysis(CallGraph graph, Hierarchy hierarchy, CostModel model, FlowFacts facts) {
@@ -900,11 +903,24 @@ public final class TimingAnalysis {
 
     // ---- per root ----
 
+    /**
+     * A method's name on the roots' paths, made once: 250,000 roots' paths run through the same methods, and
+     * each text made again per root filled the heap. The last step of an unbounded root's path likewise, by
+     * the reason it shares with the callee that gave it.
+     */
+    private String pathName(MethodRef ref) {
+        return pathNames.computeIfAbsent(ref, TimingAnalysis::short_);
+    }
+
+    private String unboundedStep(CharSequence reason) {
+        return unboundedSteps.computeIfAbsent(reason, r -> RootTiming.UNBOUNDED_PREFIX + r);
+    }
+
     private List<String> worstPath(MethodTiming root) {
         List<String> path = new ArrayList<>();
         Set<MethodRef> seen = new HashSet<>();
         for (MethodTiming t = root; t != null && seen.add(t.ref) && path.size() < MAX_PATH; ) {
-            path.add(short_(t.ref));
+            path.add(pathName(t.ref));
             t.worstLoops.forEach(w -> path.add(w.toString()));
             t = t.heaviest;
         }
@@ -916,7 +932,7 @@ public final class TimingAnalysis {
         Set<MethodRef> seen = new HashSet<>();
         MethodTiming t = root;
         while (true) {
-            path.add(short_(t.ref));
+            path.add(pathName(t.ref));
             if (t.cause == null || !seen.add(t.ref) || path.size() >= MAX_PATH) {
                 break;
             }
@@ -928,7 +944,7 @@ public final class TimingAnalysis {
             // range that recovers (then by all the callee's runs)
             t = next.normalRuns().bounded() ? next : next.normalRuns();
         }
-        path.add(RootTiming.UNBOUNDED_PREFIX + root.reason);
+        path.add(unboundedStep(root.reason));
         return path;
     }
 
