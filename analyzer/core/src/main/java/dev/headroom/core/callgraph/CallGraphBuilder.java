@@ -153,7 +153,7 @@ public final class CallGraphBuilder {
         // (a node that holds unknown takes no type after it, see TypeFlow).
         reachProgram();
         for (Hierarchy.Declared root : roots) {
-            reach(hierarchy.declaredOf(root.owner(), root.method()), true);
+            reach(root, true);
         }
         drain();
         while (flows != null && unknownResultsOfSitesWithoutTargets()) {

@@ -146,11 +146,11 @@ public final class TimingAnalysis {
         CharSequence reason;
         /** The callee that makes it unbounded, or null when the cause is in the method itself. */
         MethodRef cause;
-        // The lists and set start as the shared empty ones (sortable) ({@link #added}): most methods have no loop and
-        // few calls, and a large program has hundreds of thousands of timings.
+        // The lists and the set start as the shared empty ones (Collections', which sort) and grow through
+        // added(): most methods have no loop and few calls, and a large program has hundreds of thousands of timings.
         List<LoopBound> loops = Collections.emptyList();
         List<UnboundedLoopSearch.Call> calls = Collections.emptyList();
-        /** The loops on the worst path, as "loop at File.java:12 x 64". */
+        /** The loops on the worst path, with their bounds. */
         List<WorstLoop> worstLoops = Collections.emptyList();
         /** The callee on the worst path with the largest cost (its timing in the context of the call). */
         MethodTiming heaviest;
@@ -961,11 +961,10 @@ public final class TimingAnalysis {
                 continue;
             }
             List<LoopBound> loops = t.loops.stream().filter(lb -> !lb.bounded()).toList();
-            List<UnboundedLoopSearch.Call> calls = t.calls;
             String file = t.owner != null && t.owner.sourceFile() != null ? t.owner.sourceFile()
                     : ref.owner().replace('/', '.');
             unbounded.add(new UnboundedLoopSearch.Method(ref, t.owner != null && t.owner.input(), file, loops,
-                    t.coldLoops, calls));
+                    t.coldLoops, t.calls));
         }
         return new UnboundedLoopSearch(unbounded);
     }
