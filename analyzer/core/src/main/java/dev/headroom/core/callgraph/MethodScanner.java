@@ -105,17 +105,19 @@ public final class MethodScanner {
                     EventKind.ARRAY_CLONE);
         }
         return new Site.Invoke(i, line, cold, mi.getOpcode(), mi.owner, mi.name, mi.desc, mi.itf,
-                booleanResultIgnored(insns, mi));
+                statusResultIgnored(insns, mi));
     }
 
     /**
-     * Whether the boolean a call returns is certainly discarded: the next instruction pops it, or stores
+     * Whether the status a call returns (a boolean "was there room", or an int status code such as a
+     * fixed-capacity map's {@code put}) is certainly discarded: the next instruction pops it, or stores
      * it to a local that no later instruction reads before storing it again. The scan is linear and
      * conservative: a label between the call and its pop or store means unsure, and once a jump, a switch
      * or a {@code ret} is met the local must not be read anywhere in the method. Unsure is not a finding.
      */
-    static boolean booleanResultIgnored(InsnList insns, MethodInsnNode mi) {
-        if (Type.getReturnType(mi.desc).getSort() != Type.BOOLEAN) {
+    static boolean statusResultIgnored(InsnList insns, MethodInsnNode mi) {
+        int sort = Type.getReturnType(mi.desc).getSort();
+        if (sort != Type.BOOLEAN && sort != Type.INT) {
             return false;
         }
         AbstractInsnNode next = nextInstruction(mi.getNext());

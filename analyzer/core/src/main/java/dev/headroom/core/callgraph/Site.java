@@ -32,7 +32,7 @@ public sealed interface Site {
 
     /**
      * invokestatic, invokespecial, invokevirtual or invokeinterface. {@code resultIgnored}: the call
-     * returns a boolean that is certainly discarded (popped at once, or stored to a local that is not read
+     * returns a boolean or int status that is certainly discarded (popped at once, or stored to a local that is not read
      * before it is stored again or the method ends); false when unsure.
      */
     record Invoke(int index, int line, boolean cold, int opcode, String owner, String name, String descriptor,

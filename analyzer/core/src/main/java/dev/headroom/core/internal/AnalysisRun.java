@@ -114,10 +114,11 @@ public final class AnalysisRun {
             Suppressions suppressions = new Suppressions(classes);
 
             List<Finding> findings = pathFindings(graph, roots, classes, sources, suppressions);
-            MemoryReport memory = memory(layout, classes, hierarchy, rules, graph, roots, sources, suppressions, findings);
+            MemoryAnalysis statics = new MemoryAnalysis(classes, hierarchy, rules, layout);
+            MemoryReport memory = memory(statics, layout, classes, hierarchy, graph, roots, sources, suppressions, findings);
             listener.progress("bounding the worst-case cost of " + roots.size() + " roots (" + costModel.name() + ")");
             TimingResult timing = new TimingAnalysis(graph, hierarchy, costModel, flowFacts, assertions,
-                    config.timingExceptions()).analyze(roots, config.grouping() == FindingGrouping.LOCATION);
+                    config.timingExceptions(), statics.staticObjects()).analyze(roots, config.grouping() == FindingGrouping.LOCATION);
             List<Finding> timingFindings = new ArrayList<>();
             for (TimingFinding f : timing.findings()) {
                 Optional<Severity> severity = severity(f.rule(), f.rule().defaultSeverity(), f.cold());
@@ -292,13 +293,13 @@ public final class AnalysisRun {
      * The static footprint against the RAM budget and the stack per root; their budget findings join the
      * others (suppressible like them, at the class's static initialiser or at the root).
      */
-    private MemoryReport memory(Layout layout, ClassRepository classes, Hierarchy hierarchy, RuleBook rules,
+    private MemoryReport memory(MemoryAnalysis analysis, Layout layout, ClassRepository classes, Hierarchy hierarchy,
                                 CallGraph graph, List<RootFinder.Found> roots, SourcePaths sources,
                                 Suppressions suppressions, List<Finding> findings) {
         listener.progress("computing the static footprint (" + layout.name() + ")");
         // A RAM budget is about the whole program; without one, only the static state the roots use is judged.
         StaticScope scope = config.ramBudget() != null ? StaticScope.all() : StaticScope.usedBy(graph, hierarchy);
-        MemoryResult statics = new MemoryAnalysis(classes, hierarchy, rules, layout).analyze(config.ramBudget(), scope);
+        MemoryResult statics = analysis.analyze(config.ramBudget(), scope);
         StackResult stack = new StackAnalysis(graph, layout)
                 .analyze(roots.stream().map(r -> r.method().ref()).toList(), config.stackBudget());
         List<MemoryFinding> budgetFindings = new ArrayList<>(statics.findings());

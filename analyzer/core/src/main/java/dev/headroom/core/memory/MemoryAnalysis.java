@@ -4,6 +4,7 @@ import dev.headroom.core.callgraph.Hierarchy;
 import dev.headroom.core.callgraph.MethodRef;
 import dev.headroom.core.classpath.ClassRepository;
 import dev.headroom.core.classpath.LoadedClass;
+import dev.headroom.core.heap.StaticObjects;
 import dev.headroom.core.memory.Value.HeapObject;
 import dev.headroom.core.memory.Value.Unknown;
 import dev.headroom.core.model.MemoryItem;
@@ -48,9 +49,11 @@ public final class MemoryAnalysis {
     private final Layout layout;
     private final GrowableTypes growable;
     private final StaticInterpreter interpreter;
+    private final Hierarchy hierarchy;
 
     public MemoryAnalysis(ClassRepository classes, Hierarchy hierarchy, RuleBook rules, Layout layout) {
         this.classes = classes;
+        this.hierarchy = hierarchy;
         this.layout = layout;
         this.growable = new GrowableTypes(hierarchy, rules);
         this.interpreter = new StaticInterpreter(classes, hierarchy, new InstanceSizes(classes, layout), growable);
@@ -284,6 +287,14 @@ public final class MemoryAnalysis {
             parts.add(more + " more objects");
         }
         return String.join(" + ", parts);
+    }
+
+    /**
+     * What the static initialisers run by {@link #analyze} built, as far as it is exact and final (for the
+     * timing analysis's capacity bounds).
+     */
+    public StaticObjects staticObjects() {
+        return new InitializedObjects(interpreter, classes, hierarchy);
     }
 
     /** The layout model sizes are computed with. */

@@ -1,8 +1,10 @@
 package dev.headroom.core.timing;
 
 import dev.headroom.core.classpath.AsmApi;
+import dev.headroom.core.heap.StaticObjects;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -35,50 +37,72 @@ final class ConstantInterpreter extends BasicInterpreter {
      * @param constant    the int value when it is the same on every path, else null
      * @param arrayLength the array's length when known, else null
      * @param local       the local an int was loaded from (stack values only), else -1
+     * @param object      the one object a reference names, from the program's static state ({@link StaticObjects}),
+     *                    else null; compared by identity
      */
     static final class Value extends BasicValue {
         final Integer constant;
         final Integer arrayLength;
         final int local;
+        final Object object;
 
         Value(Type type, Integer constant, Integer arrayLength, int local) {
+            this(type, constant, arrayLength, local, null);
+        }
+
+        Value(Type type, Integer constant, Integer arrayLength, int local, Object object) {
             super(type);
             this.constant = constant;
             this.arrayLength = arrayLength;
             this.local = local;
+            this.object = object;
+        }
+
+        boolean isKnown() {
+            return constant != null || arrayLength != null || object != null;
         }
 
         @Override
         public boolean equals(Object o) {
             return o instanceof Value v && Objects.equals(getType(), v.getType()) && Objects.equals(constant, v.constant)
-                    && Objects.equals(arrayLength, v.arrayLength) && local == v.local;
+                    && Objects.equals(arrayLength, v.arrayLength) && local == v.local && object == v.object;
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(getType(), constant, arrayLength, local);
+            return Objects.hash(getType(), constant, arrayLength, local) * 31 + System.identityHashCode(object);
         }
     }
 
     private final FieldLengths fields;
-    /** What the caller knows of the arguments, by local: a constant or an array length. */
+    private final StaticObjects statics;
+    /** What the caller knows of the arguments (the receiver included), by local: a constant, an array length, an object. */
     private final Map<Integer, Value> arguments;
 
     ConstantInterpreter(FieldLengths fields) {
-        this(fields, Map.of());
+        this(fields, StaticObjects.NONE, Map.of());
     }
 
     /** With the values some arguments are known to have at one call: the method analysed in that context. */
-    ConstantInterpreter(FieldLengths fields, Map<Integer, Value> arguments) {
+    ConstantInterpreter(FieldLengths fields, StaticObjects statics, Map<Integer, Value> arguments) {
         super(AsmApi.VERSION);
         this.fields = fields;
+        this.statics = statics;
         this.arguments = arguments;
     }
 
-    /** A known constant or array length, or null when nothing is known beyond the type. */
+    /** A known constant, array length or object, or null when nothing is known beyond the type. */
     static Value known(BasicValue v) {
-        return v instanceof Value c && (c.constant != null || c.arrayLength != null)
-                ? new Value(c.getType(), c.constant, c.arrayLength, -1) : null;
+        return v instanceof Value c && c.isKnown() ? new Value(c.getType(), c.constant, c.arrayLength, -1, c.object) : null;
+    }
+
+    /** The value of a field the program's static state fixes, or the plain value. */
+    private static BasicValue fixed(BasicValue plain, Optional<StaticObjects.Known> known) {
+        if (known.isEmpty()) {
+            return plain;
+        }
+        StaticObjects.Known k = known.get();
+        return new Value(plain.getType(), k.constant(), k.arrayLength(), -1, k.object());
     }
 
     @Override
@@ -123,6 +147,7 @@ final class ConstantInterpreter extends BasicInterpreter {
             if (length.isPresent()) {
                 return array(plain, length.getAsInt());
             }
+            return fixed(plain, statics.staticField(f.owner, f.name, f.desc));
         }
         return plain;
     }
@@ -136,8 +161,7 @@ final class ConstantInterpreter extends BasicInterpreter {
             return new Value(Type.INT_TYPE, null, null, ((VarInsnNode) insn).var);
         }
         if (value instanceof Value v && v.local >= 0) {
-            return v.constant == null && v.arrayLength == null ? new BasicValue(v.getType())
-                    : new Value(v.getType(), v.constant, v.arrayLength, -1);
+            return v.isKnown() ? new Value(v.getType(), v.constant, v.arrayLength, -1, v.object) : new BasicValue(v.getType());
         }
         return value;
     }
@@ -159,7 +183,11 @@ final class ConstantInterpreter extends BasicInterpreter {
             case Opcodes.GETFIELD: {
                 FieldInsnNode f = (FieldInsnNode) insn;
                 OptionalInt length = fields.length(f.owner, f.name, f.desc, false);
-                return length.isPresent() ? array(plain, length.getAsInt()) : plain;
+                if (length.isPresent()) {
+                    return array(plain, length.getAsInt());
+                }
+                return value instanceof Value v && v.object != null
+                        ? fixed(plain, statics.finalField(v.object, f.owner, f.name, f.desc)) : plain;
             }
             default:
                 return plain;
@@ -208,11 +236,13 @@ final class ConstantInterpreter extends BasicInterpreter {
         Integer constant = null;
         Integer length = null;
         int local = -1;
+        Object object = null;
         if (value1 instanceof Value a && value2 instanceof Value b) {
             constant = Objects.equals(a.constant, b.constant) ? a.constant : null;
             length = Objects.equals(a.arrayLength, b.arrayLength) ? a.arrayLength : null;
             local = a.local == b.local ? a.local : -1;
+            object = a.object == b.object ? a.object : null;
         }
-        return new Value(type, constant, length, local);
+        return new Value(type, constant, length, local, object);
     }
 }

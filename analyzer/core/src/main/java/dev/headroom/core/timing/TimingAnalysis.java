@@ -12,6 +12,7 @@ import dev.headroom.core.callgraph.Site;
 import dev.headroom.core.callgraph.Target;
 import dev.headroom.core.classpath.Annotations;
 import dev.headroom.core.classpath.LoadedClass;
+import dev.headroom.core.heap.StaticObjects;
 import dev.headroom.core.model.Frame;
 import dev.headroom.core.model.JavaSignatures;
 import dev.headroom.core.model.LazyText;
@@ -87,6 +88,7 @@ public final class TimingAnalysis {
     private final CostModel model;
     private final FlowFacts facts;
     private final FieldArrayLengths fieldLengths;
+    private final StaticObjects statics;
     private final boolean assertionsEnabled;
     private final TimingExceptions exceptions;
     private final Map<MethodRef, MethodTiming> timings = new HashMap<>();
@@ -100,16 +102,19 @@ public final class TimingAnalysis {
 
     /** Bounds the runs that complete normally, with assertions disabled. */
     public TimingAnalysis(CallGraph graph, Hierarchy hierarchy, CostModel model, FlowFacts facts) {
-        this(graph, hierarchy, model, facts, false, TimingExceptions.EXCLUDE);
+        this(graph, hierarchy, model, facts, false, TimingExceptions.EXCLUDE, StaticObjects.NONE);
     }
 
     /**
      * @param assertionsEnabled whether the program runs with {@code -ea} (assert code is then not cold)
      * @param exceptions        whether a root's bound covers its throw paths too, or only the runs that
      *                          complete normally
+     * @param statics           what the static initialisers fixed: a loop bounded by the capacity of an
+     *                          object a static final field holds is bounded by that capacity
      */
     public TimingAnalysis(CallGraph graph, Hierarchy hierarchy, CostModel model, FlowFacts facts,
-                          boolean assertionsEnabled, TimingExceptions exceptions) {
+                          boolean assertionsEnabled, TimingExceptions exceptions, StaticObjects statics) {
+        this.statics = statics;
         this.assertionsEnabled = assertionsEnabled;
         this.exceptions = exceptions;
         this.graph = graph;
@@ -220,7 +225,7 @@ public final class TimingAnalysis {
             if (!computed) {
                 computed = true;
                 try {
-                    frames = new Analyzer<>(new ConstantInterpreter(fieldLengths, arguments)).analyze(owner, method);
+                    frames = new Analyzer<>(new ConstantInterpreter(fieldLengths, statics, arguments)).analyze(owner, method);
                 } catch (AnalyzerException | RuntimeException e) {
                     frames = null; // no constants known: nothing is inferred, declarations still apply
                 }
@@ -742,13 +747,22 @@ public final class TimingAnalysis {
         return at.cause == null && at.loops.stream().anyMatch(lb -> !lb.bounded());
     }
 
-    /** The arguments of a call whose value is known at it (a constant, an array's length), by the callee's local. */
+    /**
+     * The arguments of a call whose value is known at it (a constant, an array's length, an object of the static
+     * state, the receiver included), by the callee's local.
+     */
     private static Map<Integer, ConstantInterpreter.Value> knownArguments(MethodInsnNode mi,
             org.objectweb.asm.tree.analysis.Frame<BasicValue> frame) {
         Type[] arguments = Type.getArgumentTypes(mi.desc);
         int first = frame.getStackSize() - arguments.length;
         int local = mi.getOpcode() == Opcodes.INVOKESTATIC ? 0 : 1;
         Map<Integer, ConstantInterpreter.Value> known = new HashMap<>();
+        if (local == 1) {
+            ConstantInterpreter.Value receiver = ConstantInterpreter.known(frame.getStack(first - 1));
+            if (receiver != null && receiver.object != null) {
+                known.put(0, receiver);
+            }
+        }
         for (int k = 0; k < arguments.length; k++) {
             ConstantInterpreter.Value value = ConstantInterpreter.known(frame.getStack(first + k));
             if (value != null) {

@@ -7,6 +7,8 @@ import dev.headroom.core.callgraph.CallGraph;
 import dev.headroom.core.callgraph.CallGraphBuilder;
 import dev.headroom.core.callgraph.Hierarchy;
 import dev.headroom.core.classpath.ClassRepository;
+import dev.headroom.core.memory.Layouts;
+import dev.headroom.core.memory.MemoryAnalysis;
 import dev.headroom.core.roots.RootFinder;
 import dev.headroom.core.rules.RuleBook;
 import java.io.IOException;
@@ -56,7 +58,11 @@ final class TimingPrograms {
         Hierarchy hierarchy = new Hierarchy(classes);
         CallGraph graph = new CallGraphBuilder(hierarchy, rules(), DispatchPolicy.RTA)
                 .build(roots.stream().map(RootFinder.Found::method).toList());
-        TimingAnalysis analysis = new TimingAnalysis(graph, hierarchy, model, facts, false, exceptions);
+        // What the static initialisers build, as a run does: capacities fixed there bound loops.
+        MemoryAnalysis statics = new MemoryAnalysis(classes, hierarchy, rules(), Layouts.byName("hotspot-coops"));
+        statics.analyze(null);
+        TimingAnalysis analysis = new TimingAnalysis(graph, hierarchy, model, facts, false, exceptions,
+                statics.staticObjects());
         TimingResult result = analysis.analyze(roots, false);
         return new Program(classes, hierarchy, roots, graph, analysis, result);
     }

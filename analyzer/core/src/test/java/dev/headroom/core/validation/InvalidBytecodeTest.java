@@ -126,7 +126,7 @@ class InvalidBytecodeTest {
 
     @Test
     void malformedDescriptorOfACallIsNamedNotACrash() throws IOException {
-        // MethodScanner.booleanResultIgnored: Type.getReturnType threw on "()Q".
+        // MethodScanner.statusResultIgnored: Type.getReturnType threw on "()Q".
         writeCaller(m -> {
             m.visitMethodInsn(Opcodes.INVOKESTATIC, "shapes/Other", "run", "()Q", false);
             m.visitInsn(Opcodes.RETURN);
