@@ -112,15 +112,11 @@ public final class TextBuffer {
         final long negative = v < 0 ? v : -v;
         final int digits = digits(negative);
         final int sign = v < 0 ? 1 : 0;
-        final int at = length;
-        if (digits + sign > bytes.length - at) {
-            return overflow();
-        }
-        if (sign != 0) {
-            bytes[at] = '-';
+        final int at = reserve(sign + digits, v < 0);
+        if (at < 0) {
+            return false;
         }
         writeNegative(negative, at + sign + digits);
-        length = at + sign + digits;
         return true;
     }
 
@@ -231,6 +227,23 @@ public final class TextBuffer {
         return false;
     }
 
+    /**
+     * Takes the next {@code n} bytes, the first a {@code '-'} when {@code minus}, and returns where they
+     * start; or, when they do not fit, writes nothing, sets the flag and returns -1.
+     */
+    private int reserve(int n, boolean minus) {
+        final int at = length;
+        if (n > bytes.length - at) {
+            truncated = true;
+            return -1;
+        }
+        if (minus) {
+            bytes[at] = '-';
+        }
+        length = at + n;
+        return at;
+    }
+
     private static byte ascii(char c) {
         return c < 0x80 ? (byte) c : (byte) '?';
     }
@@ -297,16 +310,12 @@ public final class TextBuffer {
         int sign = negative && (integer != 0 || fraction != 0) ? 1 : 0;
         int digits = digits(-integer);
         int n = sign + digits + (fractionDigits > 0 ? fractionDigits + 1 : 0);
-        final int at = length;
-        if (n > bytes.length - at) {
-            return overflow();
-        }
-        if (sign != 0) {
-            bytes[at] = '-';
+        final int at = reserve(n, sign != 0);
+        if (at < 0) {
+            return false;
         }
         writeNegative(-integer, at + sign + digits);
         writeFraction(fraction, fractionDigits, at + n);
-        length = at + n;
         return true;
     }
 
@@ -363,12 +372,9 @@ public final class TextBuffer {
         int digits = digits(-top) + 9 * (count - 1);
         int sign = negative ? 1 : 0;
         int n = sign + digits + (fractionDigits > 0 ? fractionDigits + 1 : 0);
-        final int at = length;
-        if (n > bytes.length - at) {
-            return overflow();
-        }
-        if (sign != 0) {
-            bytes[at] = '-';
+        final int at = reserve(n, negative);
+        if (at < 0) {
+            return false;
         }
         int end = at + sign + digits(-top);
         writeNegative(-top, end);
@@ -381,7 +387,6 @@ public final class TextBuffer {
             writePadded(l[limb], 9, end);
         }
         writeFraction(0, fractionDigits, at + n);
-        length = at + n;
         return true;
     }
 }
