@@ -1,8 +1,7 @@
 package dev.headroom.collections;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A bounded, lock-free queue of at most {@code capacity} elements for handing work from exactly one
@@ -22,34 +21,23 @@ import java.util.Objects;
  * {@code poll()} that returns {@code e}. Symmetrically the consumer clears the slot and then publishes the
  * new head with a release store, and the producer reads the head with an acquire load before it reuses a
  * slot, so a slot is never overwritten before it has been read. The slots themselves are plain array
- * accesses ordered by those two. Implemented with {@link VarHandle} acquire/release accesses to the counters (no locks, no {@code Unsafe}); the two counters are {@code long} and do not
- * wrap in practice (2^63 operations).
+ * accesses ordered by those two. The counters are two {@link AtomicLong}s read with {@code getAcquire} and
+ * written with {@code setRelease}: no locks, no {@code Unsafe} in this code, and no static initialiser (a
+ * {@code VarHandle} would need {@code MethodHandles} at class initialisation, which Headroom cannot size).
+ * They do not wrap in practice (2^63 operations).
  *
  * <p>Cost: every operation is constant time; never allocates after construction. Footprint: the queue
- * object (two {@code long} counters, no padding against false sharing) and one {@code Object[capacity]}.
+ * object, two {@link AtomicLong} (no padding against false sharing) and one {@code Object[capacity]}.
  *
  * @param <E> the element type
  */
 public final class SpscQueue<E> {
 
-    private static final VarHandle HEAD;
-    private static final VarHandle TAIL;
-
-    static {
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            HEAD = lookup.findVarHandle(SpscQueue.class, "head", long.class);
-            TAIL = lookup.findVarHandle(SpscQueue.class, "tail", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     private final Object[] slots;
     /** How many elements the consumer has taken: written by the consumer only (release). */
-    private long head;
+    private final AtomicLong head = new AtomicLong();
     /** How many elements the producer has added: written by the producer only (release). */
-    private long tail;
+    private final AtomicLong tail = new AtomicLong();
 
     /**
      * Creates an empty queue that holds at most {@code capacity} elements.
@@ -70,13 +58,13 @@ public final class SpscQueue<E> {
     public boolean offer(E e) {
         Objects.requireNonNull(e);
         final Object[] a = this.slots;
-        long t = tail;
-        long h = (long) HEAD.getAcquire(this);
+        long t = tail.getPlain();
+        long h = head.getAcquire();
         if (t - h >= a.length) {
             return false;
         }
         a[(int) (t % a.length)] = e;
-        TAIL.setRelease(this, t + 1);
+        tail.setRelease(t + 1);
         return true;
     }
 
@@ -87,15 +75,15 @@ public final class SpscQueue<E> {
     @SuppressWarnings("unchecked")
     public E poll() {
         final Object[] a = this.slots;
-        long h = head;
-        long t = (long) TAIL.getAcquire(this);
+        long h = head.getPlain();
+        long t = tail.getAcquire();
         if (h >= t) {
             return null;
         }
         int i = (int) (h % a.length);
         E e = (E) a[i];
         a[i] = null;
-        HEAD.setRelease(this, h + 1);
+        head.setRelease(h + 1);
         return e;
     }
 
@@ -104,8 +92,8 @@ public final class SpscQueue<E> {
      * capacity that was true at some moment during the call. Constant time.
      */
     public int size() {
-        long h = (long) HEAD.getAcquire(this);
-        long t = (long) TAIL.getAcquire(this);
+        long h = head.getAcquire();
+        long t = tail.getAcquire();
         long n = t - h;
         return n < 0 ? 0 : n > slots.length ? slots.length : (int) n;
     }
