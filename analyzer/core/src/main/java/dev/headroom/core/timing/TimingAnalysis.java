@@ -94,6 +94,8 @@ public final class TimingAnalysis {
     private final Map<MethodRef, MethodTiming> timings = new HashMap<>();
     /** Methods analysed again for what one call passes them (see {@link #inContext}), by method and arguments. */
     private final Map<Context, MethodTiming> contextual = new HashMap<>();
+    /** The same timings in the order they were made (the context keys hash objects by identity). */
+    private final List<MethodTiming> contextualOrder = new ArrayList<>();
     /** The methods being analysed, outermost first, and each one's place in that list (to name cycles). */
     private final List<MethodRef> inProgress = new ArrayList<>();
     private final Map<MethodRef, Integer> inProgressAt = new HashMap<>();
@@ -172,8 +174,9 @@ public final class TimingAnalysis {
         List<String> exits = Collections.emptyList();
         /** The normal-runs timings of the callees a normal-runs timing adds up (their exits are left out too). */
         List<MethodTiming> normalCallees = Collections.emptyList();
-        /** Whether loops make it unbounded (see {@code unboundedByLoops}); null until asked. */
+        /** Whether loops make it unbounded (see {@code unboundedByLoops}), over all runs and normal runs; null until asked. */
         Boolean unboundedByLoops;
+        Boolean normalUnboundedByLoops;
 
         MethodTiming(MethodRef ref, LoadedClass owner) {
             this.ref = ref;
@@ -660,7 +663,8 @@ public final class TimingAnalysis {
             if (inContext != null && use.runs(inContext).bounded()) {
                 callee = use.runs(inContext); // bounded by what this call passes: no unbounded loop on this path
             } else if (use.record()) {
-                t.calls = MethodTiming.added(t.calls, new UnboundedLoopSearch.Call(line, target, use.coldSite()));
+                // What is unbounded on this path is what is unbounded for what the call passes, where it has a context
+                t.calls = MethodTiming.added(t.calls, new UnboundedLoopSearch.Call(line, target, use.coldSite(), inContext));
             }
             if (use.normalRuns()) {
                 t.normalCallees = MethodTiming.added(t.normalCallees, callee);
@@ -687,7 +691,8 @@ public final class TimingAnalysis {
      */
     private MethodTiming inContext(MethodRef target, MethodTiming contextFree, MethodInsnNode mi, Frames values,
                                    int index) {
-        if (contextFree.owner == null || inProgressAt.containsKey(target) || !unboundedByLoops(contextFree)) {
+        if (contextFree.owner == null || inProgressAt.containsKey(target)
+                || (!unboundedByLoops(contextFree, false) && !unboundedByLoops(contextFree.normalRuns(), true))) {
             return null;
         }
         org.objectweb.asm.tree.analysis.Frame<BasicValue> frame = values.at(index);
@@ -719,6 +724,7 @@ public final class TimingAnalysis {
             inProgressAt.remove(target);
         }
         contextual.put(key, t);
+        contextualOrder.add(t);
         return t;
     }
 
@@ -727,14 +733,24 @@ public final class TimingAnalysis {
      * rather than recursion, a native method or a call that cannot be analysed: only then can what a call
      * passes give it one.
      */
-    private boolean unboundedByLoops(MethodTiming t) {
+    private boolean unboundedByLoops(MethodTiming t, boolean normalRuns) {
+        if (normalRuns) {
+            if (t.normalUnboundedByLoops == null) {
+                t.normalUnboundedByLoops = followCauses(t, true);
+            }
+            return t.normalUnboundedByLoops;
+        }
         if (t.unboundedByLoops == null) {
-            t.unboundedByLoops = followCauses(t);
+            t.unboundedByLoops = followCauses(t, false);
         }
         return t.unboundedByLoops;
     }
 
-    private boolean followCauses(MethodTiming t) {
+    /**
+     * Follows the causes to the method whose own code has no bound. A normal-runs timing is made unbounded
+     * by its callee's normal runs, unless the call sits in a try range that recovers (then by all its runs).
+     */
+    private boolean followCauses(MethodTiming t, boolean normalRuns) {
         Set<MethodRef> seen = new HashSet<>();
         MethodTiming at = t;
         while (at.cause != null && seen.add(at.ref)) {
@@ -742,7 +758,7 @@ public final class TimingAnalysis {
             if (next == null) {
                 return false;
             }
-            at = next;
+            at = normalRuns && !next.normalRuns().bounded() ? next.normalRuns() : next;
         }
         return at.cause == null && at.loops.stream().anyMatch(lb -> !lb.bounded());
     }
@@ -969,18 +985,24 @@ public final class TimingAnalysis {
     private UnboundedLoopSearch unboundedLoopSearch() {
         List<UnboundedLoopSearch.Method> unbounded = new ArrayList<>();
         for (Map.Entry<MethodRef, MethodTiming> e : timings.entrySet()) {
-            MethodRef ref = e.getKey();
-            MethodTiming t = e.getValue();
-            if (t.bounded()) {
-                continue;
+            if (!e.getValue().bounded()) {
+                unbounded.add(searched(e.getKey(), e.getValue(), null));
             }
-            List<LoopBound> loops = t.loops.stream().filter(lb -> !lb.bounded()).toList();
-            String file = t.owner != null && t.owner.sourceFile() != null ? t.owner.sourceFile()
-                    : ref.owner().replace('/', '.');
-            unbounded.add(new UnboundedLoopSearch.Method(ref, t.owner != null && t.owner.input(), file, loops,
-                    t.coldLoops, t.calls));
+        }
+        for (MethodTiming t : contextualOrder) {
+            if (!t.bounded()) {
+                unbounded.add(searched(t.ref, t, t));
+            }
         }
         return new UnboundedLoopSearch(unbounded);
+    }
+
+    private static UnboundedLoopSearch.Method searched(MethodRef ref, MethodTiming t, Object context) {
+        List<LoopBound> loops = t.loops.stream().filter(lb -> !lb.bounded()).toList();
+        String file = t.owner != null && t.owner.sourceFile() != null ? t.owner.sourceFile()
+                : ref.owner().replace('/', '.');
+        return new UnboundedLoopSearch.Method(ref, t.owner != null && t.owner.input(), file, loops, t.coldLoops,
+                t.calls, context);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,16 +33,27 @@ import java.util.Set;
  * findings are hot, then over every call, which adds the cold ones.
  */
 final class UnboundedLoopSearch {
-    /** A method without a bound: where it is, its unbounded loops and its calls in order. */
+    /**
+     * A method without a bound: where it is, its unbounded loops and its calls in order. {@code context} is
+     * null for the method's own timing, and for its timing in the context of one call (what the call passes
+     * it) the identity of that timing, which the call names.
+     */
     record Method(MethodRef ref, boolean userCode, String file, List<LoopBound> unboundedLoops,
-                  Set<Integer> coldLoops, List<Call> calls) {
+                  Set<Integer> coldLoops, List<Call> calls, Object context) {
         boolean hasLoop(boolean hotOnly) {
             return unboundedLoops.stream().anyMatch(loop -> !hotOnly || !coldLoops.contains(loop.header()));
         }
     }
 
-    /** A call to an analysed method, at a line of the caller, from cold code or not. */
-    record Call(int line, MethodRef callee, boolean cold) {
+    /**
+     * A call to an analysed method, at a line of the caller, from cold code or not; {@code context}: the
+     * identity of the callee's timing for what this call passes it, when it has one (its loops may be bounded
+     * there and its cold code not), else null.
+     */
+    record Call(int line, MethodRef callee, boolean cold, Object context) {
+        Call(int line, MethodRef callee, boolean cold) {
+            this(line, callee, cold, null);
+        }
     }
 
     /** Where a finding is reported, and for which root (null when the roots are merged). */
@@ -80,8 +92,13 @@ final class UnboundedLoopSearch {
     UnboundedLoopSearch(List<Method> unbounded) {
         this.methods = unbounded.toArray(new Method[0]);
         int n = methods.length;
+        Map<Object, Integer> contextIds = new IdentityHashMap<>();
         for (int i = 0; i < n; i++) {
-            ids.put(methods[i].ref(), i);
+            if (methods[i].context() == null) {
+                ids.put(methods[i].ref(), i);
+            } else {
+                contextIds.put(methods[i].context(), i);
+            }
         }
         callees = new int[n][];
         callLines = new int[n][];
@@ -93,7 +110,7 @@ final class UnboundedLoopSearch {
             boolean[] cold = new boolean[calls.size()];
             int k = 0;
             for (Call c : calls) {
-                Integer id = ids.get(c.callee());
+                Integer id = c.context() != null ? contextIds.get(c.context()) : ids.get(c.callee());
                 if (id != null) {
                     to[k] = id;
                     cold[k] = c.cold();

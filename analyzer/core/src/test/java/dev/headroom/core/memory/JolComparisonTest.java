@@ -87,7 +87,8 @@ class JolComparisonTest {
         TargetPrograms.copy(PACKAGE, "JolGraphs", program);
         List<String> differences = new ArrayList<>();
         int checked = 0;
-        try (ClassRepository classes = ClassRepository.open(List.of(program), List.of(), jdkHome, AnalysisListener.SILENT)) {
+        try (ClassRepository classes = ClassRepository.open(List.of(program), List.of(TargetPrograms.collectionsLibrary()), jdkHome,
+                AnalysisListener.SILENT)) {
             InstanceSizes sizes = new InstanceSizes(classes, layout);
             MemoryResult footprint = new MemoryAnalysis(classes, new Hierarchy(classes), RuleBook.loadBundled(), layout).analyze(null);
             for (Map.Entry<String, Long> e : jol.entrySet()) {

@@ -1,5 +1,17 @@
 package dev.headroom.core.memory;
 
+import dev.headroom.collections.DoubleList;
+import dev.headroom.collections.FixedBitSet;
+import dev.headroom.collections.FixedList;
+import dev.headroom.collections.IntIntMap;
+import dev.headroom.collections.IntList;
+import dev.headroom.collections.IntObjectMap;
+import dev.headroom.collections.IntRingBuffer;
+import dev.headroom.collections.LongLongMap;
+import dev.headroom.collections.ObjectIntMap;
+import dev.headroom.collections.RingBuffer;
+import dev.headroom.collections.SpscQueue;
+import dev.headroom.collections.TextBuffer;
 import java.util.concurrent.ArrayBlockingQueue;
 
 /**
@@ -38,6 +50,19 @@ final class JolGraphs {
     static final JolFixtures.Ring[] RINGS = new JolFixtures.Ring[3];
     static final ArrayBlockingQueue<Object> QUEUE = new ArrayBlockingQueue<>(16);
     static final Object[] LAMBDA_HOLDER = new Object[1];
+    // headroom-collections, sized to the byte like any object built from constructor arguments (issue 13)
+    static final IntIntMap INT_MAP = new IntIntMap(100, -1);
+    static final LongLongMap LONG_MAP = new LongLongMap(10, 0L);
+    static final IntObjectMap<Object> INT_OBJECT_MAP = new IntObjectMap<>(20);
+    static final ObjectIntMap<Object> OBJECT_INT_MAP = new ObjectIntMap<>(7, -1);
+    static final FixedList<Object> FIXED_LIST = new FixedList<>(10);
+    static final IntList INT_LIST = new IntList(33);
+    static final DoubleList DOUBLE_LIST = new DoubleList(5);
+    static final RingBuffer<Object> RING_BUFFER = new RingBuffer<>(16);
+    static final IntRingBuffer INT_RING_BUFFER = new IntRingBuffer(9);
+    static final SpscQueue<Object> SPSC_QUEUE = new SpscQueue<>(32);
+    static final TextBuffer TEXT = new TextBuffer(50);
+    static final FixedBitSet BITS = new FixedBitSet(100);
 
     static {
         for (int i = 0; i < JAGGED.length; i++) {

@@ -1,6 +1,8 @@
 package dev.headroom.core.testing;
 
+import dev.headroom.collections.FixedList;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -55,5 +57,14 @@ public final class TargetPrograms {
     private static String topLevelOf(Path classFile) {
         String file = classFile.getFileName().toString();
         return file.substring(0, file.length() - ".class".length()).split("\\$")[0];
+    }
+
+    /** Where the test class path has headroom-collections: its jar, or its classes directory in the reactor. */
+    public static Path collectionsLibrary() {
+        try {
+            return Path.of(FixedList.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

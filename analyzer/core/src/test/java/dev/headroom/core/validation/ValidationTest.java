@@ -45,11 +45,15 @@ class ValidationTest {
         PROGRAMS.putAll(TargetPrograms.copyEach(TARGETS, programs));
     }
 
-    /** Some targets have no root on purpose (nothing is found in them): allowed, not a usage error. */
+    /**
+     * Some targets have no root on purpose (nothing is found in them): allowed, not a usage error. The
+     * headroom-collections library is on the class path, as a user's dependency would be.
+     */
     static AnalysisResult analyze(Path program) {
-        return Headroom.analyze(AnalysisConfig.builder().addInput(program).allowNoRoots(true).build(),
-                AnalysisListener.SILENT);
+        return Headroom.analyze(AnalysisConfig.builder().addInput(program).addClasspath(TargetPrograms.collectionsLibrary())
+                .allowNoRoots(true).build(), AnalysisListener.SILENT);
     }
+
 
     @Test
     void everyExpectationHoldsAndNothingElseIsFound() {
