@@ -6,6 +6,8 @@ import dev.headroom.core.classpath.LoadedClass;
 import dev.headroom.core.heap.StaticObjects;
 import dev.headroom.core.memory.Value.HeapObject;
 import dev.headroom.core.memory.Value.IntV;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -28,6 +30,8 @@ final class InitializedObjects implements StaticObjects {
     private final StaticInterpreter interpreter;
     private final ClassRepository classes;
     private final Hierarchy hierarchy;
+    private final Map<String, Optional<Known>> staticFields = new HashMap<>();
+    private final Map<String, Boolean> assignedOutsideConstructors = new HashMap<>();
 
     InitializedObjects(StaticInterpreter interpreter, ClassRepository classes, Hierarchy hierarchy) {
         this.interpreter = interpreter;
@@ -37,6 +41,12 @@ final class InitializedObjects implements StaticObjects {
 
     @Override
     public Optional<Known> staticField(String owner, String name, String descriptor) {
+        // Asked for every static field read of every method the timing analyses: the answer is kept.
+        return staticFields.computeIfAbsent(owner + "." + name + ":" + descriptor,
+                k -> readStaticField(owner, name, descriptor));
+    }
+
+    private Optional<Known> readStaticField(String owner, String name, String descriptor) {
         Optional<StaticInterpreter.ClassState> state = interpreter.state(owner);
         if (state.isEmpty() || !state.get().done || state.get().stopped != null
                 || !declaresOnce(owner, name, descriptor, Opcodes.ACC_STATIC | Opcodes.ACC_FINAL)
@@ -67,8 +77,10 @@ final class InitializedObjects implements StaticObjects {
                 }
             }
         }
+        String finalDeclaring = declaring;
         if (declaring == null || !hierarchy.supertypes(owner).contains(declaring)
-                || assignedOutside(declaring, Opcodes.PUTFIELD, name, descriptor, "<init>")) {
+                || assignedOutsideConstructors.computeIfAbsent(declaring + "." + name + ":" + descriptor,
+                        k -> assignedOutside(finalDeclaring, Opcodes.PUTFIELD, name, descriptor, "<init>"))) {
             return Optional.empty();
         }
         return known(o.fields.get(name + ":" + descriptor), descriptor);
