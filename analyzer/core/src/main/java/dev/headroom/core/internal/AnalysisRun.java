@@ -115,7 +115,7 @@ public final class AnalysisRun {
 
             List<Finding> findings = pathFindings(graph, roots, classes, sources, suppressions);
             MemoryAnalysis statics = new MemoryAnalysis(classes, hierarchy, rules, layout);
-            MemoryReport memory = memory(statics, layout, classes, hierarchy, graph, roots, sources, suppressions, findings);
+            MemoryReport memory = memory(statics, classes, hierarchy, graph, roots, sources, suppressions, findings);
             listener.progress("bounding the worst-case cost of " + roots.size() + " roots (" + costModel.name() + ")");
             TimingResult timing = new TimingAnalysis(graph, hierarchy, costModel, flowFacts, assertions,
                     config.timingExceptions(), statics.staticObjects()).analyze(roots, config.grouping() == FindingGrouping.LOCATION);
@@ -293,14 +293,14 @@ public final class AnalysisRun {
      * The static footprint against the RAM budget and the stack per root; their budget findings join the
      * others (suppressible like them, at the class's static initialiser or at the root).
      */
-    private MemoryReport memory(MemoryAnalysis analysis, Layout layout, ClassRepository classes, Hierarchy hierarchy,
+    private MemoryReport memory(MemoryAnalysis analysis, ClassRepository classes, Hierarchy hierarchy,
                                 CallGraph graph, List<RootFinder.Found> roots, SourcePaths sources,
                                 Suppressions suppressions, List<Finding> findings) {
-        listener.progress("computing the static footprint (" + layout.name() + ")");
+        listener.progress("computing the static footprint (" + analysis.layout().name() + ")");
         // A RAM budget is about the whole program; without one, only the static state the roots use is judged.
         StaticScope scope = config.ramBudget() != null ? StaticScope.all() : StaticScope.usedBy(graph, hierarchy);
         MemoryResult statics = analysis.analyze(config.ramBudget(), scope);
-        StackResult stack = new StackAnalysis(graph, layout)
+        StackResult stack = new StackAnalysis(graph, analysis.layout())
                 .analyze(roots.stream().map(r -> r.method().ref()).toList(), config.stackBudget());
         List<MemoryFinding> budgetFindings = new ArrayList<>(statics.findings());
         budgetFindings.addAll(stack.findings());
@@ -308,7 +308,7 @@ public final class AnalysisRun {
             severity(f.rule(), f.rule().defaultSeverity(), false)
                     .ifPresent(severity -> findings.add(budgetFinding(f, severity, classes, sources, suppressions)));
         }
-        return UncheckedLimits.memory(new MemoryReport(layout.name(), config.ramBudget(), statics.totalBytes(),
+        return UncheckedLimits.memory(new MemoryReport(analysis.layout().name(), config.ramBudget(), statics.totalBytes(),
                 statics.bounded(), statics.verdict(), statics.items(), stack.stack()), config.ruleLevels());
     }
 

@@ -31,7 +31,7 @@ final class InitializedObjects implements StaticObjects {
     private final ClassRepository classes;
     private final Hierarchy hierarchy;
     private final Map<String, Optional<Known>> staticFields = new HashMap<>();
-    private final Map<String, Boolean> assignedOutsideConstructors = new HashMap<>();
+    private final Map<String, Boolean> finalFields = new HashMap<>();
 
     InitializedObjects(StaticInterpreter interpreter, ClassRepository classes, Hierarchy hierarchy) {
         this.interpreter = interpreter;
@@ -41,7 +41,7 @@ final class InitializedObjects implements StaticObjects {
 
     @Override
     public Optional<Known> staticField(String owner, String name, String descriptor) {
-        // Asked for every static field read of every method the timing analyses: the answer is kept.
+        // Asked for every field read of every method the timing analyses: the answers are kept.
         return staticFields.computeIfAbsent(owner + "." + name + ":" + descriptor,
                 k -> readStaticField(owner, name, descriptor));
     }
@@ -49,7 +49,7 @@ final class InitializedObjects implements StaticObjects {
     private Optional<Known> readStaticField(String owner, String name, String descriptor) {
         Optional<StaticInterpreter.ClassState> state = interpreter.state(owner);
         if (state.isEmpty() || !state.get().done || state.get().stopped != null
-                || !declaresOnce(owner, name, descriptor, Opcodes.ACC_STATIC | Opcodes.ACC_FINAL)
+                || !declaresStaticFinalOnce(owner, name, descriptor)
                 || assignedOutside(owner, Opcodes.PUTSTATIC, name, descriptor, "<clinit>")) {
             return Optional.empty();
         }
@@ -58,45 +58,52 @@ final class InitializedObjects implements StaticObjects {
 
     @Override
     public Optional<Known> finalField(Object object, String owner, String name, String descriptor) {
-        if (!(object instanceof HeapObject o) || o.array || o.unbounded != null) {
-            return Optional.empty();
-        }
-        // The object keeps its field values by name and descriptor: exactly one class of its type may declare one.
-        String declaring = null;
-        for (String type : hierarchy.supertypes(o.type)) {
-            Optional<LoadedClass> c = classes.find(type);
-            if (c.isEmpty()) {
-                return Optional.empty(); // a class not seen may declare a field of the same name
-            }
-            for (FieldNode f : c.get().node().fields) {
-                if ((f.access & Opcodes.ACC_STATIC) == 0 && f.name.equals(name) && f.desc.equals(descriptor)) {
-                    if (declaring != null || (f.access & Opcodes.ACC_FINAL) == 0) {
-                        return Optional.empty();
-                    }
-                    declaring = type;
-                }
-            }
-        }
-        String finalDeclaring = declaring;
-        if (declaring == null || !hierarchy.supertypes(owner).contains(declaring)
-                || assignedOutsideConstructors.computeIfAbsent(declaring + "." + name + ":" + descriptor,
-                        k -> assignedOutside(finalDeclaring, Opcodes.PUTFIELD, name, descriptor, "<init>"))) {
+        if (!(object instanceof HeapObject o) || o.array || o.unbounded != null
+                || !finalFields.computeIfAbsent(o.type + " " + owner + "." + name + ":" + descriptor,
+                        k -> isFixedField(o.type, owner, name, descriptor))) {
             return Optional.empty();
         }
         return known(o.fields.get(name + ":" + descriptor), descriptor);
     }
 
-    private boolean declaresOnce(String owner, String name, String descriptor, int access) {
+    /**
+     * Whether the field a read through {@code owner} names is final in objects of {@code type} and assigned only
+     * by constructors. The interpreter keeps an object's field values by name and descriptor, so exactly one
+     * class of the type may declare one of that name and descriptor.
+     */
+    private boolean isFixedField(String type, String owner, String name, String descriptor) {
+        String declaring = null;
+        for (String t : hierarchy.supertypes(type)) {
+            Optional<LoadedClass> c = classes.find(t);
+            if (c.isEmpty()) {
+                return false; // a class not seen may declare a field of the same name
+            }
+            for (FieldNode f : c.get().node().fields) {
+                if ((f.access & Opcodes.ACC_STATIC) == 0 && f.name.equals(name) && f.desc.equals(descriptor)) {
+                    if (declaring != null || (f.access & Opcodes.ACC_FINAL) == 0) {
+                        return false;
+                    }
+                    declaring = t;
+                }
+            }
+        }
+        return declaring != null && hierarchy.supertypes(owner).contains(declaring)
+                && !assignedOutside(declaring, Opcodes.PUTFIELD, name, descriptor, "<init>");
+    }
+
+    /** Whether the input class declares one field of that name, and it is static and final with that descriptor. */
+    private boolean declaresStaticFinalOnce(String owner, String name, String descriptor) {
         Optional<LoadedClass> c = classes.find(owner);
         if (c.isEmpty() || !c.get().input()) {
             return false;
         }
         int named = 0;
         boolean matches = false;
+        int staticFinal = Opcodes.ACC_STATIC | Opcodes.ACC_FINAL;
         for (FieldNode f : c.get().node().fields) {
             if (f.name.equals(name)) {
                 named++;
-                matches |= f.desc.equals(descriptor) && (f.access & access) == access;
+                matches |= f.desc.equals(descriptor) && (f.access & staticFinal) == staticFinal;
             }
         }
         return named == 1 && matches;

@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,10 +93,11 @@ public final class TimingAnalysis {
     private final boolean assertionsEnabled;
     private final TimingExceptions exceptions;
     private final Map<MethodRef, MethodTiming> timings = new HashMap<>();
-    /** Methods analysed again for what one call passes them (see {@link #inContext}), by method and arguments. */
-    private final Map<Context, MethodTiming> contextual = new HashMap<>();
-    /** The same timings in the order they were made (the context keys hash objects by identity). */
-    private final List<MethodTiming> contextualOrder = new ArrayList<>();
+    /**
+     * Methods analysed again for what one call passes them (see {@link #inContext}), by method and arguments,
+     * in the order they were made (the keys hash objects by identity, so a hash order would vary by run).
+     */
+    private final Map<Context, MethodTiming> contextual = new LinkedHashMap<>();
     /** The methods being analysed, outermost first, and each one's place in that list (to name cycles). */
     private final List<MethodRef> inProgress = new ArrayList<>();
     private final Map<MethodRef, Integer> inProgressAt = new HashMap<>();
@@ -724,7 +726,6 @@ public final class TimingAnalysis {
             inProgressAt.remove(target);
         }
         contextual.put(key, t);
-        contextualOrder.add(t);
         return t;
     }
 
@@ -746,10 +747,7 @@ public final class TimingAnalysis {
         return t.unboundedByLoops;
     }
 
-    /**
-     * Follows the causes to the method whose own code has no bound. A normal-runs timing is made unbounded
-     * by its callee's normal runs, unless the call sits in a try range that recovers (then by all its runs).
-     */
+    /** Follows the causes (of all runs, or of the runs that complete normally) to the method whose own code has no bound. */
     private boolean followCauses(MethodTiming t, boolean normalRuns) {
         Set<MethodRef> seen = new HashSet<>();
         MethodTiming at = t;
@@ -758,9 +756,17 @@ public final class TimingAnalysis {
             if (next == null) {
                 return false;
             }
-            at = normalRuns && !next.normalRuns().bounded() ? next.normalRuns() : next;
+            at = normalRuns ? normalCause(next) : next;
         }
         return at.cause == null && at.loops.stream().anyMatch(lb -> !lb.bounded());
+    }
+
+    /**
+     * The callee's timing that made a normal-runs timing unbounded: its normal runs, unless the call sits in a
+     * try range that recovers (then all the callee's runs).
+     */
+    private static MethodTiming normalCause(MethodTiming callee) {
+        return callee.normalRuns().bounded() ? callee : callee.normalRuns();
     }
 
     /**
@@ -970,9 +976,7 @@ public final class TimingAnalysis {
             if (next == null) {
                 break;
             }
-            // a normal-runs timing was made unbounded by its callee's normal runs, unless the call sits in a try
-            // range that recovers (then by all the callee's runs)
-            t = next.normalRuns().bounded() ? next : next.normalRuns();
+            t = normalCause(next);
         }
         path.add(unboundedStep(root.reason));
         return path;
@@ -989,7 +993,7 @@ public final class TimingAnalysis {
                 unbounded.add(searched(e.getKey(), e.getValue(), null));
             }
         }
-        for (MethodTiming t : contextualOrder) {
+        for (MethodTiming t : contextual.values()) {
             if (!t.bounded()) {
                 unbounded.add(searched(t.ref, t, t));
             }
