@@ -58,12 +58,19 @@ public final class TextBuffer {
 
     /**
      * Appends the characters of {@code s} ({@code "null"} for {@code null}, as {@link StringBuilder} does),
-     * each outside ASCII as {@code '?'}. Bounded by the capacity.
+     * each outside ASCII as {@code '?'}. Bounded by the capacity, and by the length of {@code s}.
      *
      * @return {@code false} when {@code s} does not fit whole (nothing is written; {@link #truncated()} is set)
      */
     public boolean append(CharSequence s) {
-        CharSequence text = s == null ? "null" : s;
+        return s == null ? appendText("null") : appendText(s);
+    }
+
+    /**
+     * Appends {@code text}, not null. A method of its own (no merge of {@code s} with {@code "null"}), so that
+     * at a call with a string literal Headroom knows {@code n} and bounds the loop by the literal's length.
+     */
+    private boolean appendText(CharSequence text) {
         final byte[] b = this.bytes;
         final int n = text.length();
         final int at = length;

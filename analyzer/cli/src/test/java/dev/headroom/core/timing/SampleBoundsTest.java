@@ -3,6 +3,7 @@ package dev.headroom.core.timing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.headroom.core.TimingExceptions;
 import dev.headroom.core.model.RootTiming;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
@@ -24,8 +25,8 @@ import org.junit.jupiter.api.Test;
  * instructions than the static bound under {@code unit}. Tightness is printed per root.
  *
  * <p>Every root's worst case is reachable by the drivers, so the bound must also stay within 2x of the
- * observed maximum unless an entry in {@code loose} explains why not (none is needed today: measured
- * 1.00 to 1.25).
+ * observed maximum, or within 3x where an entry in {@code loose} explains why (the fixed telemetry sample's
+ * formatting roots: the JDK code they call runs uncounted). Measured: 1.00 to 1.25, and 2.2 to 2.5 for those.
  */
 class SampleBoundsTest {
     private static final Path SAMPLES = Path.of("../../sample-projects");
@@ -90,12 +91,66 @@ class SampleBoundsTest {
         check("telemetry-mistakes", Map.of());
     }
 
+    /**
+     * The telemetry sample rewritten with headroom-collections: its roots reach their objects through static
+     * final fields, and their loops are bounded by the capacities fixed there. The library's classes are
+     * counted too. The driver makes every line length, an unknown sensor (the map full), alarm bursts beyond
+     * the 8 alarms with and without the publisher draining them, and rejected frame sizes.
+     */
+    @Test
+    void telemetryFixedRootsStayWithinTheirBounds() throws Exception {
+        String pkg = "com.example.telemetry.fixed";
+        ClassLoader loader = new CountingClassLoader(getClass().getClassLoader(), pkg, "dev.headroom.collections");
+        Class<?> task = Class.forName(pkg + ".TelemetryTask", true, loader);
+        Object stats = staticField(task, "STATS");
+        Object link = staticField(task, "LINK");
+        Object alerts = staticField(task, "ALERTS");
+        long[] extremes = {Long.MIN_VALUE, Long.MAX_VALUE, -1, 0, 899, 900, 901};
+        Random random = new Random(20261203);
+        for (int step = 0; step < STEPS; step++) {
+            switch (random.nextInt(6)) {
+                case 0, 1 -> {
+                    int sensor = random.nextInt(4) - 1; // -1 and 2 are unknown: the map of 2 sensors is full
+                    long value = random.nextBoolean() ? extremes[random.nextInt(extremes.length)]
+                            : random.nextLong() >> random.nextInt(64);
+                    measure("TelemetryTask#onSample", task, "onSample", sensor, value);
+                }
+                case 2 -> measure("TelemetryTask#publishSummary", task, "publishSummary");
+                case 3 -> measure("TelemetryTask#onLinkUp", task, "onLinkUp", random.nextInt(2_048));
+                case 4 -> {
+                    measure("LinkMonitor#onLinkStatusIrq", link, "onLinkStatusIrq", random.nextInt(4));
+                    measure("RollingStats#record", stats, "record", random.nextLong() >> random.nextInt(64));
+                }
+                default -> { // the publisher thread's side (here the same thread): hand some alarms back
+                    for (int k = random.nextInt(10); k > 0; k--) {
+                        Object alarm = call(alerts, "poll");
+                        if (alarm == null) {
+                            break;
+                        }
+                        call(alerts, "recycle", alarm);
+                    }
+                }
+            }
+        }
+        String jdkAndLineLength = "the bound counts the JDK's String.charAt and Objects.checkIndex, which run uncounted"
+                + " here, and copies a whole line of 64 bytes into the log where the longest line has 50";
+        check("telemetry-fixed", List.of(COLLECTIONS), Map.of("TelemetryTask#onSample", jdkAndLineLength,
+                "TelemetryTask#publishSummary", jdkAndLineLength));
+    }
+
+    private static final Path COLLECTIONS = Path.of("../../collections/target/classes");
+
     /** Compares each measured root with its static bound; roots with no bound are not measured. */
     private void check(String sample, Map<String, String> loose) {
+        check(sample, List.of(), loose);
+    }
+
+    private void check(String sample, List<Path> classpath, Map<String, String> loose) {
         Path classes = SAMPLES.resolve(sample).resolve("target/classes");
         List<String> problems = new ArrayList<>();
         StringBuilder table = new StringBuilder(String.format("%n%-36s %8s %8s %9s%n", sample, "static", "observed", "tightness"));
-        try (TimingPrograms.Program program = TimingPrograms.analyzeInputs(classes, CostModels.load("unit"), FlowFacts.none())) {
+        try (TimingPrograms.Program program = TimingPrograms.analyzeInputs(classes, classpath, CostModels.load("unit"),
+                FlowFacts.none(), TimingExceptions.EXCLUDE)) {
             int measured = 0;
             for (RootTiming timing : program.result().report().roots()) {
                 String name = timing.root().simpleClassName() + "#" + timing.root().name();
@@ -112,7 +167,7 @@ class SampleBoundsTest {
                 table.append(String.format("%-36s %8d %8d %9.2f%n", name, timing.wcet(), max, tightness));
                 if (max > timing.wcet()) {
                     problems.add(name + ": observed " + max + " bytecodes, above the static bound " + timing.wcet());
-                } else if (tightness > 2.0 && !loose.containsKey(name)) {
+                } else if (tightness > (loose.containsKey(name) ? 3.0 : 2.0)) {
                     problems.add(name + ": static bound " + timing.wcet() + " is " + String.format("%.2f", tightness)
                             + "x the observed maximum " + max);
                 }
@@ -131,18 +186,20 @@ class SampleBoundsTest {
         observed.merge(root, BytecodeCounter.count, Math::max);
     }
 
-    private static void call(Object target, String name, Object... args) throws Exception {
-        for (Method m : target.getClass().getMethods()) {
+    /** Calls a method of {@code target}, or a static method when {@code target} is a {@link Class}; its result. */
+    private static Object call(Object target, String name, Object... args) throws Exception {
+        Class<?> type = target instanceof Class<?> c ? c : target.getClass();
+        Object receiver = target instanceof Class<?> ? null : target;
+        for (Method m : type.getMethods()) {
             if (m.getName().equals(name) && m.getParameterCount() == args.length) {
                 try {
-                    m.invoke(target, args);
+                    return m.invoke(receiver, args);
                 } catch (InvocationTargetException e) {
-                    // an exception out of the root ends the call; what ran until then was counted
+                    return null; // an exception out of the root ends the call; what ran until then was counted
                 }
-                return;
             }
         }
-        throw new AssertionError("no method " + name + " on " + target.getClass());
+        throw new AssertionError("no method " + name + " on " + type);
     }
 
     private static Object staticField(Class<?> owner, String name) throws Exception {

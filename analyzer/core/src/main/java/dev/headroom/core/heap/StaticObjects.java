@@ -17,6 +17,13 @@ public interface StaticObjects {
     record Known(Integer constant, Integer arrayLength, Object object) {
     }
 
+    /**
+     * The object a string literal names, known by its text (a {@link Known#object()} token, and the timing
+     * analysis's token for an {@code ldc}). Two literals of one text are the same object: the JVM interns them.
+     */
+    record StringLiteral(String text) {
+    }
+
     /** The value of a static final field after its class's initialisation, when it is known exactly. */
     Optional<Known> staticField(String owner, String name, String descriptor);
 

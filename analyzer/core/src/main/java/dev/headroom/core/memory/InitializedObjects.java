@@ -4,6 +4,8 @@ import dev.headroom.core.callgraph.Hierarchy;
 import dev.headroom.core.classpath.ClassRepository;
 import dev.headroom.core.classpath.LoadedClass;
 import dev.headroom.core.heap.StaticObjects;
+import dev.headroom.core.heap.StaticObjects.StringLiteral;
+import dev.headroom.core.memory.Value.External;
 import dev.headroom.core.memory.Value.HeapObject;
 import dev.headroom.core.memory.Value.IntV;
 import java.util.HashMap;
@@ -132,6 +134,9 @@ final class InitializedObjects implements StaticObjects {
     private static Optional<Known> known(Value v, String descriptor) {
         if (v instanceof IntV i && descriptor.equals("I")) {
             return Optional.of(new Known(i.v(), null, null));
+        }
+        if (v instanceof External e && e.literalText() != null && descriptor.startsWith("L")) {
+            return Optional.of(new Known(null, null, new StringLiteral(e.literalText())));
         }
         if (v instanceof HeapObject o && o.unbounded == null) {
             boolean knownLength = o.array && o.length >= 0 && o.length <= Integer.MAX_VALUE;

@@ -523,8 +523,8 @@ final class StaticInterpreter {
             return new FloatV(f);
         } else if (cst instanceof Double d) {
             return new DoubleV(d);
-        } else if (cst instanceof String) {
-            return new External("a string literal", null);
+        } else if (cst instanceof String text) {
+            return new External("a string literal", null, text);
         } else if (cst instanceof Type t && t.getSort() != Type.METHOD) {
             return new External("a class literal", t.getDescriptor());
         }
@@ -884,6 +884,10 @@ final class StaticInterpreter {
         }
         if (call.name.equals("getClass") && call.desc.equals("()Ljava/lang/Class;") && args[0] instanceof HeapObject o) {
             return new External("a class literal", o.array ? o.type : "L" + o.type + ";");
+        }
+        Value atomic = AtomicFields.apply(call.owner, call.name, call.desc, args);
+        if (atomic != null) {
+            return atomic;
         }
         switch (key) {
             case "java/lang/Class.getComponentType()Ljava/lang/Class;" -> {

@@ -50,9 +50,13 @@ sealed interface Value {
 
     /**
      * A reference to an object that is not counted: a string literal, a class literal, an object held by a
-     * class library's static field. {@code classLiteral} is the descriptor a class literal names, else null.
+     * class library's static field. {@code classLiteral} is the descriptor a class literal names, else null;
+     * {@code literalText} the text of a string literal, else null.
      */
-    record External(String what, String classLiteral) implements Value {
+    record External(String what, String classLiteral, String literalText) implements Value {
+        External(String what, String classLiteral) {
+            this(what, classLiteral, null);
+        }
     }
 
     /** An object created by the interpreted code: counted once, through the first static field that reaches it. */

@@ -2,6 +2,8 @@ package dev.headroom.core.timing;
 
 import dev.headroom.core.classpath.AsmApi;
 import dev.headroom.core.heap.StaticObjects;
+import dev.headroom.core.heap.StaticObjects.StringLiteral;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,6 +15,7 @@ import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.IincInsnNode;
 import org.objectweb.asm.tree.IntInsnNode;
 import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.BasicInterpreter;
@@ -65,13 +68,19 @@ final class ConstantInterpreter extends BasicInterpreter {
         @Override
         public boolean equals(Object o) {
             return o instanceof Value v && Objects.equals(getType(), v.getType()) && Objects.equals(constant, v.constant)
-                    && Objects.equals(arrayLength, v.arrayLength) && local == v.local && object == v.object;
+                    && Objects.equals(arrayLength, v.arrayLength) && local == v.local && sameObject(object, v.object);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(getType(), constant, arrayLength, local) * 31 + System.identityHashCode(object);
+            return Objects.hash(getType(), constant, arrayLength, local) * 31
+                    + (object instanceof StringLiteral ? object.hashCode() : System.identityHashCode(object));
         }
+    }
+
+    /** The same object: the identical token, or two literals of one text (the JVM interns them into one string). */
+    static boolean sameObject(Object a, Object b) {
+        return a == b || (a instanceof StringLiteral && a.equals(b));
     }
 
     private final FieldLengths fields;
@@ -141,6 +150,9 @@ final class ConstantInterpreter extends BasicInterpreter {
             return intValue(i);
         }
         BasicValue plain = super.newOperation(insn);
+        if (op == Opcodes.LDC && ((LdcInsnNode) insn).cst instanceof String text) {
+            return new Value(plain.getType(), null, null, -1, new StringLiteral(text));
+        }
         if (op == Opcodes.GETSTATIC) {
             FieldInsnNode f = (FieldInsnNode) insn;
             OptionalInt length = fields.length(f.owner, f.name, f.desc, true);
@@ -220,6 +232,22 @@ final class ConstantInterpreter extends BasicInterpreter {
     }
 
     /**
+     * The length of a string literal, asked through {@code String.length()} or {@code CharSequence.length()}
+     * (a literal is a {@code String}, whose length never changes); the plain result of any other call.
+     */
+    @Override
+    public BasicValue naryOperation(AbstractInsnNode insn, List<? extends BasicValue> values) throws AnalyzerException {
+        BasicValue plain = super.naryOperation(insn, values);
+        if (insn instanceof MethodInsnNode call && call.name.equals("length") && call.desc.equals("()I")
+                && (call.owner.equals("java/lang/String") || call.owner.equals("java/lang/CharSequence"))
+                && call.getOpcode() != Opcodes.INVOKESTATIC
+                && values.get(0) instanceof Value receiver && receiver.object instanceof StringLiteral literal) {
+            return intValue(literal.text().length());
+        }
+        return plain;
+    }
+
+    /**
      * Merges to a {@link Value} whenever information is lost: ASM's {@code Frame.merge} compares the
      * result with the old value by {@code equals}, and a plain {@link BasicValue} equals any value of its
      * type, so returning one would keep the old, more specific value.
@@ -241,7 +269,7 @@ final class ConstantInterpreter extends BasicInterpreter {
             constant = Objects.equals(a.constant, b.constant) ? a.constant : null;
             length = Objects.equals(a.arrayLength, b.arrayLength) ? a.arrayLength : null;
             local = a.local == b.local ? a.local : -1;
-            object = a.object == b.object ? a.object : null;
+            object = sameObject(a.object, b.object) ? a.object : null;
         }
         return new Value(type, constant, length, local, object);
     }

@@ -4,6 +4,8 @@ import dev.headroom.core.classpath.AsmApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
@@ -13,23 +15,23 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
- * Loads the classes of one package with every bytecode instruction preceded by an increment of
+ * Loads the classes of the given packages (and their subpackages) with every bytecode instruction preceded by an increment of
  * {@link BytecodeCounter#count} (for {@code new}, followed by it, so that the frames' references to the
  * allocation stay on the {@code new} instruction). Other classes come from the parent: JDK code runs
  * uncounted.
  */
 final class CountingClassLoader extends ClassLoader {
     private static final String COUNTER = BytecodeCounter.class.getName().replace('.', '/');
-    private final String packagePrefix;
+    private final List<String> packagePrefixes;
 
-    CountingClassLoader(ClassLoader parent, String packageName) {
+    CountingClassLoader(ClassLoader parent, String... packageNames) {
         super(parent);
-        this.packagePrefix = packageName + ".";
+        this.packagePrefixes = Arrays.stream(packageNames).map(p -> p + ".").toList();
     }
 
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        if (!name.startsWith(packagePrefix)) {
+        if (packagePrefixes.stream().noneMatch(name::startsWith)) {
             return super.loadClass(name, resolve);
         }
         synchronized (getClassLoadingLock(name)) {

@@ -53,7 +53,13 @@ final class TimingPrograms {
     }
 
     static Program analyzeInputs(Path inputs, CostModel model, FlowFacts facts, TimingExceptions exceptions) {
-        ClassRepository classes = ClassRepository.open(List.of(inputs), List.of(), null, AnalysisListener.SILENT);
+        return analyzeInputs(inputs, List.of(), model, facts, exceptions);
+    }
+
+    /** Analyses the inputs with libraries on the classpath (their code is analysed where the roots call it). */
+    static Program analyzeInputs(Path inputs, List<Path> classpath, CostModel model, FlowFacts facts,
+                                 TimingExceptions exceptions) {
+        ClassRepository classes = ClassRepository.open(List.of(inputs), classpath, null, AnalysisListener.SILENT);
         List<RootFinder.Found> roots = RootFinder.find(classes, List.of(), List.of(), List.of(), AnalysisListener.SILENT);
         Hierarchy hierarchy = new Hierarchy(classes);
         CallGraph graph = new CallGraphBuilder(hierarchy, rules(), DispatchPolicy.RTA)
