@@ -90,6 +90,11 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Extra interrupt root: real-time rules plus no blocking (repeatable).")
     List<String> interruptRoots = new ArrayList<>();
 
+    @Option(names = "--init-root", paramLabel = "<pattern>",
+            description = {"Start-up method whose allocations the memory budget counts, like",
+                    "  @Initializer (repeatable), e.g. com.acme.Main#start."})
+    List<String> initRoots = new ArrayList<>();
+
     @Option(names = "--root-annotation", paramLabel = "<class>",
             description = "Treat methods carrying this annotation as real-time roots (repeatable).")
     List<String> rootAnnotations = new ArrayList<>();
@@ -232,7 +237,7 @@ public final class CheckCommand implements Callable<Integer> {
                     .dispatch(dispatch).failOn(failOn).coldPaths(coldPaths).assertions(assertions)
                     .timingExceptions(timingExceptions).groupBy(groupBy).maxFindings(maxFindings)
                     .ramBudget(ramBudget).stackBudget(stackBudget).layout(layout).costModel(costModel)
-                    .roots(roots).interruptRoots(interruptRoots).rootAnnotations(rootAnnotations)
+                    .roots(roots).interruptRoots(interruptRoots).initRoots(initRoots).rootAnnotations(rootAnnotations)
                     .rules(ruleLevels).excludes(excludes).allowNoRoots(allowNoRoots);
         } catch (ConfigurationException e) {
             throw ExitException.usage(e.getMessage());

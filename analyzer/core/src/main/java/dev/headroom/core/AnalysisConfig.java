@@ -15,6 +15,7 @@ public final class AnalysisConfig {
     private final Path jdkHome;
     private final List<String> rootPatterns;
     private final List<String> interruptRootPatterns;
+    private final List<String> initRootPatterns;
     private final List<String> rootAnnotations;
     private final List<String> excludes;
     private final RuleLevels ruleLevels;
@@ -42,6 +43,7 @@ public final class AnalysisConfig {
         this.jdkHome = b.jdkHome;
         this.rootPatterns = List.copyOf(b.rootPatterns);
         this.interruptRootPatterns = List.copyOf(b.interruptRootPatterns);
+        this.initRootPatterns = List.copyOf(b.initRootPatterns);
         this.rootAnnotations = List.copyOf(b.rootAnnotations);
         this.excludes = List.copyOf(b.excludes);
         this.ruleLevels = b.ruleLevels;
@@ -89,6 +91,11 @@ public final class AnalysisConfig {
 
     public List<String> interruptRootPatterns() {
         return interruptRootPatterns;
+    }
+
+    /** {@code --init-root} patterns: start-up methods whose allocations the memory budget counts. */
+    public List<String> initRootPatterns() {
+        return initRootPatterns;
     }
 
     /** Binary names of annotations that make a method a real-time root. */
@@ -198,6 +205,7 @@ public final class AnalysisConfig {
         private Path jdkHome;
         private final List<String> rootPatterns = new ArrayList<>();
         private final List<String> interruptRootPatterns = new ArrayList<>();
+        private final List<String> initRootPatterns = new ArrayList<>();
         private final List<String> rootAnnotations = new ArrayList<>();
         private final List<String> excludes = new ArrayList<>();
         private RuleLevels ruleLevels = RuleLevels.none();
@@ -254,6 +262,11 @@ public final class AnalysisConfig {
 
         public Builder addInterruptRootPattern(String pattern) {
             interruptRootPatterns.add(Objects.requireNonNull(pattern));
+            return this;
+        }
+
+        public Builder addInitRootPattern(String pattern) {
+            initRootPatterns.add(Objects.requireNonNull(pattern));
             return this;
         }
 

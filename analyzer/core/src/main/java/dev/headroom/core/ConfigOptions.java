@@ -17,7 +17,7 @@ public final class ConfigOptions {
     /** The shared options. */
     public enum Option {
         DISPATCH, FAIL_ON, COLD_PATHS, ASSERTIONS, TIMING_EXCEPTIONS, GROUP_BY, MAX_FINDINGS, RAM_BUDGET, STACK_BUDGET, LAYOUT, COST_MODEL, ROOT,
-        INTERRUPT_ROOT, ROOT_ANNOTATION, RULE, EXCLUDE
+        INTERRUPT_ROOT, INIT_ROOT, ROOT_ANNOTATION, RULE, EXCLUDE
     }
 
     private final AnalysisConfig.Builder builder;
@@ -122,6 +122,13 @@ public final class ConfigOptions {
     public ConfigOptions interruptRoots(List<String> patterns) {
         for (String pattern : patterns) {
             builder.addInterruptRootPattern(methodPattern(Option.INTERRUPT_ROOT, pattern));
+        }
+        return this;
+    }
+
+    public ConfigOptions initRoots(List<String> patterns) {
+        for (String pattern : patterns) {
+            builder.addInitRootPattern(methodPattern(Option.INIT_ROOT, pattern));
         }
         return this;
     }

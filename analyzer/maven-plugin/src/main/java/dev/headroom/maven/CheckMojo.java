@@ -66,6 +66,13 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "headroom.interruptRoots")
     List<String> interruptRoots;
 
+    /**
+     * Initialisation roots: start-up methods whose allocations the memory budget counts, like
+     * {@code @Initializer}, e.g. {@code com.acme.Main#start}.
+     */
+    @Parameter(property = "headroom.initRoots")
+    List<String> initRoots;
+
     /** Binary names of annotations whose methods are real-time roots, e.g. {@code com.acme.HotPath}. */
     @Parameter(property = "headroom.rootAnnotations")
     List<String> rootAnnotations;
@@ -281,7 +288,7 @@ public class CheckMojo extends AbstractMojo {
                     .timingExceptions(timingExceptions).groupBy(groupBy).maxFindings(maxFindings)
                     .ramBudget(ramBudget).stackBudget(stackBudget).layout(layout)
                     .costModel(costModel == null ? null : costModelFile().map(Path::toString).orElse(costModel))
-                    .roots(nonNull(roots)).interruptRoots(nonNull(interruptRoots))
+                    .roots(nonNull(roots)).interruptRoots(nonNull(interruptRoots)).initRoots(nonNull(initRoots))
                     .rootAnnotations(nonNull(rootAnnotations)).rules(ruleLevels()).excludes(nonNull(excludes));
         } catch (ConfigurationException e) {
             throw new MojoExecutionException(e.getMessage(), e);
@@ -414,6 +421,7 @@ public class CheckMojo extends AbstractMojo {
             case COST_MODEL -> "costModel";
             case ROOT -> "roots";
             case INTERRUPT_ROOT -> "interruptRoots";
+            case INIT_ROOT -> "initRoots";
             case ROOT_ANNOTATION -> "rootAnnotations";
             case RULE -> "rules";
             case EXCLUDE -> "excludes";

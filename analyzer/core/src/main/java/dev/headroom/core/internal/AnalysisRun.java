@@ -46,6 +46,7 @@ import dev.headroom.core.paths.PathAnalysis;
 import dev.headroom.core.paths.PathFinding;
 import dev.headroom.core.paths.Suppressions;
 import dev.headroom.core.roots.Exclusions;
+import dev.headroom.core.roots.InitializerFinder;
 import dev.headroom.core.roots.RootFinder;
 import dev.headroom.core.rules.RuleBook;
 import java.util.ArrayList;
@@ -101,6 +102,7 @@ public final class AnalysisRun {
                         + " number of roots, and walks them together");
             }
             Hierarchy hierarchy = new Hierarchy(classes);
+            List<Hierarchy.Declared> initializers = InitializerFinder.find(classes, hierarchy, config.initRootPatterns());
             // Each root as the one Declared the graph keys its method by (not a second name for it per root).
             List<RootFinder.Found> roots = search.roots().stream()
                     .map(f -> new RootFinder.Found(f.root(), hierarchy.declaredOf(f.method().owner(), f.method().method())))
@@ -115,7 +117,8 @@ public final class AnalysisRun {
 
             List<Finding> findings = pathFindings(graph, roots, classes, sources, suppressions);
             MemoryAnalysis statics = new MemoryAnalysis(classes, hierarchy, rules, layout);
-            MemoryReport memory = memory(statics, classes, hierarchy, graph, roots, sources, suppressions, findings);
+            MemoryReport memory = memory(statics, classes, hierarchy, graph, roots, initializers, sources, suppressions,
+                    findings);
             listener.progress("bounding the worst-case cost of " + roots.size() + " roots (" + costModel.name() + ")");
             TimingResult timing = new TimingAnalysis(graph, hierarchy, costModel, flowFacts, assertions,
                     config.timingExceptions(), statics.staticObjects()).analyze(roots, config.grouping() == FindingGrouping.LOCATION);
@@ -294,12 +297,13 @@ public final class AnalysisRun {
      * others (suppressible like them, at the class's static initialiser or at the root).
      */
     private MemoryReport memory(MemoryAnalysis analysis, ClassRepository classes, Hierarchy hierarchy,
-                                CallGraph graph, List<RootFinder.Found> roots, SourcePaths sources,
+                                CallGraph graph, List<RootFinder.Found> roots, List<Hierarchy.Declared> initializers,
+                                SourcePaths sources,
                                 Suppressions suppressions, List<Finding> findings) {
         listener.progress("computing the static footprint (" + analysis.layout().name() + ")");
         // A RAM budget is about the whole program; without one, only the static state the roots use is judged.
         StaticScope scope = config.ramBudget() != null ? StaticScope.all() : StaticScope.usedBy(graph, hierarchy);
-        MemoryResult statics = analysis.analyze(config.ramBudget(), scope);
+        MemoryResult statics = analysis.analyze(config.ramBudget(), scope, initializers);
         StackResult stack = new StackAnalysis(graph, analysis.layout())
                 .analyze(roots.stream().map(r -> r.method().ref()).toList(), config.stackBudget());
         List<MemoryFinding> budgetFindings = new ArrayList<>(statics.findings());

@@ -59,8 +59,84 @@ public final class MemoryAnalysis {
         this.interpreter = new StaticInterpreter(classes, hierarchy, new InstanceSizes(classes, layout), growable);
     }
 
-    /** A counted field with where it is assigned, for findings. */
-    private record Counted(MemoryItem item, String owner, int line, String unbounded) {
+    /** A counted field with where it is assigned (or the initialisation root that allocated it), for findings. */
+    private record Counted(MemoryItem item, String owner, MethodRef location, int line, String unbounded,
+                           boolean allocationSite) {
+        /** A static field's, assigned by its class's static initialiser. */
+        Counted(MemoryItem item, String owner, int line, String unbounded) {
+            this(item, owner, null, line, unbounded, false);
+        }
+    }
+
+    /**
+     * The items of what an initialisation root allocated that no static field holds, one per line of the root's own
+     * code: the objects allocated while that line ran that no other such object refers to (garbage included:
+     * nothing allocated at start-up is assumed to be freed), with every such object they reach. Objects that only
+     * refer to one another in a cycle are counted last, at the line of the first of them.
+     */
+    private List<Counted> allocatedBy(StaticInterpreter.InitializerRun run, Map<HeapObject, String> countedBy) {
+        Set<HeapObject> referred = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (HeapObject o : run.allocated.keySet()) {
+            if (!countedBy.containsKey(o)) {
+                for (Value v : references(o)) {
+                    if (v instanceof HeapObject h && h != o && run.allocated.containsKey(h)) {
+                        referred.add(h);
+                    }
+                }
+            }
+        }
+        MethodRef root = run.root.ref();
+        String owner = root.owner();
+        Map<Integer, LineItem> byLine = new LinkedHashMap<>();
+        for (boolean cycles : new boolean[] {false, true}) {
+            for (Map.Entry<HeapObject, Integer> e : run.allocated.entrySet()) {
+                HeapObject o = e.getKey();
+                if (countedBy.containsKey(o) || (!cycles && referred.contains(o))) {
+                    continue;
+                }
+                LineItem item = byLine.computeIfAbsent(e.getValue(),
+                        line -> new LineItem(owner.replace('/', '.') + "." + root.name() + " line " + line, o));
+                Deque<HeapObject> queue = new ArrayDeque<>();
+                countedBy.put(o, item.where);
+                queue.add(o);
+                while (!queue.isEmpty()) {
+                    HeapObject next = queue.poll();
+                    item.bytes += next.bytes;
+                    item.groups.merge(next.description, 1, Integer::sum);
+                    for (Value v : references(next)) {
+                        if (v instanceof HeapObject h && !countedBy.containsKey(h)) {
+                            countedBy.put(h, item.where);
+                            queue.add(h);
+                        }
+                    }
+                }
+                if (item.unbounded == null) {
+                    item.unbounded = unboundedReason(o);
+                }
+            }
+        }
+        List<Counted> items = new ArrayList<>();
+        byLine.forEach((line, item) -> {
+            HeapObject first = item.first;
+            String type = first.array ? typeName(first.type) : first.type.replace('/', '.');
+            items.add(new Counted(new MemoryItem(item.where, type, item.bytes, detail(item.groups), root.toId()), owner,
+                    root, line, item.unbounded, true));
+        });
+        return items;
+    }
+
+    /** What an initialisation root allocated at one line of its code, as it is added up. */
+    private static final class LineItem {
+        final String where;
+        final HeapObject first;
+        final Map<String, Integer> groups = new LinkedHashMap<>();
+        long bytes;
+        String unbounded;
+
+        LineItem(String where, HeapObject first) {
+            this.where = where;
+            this.first = first;
+        }
     }
 
     /** Every static field of the inputs. @param budgetBytes the RAM budget, or null for none */
@@ -73,11 +149,22 @@ public final class MemoryAnalysis {
      * @param scope       the static fields counted and judged
      */
     public MemoryResult analyze(Long budgetBytes, StaticScope scope) {
+        return analyze(budgetBytes, scope, List.of());
+    }
+
+    /**
+     * @param budgetBytes  the RAM budget, or null for none
+     * @param scope        the static fields counted and judged
+     * @param initializers the initialisation roots, run in this order after the static initialisers: every object
+     *                     they allocate is counted, by the static field that holds it or else where they allocated it
+     */
+    public MemoryResult analyze(Long budgetBytes, StaticScope scope, List<Hierarchy.Declared> initializers) {
         for (String name : classes.inputClassNames()) {
             if (scope.isAll() || declaresFieldIn(name, scope)) {
                 interpreter.initialize(name);
             }
         }
+        List<StaticInterpreter.InitializerRun> runs = initializers.stream().map(interpreter::runInitializer).toList();
         Map<HeapObject, String> countedBy = new IdentityHashMap<>();
         List<Counted> counted = new ArrayList<>();
         for (String name : classes.inputClassNames()) {
@@ -97,21 +184,27 @@ public final class MemoryAnalysis {
                 }
             }
         }
+        List<MemoryFinding> findings = new ArrayList<>();
+        for (StaticInterpreter.InitializerRun run : runs) {
+            counted.addAll(allocatedBy(run, countedBy));
+            findings.addAll(InitializerStops.findings(run));
+        }
         counted.sort(Comparator.comparingLong((Counted k) -> -k.item.bytes()).thenComparing(k -> k.item.field()));
         long total = 0;
-        boolean bounded = true;
-        List<MemoryFinding> findings = new ArrayList<>();
+        boolean bounded = findings.isEmpty();
         for (Counted k : counted) {
             total += k.item.bytes();
             if (k.unbounded != null) {
                 bounded = false;
-                findings.add(new MemoryFinding(Rule.UNBOUNDED_STATIC, clinit(k.owner), k.line,
-                        "static field " + k.item.field() + " cannot be bounded: " + k.unbounded
-                                + "; the footprint counts " + k.item.bytes() + " bytes for it, a lower bound", null));
+                String what = k.allocationSite ? "what the initialisation root allocates at " + k.item.field()
+                        : "static field " + k.item.field();
+                findings.add(new MemoryFinding(Rule.UNBOUNDED_STATIC, k.location != null ? k.location : clinit(k.owner),
+                        k.line, what + " cannot be bounded: " + k.unbounded + "; the footprint counts " + k.item.bytes()
+                                + " bytes for it, a lower bound", null));
             }
         }
         Map<String, List<String>> fieldsByOwner = new LinkedHashMap<>();
-        counted.stream().filter(k -> k.item.bytes() > 0)
+        counted.stream().filter(k -> k.item.bytes() > 0 && k.item.isStatic())
                 .forEach(k -> fieldsByOwner.computeIfAbsent(k.owner, o -> new ArrayList<>()).add(k.item.field()));
         List<MemoryFinding> stops = EarlyStops.findings(interpreter.states().values(), name -> inScope(name, scope),
                 this::holdsReferences, fieldsByOwner, findings);
@@ -191,15 +284,15 @@ public final class MemoryAnalysis {
             }
             return null;
         }
+        Hierarchy.Declared by = state.assignedBy.get(f.name);
         if (value instanceof Unknown u && u.reason() != null) {
-            return new Counted(new MemoryItem(field, type, 0, "not computed"), owner, line, u.reason());
+            return fieldItem(field, type, 0, "not computed", owner, by, line, u.reason());
         }
         if (!(value instanceof HeapObject root)) {
             return null;
         }
         if (countedBy.containsKey(root)) {
-            return new Counted(new MemoryItem(field, type, 0, "the same object as " + countedBy.get(root)), owner, line,
-                    unboundedReason(root));
+            return fieldItem(field, type, 0, "the same object as " + countedBy.get(root), owner, by, line, unboundedReason(root));
         }
         long bytes = 0;
         Map<String, Integer> groups = new LinkedHashMap<>();
@@ -217,7 +310,15 @@ public final class MemoryAnalysis {
                 }
             }
         }
-        return new Counted(new MemoryItem(field, type, bytes, detail(groups)), owner, line, unboundedReason(root));
+        return fieldItem(field, type, bytes, detail(groups), owner, by, line, unboundedReason(root));
+    }
+
+    /** A static field's item: of static state, or of the initialisation root that assigned it last ({@code by}). */
+    private static Counted fieldItem(String field, String type, long bytes, String detail, String owner,
+                                     Hierarchy.Declared by, int line, String unbounded) {
+        return by == null ? new Counted(new MemoryItem(field, type, bytes, detail), owner, line, unbounded)
+                : new Counted(new MemoryItem(field, type, bytes, detail, by.ref().toId()), owner, by.ref(), line, unbounded,
+                        false);
     }
 
     /**

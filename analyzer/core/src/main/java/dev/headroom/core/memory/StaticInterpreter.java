@@ -80,6 +80,10 @@ final class StaticInterpreter {
     private long objects;
     /** The line of the static initializer being run, where a nested call was made from. */
     private int clinitLine;
+    /** The initialisation root being run, recording what it allocates; null otherwise. */
+    private InitializerRun recording;
+    /** The line of the initialisation root's own code being run. */
+    private int initLine;
 
     /** What running one class's static initializer gave. */
     static final class ClassState {
@@ -88,6 +92,8 @@ final class StaticInterpreter {
         boolean done;
         final Map<String, Value> statics = new LinkedHashMap<>();
         final Map<String, Integer> lines = new HashMap<>();
+        /** The static fields an initialisation root assigned last (their lines are the root's), by name. */
+        final Map<String, Hierarchy.Declared> assignedBy = new HashMap<>();
         /** Why the static initializer could not be run to its end, or null. */
         String stopped;
         int stoppedLine;
@@ -105,6 +111,27 @@ final class StaticInterpreter {
 
         ClassState(String name) {
             this.name = name;
+        }
+    }
+
+    /**
+     * What running one initialisation root gave: every object allocated while it ran (the static initialisers
+     * it triggered included), with the line of the root's own code that was running, and what it could not
+     * follow to its end.
+     */
+    static final class InitializerRun {
+        final Hierarchy.Declared root;
+        /** In allocation order; identity keys. */
+        final Map<HeapObject, Integer> allocated = new LinkedHashMap<>();
+        /** Why the root could not be run to its end, or null. */
+        String stopped;
+        int stoppedLine;
+        /** The first call the root made that was not followed to its end (it may have allocated), or null. */
+        String unfollowed;
+        int unfollowedLine;
+
+        InitializerRun(Hierarchy.Declared root) {
+            this.root = root;
         }
     }
 
@@ -204,6 +231,61 @@ final class StaticInterpreter {
         return state;
     }
 
+    /**
+     * Runs an initialisation root once, after the static initialisers, on what is known: its arguments (and
+     * its receiver) are unknown. Records every object allocated meanwhile; objects it stores into static
+     * fields of the inputs are there for the static footprint to count.
+     */
+    InitializerRun runInitializer(Hierarchy.Declared root) {
+        String owner = root.owner().internalName();
+        if (classes.isInput(owner)) {
+            initialize(owner);
+        }
+        MethodNode method = root.method();
+        List<Value> args = new ArrayList<>();
+        if ((method.access & Opcodes.ACC_STATIC) == 0) {
+            args.add(new Unknown('L', "the object the initialisation root runs on"));
+        }
+        for (Type t : Type.getArgumentTypes(method.desc)) {
+            char kind = kindOf(t);
+            args.add(new Unknown(kind, kind == 'L' ? "an argument of the initialisation root" : null));
+        }
+        InitializerRun run = new InitializerRun(root);
+        long savedSteps = steps;
+        long savedObjects = objects;
+        steps = 0;
+        objects = 0;
+        recording = run;
+        initLine = 0;
+        try {
+            run(root.owner(), method, args.toArray(Value[]::new), 0, null);
+        } catch (Stop | OutOfBudget e) {
+            run.stopped = e.getMessage();
+            run.stoppedLine = initLine;
+        } finally {
+            recording = null;
+            steps = savedSteps;
+            objects = savedObjects;
+        }
+        return run;
+    }
+
+    /** An object allocated now: recorded when an initialisation root runs. */
+    private HeapObject allocated(HeapObject o) {
+        if (recording != null) {
+            recording.allocated.put(o, initLine);
+        }
+        return o;
+    }
+
+    /** A call not followed to its end while an initialisation root runs: what it allocated is not known. */
+    private void notFollowed(String what) {
+        if (recording != null && recording.unfollowed == null) {
+            recording.unfollowed = what;
+            recording.unfollowedLine = initLine;
+        }
+    }
+
     // ---------------------------------------------------------------- interpretation
 
     /**
@@ -252,6 +334,8 @@ final class StaticInterpreter {
                 line = ln.line;
                 if (clinitState != null) {
                     clinitLine = line;
+                } else if (depth == 0 && recording != null) {
+                    initLine = line;
                 }
             }
             if (op < 0) {
@@ -577,7 +661,7 @@ final class StaticInterpreter {
         if (size.isEmpty()) {
             o.markUnbounded("class " + type.replace('/', '.') + " (or a super class) is not on the classpath");
         }
-        return o;
+        return allocated(o);
     }
 
     /** An array of this descriptor ({@code [I}) and length. */
@@ -585,17 +669,17 @@ final class StaticInterpreter {
         countObject();
         String component = desc.substring(1);
         if (length instanceof IntV n && n.v() >= 0) {
-            return new HeapObject(desc, true, n.v(), sizes.layout().arraySize(component, n.v()),
-                    arrayDescription(desc, String.valueOf(n.v())));
+            return allocated(new HeapObject(desc, true, n.v(), sizes.layout().arraySize(component, n.v()),
+                    arrayDescription(desc, String.valueOf(n.v()))));
         }
         if (length instanceof IntV n) {
             HeapObject o = new HeapObject(desc, true, -1, 0, arrayDescription(desc, String.valueOf(n.v())));
             o.markUnbounded("an array of negative length " + n.v() + " (the initializer throws)");
-            return o;
+            return allocated(o);
         }
         HeapObject o = new HeapObject(desc, true, -1, sizes.layout().arraySize(component, 0), arrayDescription(desc, "?"));
         o.markUnbounded("an array of non-constant length (" + arrayDescription(desc, "?") + ")");
-        return o;
+        return allocated(o);
     }
 
     private HeapObject multiArray(String desc, Value[] dims, int level) {
@@ -747,7 +831,13 @@ final class StaticInterpreter {
             touched(owner);
         }
         state.statics.put(f.name, v);
-        state.lines.put(f.name, owner.equals(currentClinit()) ? clinitLine : 0);
+        if (recording != null && running.isEmpty()) {
+            state.lines.put(f.name, initLine);
+            state.assignedBy.put(f.name, recording.root);
+        } else {
+            state.lines.put(f.name, owner.equals(currentClinit()) ? clinitLine : 0);
+            state.assignedBy.remove(f.name);
+        }
     }
 
     private void touched(String owner) {
@@ -836,12 +926,14 @@ final class StaticInterpreter {
                 // The program's own code may have gone on to write static fields: their totals are lower bounds.
                 callStopped(called, e.getMessage());
             }
+            notFollowed("a call to " + called + " that cannot be interpreted to its end: " + e.getMessage());
             return result(returnKind, "the result of a call that cannot be interpreted: " + e.getMessage());
         }
     }
 
     /** The result of a call not followed: objects given to it may hold anything it made, unless it returns nothing. */
-    private static Value unfollowed(char returnKind, String reason, Value[] args) {
+    private Value unfollowed(char returnKind, String reason, Value[] args) {
+        notFollowed(reason);
         return result(returnKind, reason);
     }
 
@@ -997,11 +1089,13 @@ final class StaticInterpreter {
             for (int i = 0; i < captured.length; i++) {
                 o.fields.put("arg$" + (i + 1) + ":" + argTypes[i].getDescriptor(), captured[i]);
             }
-            return o;
+            return allocated(o);
         }
         if (bsm.getOwner().equals("java/lang/invoke/StringConcatFactory")) {
+            notFollowed("a string concatenation (the string it builds is not sized)");
             return new Unknown('L', "a string built at run time (its length is not computed)");
         }
+        notFollowed("invokedynamic " + indy.name);
         char kind = kindOf(Type.getReturnType(indy.desc));
         return result(kind == 'V' ? 'L' : kind, "the result of invokedynamic " + indy.name + " (bootstrap "
                 + bsm.getOwner().replace('/', '.') + "." + bsm.getName() + ")");

@@ -256,7 +256,7 @@ public final class RootFinder {
         return null;
     }
 
-    private static boolean annotated(MethodNode m, String descriptor) {
+    static boolean annotated(MethodNode m, String descriptor) {
         return Annotations.has(m.invisibleAnnotations, m.visibleAnnotations, descriptor);
     }
 }

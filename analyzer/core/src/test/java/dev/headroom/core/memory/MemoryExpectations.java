@@ -22,12 +22,15 @@ import java.util.stream.Stream;
  *   <li>{@code // expect-bytes: 4112} on the line that declares or assigns a static field (or an enum
  *   constant): the field's item has exactly these bytes; {@code // expect-bytes: $VALUES=32} names the
  *   field, of the type declared on that line;</li>
+ *   <li>{@code // expect-init-bytes: 176} on a line of an initialisation root: what it allocated at that line and no
+ *   static field holds has exactly these bytes;</li>
  *   <li>{@code // expect: unbounded-static} on the line an {@code unbounded-static} finding is reported at.</li>
  * </ul>
  * Every bounded item with bytes and every finding must be expected.
  */
 final class MemoryExpectations {
     private static final Pattern BYTES = Pattern.compile("//\\s*expect-bytes:\\s*(?:([\\w$]+)=)?(\\d+)");
+    private static final Pattern INIT_BYTES = Pattern.compile("//\\s*expect-init-bytes:\\s*(\\d+)");
     private static final Pattern RULE = Pattern.compile("//\\s*expect:\\s*([a-z-]+)");
     private static final Pattern TYPE = Pattern.compile("\\b(?:class|enum|interface|record)\\s+(\\w+)");
     private static final Pattern ASSIGNED = Pattern.compile("([\\w$]+)\\s*=[^=]");
@@ -67,6 +70,10 @@ final class MemoryExpectations {
                         }
                         bytes.add(new ExpectedBytes(relative, i + 1, type, field, Long.parseLong(b.group(2))));
                     }
+                    Matcher ib = INIT_BYTES.matcher(text);
+                    if (ib.find()) {
+                        bytes.add(new ExpectedBytes(relative, i + 1, null, null, Long.parseLong(ib.group(1))));
+                    }
                     Matcher r = RULE.matcher(text);
                     if (r.find()) {
                         rules.add(new ExpectedFinding(relative, i + 1, r.group(1)));
@@ -78,9 +85,12 @@ final class MemoryExpectations {
         TreeSet<String> unexpected = new TreeSet<>();
         List<MemoryItem> matched = new ArrayList<>();
         for (ExpectedBytes e : bytes) {
-            MemoryItem item = result.items().stream().filter(it -> matches(it, e)).findFirst().orElse(null);
+            MemoryItem item = result.items().stream()
+                    .filter(it -> e.field == null ? allocatedAt(it, e, classes) : matches(it, e))
+                    .findFirst().orElse(null);
             if (item == null) {
-                problems.add("missing:    " + e.file + ":" + e.line + " " + e.type + "." + e.field + " " + e.bytes + " bytes");
+                problems.add("missing:    " + e.file + ":" + e.line + " " + (e.field == null ? "allocated by an initialisation root"
+                        : e.type + "." + e.field) + " " + e.bytes + " bytes");
             } else {
                 matched.add(item);
                 if (item.bytes() != e.bytes) {
@@ -121,6 +131,16 @@ final class MemoryExpectations {
             fail(problems.size() + " mismatches between the expectations in " + sourceRoot.resolve(packageDir)
                     + " and the footprint:\n  " + String.join("\n  ", problems));
         }
+    }
+
+    /** An initialisation root's item of what it allocated at the expectation's line of its source file. */
+    private static boolean allocatedAt(MemoryItem item, ExpectedBytes e, ClassRepository classes) {
+        if (item.isStatic() || !item.field().endsWith(" line " + e.line)) {
+            return false;
+        }
+        String owner = item.initRoot().internalClassName();
+        String source = classes.find(owner).map(c -> c.sourceFile()).orElse("?");
+        return e.file.equals(owner.substring(0, owner.lastIndexOf('/') + 1) + source);
     }
 
     private static boolean matches(MemoryItem item, ExpectedBytes e) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.headroom.core.AnalysisListener;
 import dev.headroom.core.callgraph.Hierarchy;
+import dev.headroom.core.roots.InitializerFinder;
 import dev.headroom.core.classpath.ClassRepository;
 import dev.headroom.core.model.MemoryItem;
 import dev.headroom.core.model.Rule;
@@ -38,8 +39,9 @@ class MemoryValidationTest {
     void everyExpectationHoldsAndNothingElseIsCounted() throws IOException {
         for (Path program : TargetPrograms.copyEach(TARGETS, programs).values()) {
             try (ClassRepository classes = ClassRepository.open(List.of(program), List.of(), null, AnalysisListener.SILENT)) {
-                MemoryResult result = new MemoryAnalysis(classes, new Hierarchy(classes), RuleBook.loadBundled(),
-                        Layouts.defaultLayout()).analyze(null);
+                Hierarchy hierarchy = new Hierarchy(classes);
+                MemoryResult result = new MemoryAnalysis(classes, hierarchy, RuleBook.loadBundled(), Layouts.defaultLayout())
+                        .analyze(null, StaticScope.all(), InitializerFinder.find(classes, hierarchy, List.of()));
                 String top = program.getFileName().toString();
                 MemoryExpectations.assertMatches(result, classes, SOURCES, TARGETS + "/" + top + ".java");
             }
