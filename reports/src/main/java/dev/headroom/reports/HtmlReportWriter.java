@@ -32,11 +32,11 @@ import java.util.Set;
 /**
  * The HTML report: one self-contained page (inline CSS and one small inline script, {@link HtmlAssets}; no
  * network, no external resources) that a CI job keeps as an artifact. From the top: the verdict and its
- * reason; the static memory against the budget as a bar, with the items below it largest first and the
- * stack of each root; the worst-case cost of every root as bars ({@link HtmlTimingSection}); the roots'
- * rule sets and every finding grouped by root (as in the text report) with its call chain, file and line,
- * remedy and markers (suppressed, cold path, in the baseline), with filters by rule and severity; the
- * baseline; the skipped inputs.
+ * reason; the memory against the budget as a bar, with the items below it largest first (what an
+ * initialisation root allocated marked with the root) and the stack of each root; the worst-case cost of
+ * every root as bars ({@link HtmlTimingSection}); the roots' rule sets and every finding grouped by root (as
+ * in the text report) with its call chain, file and line, remedy and markers (suppressed, cold path, in the
+ * baseline), with filters by rule and severity; the baseline; the skipped inputs.
  *
  * <p>Every string that comes from the model goes through {@link #esc(String)}, which is safe in text and
  * in double-quoted attribute values. Methods are shown by their Java signatures ({@link JavaSignatures}),
@@ -159,8 +159,10 @@ public final class HtmlReportWriter implements ReportWriter {
             h.append("<div class=\"scroll\"><table id=\"memory-items\">\n<thead><tr><th>field</th><th>type</th><th class=\"num\">bytes</th>"
                     + "<th>share</th><th>detail</th></tr></thead>\n<tbody>\n");
             for (MemoryItem item : items) {
-                h.append("<tr class=\"memory-item\" data-bytes=\"").append(item.bytes()).append("\"><td class=\"name\">"
-                        + "<code>").append(escName(JavaSignatures.className(item.field()))).append("</code></td><td><code>")
+                h.append("<tr class=\"memory-item\" data-bytes=\"").append(item.bytes()).append('"')
+                        .append(item.isStatic() ? "" : " data-origin=\"" + JsonReportWriter.ORIGIN_INIT_ROOT + '"')
+                        .append("><td class=\"name\"><code>").append(escName(JavaSignatures.className(item.field())))
+                        .append("</code>").append(originMarker(item)).append("</td><td><code>")
                         .append(escName(JavaSignatures.className(item.type())))
                         .append("</code></td><td class=\"num\">").append(item.bytes()).append("</td><td><div class=\""
                         + "bar small\">").append(span("used", item.bytes(), scale)).append("</div></td><td>")
@@ -180,6 +182,15 @@ public final class HtmlReportWriter implements ReportWriter {
             h.append("</tbody>\n</table></div>\n");
         }
         h.append("</section>\n");
+    }
+
+    /**
+     * For what an initialisation root allocated, a marker {@code start-up: TelemetryApp.start()} (the root's
+     * qualified name as its tooltip); nothing for static state.
+     */
+    private static String originMarker(MemoryItem item) {
+        return item.isStatic() ? "" : "<span class=\"marker origin\" title=\""
+                + esc(JavaSignatures.qualified(item.initRoot())) + "\">" + esc(TextReportWriter.origin(item)) + "</span>";
     }
 
     // ---- findings

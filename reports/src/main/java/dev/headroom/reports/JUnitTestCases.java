@@ -243,7 +243,8 @@ final class JUnitTestCases {
             for (MemoryItem item : memory.items()) {
                 figures.append("  ").append(item.bytes()).append(" bytes  ").append(item.field())
                         .append(" (").append(item.type())
-                        .append(item.detail() == null ? "" : ": " + item.detail()).append(")\n");
+                        .append(item.detail() == null ? "" : ": " + item.detail()).append(')')
+                        .append(TextReportWriter.originSuffix(item)).append('\n');
             }
             addBudgetCase(MEMORY_CLASS, RAM_BUDGET_NAME, figures.toString());
         }

@@ -30,7 +30,8 @@ import java.io.Writer;
  * characters and unpaired surrogates in names are JSON escapes ({@link JsonOutput}).
  *
  * <p>{@code memory} and {@code timing} are written only when the model has them (their analyses ran),
- * after {@code findings}; a root's {@code wcet} only when it is bounded. The shape is described by
+ * after {@code findings}; a root's {@code wcet} only when it is bounded; a memory item's {@code initRoot}
+ * only when its {@code origin} is {@code init-root}. The shape is described by
  * {@code reports/schema/headroom-report.schema.json} (in the jar as {@value #SCHEMA_RESOURCE}).
  */
 public final class JsonReportWriter implements ReportWriter {
@@ -39,6 +40,11 @@ public final class JsonReportWriter implements ReportWriter {
     public static final int SCHEMA_VERSION = 1;
 
     static final String TOOL_NAME = "headroom";
+
+    /** A memory item's {@code origin}: built by the static initialisers. */
+    static final String ORIGIN_STATIC = "static";
+    /** A memory item's {@code origin}: allocated by an initialisation root, named by {@code initRoot}. */
+    static final String ORIGIN_INIT_ROOT = "init-root";
 
     /** The JSON Schema of this report, on the classpath. */
     public static final String SCHEMA_RESOURCE = "/dev/headroom/reports/headroom-report.schema.json";
@@ -205,6 +211,12 @@ public final class JsonReportWriter implements ReportWriter {
             if (item.detail() != null) {
                 json.name("detail").value(item.detail());
             }
+            if (item.isStatic()) {
+                json.name("origin").value(ORIGIN_STATIC);
+            } else {
+                json.name("origin").value(ORIGIN_INIT_ROOT);
+                writeMethodObject(json, "initRoot", item.initRoot());
+            }
             json.endObject();
         }
         json.endArray();
@@ -260,8 +272,13 @@ public final class JsonReportWriter implements ReportWriter {
     }
 
     private static void writeRootKey(JsonWriter json, MethodId root) throws IOException {
-        json.name("root").beginObject();
-        writeMethodKeys(json, root);
+        writeMethodObject(json, "root", root);
+    }
+
+    /** {@code "name": {"class", "method", "descriptor"}}. */
+    private static void writeMethodObject(JsonWriter json, String name, MethodId method) throws IOException {
+        json.name(name).beginObject();
+        writeMethodKeys(json, method);
         json.endObject();
     }
 

@@ -31,7 +31,7 @@ import java.util.Set;
 /**
  * The text report, for a terminal and CI logs: a header with the verdict and counts and the roots' rule
  * sets (each once, see {@link RuleSets}), then one section per root with its findings (unsuppressed
- * first, then suppressed, each in model order), the findings tied to no root, the static memory and the
+ * first, then suppressed, each in model order), the findings tied to no root, the memory and the
  * worst-case timing (when those analyses ran), the inputs that were skipped, and a last line
  * {@code PASS} or {@code FAIL: reason}.
  *
@@ -234,9 +234,9 @@ public final class TextReportWriter implements ReportWriter {
     // ---- memory and timing
 
     /**
-     * The static footprint: one line per item, largest first, with a bar of its share of the budget (of
-     * the total without a budget); then total, budget, headroom in bytes and percent of the budget, and
-     * the verdict; then the stack of each root.
+     * The footprint: one line per item, largest first, with a bar of its share of the budget (of the total
+     * without a budget), an initialisation root's item ending with {@link #originSuffix its origin}; then
+     * total, budget, headroom in bytes and percent of the budget, and the verdict; then the stack of each root.
      */
     private static void writeMemory(Lines lines, MemoryReport memory) throws IOException {
         lines.add("Memory (layout " + memory.layout() + ")");
@@ -263,7 +263,7 @@ public final class TextReportWriter implements ReportWriter {
             lines.add(String.format(Locale.ROOT, INDENT + "%-" + fieldWidth + "s  %-" + typeWidth + "s  %"
                     + bytesWidth + "d  %s%s", JavaSignatures.className(item.field()), JavaSignatures.className(item.type()),
                     item.bytes(), bar(item.bytes(), scale),
-                    item.detail() == null ? "" : "  " + item.detail()));
+                    item.detail() == null ? "" : "  " + item.detail()) + originSuffix(item));
         }
         lines.add(String.format(Locale.ROOT, labelFormat + " bytes%s", "total", memory.totalBytes(),
                 memory.bounded() ? "" : "  (a lower bound: some static state cannot be bounded)"));
@@ -300,6 +300,19 @@ public final class TextReportWriter implements ReportWriter {
             }
         }
         lines.add("");
+    }
+
+    /**
+     * {@code start-up: TelemetryApp.start()} for what an initialisation root allocated; null for static state,
+     * which goes unmarked.
+     */
+    static String origin(MemoryItem item) {
+        return item.isStatic() ? null : "start-up: " + JavaSignatures.simple(item.initRoot());
+    }
+
+    /** {@code "  (start-up: TelemetryApp.start())"} ending an initialisation root's item; empty for static state. */
+    static String originSuffix(MemoryItem item) {
+        return item.isStatic() ? "" : "  (" + origin(item) + ")";
     }
 
     /** {@code [#####...............]}: at least one mark for a non-empty item. */

@@ -151,6 +151,24 @@ class HtmlReportWriterTest {
     }
 
     @Test
+    void memoryItemsOfAnInitialisationRootAreMarkedWithIt() {
+        Elements items = parse(ReportFixtures.initRoots()).select("#memory-items tr.memory-item");
+        assertEquals(List.of("8208", "4112", "1040", "160", "96", "24"), items.eachAttr("data-bytes"));
+        assertEquals(List.of("1040", "96"), items.select("[data-origin=init-root]").eachAttr("data-bytes"));
+        Element allocated = items.get(2).selectFirst("td.name");
+        assertEquals("com.example.telemetry.TelemetryApp.start line 12", allocated.selectFirst("code").text());
+        Element marker = allocated.selectFirst(".marker.origin");
+        assertEquals("start-up: TelemetryApp.start()", marker.text());
+        assertEquals("com.example.telemetry.TelemetryApp.start()", marker.attr("title"));
+        assertEquals("start-up: TelemetryApp.start()", items.get(4).selectFirst("td.name .marker.origin").text());
+        for (int i : new int[] {0, 1, 3, 5}) {
+            assertFalse(items.get(i).hasAttr("data-origin"), items.get(i).outerHtml());
+            assertNull(items.get(i).selectFirst(".origin"), items.get(i).outerHtml());
+        }
+        assertNull(parse(ReportFixtures.budgets()).selectFirst("#memory-items .origin"), "static state is not marked");
+    }
+
+    @Test
     void timingRowsShowBoundAgainstDeadlineOrRelativeToTheLargestBound() {
         Document doc = parse(ReportFixtures.budgets());
         Elements rows = doc.select("#timing-roots tr.timing-row");

@@ -175,6 +175,18 @@ class JUnitReportWriterTest {
     }
 
     @Test
+    void ramBudgetFiguresNameTheInitialisationRootOfAnItem() {
+        String out = children(suite(ReportFixtures.initRoots()), "system-out").get(0).getTextContent();
+        assertTrue(out.contains("  total 13640 bytes\n"), out);
+        assertTrue(out.contains("    1040 bytes  com.example.telemetry.TelemetryApp.start line 12 (byte[]: byte[1024])"
+                + "  (start-up: TelemetryApp.start())\n"), out);
+        assertTrue(out.contains("    96 bytes  com.example.telemetry.TelemetryApp.handler"
+                + " (com.example.telemetry.TelemetryHandler)  (start-up: TelemetryApp.start())\n"), out);
+        assertTrue(out.contains("    8208 bytes  com.example.motor.Motor.history (long[]: long[1024])\n"),
+                "static state is not marked: " + out);
+    }
+
+    @Test
     void ramBudgetFailsOnceWhenTheFootprintIsOver() {
         Element suite = suite(ReportFixtures.overBudget());
         assertEquals("8", suite.getAttribute("tests"));

@@ -278,6 +278,19 @@ class JsonReportWriterTest {
         assertRejected(budgets, r -> r.addProperty("verdict", "pass"));
         assertRejected(budgets, r -> r.add("memory", com.google.gson.JsonNull.INSTANCE));
         assertRejected(budgets, r -> r.addProperty("extra", 1));
+        assertRejected(budgets, r -> item(r, 0).remove("origin"));
+        assertRejected(budgets, r -> item(r, 0).addProperty("origin", "heap"));
+        assertRejected(budgets, r -> item(r, 0).add("initRoot", budgets.getAsJsonObject("timing")
+                .getAsJsonArray("roots").get(0).getAsJsonObject().get("root")));
+
+        JsonObject initRoots = JsonParser.parseString(render(new JsonReportWriter(), ReportFixtures.initRoots()))
+                .getAsJsonObject();
+        assertRejected(initRoots, r -> item(r, 2).remove("initRoot"));
+        assertRejected(initRoots, r -> item(r, 2).getAsJsonObject("initRoot").remove("descriptor"));
+    }
+
+    private static JsonObject item(JsonObject report, int index) {
+        return report.getAsJsonObject("memory").getAsJsonArray("items").get(index).getAsJsonObject();
     }
 
     @Test
@@ -356,13 +369,14 @@ class JsonReportWriterTest {
         JsonArray items = memory.getAsJsonArray("items");
         assertEquals(4, items.size());
         JsonObject history = items.get(0).getAsJsonObject();
-        assertEquals(List.of("field", "type", "bytes", "detail"), keys(history));
+        assertEquals(List.of("field", "type", "bytes", "detail", "origin"), keys(history));
         assertEquals("com.example.motor.Motor.history", history.get("field").getAsString());
         assertEquals("long[]", history.get("type").getAsString());
         assertEquals(8208, history.get("bytes").getAsLong());
         assertEquals("long[1024]", history.get("detail").getAsString());
+        assertEquals("static", history.get("origin").getAsString());
         JsonObject instance = items.get(3).getAsJsonObject();
-        assertEquals(List.of("field", "type", "bytes"), keys(instance), "no detail, no key");
+        assertEquals(List.of("field", "type", "bytes", "origin"), keys(instance), "no detail, no key");
         assertEquals(24, instance.get("bytes").getAsLong());
 
         JsonArray stack = memory.getAsJsonArray("stack");
@@ -378,6 +392,35 @@ class JsonReportWriterTest {
         assertTrue(onSample.get("bounded").getAsBoolean());
         assertEquals("fail", onSample.get("verdict").getAsString());
         assertEquals("calibrate", stack.get(0).getAsJsonObject().getAsJsonObject("root").get("method").getAsString());
+    }
+
+    @Test
+    void writesTheOriginOfEveryMemoryItemAndTheInitialisationRootLikeARootKey() {
+        JsonObject report = JsonParser.parseString(render(new JsonReportWriter(), ReportFixtures.initRoots()))
+                .getAsJsonObject();
+        JsonArray items = report.getAsJsonObject("memory").getAsJsonArray("items");
+        assertEquals(List.of("static", "static", "init-root", "static", "init-root", "static"),
+                items.asList().stream().map(i -> i.getAsJsonObject().get("origin").getAsString()).toList());
+
+        JsonObject allocated = items.get(2).getAsJsonObject();
+        assertEquals(List.of("field", "type", "bytes", "detail", "origin", "initRoot"), keys(allocated));
+        assertEquals("com.example.telemetry.TelemetryApp.start line 12", allocated.get("field").getAsString());
+        assertEquals("byte[]", allocated.get("type").getAsString());
+        assertEquals(1040, allocated.get("bytes").getAsLong());
+        assertEquals("byte[1024]", allocated.get("detail").getAsString());
+        JsonObject initRoot = allocated.getAsJsonObject("initRoot");
+        assertEquals(List.of("class", "method", "descriptor"), keys(initRoot));
+        assertEquals("com.example.telemetry.TelemetryApp", initRoot.get("class").getAsString());
+        assertEquals("start", initRoot.get("method").getAsString());
+        assertEquals("()V", initRoot.get("descriptor").getAsString());
+        JsonObject timingRoot = report.getAsJsonObject("timing").getAsJsonArray("roots").get(0).getAsJsonObject()
+                .getAsJsonObject("root");
+        assertEquals(keys(timingRoot), keys(initRoot), "written as timing.roots[].root is");
+
+        JsonObject stored = items.get(4).getAsJsonObject();
+        assertEquals(List.of("field", "type", "bytes", "origin", "initRoot"), keys(stored), "no detail, no key");
+        assertEquals(initRoot, stored.getAsJsonObject("initRoot"));
+        assertFalse(items.get(3).getAsJsonObject().has("initRoot"), "static state has no initialisation root");
     }
 
     @Test

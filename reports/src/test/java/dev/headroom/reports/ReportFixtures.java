@@ -144,6 +144,24 @@ final class ReportFixtures {
                 "4 errors at or above --fail-on error", new Summary(4, 1, 1, 14, 57, 3));
     }
 
+    /** An initialisation root ({@code @Initializer}) of the telemetry sample. */
+    static final MethodId APP_START = new MethodId("com.example.telemetry.TelemetryApp", "start", "()V");
+
+    /**
+     * {@link #budgets()} with two more memory items that the initialisation root {@link #APP_START} allocated:
+     * 1040 bytes that no field holds (named by the root and line) and 96 bytes without a detail that it stored
+     * in a static field; 13640 bytes in all, largest first.
+     */
+    static AnalysisResult initRoots() {
+        List<MemoryItem> items = new ArrayList<>(items());
+        items.add(2, new MemoryItem("com.example.telemetry.TelemetryApp.start line 12", "byte[]", 1040, "byte[1024]",
+                APP_START));
+        items.add(4, new MemoryItem("com.example.telemetry.TelemetryApp.handler",
+                "com.example.telemetry.TelemetryHandler", 96, null, APP_START));
+        return budgetResult(memory(65536L, Verdict.PASS, 13640, items), timing(), List.of(), BUDGETS_FAIL_REASON,
+                new Summary(3, 1, 1, 14, 57, 3));
+    }
+
     /**
      * Memory and timing without any budget or deadline: no verdicts, some static state that cannot be
      * bounded, an unbounded root.
@@ -209,7 +227,11 @@ final class ReportFixtures {
     }
 
     private static MemoryReport memory(Long budget, Verdict verdict) {
-        return new MemoryReport("hotspot-coops", budget, 12504, true, verdict, items(), List.of(
+        return memory(budget, verdict, 12504, items());
+    }
+
+    private static MemoryReport memory(Long budget, Verdict verdict, long total, List<MemoryItem> items) {
+        return new MemoryReport("hotspot-coops", budget, total, true, verdict, items, List.of(
                 new StackUsage(MOTOR_CALIBRATE, 96, true, Verdict.PASS),
                 new StackUsage(MOTOR_ON_TICK, 640, true, Verdict.PASS),
                 new StackUsage(ON_SAMPLE, 4096, true, Verdict.FAIL)));
@@ -258,6 +280,7 @@ final class ReportFixtures {
         all.put("hostile", hostile());
         all.put("baselined", baselined());
         all.put("ruleLevels", ruleLevels());
+        all.put("initRoots", initRoots());
         return all;
     }
 

@@ -172,6 +172,32 @@ class TextReportWriterTest {
     }
 
     @Test
+    void initialisationRootItemsEndWithTheirRootAndStaticItemsAreUnmarked() {
+        List<String> lines = List.of(render(new TextReportWriter(), ReportFixtures.initRoots()).split("\n"));
+        int memory = lines.indexOf("Memory (layout hotspot-coops)");
+        List<String> items = lines.subList(memory + 1, memory + 7);
+        assertTrue(items.get(2).matches("  com\\.example\\.telemetry\\.TelemetryApp\\.start line 12 +byte\\[\\] +1040"
+                + "  \\[#+\\.+\\]  byte\\[1024\\]  \\(start-up: TelemetryApp\\.start\\(\\)\\)"), items.get(2));
+        assertTrue(items.get(4).matches("  com\\.example\\.telemetry\\.TelemetryApp\\.handler +com\\.example\\.telemetry"
+                + "\\.TelemetryHandler +96  \\[#\\.+\\]  \\(start-up: TelemetryApp\\.start\\(\\)\\)"), items.get(4));
+        assertTrue(lines.stream().anyMatch(l -> l.matches("  total +13640 bytes")), String.join("\n", lines));
+
+        // the static items' lines are those of the same items without initialisation roots (same budget, same
+        // bars), but for the padding
+        List<String> statics = List.of(items.get(0), items.get(1), items.get(3), items.get(5));
+        List<String> budgets = List.of(render(new TextReportWriter(), ReportFixtures.budgets()).split("\n"));
+        int staticMemory = budgets.indexOf("Memory (layout hotspot-coops)");
+        assertEquals(budgets.subList(staticMemory + 1, staticMemory + 5).stream().map(TextReportWriterTest::unpadded).toList(),
+                statics.stream().map(TextReportWriterTest::unpadded).toList());
+        assertFalse(String.join("\n", budgets).contains("start-up"), "static state is not marked");
+    }
+
+    /** The line with every run of spaces one space. */
+    private static String unpadded(String line) {
+        return line.replaceAll(" +", " ");
+    }
+
+    @Test
     void memoryTotalBudgetHeadroomAndVerdict() {
         List<String> budget = List.of(render(new TextReportWriter(), ReportFixtures.budgets()).split("\n"));
         assertTrue(budget.stream().anyMatch(l -> l.matches("  total +12504 bytes")), String.join("\n", budget));
