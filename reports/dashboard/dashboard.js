@@ -360,7 +360,7 @@
       }
     });
     var plot = frame(560, 250, {left: 52, right: 8, top: 24, bottom: 34}, runs.length, Math.max.apply(null, [0].concat(values)));
-    var svg = chartSvg(plot, 'static memory against the RAM budget, per report', 'memory', bytes);
+    var svg = chartSvg(plot, 'preallocated memory against the RAM budget, per report', 'memory', bytes);
     xLabels(svg, plot, runs, function (run) { return '#' + run.number + ' ' + run.label; });
 
     drawBreaks(svg, plot, modelBreaks(runs, ['layout']));
@@ -749,15 +749,15 @@
     var layouts = comparability.differences(reportA, reportB, ['layout']);
     if (layouts.length) {
       return el('p', {'class': 'memory-change', 'data-comparable': 'false'},
-          'Static memory: not comparable (' + comparability.describe(layouts) + ').');
+          'Preallocated memory: not comparable (' + comparability.describe(layouts) + ').');
     }
     var p = el('p', {'class': 'memory-change'});
     if (!a || !b) {
-      p.textContent = 'Static memory: ' + (a ? 'no memory data in the last report' : b ? 'no memory data in the report before'
+      p.textContent = 'Preallocated memory: ' + (a ? 'no memory data in the last report' : b ? 'no memory data in the report before'
           : 'no memory data in either report') + '.';
       return p;
     }
-    p.appendChild(document.createTextNode('Static memory: ' + bytes(a.totalBytes) + ' \u2192 ' + bytes(b.totalBytes) + ' bytes '));
+    p.appendChild(document.createTextNode('Preallocated memory: ' + bytes(a.totalBytes) + ' \u2192 ' + bytes(b.totalBytes) + ' bytes '));
     p.appendChild(delta(b.totalBytes - a.totalBytes));
     var budgetA = typeof a.budgetBytes === 'number' ? bytes(a.budgetBytes) : 'none';
     var budgetB = typeof b.budgetBytes === 'number' ? bytes(b.budgetBytes) : 'none';

@@ -12,4 +12,8 @@ assert report.verdict == 'fail'
 def rules = report.findings.collect { it.rule } as Set
 assert rules.containsAll(['growable-collection', 'heap-allocation', 'blocking-call', 'unbounded-loop'])
 assert report.findings.any { it.suppressed && it.location.method == 'resizeFrameBuffer' }
+// The @Initializer start() method's allocations are counted, by the static fields it assigns.
+assert report.memory.items*.field.contains('com.example.telemetry.TelemetryApp.handler')
+assert report.memory.items.every { it.origin == 'init-root' && it.initRoot.method == 'start' }
+assert report.findings.any { it.rule == 'unbounded-static' && it.location.method == 'start' }
 return true

@@ -1,17 +1,30 @@
 package com.example.telemetry;
 
-/** Feeds a few samples through the handler, the way the sensor task would. */
+import dev.headroom.annotations.Initializer;
+
+/** Sets up the sensor task once, then feeds a few samples through the handler, the way the task would. */
 public final class TelemetryApp {
+    static LogRing log;
+    static AlertQueue alerts;
+    static TelemetryHandler handler;
+    static RollingStats stats;
+    static LinkMonitor link;
+
     private TelemetryApp() {
     }
 
-    public static void main(String[] args) {
-        LogRing log = new LogRing(64);
-        AlertQueue alerts = new AlertQueue(8);
-        TelemetryHandler handler = new TelemetryHandler("imu", 900, log, alerts);
-        RollingStats stats = new RollingStats(16);
-        LinkMonitor link = new LinkMonitor();
+    /** Builds what the sensor task keeps for its whole life, once, before the first sample. */
+    @Initializer
+    static void start() {
+        log = new LogRing(64);
+        alerts = new AlertQueue(8);
+        handler = new TelemetryHandler("imu", 900, log, alerts); // expect: unbounded-static
+        stats = new RollingStats(16);
+        link = new LinkMonitor();
+    }
 
+    public static void main(String[] args) {
+        start();
         link.onLinkStatusIrq(LinkMonitor.LINK_UP);
         handler.onLinkUp(256);
         long[] readings = {120, 340, 905, 410, 77, 1200};

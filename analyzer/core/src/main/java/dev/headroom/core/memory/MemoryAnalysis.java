@@ -174,8 +174,9 @@ public final class MemoryAnalysis {
                 continue;
             }
             for (FieldNode f : c.get().node().fields) {
+                // A field an initialisation root assigned is counted whatever the scope: the root was asked for.
                 if ((f.access & Opcodes.ACC_STATIC) == 0 || !(f.desc.startsWith("L") || f.desc.startsWith("["))
-                        || !scope.includes(name, f.name)) {
+                        || !(scope.includes(name, f.name) || state.get().assignedBy.containsKey(f.name))) {
                     continue;
                 }
                 Counted item = count(name, f, state.get(), countedBy);

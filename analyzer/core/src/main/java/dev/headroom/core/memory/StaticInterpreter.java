@@ -880,7 +880,10 @@ final class StaticInterpreter {
         if (op == Opcodes.INVOKEVIRTUAL || op == Opcodes.INVOKEINTERFACE) {
             Value receiver = args[0];
             if (receiver instanceof HeapObject o && !o.array) {
-                target = hierarchy.select(o.type, call.name, call.desc);
+                // A private method called with invokevirtual (nestmates, Java 11+) is not selected by overriding.
+                Hierarchy.Resolution declared = hierarchy.resolve(call.owner, call.name, call.desc);
+                target = declared.isFound() && declared.declared().is(Opcodes.ACC_PRIVATE) ? declared.declared()
+                        : hierarchy.select(o.type, call.name, call.desc);
                 if (target != null) {
                     Optional<MethodRule> rule = growable.ruleFor(o.type, call.name, call.desc);
                     if (rule.isPresent() && rule.get().kind() == RuleKind.GROWABLE) {
