@@ -1,12 +1,21 @@
 package dev.headroom.core.memory;
 
+import dev.headroom.core.classpath.AsmApi;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.tree.AnnotationNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
 import org.openjdk.jol.info.ClassLayout;
 import org.openjdk.jol.info.GraphLayout;
 import org.openjdk.jol.vm.VM;
@@ -31,7 +40,11 @@ public final class JolProbe {
         }
     }
 
-    /** Keys: {@code class <binary name>}, {@code array <descriptor> <length>}, {@code field <binary name>.<field>}. */
+    /**
+     * Keys: {@code class <binary name>}, {@code array <descriptor> <length>}, {@code field <binary name>.<field>};
+     * after running the initialisation roots of {@link JolStartUp}, {@code init <binary name>.<field>} and, for
+     * the object a root returned, {@code init <binary name>.<method> returned}.
+     */
     static Map<String, Long> measure() throws Exception {
         Map<String, Long> out = new LinkedHashMap<>();
         for (Class<?> c : JolFixtures.ALL) {
@@ -44,25 +57,59 @@ public final class JolProbe {
             }
         }
         for (Class<?> c : GRAPH_CLASSES) {
-            for (Field f : c.getDeclaredFields()) {
-                if (!Modifier.isStatic(f.getModifiers()) || f.getType().isPrimitive()) {
-                    continue;
-                }
-                f.setAccessible(true);
-                Object value = f.get(null);
-                long size;
-                if (value instanceof Enum<?> constant) {
-                    // The name is a string literal, not counted by the analysis.
-                    size = GraphLayout.parseInstance(constant).subtract(GraphLayout.parseInstance(constant.name())).totalSize();
-                } else if (c.isEnum() && value instanceof Object[]) {
-                    size = VM.current().sizeOf(value); // $VALUES: the constants were counted through their own fields
-                } else {
-                    size = GraphLayout.parseInstance(value).totalSize();
-                }
-                out.put("field " + c.getName() + "." + f.getName(), size);
+            measureStatics("field ", c, out);
+        }
+        for (Method root : initializationRoots(JolStartUp.class)) {
+            root.setAccessible(true);
+            Object returned = root.invoke(null);
+            if (returned != null) {
+                out.put("init " + JolStartUp.class.getName() + "." + root.getName() + " returned",
+                        GraphLayout.parseInstance(returned).totalSize());
             }
         }
+        measureStatics("init ", JolStartUp.class, out);
         return out;
+    }
+
+    /** The footprint of every static reference field of {@code c}, under {@code prefix} and its name. */
+    private static void measureStatics(String prefix, Class<?> c, Map<String, Long> out) throws IllegalAccessException {
+        for (Field f : c.getDeclaredFields()) {
+            if (!Modifier.isStatic(f.getModifiers()) || f.getType().isPrimitive()) {
+                continue;
+            }
+            f.setAccessible(true);
+            Object value = f.get(null);
+            long size;
+            if (value instanceof Enum<?> constant) {
+                // The name is a string literal, not counted by the analysis.
+                size = GraphLayout.parseInstance(constant).subtract(GraphLayout.parseInstance(constant.name())).totalSize();
+            } else if (c.isEnum() && value instanceof Object[]) {
+                size = VM.current().sizeOf(value); // $VALUES: the constants were counted through their own fields
+            } else {
+                size = GraphLayout.parseInstance(value).totalSize();
+            }
+            out.put(prefix + c.getName() + "." + f.getName(), size);
+        }
+    }
+
+    /**
+     * The methods of {@code c} annotated {@code @Initializer} (kept in the class file only, so read with ASM),
+     * in the order the analysis runs them: by name, then descriptor. They take no arguments (the probe calls them).
+     */
+    private static List<Method> initializationRoots(Class<?> c) throws IOException, NoSuchMethodException {
+        ClassNode node = new ClassNode(AsmApi.VERSION);
+        try (InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
+            new ClassReader(in).accept(node, ClassReader.SKIP_CODE);
+        }
+        List<Method> roots = new ArrayList<>();
+        node.methods.sort(Comparator.comparing((MethodNode m) -> m.name).thenComparing(m -> m.desc));
+        for (MethodNode m : node.methods) {
+            List<AnnotationNode> annotations = m.invisibleAnnotations == null ? List.of() : m.invisibleAnnotations;
+            if (annotations.stream().anyMatch(a -> a.desc.equals("Ldev/headroom/annotations/Initializer;"))) {
+                roots.add(c.getDeclaredMethod(m.name));
+            }
+        }
+        return roots;
     }
 
     private static Class<?> primitive(char kind) {
