@@ -90,7 +90,7 @@ class CheckMojoTest {
     @Test
     void everyCliOptionHasAHeadroomUserProperty() {
         Map<String, PluginDescriptor.Parameter> parameters = PluginDescriptor.checkGoalParameters();
-        List<String> expected = List.of("skip", "jdk", "roots", "interruptRoots", "rootAnnotations", "ramBudget",
+        List<String> expected = List.of("skip", "jdk", "roots", "interruptRoots", "initRoots", "rootAnnotations", "ramBudget",
                 "stackBudget", "sourceRoots", "sarifCategory", "layout", "costModel", "rules", "excludes", "rulePacks",
                 "formats", "failOn", "maxFindings",
                 "baseline", "writeBaseline", "flowFacts", "dispatch", "coldPaths", "assertions", "timingExceptions", "groupBy",

@@ -22,12 +22,15 @@ final class JolStartUp {
     static final int SLOTS = 12;
     /** Allocated by the static initialiser and filled by {@link #fillRing}: counted as static state. */
     static final Slot[] RING = new Slot[SLOTS];
+    /** Sized by a private method its constructor calls (invokevirtual since Java 11): in static state. */
+    static final Sized SIZED = new Sized(4);
     static Controller controller;
     static Slot[] pool;
     static int[] limits;
     static List<Object> handlers;
     static AtomicLongArray counters;
     static Grid grid;
+    static Sized sizedAtStartUp;
 
     private JolStartUp() {
     }
@@ -80,6 +83,12 @@ final class JolStartUp {
         grid = new Grid(3, CAPACITY / 8);
     }
 
+    /** An object whose constructor allocates through a private method. */
+    @Initializer
+    static void buildSized() {
+        sizedAtStartUp = new Sized(SLOTS);
+    }
+
     /** A graph built in locals and returned: allocated at the return line. */
     @Initializer
     static Journal journal() {
@@ -107,6 +116,18 @@ final class JolStartUp {
         first.other = second;
         second.other = first;
         return first;
+    }
+
+    static final class Sized {
+        long[] values;
+
+        Sized(int n) {
+            allocate(n);
+        }
+
+        private void allocate(int n) {
+            values = new long[n];
+        }
     }
 
     static final class Slot {
