@@ -15,7 +15,7 @@ final class InitializerStops {
     private InitializerStops() {
     }
 
-    static List<MemoryFinding> findings(StaticInterpreter.InitializerRun run) {
+    static List<MemoryFinding> findings(InitializerRun run) {
         MethodRef root = run.root.ref();
         String name = root.owner().replace('/', '.') + "." + root.name();
         List<MemoryFinding> findings = new ArrayList<>();

@@ -74,7 +74,7 @@ public final class MemoryAnalysis {
      * nothing allocated at start-up is assumed to be freed), with every such object they reach. Objects that only
      * refer to one another in a cycle are counted last, at the line of the first of them.
      */
-    private List<Counted> allocatedBy(StaticInterpreter.InitializerRun run, Map<HeapObject, String> countedBy) {
+    private List<Counted> allocatedBy(InitializerRun run, Map<HeapObject, String> countedBy) {
         Set<HeapObject> referred = Collections.newSetFromMap(new IdentityHashMap<>());
         for (HeapObject o : run.allocated.keySet()) {
             if (!countedBy.containsKey(o)) {
@@ -164,7 +164,7 @@ public final class MemoryAnalysis {
                 interpreter.initialize(name);
             }
         }
-        List<StaticInterpreter.InitializerRun> runs = initializers.stream().map(interpreter::runInitializer).toList();
+        List<InitializerRun> runs = initializers.stream().map(interpreter::runInitializer).toList();
         Map<HeapObject, String> countedBy = new IdentityHashMap<>();
         List<Counted> counted = new ArrayList<>();
         for (String name : classes.inputClassNames()) {
@@ -186,7 +186,7 @@ public final class MemoryAnalysis {
             }
         }
         List<MemoryFinding> findings = new ArrayList<>();
-        for (StaticInterpreter.InitializerRun run : runs) {
+        for (InitializerRun run : runs) {
             counted.addAll(allocatedBy(run, countedBy));
             findings.addAll(InitializerStops.findings(run));
         }

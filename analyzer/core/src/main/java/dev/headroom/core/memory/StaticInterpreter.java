@@ -114,27 +114,6 @@ final class StaticInterpreter {
         }
     }
 
-    /**
-     * What running one initialisation root gave: every object allocated while it ran (the static initialisers
-     * it triggered included), with the line of the root's own code that was running, and what it could not
-     * follow to its end.
-     */
-    static final class InitializerRun {
-        final Hierarchy.Declared root;
-        /** In allocation order; identity keys. */
-        final Map<HeapObject, Integer> allocated = new LinkedHashMap<>();
-        /** Why the root could not be run to its end, or null. */
-        String stopped;
-        int stoppedLine;
-        /** The first call the root made that was not followed to its end (it may have allocated), or null. */
-        String unfollowed;
-        int unfollowedLine;
-
-        InitializerRun(Hierarchy.Declared root) {
-            this.root = root;
-        }
-    }
-
     /** The interpretation of a method cannot go on; caught at the nearest call. */
     static final class Stop extends Exception {
         private static final long serialVersionUID = 1L;
