@@ -92,9 +92,9 @@ class SampleBoundsTest {
     }
 
     /**
-     * The telemetry sample rewritten with headroom-collections: its roots reach their objects through static
-     * final fields, and their loops are bounded by the capacities fixed there. The library's classes are
-     * counted too. The driver makes every line length, an unknown sensor (the map full), alarm bursts beyond
+     * The telemetry sample rewritten with headroom-collections: its handler's roots run on the one handler the
+     * static initialiser makes, and their loops are bounded by the capacities fixed there. The library's classes
+     * are counted too. The driver makes every line length, an unknown sensor (the map full), alarm bursts beyond
      * the 8 alarms with and without the publisher draining them, and rejected frame sizes.
      */
     @Test
@@ -102,6 +102,7 @@ class SampleBoundsTest {
         String pkg = "com.example.telemetry.fixed";
         ClassLoader loader = new CountingClassLoader(getClass().getClassLoader(), pkg, "dev.headroom.collections");
         Class<?> task = Class.forName(pkg + ".TelemetryTask", true, loader);
+        Object handler = staticField(task, "HANDLER");
         Object stats = staticField(task, "STATS");
         Object link = staticField(task, "LINK");
         Object alerts = staticField(task, "ALERTS");
@@ -113,10 +114,10 @@ class SampleBoundsTest {
                     int sensor = random.nextInt(4) - 1; // -1 and 2 are unknown: the map of 2 sensors is full
                     long value = random.nextBoolean() ? extremes[random.nextInt(extremes.length)]
                             : random.nextLong() >> random.nextInt(64);
-                    measure("TelemetryTask#onSample", task, "onSample", sensor, value);
+                    measure("TelemetryHandler#onSample", handler, "onSample", sensor, value);
                 }
-                case 2 -> measure("TelemetryTask#publishSummary", task, "publishSummary");
-                case 3 -> measure("TelemetryTask#onLinkUp", task, "onLinkUp", random.nextInt(2_048));
+                case 2 -> measure("TelemetryHandler#publishSummary", handler, "publishSummary");
+                case 3 -> measure("TelemetryHandler#onLinkUp", handler, "onLinkUp", random.nextInt(2_048));
                 case 4 -> {
                     measure("LinkMonitor#onLinkStatusIrq", link, "onLinkStatusIrq", random.nextInt(4));
                     measure("RollingStats#record", stats, "record", random.nextLong() >> random.nextInt(64));
@@ -134,8 +135,8 @@ class SampleBoundsTest {
         }
         String jdkAndLineLength = "the bound counts the JDK's String.charAt and Objects.checkIndex, which run uncounted"
                 + " here, and copies a whole line of 64 bytes into the log where the longest line has 50";
-        check("telemetry-fixed", List.of(COLLECTIONS), Map.of("TelemetryTask#onSample", jdkAndLineLength,
-                "TelemetryTask#publishSummary", jdkAndLineLength));
+        check("telemetry-fixed", List.of(COLLECTIONS), Map.of("TelemetryHandler#onSample", jdkAndLineLength,
+                "TelemetryHandler#publishSummary", jdkAndLineLength));
     }
 
     private static final Path COLLECTIONS = Path.of("../../collections/target/classes");

@@ -30,6 +30,12 @@ public interface StaticObjects {
     /** The value of a final instance field of an object this view gave, when it is known exactly. */
     Optional<Known> finalField(Object object, String owner, String name, String descriptor);
 
+    /**
+     * The one object of this class (an internal name) the program can have, when the static initialisers make it and
+     * nothing else can make one: an instance root of the class runs on it.
+     */
+    Optional<Object> onlyInstance(String className);
+
     /** Knows nothing. */
     StaticObjects NONE = new StaticObjects() {
         @Override
@@ -39,6 +45,11 @@ public interface StaticObjects {
 
         @Override
         public Optional<Known> finalField(Object object, String owner, String name, String descriptor) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Object> onlyInstance(String className) {
             return Optional.empty();
         }
     };

@@ -34,11 +34,18 @@ final class InitializedObjects implements StaticObjects {
     private final Hierarchy hierarchy;
     private final Map<String, Optional<Known>> staticFields = new HashMap<>();
     private final Map<String, Boolean> finalFields = new HashMap<>();
+    private final OnlyInstances onlyInstances;
 
     InitializedObjects(StaticInterpreter interpreter, ClassRepository classes, Hierarchy hierarchy) {
         this.interpreter = interpreter;
         this.classes = classes;
         this.hierarchy = hierarchy;
+        this.onlyInstances = new OnlyInstances(interpreter, classes, hierarchy);
+    }
+
+    @Override
+    public Optional<Object> onlyInstance(String className) {
+        return onlyInstances.of(className).map(o -> o);
     }
 
     @Override

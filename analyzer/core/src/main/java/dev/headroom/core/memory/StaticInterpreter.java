@@ -80,6 +80,8 @@ final class StaticInterpreter {
     private long objects;
     /** The line of the static initializer being run, where a nested call was made from. */
     private int clinitLine;
+    /** The objects (not arrays) made while a static initialiser ran, by class. */
+    private final Map<String, List<HeapObject>> madeByStaticInitializers = new HashMap<>();
     /** The initialisation root being run, recording what it allocates; null otherwise. */
     private InitializerRun recording;
     /** The line of the initialisation root's own code being run. */
@@ -249,12 +251,20 @@ final class StaticInterpreter {
         return run;
     }
 
-    /** An object allocated now: recorded when an initialisation root runs. */
+    /** An object allocated now: recorded when an initialisation root runs, and by type when a static initialiser does. */
     private HeapObject allocated(HeapObject o) {
         if (recording != null) {
             recording.allocated.put(o, initLine);
         }
+        if (!running.isEmpty() && !o.array) {
+            madeByStaticInitializers.computeIfAbsent(o.type, t -> new ArrayList<>()).add(o);
+        }
         return o;
+    }
+
+    /** The objects of exactly this class the static initialisers run so far made, in order. */
+    List<HeapObject> madeByStaticInitializers(String type) {
+        return madeByStaticInitializers.getOrDefault(type, List.of());
     }
 
     /** A call not followed to its end while an initialisation root runs: what it allocated is not known. */

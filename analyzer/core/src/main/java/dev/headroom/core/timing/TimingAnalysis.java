@@ -269,9 +269,14 @@ public final class TimingAnalysis {
                 x -> x.owner != null && x.owner.input(), MAX_PATH);
         List<RootFinder.Found> sorted = new ArrayList<>(roots);
         sorted.sort((a, b) -> a.root().compareTo(b.root()));
+        List<UnboundedLoopSearch.Start> starts = new ArrayList<>();
         for (RootFinder.Found found : sorted) {
             MethodRef ref = found.method().ref();
-            MethodTiming t = timing(ref).normalRuns();
+            MethodTiming own = timing(ref);
+            // On the one object the program can have of its class, if there is one: what it knows is the root's.
+            MethodTiming onInstance = onTheOnlyInstance(found.method(), own);
+            starts.add(new UnboundedLoopSearch.Start(ref, onInstance));
+            MethodTiming t = (onInstance != null ? onInstance : own).normalRuns();
             MethodNode m = found.method().method();
             Long deadline = annotationLong(m, DEADLINE, "cycles");
             List<String> path = t.bounded() ? worstPath(t) : causePath(t);
@@ -289,8 +294,7 @@ public final class TimingAnalysis {
             }
         }
         UnboundedLoopSearch loops = unboundedLoopSearch();
-        List<MethodRef> rootRefs = sorted.stream().map(found -> found.method().ref()).toList();
-        findings.addAll(byLocation ? loops.byLocation(rootRefs) : loops.perRoot(rootRefs));
+        findings.addAll(byLocation ? loops.byLocation(starts) : loops.perRoot(starts));
         findings.sort(null);
         return new TimingResult(new TimingReport(model.name(), rootTimings), findings);
     }
@@ -702,6 +706,29 @@ public final class TimingAnalysis {
         if (known.isEmpty()) {
             return null;
         }
+        return analyzedIn(target, contextFree, known);
+    }
+
+    /**
+     * A root's timing on the one object of its class the program can have ({@link StaticObjects#onlyInstance}),
+     * when its own timing has no bound because of loops: the fields of that object may bound them. Null otherwise.
+     */
+    private MethodTiming onTheOnlyInstance(Hierarchy.Declared root, MethodTiming contextFree) {
+        if (root.is(Opcodes.ACC_STATIC) || contextFree.owner == null
+                || (!unboundedByLoops(contextFree, false) && !unboundedByLoops(contextFree.normalRuns(), true))) {
+            return null;
+        }
+        Optional<Object> instance = statics.onlyInstance(root.owner().internalName());
+        if (instance.isEmpty()) {
+            return null;
+        }
+        ConstantInterpreter.Value receiver = new ConstantInterpreter.Value(BasicValue.REFERENCE_VALUE.getType(), null, null,
+                -1, instance.get());
+        return analyzedIn(root.ref(), contextFree, Map.of(0, receiver));
+    }
+
+    /** The method analysed again with what is known of its arguments, once per method and arguments. */
+    private MethodTiming analyzedIn(MethodRef target, MethodTiming contextFree, Map<Integer, ConstantInterpreter.Value> known) {
         Context key = new Context(target, known);
         MethodTiming cached = contextual.get(key);
         if (cached != null) {

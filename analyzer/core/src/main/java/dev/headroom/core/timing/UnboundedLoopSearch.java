@@ -56,6 +56,13 @@ final class UnboundedLoopSearch {
         }
     }
 
+    /**
+     * A root, and the identity of its timing when it is analysed in a context (on the one object of its class),
+     * else null: the walk starts there.
+     */
+    record Start(MethodRef root, Object context) {
+    }
+
     /** Where a finding is reported, and for which root (null when the roots are merged). */
     private record Key(MethodRef root, MethodRef location, int line) {
     }
@@ -70,6 +77,7 @@ final class UnboundedLoopSearch {
 
     private final Method[] methods;
     private final Map<MethodRef, Integer> ids = new HashMap<>();
+    private final Map<Object, Integer> contextIds = new IdentityHashMap<>();
     private final int[][] callees;
     private final int[][] callLines;
     private final boolean[][] callCold;
@@ -92,7 +100,6 @@ final class UnboundedLoopSearch {
     UnboundedLoopSearch(List<Method> unbounded) {
         this.methods = unbounded.toArray(new Method[0]);
         int n = methods.length;
-        Map<Object, Integer> contextIds = new IdentityHashMap<>();
         for (int i = 0; i < n; i++) {
             if (methods[i].context() == null) {
                 ids.put(methods[i].ref(), i);
@@ -130,10 +137,11 @@ final class UnboundedLoopSearch {
     }
 
     /** One finding per root and location, each root in turn. */
-    List<TimingFinding> perRoot(List<MethodRef> roots) {
+    List<TimingFinding> perRoot(List<Start> roots) {
         Map<Key, TimingFinding> found = new LinkedHashMap<>();
-        for (MethodRef root : roots) {
-            Integer start = ids.get(root);
+        for (Start s : roots) {
+            MethodRef root = s.root();
+            Integer start = id(s);
             if (start == null) {
                 continue; // the root has a bound
             }
@@ -147,8 +155,8 @@ final class UnboundedLoopSearch {
     }
 
     /** One finding per location, under the root with the shortest chain to it, with how many roots reach it. */
-    List<TimingFinding> byLocation(List<MethodRef> roots) {
-        int[] sources = roots.stream().map(ids::get).filter(id -> id != null).mapToInt(Integer::intValue).toArray();
+    List<TimingFinding> byLocation(List<Start> roots) {
+        int[] sources = roots.stream().map(this::id).filter(id -> id != null).mapToInt(Integer::intValue).toArray();
         if (sources.length == 0) {
             return List.of();
         }
@@ -160,6 +168,11 @@ final class UnboundedLoopSearch {
             }
         }
         return new ArrayList<>(found.values());
+    }
+
+    /** Where a root's walk starts: its timing in its context, or its own; null when that one has a bound. */
+    private Integer id(Start s) {
+        return s.context() != null ? contextIds.get(s.context()) : ids.get(s.root());
     }
 
     private List<int[]> successors(boolean hotOnly) {

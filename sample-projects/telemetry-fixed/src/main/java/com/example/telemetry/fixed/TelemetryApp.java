@@ -8,13 +8,15 @@ public final class TelemetryApp {
     }
 
     public static void main(String[] args) {
+        TelemetryHandler handler = TelemetryTask.HANDLER;
         TelemetryTask.LINK.onLinkStatusIrq(LinkMonitor.LINK_UP);
-        TelemetryTask.onLinkUp(256);
+        handler.onLinkUp(256);
         long[] readings = {120, 340, 905, 410, 77, 1200};
         for (int i = 0; i < readings.length; i++) {
-            TelemetryTask.onSample(i % 2 == 0 ? Sensors.ACCEL : Sensors.GYRO, readings[i]);
+            handler.onSample(i % 2 == 0 ? Sensors.ACCEL : Sensors.GYRO, readings[i]);
+            TelemetryTask.STATS.record(readings[i]);
         }
-        TelemetryTask.publishSummary();
+        handler.publishSummary();
         System.out.println(TelemetryTask.LOG.last());
 
         // The publisher thread's side: handle the queued alarms and give them back.
@@ -32,7 +34,7 @@ public final class TelemetryApp {
 
         RollingStats stats = TelemetryTask.STATS;
         System.out.println("link up: " + TelemetryTask.LINK.isLinkUp() + ", alarms: " + alarms
-                + ", accel samples: " + TelemetryTask.HANDLER.countFor(Sensors.ACCEL)
+                + ", accel samples: " + handler.countFor(Sensors.ACCEL)
                 + ", window sum: " + stats.sum() + " min " + stats.min() + " max " + stats.max());
     }
 }

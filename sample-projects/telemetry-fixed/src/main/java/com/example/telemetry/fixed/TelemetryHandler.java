@@ -1,5 +1,7 @@
 package com.example.telemetry.fixed;
 
+import dev.headroom.annotations.Deadline;
+import dev.headroom.annotations.RealTime;
 import dev.headroom.collections.IntIntMap;
 import dev.headroom.collections.PutResult;
 import dev.headroom.collections.TextBuffer;
@@ -38,6 +40,8 @@ public final class TelemetryHandler {
     }
 
     /** Called for every sensor sample, at the sensor rate: formats into its own line, counts unboxed. */
+    @RealTime
+    @Deadline(cycles = 8_000)
     public void onSample(int sensor, long value) {
         periodMax = Math.max(periodMax, value);
         periodSamples++;
@@ -55,6 +59,8 @@ public final class TelemetryHandler {
     }
 
     /** Publishes the period's sample count and maximum, once per reporting period from the same task. */
+    @RealTime
+    @Deadline(cycles = 8_000)
     public void publishSummary() {
         line.clear();
         if (!(line.append(name) && line.append(": ") && line.append(periodSamples) && line.append(" samples, max ")
@@ -67,11 +73,13 @@ public final class TelemetryHandler {
     }
 
     /**
-     * Called when the radio link comes back up, on the same task as the samples: takes the frame size the
-     * peer announces, within the buffer allocated at start-up.
+     * Called when the radio link comes back up, on the same real-time task as the samples: takes the frame size
+     * the peer announces, within the buffer allocated at start-up.
      *
      * @return {@code false} if the peer asks for more than {@link #MAX_FRAME} bytes (the frame size is unchanged)
      */
+    @RealTime
+    @Deadline(cycles = 50)
     public boolean onLinkUp(int frameSize) {
         if (frameSize > frameBuffer.length) {
             rejectedFrames++;
