@@ -275,7 +275,10 @@ public final class TimingAnalysis {
             MethodTiming own = timing(ref);
             // On the one object the program can have of its class, if there is one: what it knows is the root's.
             MethodTiming onInstance = onTheOnlyInstance(found.method(), own);
-            starts.add(new UnboundedLoopSearch.Start(ref, onInstance));
+            // Its unbounded loops are searched from there when that gives it a bound (then there are none);
+            // otherwise from its own timing, as for any root, so a location keeps the count of every root reaching it.
+            starts.add(new UnboundedLoopSearch.Start(ref,
+                    onInstance != null && onInstance.normalRuns().bounded() ? onInstance : null));
             MethodTiming t = (onInstance != null ? onInstance : own).normalRuns();
             MethodNode m = found.method().method();
             Long deadline = annotationLong(m, DEADLINE, "cycles");
