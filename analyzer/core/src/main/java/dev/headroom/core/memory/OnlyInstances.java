@@ -24,10 +24,11 @@ import org.objectweb.asm.tree.TypeInsnNode;
  * once), each of those initialisers ran to its end, and together they made exactly one such object. A root that
  * is an instance method of the class then runs on that object, and its fixed fields bound its loops.
  *
- * <p>Objects are assumed to be made by {@code new} in the program's own code: a class (or a subclass of it that
- * is made) that is {@code Cloneable} or {@code Serializable} has no single object, since a clone or a
- * deserialised copy is another; reflection and {@code Unsafe.allocateInstance} are assumed not to make them, as
- * for the other static facts (writes to final fields by reflection are assumed not to happen either).
+ * <p>Objects are assumed to be made by {@code new} in the program's own code, its classes loaded by one class
+ * loader: a class (or a subclass of it that is made) that is {@code Cloneable} or {@code Serializable} has no
+ * single object, since a clone or a deserialised copy is another, nor has an interface (a lambda or a proxy
+ * implements it without {@code new}); reflection and {@code Unsafe.allocateInstance} are assumed not to make
+ * them, as for the other static facts (writes to final fields by reflection are assumed not to happen either).
  */
 final class OnlyInstances {
     private final StaticInterpreter interpreter;
@@ -53,8 +54,8 @@ final class OnlyInstances {
         if (madeInStaticInitializers == null) {
             indexNewInstructions();
         }
-        if (isCopyable(type)) {
-            return Optional.empty();
+        if (isCopyable(type) || !isClass(type)) {
+            return Optional.empty(); // an interface's objects may be lambdas or proxies, made without new
         }
         List<String> made = new ArrayList<>();
         Set<String> initializers = new TreeSet<>();
@@ -83,6 +84,10 @@ final class OnlyInstances {
             objects.addAll(interpreter.madeByStaticInitializers(t));
         }
         return objects.size() == 1 && objects.get(0).unbounded == null ? Optional.of(objects.get(0)) : Optional.empty();
+    }
+
+    private boolean isClass(String type) {
+        return classes.find(type).map(c -> (c.node().access & Opcodes.ACC_INTERFACE) == 0).orElse(false);
     }
 
     private boolean isCopyable(String type) {
