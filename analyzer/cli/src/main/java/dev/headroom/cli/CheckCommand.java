@@ -91,8 +91,7 @@ public final class CheckCommand implements Callable<Integer> {
     List<String> interruptRoots = new ArrayList<>();
 
     @Option(names = "--init-root", paramLabel = "<pattern>",
-            description = {"Start-up method whose allocations the memory budget counts, like",
-                    "  @Initializer (repeatable), e.g. com.acme.Main#start."})
+            description = "Start-up method whose allocations the RAM budget counts, like @Initializer (repeatable).")
     List<String> initRoots = new ArrayList<>();
 
     @Option(names = "--root-annotation", paramLabel = "<class>",
