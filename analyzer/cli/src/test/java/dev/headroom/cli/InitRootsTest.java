@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,25 +16,18 @@ import org.junit.jupiter.api.Test;
  * on the clean sample's {@code main}, and a pattern that matches nothing.
  */
 class InitRootsTest {
-    private static final Path SAMPLES = Path.of("../../sample-projects");
-
     private static String classes(String sample) {
-        return SAMPLES.resolve(sample).resolve("target/classes").toString();
-    }
-
-    private static List<JsonObject> items(CliRun run) {
-        List<JsonObject> items = new ArrayList<>();
-        for (JsonElement e : JsonParser.parseString(run.out()).getAsJsonObject().getAsJsonObject("memory").getAsJsonArray("items")) {
-            items.add(e.getAsJsonObject());
-        }
-        return items;
+        return SampleReports.SAMPLES.resolve(sample).resolve("target/classes").toString();
     }
 
     @Test
     void anAnnotatedStartUpMethodIsCountedAsTheOriginOfTheFieldsItAssigns() {
         CliRun run = CliRun.of("check", "--format", "json", classes("telemetry-mistakes"));
-        List<JsonObject> items = items(run);
         JsonObject memory = JsonParser.parseString(run.out()).getAsJsonObject().getAsJsonObject("memory");
+        List<JsonObject> items = new ArrayList<>();
+        for (JsonElement e : memory.getAsJsonArray("items")) {
+            items.add(e.getAsJsonObject());
+        }
         assertAll(
                 () -> assertEquals(List.of("com.example.telemetry.TelemetryApp.log", "com.example.telemetry.TelemetryApp.stats",
                         "com.example.telemetry.TelemetryApp.handler", "com.example.telemetry.TelemetryApp.alerts",

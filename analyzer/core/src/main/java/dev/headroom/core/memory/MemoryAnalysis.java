@@ -190,9 +190,9 @@ public final class MemoryAnalysis {
             counted.addAll(allocatedBy(run, countedBy));
             findings.addAll(InitializerStops.findings(run));
         }
+        boolean bounded = findings.isEmpty(); // no initialisation root stopped or made a call it did not follow
         counted.sort(Comparator.comparingLong((Counted k) -> -k.item.bytes()).thenComparing(k -> k.item.field()));
         long total = 0;
-        boolean bounded = findings.isEmpty();
         for (Counted k : counted) {
             total += k.item.bytes();
             if (k.unbounded != null) {

@@ -54,36 +54,28 @@ final class OnlyInstances {
         if (madeInStaticInitializers == null) {
             indexNewInstructions();
         }
-        if (isCopyable(type) || !isClass(type)) {
-            return Optional.empty(); // an interface's objects may be lambdas or proxies, made without new
-        }
-        List<String> made = new ArrayList<>();
-        Set<String> initializers = new TreeSet<>();
-        for (Map.Entry<String, Set<String>> e : madeInStaticInitializers.entrySet()) {
-            if (hierarchy.isSubtype(e.getKey(), type)) {
-                made.add(e.getKey());
-                initializers.addAll(e.getValue());
-            }
-        }
-        for (String made1 : madeElsewhere) {
-            if (hierarchy.isSubtype(made1, type)) {
-                return Optional.empty();
-            }
+        // An interface's objects may be lambdas or proxies, made without new.
+        if (!isClass(type) || madeElsewhere.stream().anyMatch(t -> hierarchy.isSubtype(t, type))) {
+            return Optional.empty();
         }
         List<HeapObject> objects = new ArrayList<>();
-        for (String owner : initializers) {
-            StaticInterpreter.ClassState state = interpreter.initialize(owner);
-            if (!state.done || state.stopped != null || state.callStopped != null) {
+        for (Map.Entry<String, Set<String>> made : madeInStaticInitializers.entrySet()) {
+            if (!hierarchy.isSubtype(made.getKey(), type)) {
+                continue;
+            }
+            if (isCopyable(made.getKey())) {
                 return Optional.empty();
             }
-        }
-        for (String t : made) {
-            if (isCopyable(t)) {
-                return Optional.empty();
+            for (String owner : made.getValue()) {
+                StaticInterpreter.ClassState state = interpreter.initialize(owner);
+                if (!state.done || state.stopped != null || state.callStopped != null) {
+                    return Optional.empty();
+                }
             }
-            objects.addAll(interpreter.madeByStaticInitializers(t));
+            objects.addAll(interpreter.madeByStaticInitializers(made.getKey()));
         }
-        return objects.size() == 1 && objects.get(0).unbounded == null ? Optional.of(objects.get(0)) : Optional.empty();
+        return objects.size() == 1 && objects.get(0).unbounded == null && !isCopyable(type)
+                ? Optional.of(objects.get(0)) : Optional.empty();
     }
 
     private boolean isClass(String type) {

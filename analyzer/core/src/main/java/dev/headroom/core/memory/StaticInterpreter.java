@@ -80,7 +80,7 @@ final class StaticInterpreter {
     private long objects;
     /** The line of the static initializer being run, where a nested call was made from. */
     private int clinitLine;
-    /** The objects (not arrays) made while a static initialiser ran, by class. */
+    /** The objects of the input classes made while a static initialiser ran, by class. */
     private final Map<String, List<HeapObject>> madeByStaticInitializers = new HashMap<>();
     /** The initialisation root being run, recording what it allocates; null otherwise. */
     private InitializerRun recording;
@@ -187,22 +187,14 @@ final class StaticInterpreter {
         if (clinit != null) {
             state.running = true;
             running.push(state);
-            long savedSteps = steps;
-            long savedObjects = objects;
             int savedLine = clinitLine;
-            steps = 0;
-            objects = 0;
             try {
-                run(c.get(), clinit, new Value[0], 0, state);
-            } catch (Stop e) {
-                state.stopped = e.getMessage();
-                state.stoppedLine = clinitLine;
-            } catch (OutOfBudget e) {
-                state.stopped = e.getMessage();
-                state.stoppedLine = clinitLine;
+                String stopped = runWithOwnBudgets(c.get(), clinit, new Value[0], state);
+                if (stopped != null) {
+                    state.stopped = stopped;
+                    state.stoppedLine = clinitLine;
+                }
             } finally {
-                steps = savedSteps;
-                objects = savedObjects;
                 clinitLine = savedLine;
                 state.running = false;
                 running.pop();
@@ -232,23 +224,38 @@ final class StaticInterpreter {
             args.add(new Unknown(kind, kind == 'L' ? "an argument of the initialisation root" : null));
         }
         InitializerRun run = new InitializerRun(root);
+        recording = run;
+        initLine = 0;
+        try {
+            String stopped = runWithOwnBudgets(root.owner(), method, args.toArray(Value[]::new), null);
+            if (stopped != null) {
+                run.stopped = stopped;
+                run.stoppedLine = initLine;
+            }
+        } finally {
+            recording = null;
+        }
+        return run;
+    }
+
+    /**
+     * Runs a static initialiser or an initialisation root with step and object budgets of its own (the caller's
+     * are restored after it); why it stopped, or null when it ran to its end.
+     */
+    private String runWithOwnBudgets(LoadedClass owner, MethodNode method, Value[] args, ClassState clinitState) {
         long savedSteps = steps;
         long savedObjects = objects;
         steps = 0;
         objects = 0;
-        recording = run;
-        initLine = 0;
         try {
-            run(root.owner(), method, args.toArray(Value[]::new), 0, null);
+            run(owner, method, args, 0, clinitState);
+            return null;
         } catch (Stop | OutOfBudget e) {
-            run.stopped = e.getMessage();
-            run.stoppedLine = initLine;
+            return e.getMessage();
         } finally {
-            recording = null;
             steps = savedSteps;
             objects = savedObjects;
         }
-        return run;
     }
 
     /** An object allocated now: recorded when an initialisation root runs, and by type when a static initialiser does. */
@@ -256,13 +263,14 @@ final class StaticInterpreter {
         if (recording != null) {
             recording.allocated.put(o, initLine);
         }
-        if (!running.isEmpty() && !o.array) {
+        // Only the inputs' classes: OnlyInstances asks for no other (and this keeps no JDK object alive).
+        if (!running.isEmpty() && !o.array && classes.isInput(o.type)) {
             madeByStaticInitializers.computeIfAbsent(o.type, t -> new ArrayList<>()).add(o);
         }
         return o;
     }
 
-    /** The objects of exactly this class the static initialisers run so far made, in order. */
+    /** The objects of exactly this input class the static initialisers run so far made, in order. */
     List<HeapObject> madeByStaticInitializers(String type) {
         return madeByStaticInitializers.getOrDefault(type, List.of());
     }

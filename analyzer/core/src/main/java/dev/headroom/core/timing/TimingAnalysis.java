@@ -700,8 +700,7 @@ public final class TimingAnalysis {
      */
     private MethodTiming inContext(MethodRef target, MethodTiming contextFree, MethodInsnNode mi, Frames values,
                                    int index) {
-        if (contextFree.owner == null || inProgressAt.containsKey(target)
-                || (!unboundedByLoops(contextFree, false) && !unboundedByLoops(contextFree.normalRuns(), true))) {
+        if (inProgressAt.containsKey(target) || !contextMayBound(contextFree)) {
             return null;
         }
         org.objectweb.asm.tree.analysis.Frame<BasicValue> frame = values.at(index);
@@ -717,8 +716,7 @@ public final class TimingAnalysis {
      * when its own timing has no bound because of loops: the fields of that object may bound them. Null otherwise.
      */
     private MethodTiming onTheOnlyInstance(Hierarchy.Declared root, MethodTiming contextFree) {
-        if (root.is(Opcodes.ACC_STATIC) || contextFree.owner == null
-                || (!unboundedByLoops(contextFree, false) && !unboundedByLoops(contextFree.normalRuns(), true))) {
+        if (root.is(Opcodes.ACC_STATIC) || !contextMayBound(contextFree)) {
             return null;
         }
         Optional<Object> instance = statics.onlyInstance(root.owner().internalName());
@@ -728,6 +726,15 @@ public final class TimingAnalysis {
         ConstantInterpreter.Value receiver = new ConstantInterpreter.Value(BasicValue.REFERENCE_VALUE.getType(), null, null,
                 -1, instance.get());
         return analyzedIn(root.ref(), contextFree, Map.of(0, receiver));
+    }
+
+    /**
+     * Whether what is known of a method's arguments could give it a bound: it has bytecode here, and loops (its own
+     * or its callees') leave it without one, in all its runs or in those that complete normally.
+     */
+    private boolean contextMayBound(MethodTiming contextFree) {
+        return contextFree.owner != null
+                && (unboundedByLoops(contextFree, false) || unboundedByLoops(contextFree.normalRuns(), true));
     }
 
     /** The method analysed again with what is known of its arguments, once per method and arguments. */
