@@ -21,8 +21,7 @@ public final class CallGraph {
     /** A reached method. */
     public static final class Node {
         private final MethodRef ref;
-        private final LoadedClass owner;
-        private final MethodNode method;
+        private final Hierarchy.Declared declared;
         private final MethodFacts facts;
         private final List<Call> calls = new ArrayList<>();
         /** The node's place in the last graph that added it (the reached graph, once built). */
@@ -30,10 +29,9 @@ public final class CallGraph {
         /** The builder's state of this node while the graph is built; null after. */
         Building building = new Building();
 
-        Node(MethodRef ref, LoadedClass owner, MethodNode method, MethodFacts facts) {
+        Node(MethodRef ref, Hierarchy.Declared declared, MethodFacts facts) {
             this.ref = ref;
-            this.owner = owner;
-            this.method = method;
+            this.declared = declared;
             this.facts = facts;
         }
 
@@ -42,11 +40,12 @@ public final class CallGraph {
         }
 
         public LoadedClass owner() {
-            return owner;
+            return declared.owner();
         }
 
+        /** The method's tree (its class's current one: hold it while reading it, see {@link LoadedClass}). */
         public MethodNode method() {
-            return method;
+            return declared.method();
         }
 
         public MethodFacts facts() {
@@ -55,7 +54,7 @@ public final class CallGraph {
 
         /** True for a method of the user's classes (the inputs). */
         public boolean isInput() {
-            return owner.input();
+            return declared.owner().input();
         }
 
         public List<Call> calls() {

@@ -105,7 +105,7 @@ public final class CallGraphBuilder {
         final Dispatch key;
         final List<VirtualSite> sites = new ArrayList<>();
         final List<Dispatched> targets = new ArrayList<>();
-        final Set<MethodRef> seen = new HashSet<>();
+        final SmallSet seen = new SmallSet();
 
         HierarchyGroup(Dispatch key) {
             this.key = key;
@@ -125,7 +125,7 @@ public final class CallGraphBuilder {
         final Hierarchy.Declared resolved;
         /** The receiver's flow node under VTA; null: the targets come from the instantiated classes. */
         final TypeFlow.Node receiver;
-        final Set<Object> seen = new HashSet<>();
+        final SmallSet seen = new SmallSet();
         boolean hasTarget;
         boolean byHierarchy;
         boolean unknownResult;
@@ -252,7 +252,7 @@ public final class CallGraphBuilder {
     private CallGraph.Node reach(Hierarchy.Declared d, MethodRef ref, boolean full) {
         CallGraph.Node node = graph.node(ref);
         if (node == null) {
-            node = graph.add(new CallGraph.Node(ref, d.owner(), d.method(), facts(d.ref(), d.owner(), d.method())));
+            node = graph.add(new CallGraph.Node(ref, d, facts(d.ref(), d.owner(), d.method())));
             work.add(node);
         }
         if (full) {

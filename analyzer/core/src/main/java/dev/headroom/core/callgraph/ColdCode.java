@@ -36,20 +36,40 @@ public final class ColdCode {
     /** The field javac adds to a class that uses {@code assert}. */
     private static final String ASSERTIONS_DISABLED = "$assertionsDisabled";
 
+    /** Null when every instruction is reachable; kept for each method of the program, so most keep none. */
     private final boolean[] reachable;
+    /** Null when no instruction is cold. */
     private final boolean[] cold;
 
     private ColdCode(boolean[] reachable, boolean[] cold) {
-        this.reachable = reachable;
-        this.cold = cold;
+        this.reachable = allTrue(reachable) ? null : reachable;
+        this.cold = cold == null || noneTrue(cold) ? null : cold;
+    }
+
+    private static boolean allTrue(boolean[] flags) {
+        for (boolean f : flags) {
+            if (!f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean noneTrue(boolean[] flags) {
+        for (boolean f : flags) {
+            if (f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public boolean isReachable(int index) {
-        return reachable[index];
+        return reachable == null || reachable[index];
     }
 
     public boolean isCold(int index) {
-        return cold[index];
+        return cold != null && cold[index];
     }
 
     /** @param asserted what the code of assert statements is in the method's class */
@@ -59,7 +79,7 @@ public final class ColdCode {
         List<int[]> normal = normalSuccessors(insns);
         boolean assertionsEnabled = asserted == AssertCode.RUNS;
         if (method.tryCatchBlocks.isEmpty() && !mayBeCold(insns, assertionsEnabled)) {
-            return new ColdCode(reach(n, normal, -1), new boolean[n]); // no throw, no handler, no assert
+            return new ColdCode(reach(n, normal, -1), null); // no throw, no handler, no assert
         }
         List<int[]> handler = handlerSuccessors(method, n);
         List<int[]> all = method.tryCatchBlocks.isEmpty() ? normal : union(normal, handler);

@@ -49,16 +49,52 @@ public final class Hierarchy {
         return classes;
     }
 
-    /** A resolved or selected method: the class that declares it and its tree. */
+    /**
+     * A resolved or selected method: the class that declares it, and its place among the class's methods.
+     * Its tree is the class's current one ({@link LoadedClass#node()}), read again when memory was short.
+     */
     public static final class Declared {
         private final LoadedClass owner;
-        private final MethodNode method;
+        /** The method's place among its class's methods; -1 for a detached one. */
+        private final int index;
+        /** A method built by hand that its class does not declare (tests of odd bytecode shapes); else null. */
+        private final MethodNode detached;
+        private final int access;
         /** Made once: the graph's maps are keyed by it, and equal keys of one instance compare fastest. */
         private MethodRef ref;
 
+        /**
+         * The method of a tree of the owner's (its current one, held by the caller while it reads it), or one
+         * built by hand outside its trees.
+         */
         public Declared(LoadedClass owner, MethodNode method) {
             this.owner = owner;
-            this.method = method;
+            this.index = indexOf(owner, method);
+            this.detached = index < 0 ? method : null;
+            this.access = method.access;
+        }
+
+        private Declared(LoadedClass owner, int index) {
+            this.owner = owner;
+            this.index = index;
+            this.detached = null;
+            this.access = owner.node().methods.get(index).access;
+        }
+
+        private static int indexOf(LoadedClass owner, MethodNode method) {
+            List<MethodNode> methods = owner.node().methods;
+            for (int i = 0; i < methods.size(); i++) {
+                if (methods.get(i) == method) {
+                    return i;
+                }
+            }
+            for (int i = 0; i < methods.size(); i++) { // a node of a tree read before this one
+                MethodNode m = methods.get(i);
+                if (m.name.equals(method.name) && m.desc.equals(method.desc) && m.access == method.access) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         public LoadedClass owner() {
@@ -66,28 +102,30 @@ public final class Hierarchy {
         }
 
         public MethodNode method() {
-            return method;
+            return detached != null ? detached : owner.node().methods.get(index);
         }
 
         public MethodRef ref() {
             if (ref == null) {
+                MethodNode method = method();
                 ref = new MethodRef(owner.internalName(), method.name, method.desc);
             }
             return ref;
         }
 
         public boolean is(int flag) {
-            return (method.access & flag) != 0;
+            return (access & flag) != 0;
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Declared other && owner.equals(other.owner) && method == other.method;
+            return o instanceof Declared other && owner == other.owner && index == other.index
+                    && detached == other.detached;
         }
 
         @Override
         public int hashCode() {
-            return owner.hashCode() * 31 + System.identityHashCode(method);
+            return owner.hashCode() * 31 + (detached != null ? System.identityHashCode(detached) : index);
         }
 
         @Override
@@ -283,13 +321,19 @@ public final class Hierarchy {
      */
     public Declared declaredOf(LoadedClass c, MethodNode method) {
         Declared d = methodIndex.computeIfAbsent(c, this::index).get(new Signature(method.name, method.desc));
-        return d != null && d.method() == method ? d : new Declared(c, method);
+        if (d != null && d.method() == method) {
+            return d;
+        }
+        Declared of = new Declared(c, method); // a second method of that name and descriptor, or an older tree's
+        return of.equals(d) ? d : of;
     }
 
     private Map<Signature, Declared> index(LoadedClass c) {
         Map<Signature, Declared> byKey = new HashMap<>();
-        for (MethodNode m : c.node().methods) {
-            Declared d = new Declared(c, m);
+        List<MethodNode> methods = c.node().methods;
+        for (int i = 0; i < methods.size(); i++) {
+            MethodNode m = methods.get(i);
+            Declared d = new Declared(c, i);
             byKey.putIfAbsent(new Signature(m.name, m.desc), d);
             if (isSignaturePolymorphic(c.internalName(), m)) {
                 byKey.putIfAbsent(new Signature(m.name, null), d);

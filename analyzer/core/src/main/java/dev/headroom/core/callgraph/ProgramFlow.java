@@ -174,7 +174,7 @@ final class ProgramFlow {
                     Hierarchy.Declared selected = hierarchy.select(inheritor, d.method().name, d.method().desc);
                     // A public class below a package-private one inherits through a visibility bridge (same name and
                     // descriptor) that calls this method on the same receiver.
-                    if (selected != null && (selected.method() == d.method() || selected.is(Opcodes.ACC_BRIDGE))) {
+                    if (selected != null && (selected.equals(d) || selected.is(Opcodes.ACC_BRIDGE))) {
                         flow.add(nodes.parameters()[0], inheritor);
                     }
                 }

@@ -1,9 +1,7 @@
 package dev.headroom.core.callgraph;
 
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -47,7 +45,7 @@ final class TypeFlow {
      */
     static final class Node {
         private static final Object[] EMPTY = {};
-        private static final int INDEX_FROM = 8;
+        private static final int INDEX_FROM = SmallSet.INDEX_FROM;
         private Object[] types = EMPTY;
         private int typeCount;
         private Set<Object> typeIndex;
@@ -82,22 +80,15 @@ final class TypeFlow {
         }
 
         private static boolean contains(Object[] members, int count, Object member) {
-            for (int i = 0; i < count; i++) {
-                if (members[i].equals(member)) {
-                    return true;
-                }
-            }
-            return false;
+            return SmallSet.contains(members, count, member);
         }
 
         private static Object[] append(Object[] members, int count, Object member) {
-            Object[] to = count < members.length ? members : Arrays.copyOf(members, Math.max(2, count * 2));
-            to[count] = member;
-            return to;
+            return SmallSet.append(members, count, member);
         }
 
         private static Set<Object> index(Object[] members, int count) {
-            return new HashSet<>(Arrays.asList(members).subList(0, count));
+            return SmallSet.index(members, count);
         }
     }
 

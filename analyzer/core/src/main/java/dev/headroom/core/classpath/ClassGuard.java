@@ -16,8 +16,8 @@ import org.objectweb.asm.tree.MethodNode;
  * callers, no bound for a root that reaches it), and no analysis ever walks the bad code.
  */
 final class ClassGuard {
-    /** A method whose code was dropped, by name and descriptor, and why. */
-    record Skipped(MethodNode method, String reason) {
+    /** A method whose code was dropped (its place among the class's methods), and why. */
+    record Skipped(int index, MethodNode method, String reason) {
         String describe() {
             return "method " + method.name + method.desc + ": " + reason;
         }
@@ -58,17 +58,31 @@ final class ClassGuard {
      */
     static List<Skipped> dropUnanalysableCode(ClassNode node, Map<MethodNode, String> unanalysable) {
         List<Skipped> skipped = new ArrayList<>(0);
-        for (MethodNode m : node.methods) {
+        for (int i = 0; i < node.methods.size(); i++) {
+            MethodNode m = node.methods.get(i);
             String reason = problem(m);
             if (reason != null) {
-                m.instructions.clear();
-                m.tryCatchBlocks.clear();
-                m.localVariables = null;
+                dropCode(m);
                 unanalysable.put(m, reason);
-                skipped.add(new Skipped(m, reason));
+                skipped.add(new Skipped(i, m, reason));
             }
         }
         return skipped;
+    }
+
+    /** Drops a method's code again, in a tree parsed again from the same bytes. */
+    static void dropAgain(ClassNode node, List<Skipped> skipped, Map<MethodNode, String> unanalysable) {
+        for (Skipped s : skipped) {
+            MethodNode m = node.methods.get(s.index());
+            dropCode(m);
+            unanalysable.put(m, s.reason());
+        }
+    }
+
+    private static void dropCode(MethodNode m) {
+        m.instructions.clear();
+        m.tryCatchBlocks.clear();
+        m.localVariables = null;
     }
 
     private static String problem(MethodNode m) {

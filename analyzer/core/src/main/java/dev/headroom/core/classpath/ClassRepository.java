@@ -12,13 +12,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.WeakHashMap;
+import java.util.function.Supplier;
 import java.util.function.Predicate;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -53,8 +54,11 @@ public final class ClassRepository implements Closeable {
     /** Names and descriptors read from the class files, each once (see {@link ClassFileParser}). */
     private final Map<String, String> names = new HashMap<>();
     private final List<InputProblem> problems = new ArrayList<>();
-    /** Methods whose code {@link ClassGuard} dropped, and why. */
-    private final Map<MethodNode, String> unanalysable = new IdentityHashMap<>();
+    /**
+     * Methods whose code {@link ClassGuard} dropped, and why; weak (a method node's identity is its key),
+     * so a tree dropped for memory leaves with its entries, and one parsed again adds its own.
+     */
+    private final Map<MethodNode, String> unanalysable = new WeakHashMap<>();
     private int parsedCount;
 
     /** Where an input class was read: its source and its entry path there, without {@code .class}. */
@@ -185,7 +189,7 @@ public final class ClassRepository implements Closeable {
                 if (excluded.test(name.replace('/', '.'))) {
                     if (!excludedIndex.containsKey(name) && !inputIndex.containsKey(name)) {
                         excludedIndex.put(name, new InputFile(source, entry));
-                        cache.put(name, Optional.of(new LoadedClass(loaded.node(), false, loaded.location(), loaded.system())));
+                        cache.put(name, Optional.of(loaded.asLibrary()));
                     }
                     continue;
                 }
@@ -219,7 +223,7 @@ public final class ClassRepository implements Closeable {
         read.addAll(excludedIndex.keySet());
         for (String name : read) {
             LoadedClass c = cache.get(name).orElseThrow();
-            List<String> cycle = SupertypeCycles.through(TypeHeader.of(c.node()), this::header);
+            List<String> cycle = SupertypeCycles.through(c.header(), this::header);
             if (!cycle.isEmpty()) {
                 cyclic.add(name);
                 report(c.location(), SupertypeCycles.describe(cycle));
@@ -263,7 +267,7 @@ public final class ClassRepository implements Closeable {
     }
 
     private boolean onCycle(LoadedClass c) {
-        List<String> cycle = SupertypeCycles.through(TypeHeader.of(c.node()), this::header);
+        List<String> cycle = SupertypeCycles.through(c.header(), this::header);
         if (!cycle.isEmpty()) {
             report(c.location(), SupertypeCycles.describe(cycle));
         }
@@ -313,16 +317,33 @@ public final class ClassRepository implements Closeable {
             ClassNode node = ClassFileParser.parse(bytes, names);
             parsedCount++;
             boolean system = source.isSystemClass(internalName);
+            List<ClassGuard.Skipped> dropped = List.of();
             if (input || !system) { // java.base as the JDK ships it is trusted, as the JVM does not verify it either
-                for (ClassGuard.Skipped skipped : ClassGuard.dropUnanalysableCode(node, unanalysable)) {
+                dropped = ClassGuard.dropUnanalysableCode(node, unanalysable);
+                for (ClassGuard.Skipped skipped : dropped) {
                     report(location, skipped.describe());
                 }
             }
-            return new LoadedClass(node, input, location, system);
+            return new LoadedClass(node, parseAgain(bytes, dropped), input, location, system);
         } catch (ClassFileParser.UnreadableClassException e) {
             report(location, e.getMessage());
             return null;
         }
+    }
+
+    /** Parses bytes that parsed before into an equal tree, with the same code dropped (not reported again). */
+    private Supplier<ClassNode> parseAgain(byte[] bytes, List<ClassGuard.Skipped> dropped) {
+        List<ClassGuard.Skipped> reasons = dropped.isEmpty() ? List.of()
+                : dropped.stream().map(d -> new ClassGuard.Skipped(d.index(), null, d.reason())).toList();
+        return () -> {
+            try {
+                ClassNode node = ClassFileParser.parse(bytes, names);
+                ClassGuard.dropAgain(node, reasons, unanalysable);
+                return node;
+            } catch (ClassFileParser.UnreadableClassException e) {
+                throw new IllegalStateException("a class file that parsed before does not parse again", e);
+            }
+        };
     }
 
     private void report(String location, String reason) {
@@ -337,7 +358,7 @@ public final class ClassRepository implements Closeable {
     public Optional<TypeHeader> header(String internalName) {
         Optional<LoadedClass> loaded = cache.get(internalName);
         if (loaded != null) {
-            return loaded.map(c -> TypeHeader.of(c.node()));
+            return loaded.map(c -> c.header());
         }
         Optional<TypeHeader> header = headers.get(internalName);
         if (header == null) {
@@ -349,14 +370,14 @@ public final class ClassRepository implements Closeable {
 
     private Optional<TypeHeader> readHeader(String internalName) {
         if (isInput(internalName) || excludedIndex.containsKey(internalName)) {
-            return find(internalName).map(c -> TypeHeader.of(c.node()));
+            return find(internalName).map(c -> c.header());
         }
         for (ClassSource source : libraries) {
             byte[] bytes = read(source, internalName);
             if (bytes != null) {
                 Optional<TypeHeader> header = TypeHeader.read(bytes);
                 if (header.isEmpty()) {
-                    return find(internalName).map(c -> TypeHeader.of(c.node()));
+                    return find(internalName).map(c -> c.header());
                 }
                 return header;
             }

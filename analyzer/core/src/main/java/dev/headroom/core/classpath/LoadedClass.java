@@ -1,21 +1,122 @@
 package dev.headroom.core.classpath;
 
+import java.lang.ref.Reference;
+import java.lang.ref.SoftReference;
+import java.lang.ref.WeakReference;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.objectweb.asm.tree.ClassNode;
 
 /**
  * A parsed class and where it came from.
  *
- * @param input true for the user's classes (the inputs): roots are found and findings reported there
- * @param system true for a system class of the JDK (of the boot loader, such as {@code java.base}), whose
- *               assertions {@code -ea} does not turn on
+ * <p>Its tree is held softly: a whole program's trees are a fifth of the heap of a large run, and each
+ * analysis needs a method's tree only while it reads it. When memory runs short the JVM drops trees no one
+ * is reading, and {@link #node()} parses the class file again from its bytes, kept for that (a class file
+ * is several times smaller than its tree). The tree read again is equal to the first (same bytes, the same
+ * shared names, the same code dropped), so nothing may keep a tree's nodes to compare them by identity
+ * with a later {@code node()}: hold the tree while comparing, or compare by name and descriptor.
+ *
+ * <p>Equality is identity: a class is loaded once per run.
  */
-public record LoadedClass(ClassNode node, boolean input, String location, boolean system) {
+public final class LoadedClass {
+    /**
+     * How trees are held: {@code weak} drops them at every collection, so a test run can prove that the
+     * reports do not depend on when trees are read again. Soft otherwise; not a user option.
+     */
+    private static final boolean WEAK_TREES = "weak".equals(System.getProperty("headroom.internal.trees"));
+    /** For tests: every this many reads of a class's tree, the tree is parsed again (0: never). */
+    private static volatile int reparseEvery;
+    private static final AtomicLong REPARSED = new AtomicLong();
+
+    private final String internalName;
+    private final boolean input;
+    private final String location;
+    private final boolean system;
+    private final String sourceFile;
+    private final TypeHeader header;
+    private final Supplier<ClassNode> parse;
+    private Reference<ClassNode> tree;
+    private int reads;
+
+    /**
+     * @param node   the class's tree as first parsed
+     * @param parse  parses the class again into an equal tree (for when the first one was dropped)
+     * @param input  true for the user's classes (the inputs): roots are found and findings reported there
+     * @param system true for a system class of the JDK (of the boot loader, such as {@code java.base}), whose
+     *               assertions {@code -ea} does not turn on
+     */
+    LoadedClass(ClassNode node, Supplier<ClassNode> parse, boolean input, String location, boolean system) {
+        this.internalName = node.name;
+        this.input = input;
+        this.location = location;
+        this.system = system;
+        this.sourceFile = node.sourceFile;
+        this.header = TypeHeader.of(node);
+        this.parse = parse;
+        this.tree = hold(node);
+    }
+
+    /** The same class read as a library class (an excluded input), sharing its tree. */
+    LoadedClass asLibrary() {
+        return new LoadedClass(node(), parse, false, location, system);
+    }
+
+    private static Reference<ClassNode> hold(ClassNode node) {
+        return WEAK_TREES ? new WeakReference<>(node) : new SoftReference<>(node);
+    }
+
+    /** The class's tree; parsed again when memory was short (see above). */
+    public ClassNode node() {
+        ClassNode node = tree.get();
+        if (node == null || (reparseEvery > 0 && ++reads % reparseEvery == 0)) {
+            REPARSED.incrementAndGet();
+            node = parse.get();
+            tree = hold(node);
+        }
+        return node;
+    }
+
+    /**
+     * For tests: parses every class's tree again every {@code n} reads of it (0: only when dropped), so a
+     * test can show that no analysis depends on reading the tree it read before.
+     */
+    static void reparseEvery(int n) {
+        reparseEvery = n;
+    }
+
+    /** For tests: how many times trees were parsed again in this JVM. */
+    static long reparsed() {
+        return REPARSED.get();
+    }
+
     public String internalName() {
-        return node.name;
+        return internalName;
+    }
+
+    public boolean input() {
+        return input;
+    }
+
+    public String location() {
+        return location;
+    }
+
+    public boolean system() {
+        return system;
     }
 
     /** The SourceFile attribute, or null. */
     public String sourceFile() {
-        return node.sourceFile;
+        return sourceFile;
+    }
+
+    TypeHeader header() {
+        return header;
+    }
+
+    @Override
+    public String toString() {
+        return internalName + " (" + location + ")";
     }
 }

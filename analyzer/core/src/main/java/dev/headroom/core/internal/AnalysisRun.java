@@ -84,29 +84,9 @@ public final class AnalysisRun {
         try (ClassRepository classes = ClassRepository.open(config.inputs(), config.classpath(), config.jdkHome(),
                 excluded::excludesClass, listener)) {
             listener.progress("finding roots in " + classes.inputClassNames().size() + " input classes");
-            RootFinder.Search search = RootFinder.search(classes, config.rootPatterns(),
-                    config.interruptRootPatterns(), config.rootAnnotations(), rules.rootAnnotations(), excluded,
-                    listener);
-            if (!config.allowNoRoots()) {
-                Optional<NothingToCheckException> nothing = NothingChecked.of(classes, search, config);
-                if (nothing.isPresent()) {
-                    throw nothing.get();
-                }
-            }
-            if (!search.unmatched().isEmpty()) {
-                throw new ConfigurationException(String.join("; ", search.unmatched()));
-            }
-            if (config.grouping() == FindingGrouping.ROOT && search.roots().size() > MANY_ROOTS) {
-                listener.warning(search.roots().size() + " roots, each walked and reported separately: the report repeats a"
-                        + " line for every root that reaches it; --group-by location reports each line once, with the"
-                        + " number of roots, and walks them together");
-            }
             Hierarchy hierarchy = new Hierarchy(classes);
+            List<RootFinder.Found> roots = roots(classes, hierarchy, rules, excluded);
             List<Hierarchy.Declared> initializers = InitializerFinder.find(classes, hierarchy, config.initRootPatterns());
-            // Each root as the one Declared the graph keys its method by (not a second name for it per root).
-            List<RootFinder.Found> roots = search.roots().stream()
-                    .map(f -> new RootFinder.Found(f.root(), hierarchy.declaredOf(f.method().owner(), f.method().method())))
-                    .toList();
             listener.progress("building the call graph from " + roots.size() + " roots (" + config.dispatch().id() + ")");
             boolean assertions = config.assertions() == AssertionPolicy.ENABLED;
             CallGraph graph = new CallGraphBuilder(hierarchy, rules, config.dispatch()).assertions(assertions)
@@ -149,6 +129,34 @@ public final class AnalysisRun {
             return result(baselined.findings(), rootList, classes.parsedCount(), graph.size(), classes, memory,
                     UncheckedLimits.timing(timing.report(), config.ruleLevels()), baselined.report());
         }
+    }
+
+    /**
+     * The roots, each as the one Declared the graph keys its method by (not a second name for it per root);
+     * what the search found besides is dropped on return (on a large program, a name and tree node per root).
+     */
+    private List<RootFinder.Found> roots(ClassRepository classes, Hierarchy hierarchy, RuleBook rules,
+                                        Exclusions excluded) {
+        RootFinder.Search search = RootFinder.search(classes, config.rootPatterns(),
+                config.interruptRootPatterns(), config.rootAnnotations(), rules.rootAnnotations(),
+                excluded, listener);
+        if (!config.allowNoRoots()) {
+            Optional<NothingToCheckException> nothing = NothingChecked.of(classes, search, config);
+            if (nothing.isPresent()) {
+                throw nothing.get();
+            }
+        }
+        if (!search.unmatched().isEmpty()) {
+            throw new ConfigurationException(String.join("; ", search.unmatched()));
+        }
+        if (config.grouping() == FindingGrouping.ROOT && search.roots().size() > MANY_ROOTS) {
+            listener.warning(search.roots().size() + " roots, each walked and reported separately: the report repeats a"
+                    + " line for every root that reaches it; --group-by location reports each line once, with the"
+                    + " number of roots, and walks them together");
+        }
+        return search.roots().stream()
+                .map(f -> new RootFinder.Found(f.root(), hierarchy.declaredOf(f.method().owner(), f.method().method())))
+                .toList();
     }
 
     /**

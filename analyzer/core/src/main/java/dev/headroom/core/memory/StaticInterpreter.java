@@ -16,6 +16,7 @@ import dev.headroom.core.rules.RuleKind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.WeakHashMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,7 +76,7 @@ final class StaticInterpreter {
     private final Map<String, ClassState> states = new LinkedHashMap<>();
     /** The static initializers running, innermost first. */
     private final Deque<ClassState> running = new ArrayDeque<>();
-    private final Map<MethodNode, Branches.LoopRanges> loops = new HashMap<>();
+    private final Map<MethodNode, Branches.LoopRanges> loops = new WeakHashMap<>(); // identity keys; trees may be read again
     private long steps;
     private long objects;
     /** The line of the static initializer being run, where a nested call was made from. */
