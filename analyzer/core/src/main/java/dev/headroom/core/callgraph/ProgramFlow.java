@@ -38,9 +38,11 @@ final class ProgramFlow {
     private final Hierarchy hierarchy;
     private final TypeFlow flow;
     private final TypeFlow.Node unknown;
-    private final Map<String, TypeFlow.Node> fields = new HashMap<>();
-    /** Field nodes by the reference an instruction makes (its owner may be a subclass of the declaring class). */
-    private final Map<FieldRef, TypeFlow.Node> fieldsByReference = new HashMap<>();
+    /**
+     * Field nodes by the class that declares the field, and by every other reference an instruction makes
+     * to it (its owner may be a subclass of the declaring class).
+     */
+    private final Map<FieldRef, TypeFlow.Node> fields = new HashMap<>();
     private final Map<Object, TypeFlow.Node> constants = new HashMap<>();
     private final Map<MethodRef, MethodNodes> methods = new HashMap<>();
 
@@ -74,17 +76,17 @@ final class ProgramFlow {
     /** The node of a field, by the class that declares it; unknown for fields outside the inputs. */
     TypeFlow.Node field(String owner, String name, String descriptor) {
         FieldRef ref = new FieldRef(owner, name, descriptor);
-        TypeFlow.Node known = fieldsByReference.get(ref);
+        TypeFlow.Node known = fields.get(ref);
         if (known == null) {
             known = declaredField(owner, name, descriptor);
-            fieldsByReference.put(ref, known);
+            fields.putIfAbsent(ref, known);
         }
         return known;
     }
 
     private TypeFlow.Node declaredField(String owner, String name, String descriptor) {
         LoadedClass declaring = declaringClass(owner, name, descriptor);
-        String key = (declaring == null ? owner : declaring.internalName()) + '.' + name + ':' + descriptor;
+        FieldRef key = new FieldRef(declaring == null ? owner : declaring.internalName(), name, descriptor);
         return fields.computeIfAbsent(key, k -> {
             TypeFlow.Node n = flow.node();
             if (declaring == null || !declaring.input()) {

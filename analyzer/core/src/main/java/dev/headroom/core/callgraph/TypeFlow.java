@@ -68,7 +68,8 @@ final class TypeFlow {
             return true;
         }
 
-        private boolean addEdge(Edge edge) {
+        /** Adds an out edge: a {@link Node} (lets every type through) or an {@link Edge} (filters). */
+        private boolean addEdge(Object edge) {
             if (outIndex != null ? !outIndex.add(edge) : contains(out, outCount, edge)) {
                 return false;
             }
@@ -128,8 +129,13 @@ final class TypeFlow {
         }
     }
 
+    /** An edge letting every type through: kept as its target node alone (most edges are such). */
     void edge(Node from, Node to) {
-        edge(from, new Edge(to, null, false));
+        if (from != to && from.addEdge(to)) {
+            for (int i = 0, n = from.typeCount; i < n; i++) {
+                add(to, from.types[i]);
+            }
+        }
     }
 
     /** An edge letting through only subtypes of {@code filter} (and unknown). */
@@ -167,7 +173,11 @@ final class TypeFlow {
         Pending p = pending.poll();
         Node node = p.node();
         for (int i = 0, n = node.outCount; i < n; i++) {
-            pass((Edge) node.out[i], p.type());
+            if (node.out[i] instanceof Node to) {
+                add(to, p.type());
+            } else {
+                pass((Edge) node.out[i], p.type());
+            }
         }
         for (int i = 0, n = node.listenerCount; i < n; i++) {
             listener(node, i).accept(p.type());

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.WeakHashMap;
 import java.util.function.Supplier;
+import java.util.zip.CRC32C;
 import java.util.function.Predicate;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -324,26 +325,48 @@ public final class ClassRepository implements Closeable {
                     report(location, skipped.describe());
                 }
             }
-            return new LoadedClass(node, parseAgain(bytes, dropped), input, location, system);
+            return new LoadedClass(node, parseAgain(source, internalName, bytes, dropped), input, location, system);
         } catch (ClassFileParser.UnreadableClassException e) {
             report(location, e.getMessage());
             return null;
         }
     }
 
-    /** Parses bytes that parsed before into an equal tree, with the same code dropped (not reported again). */
-    private Supplier<ClassNode> parseAgain(byte[] bytes, List<ClassGuard.Skipped> dropped) {
+    /**
+     * Reads a class file that parsed before again, from where it was read (its bytes are not kept: they would
+     * take a quarter of the room the trees free), and parses it into an equal tree with the same code dropped
+     * (not reported again). A file changed since it was first read is an input error, not a different tree.
+     */
+    private Supplier<ClassNode> parseAgain(ClassSource source, String internalName, byte[] bytes,
+                                           List<ClassGuard.Skipped> dropped) {
         List<ClassGuard.Skipped> reasons = dropped.isEmpty() ? List.of()
                 : dropped.stream().map(d -> new ClassGuard.Skipped(d.index(), null, d.reason())).toList();
+        int length = bytes.length;
+        long checksum = checksum(bytes);
         return () -> {
+            byte[] again;
             try {
-                ClassNode node = ClassFileParser.parse(bytes, names);
+                again = source.read(internalName);
+            } catch (IOException | UncheckedIOException e) {
+                throw new InputException(source.locate(internalName) + ": cannot be read again: " + e.getMessage());
+            }
+            if (again == null || again.length != length || checksum(again) != checksum) {
+                throw new InputException(source.locate(internalName) + ": changed while it was being analysed");
+            }
+            try {
+                ClassNode node = ClassFileParser.parse(again, names);
                 ClassGuard.dropAgain(node, reasons, unanalysable);
                 return node;
             } catch (ClassFileParser.UnreadableClassException e) {
                 throw new IllegalStateException("a class file that parsed before does not parse again", e);
             }
         };
+    }
+
+    private static long checksum(byte[] bytes) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes);
+        return crc.getValue();
     }
 
     private void report(String location, String reason) {
