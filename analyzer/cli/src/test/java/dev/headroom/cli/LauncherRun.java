@@ -80,10 +80,14 @@ record LauncherRun(int exitCode, byte[] out, String err) {
     }
 
     static LauncherRun finish(Process process, Path outputs) {
+        return finish(process, outputs, TIMEOUT_SECONDS);
+    }
+
+    static LauncherRun finish(Process process, Path outputs, long timeoutSeconds) {
         try {
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new AssertionError("no exit within " + TIMEOUT_SECONDS + " s: " + process.info());
+                throw new AssertionError("no exit within " + timeoutSeconds + " s: " + process.info());
             }
             return new LauncherRun(process.exitValue(), Files.readAllBytes(outputs.resolve("out")),
                     Files.readString(outputs.resolve("err"), StandardCharsets.UTF_8));
