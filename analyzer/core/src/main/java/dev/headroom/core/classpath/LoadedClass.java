@@ -12,9 +12,9 @@ import org.objectweb.asm.tree.ClassNode;
  *
  * <p>Its tree is held softly: a whole program's trees are a fifth of the heap of a large run, and each
  * analysis needs a method's tree only while it reads it. When memory runs short the JVM drops trees no one
- * is reading, and {@link #node()} parses the class file again from its bytes, kept for that (a class file
- * is several times smaller than its tree). The tree read again is equal to the first (same bytes, the same
- * shared names, the same code dropped), so nothing may keep a tree's nodes to compare them by identity
+ * is reading, and {@link #node()} reads the class file again from where it was found and parses it (see
+ * {@code ClassRepository}). The tree read again is equal to the first (the same bytes, checked; the same
+ * shared names; the same code dropped), so nothing may keep a tree's nodes to compare them by identity
  * with a later {@code node()}: hold the tree while comparing, or compare by name and descriptor.
  *
  * <p>Equality is identity: a class is loaded once per run.
