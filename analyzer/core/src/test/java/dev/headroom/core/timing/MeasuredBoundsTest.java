@@ -11,16 +11,13 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.objectweb.asm.Type;
 
 /**
  * Soundness against reality: runs every root of the measured targets under instrumentation that counts
@@ -71,7 +68,7 @@ class MeasuredBoundsTest {
             List<RootTiming> throwing = withThrows.result().report().roots();
             assertTrue(roots.size() >= 15, "the measured targets have their roots: " + roots.size());
             CountingClassLoader loader = new CountingClassLoader(getClass().getClassLoader(), PACKAGE);
-            initialiseAll(loader);
+            CountedRuns.initialiseAll(loader, PACKAGE);
 
             List<String> problems = new ArrayList<>();
             StringBuilder table = new StringBuilder(String.format("%-40s %10s %10s %9s%n", "root", "static", "observed", "tightness"));
@@ -119,19 +116,9 @@ class MeasuredBoundsTest {
         assertEquals(2 + 2 + 64 * 9 + 3 + 2, BytecodeCounter.count);
     }
 
-    private void initialiseAll(ClassLoader loader) throws Exception {
-        Path dir = TimingPrograms.TEST_CLASSES.resolve(PACKAGE.replace('.', '/'));
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".class")).sorted().toList()) {
-                String simple = f.getFileName().toString().replace(".class", "");
-                Class.forName(PACKAGE + "." + simple, true, loader);
-            }
-        }
-    }
-
     private static Observed measure(ClassLoader loader, MethodId root) throws Exception {
         Class<?> owner = Class.forName(root.className(), true, loader);
-        Method method = find(owner, root);
+        Method method = CountedRuns.find(owner, root);
         method.setAccessible(true);
         Object receiver = null;
         if (!Modifier.isStatic(method.getModifiers())) {
@@ -154,15 +141,6 @@ class MeasuredBoundsTest {
             all = Math.max(all, BytecodeCounter.count);
         }
         return new Observed(normal, all);
-    }
-
-    private static Method find(Class<?> owner, MethodId root) {
-        for (Method m : owner.getDeclaredMethods()) {
-            if (m.getName().equals(root.name()) && Type.getMethodDescriptor(m).equals(root.descriptor())) {
-                return m;
-            }
-        }
-        throw new AssertionError("no method " + root);
     }
 
     private static Object[] arguments(Class<?>[] types, Random random) {

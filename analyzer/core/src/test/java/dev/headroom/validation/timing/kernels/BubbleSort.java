@@ -1,0 +1,46 @@
+package dev.headroom.validation.timing.kernels;
+
+import dev.headroom.annotations.Loops;
+import dev.headroom.annotations.RealTime;
+
+/**
+ * Bubble sort with the "no swap, stop" exit, after Mälardalen {@code bsort100} (on 20 elements). Shapes:
+ * triangular loop (the inner pass shrinks by one each round), early exit (break when a pass swaps nothing),
+ * exclusive branches (swap or not). Worst case: reverse-sorted input, which needs every pass.
+ */
+public final class BubbleSort {
+    private static final int N = 20;
+    private static final int[] INPUT = {20, 19, 18, 17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1};
+    private static final int[] WORK = new int[N];
+
+    private BubbleSort() {
+    }
+
+    @RealTime
+    public static int run() { // expect-wcet: 15643, measured: 8023
+        for (int i = 0; i < N; i++) {
+            WORK[i] = INPUT[i];
+        }
+        for (int i = 0; i < N - 1; i++) {
+            boolean swapped = false;
+            for (int j = 0; j < N - 1 - i; j++) {
+                // j runs from 0 to N-2-i with i >= 0: at most N-1 iterations per entry.
+                Loops.bound(N - 1);
+                if (WORK[j] > WORK[j + 1]) {
+                    int t = WORK[j];
+                    WORK[j] = WORK[j + 1];
+                    WORK[j + 1] = t;
+                    swapped = true;
+                }
+            }
+            if (!swapped) {
+                break;
+            }
+        }
+        int sum = 0;
+        for (int i = 0; i < N; i++) {
+            sum = sum * 31 + WORK[i];
+        }
+        return sum;
+    }
+}
