@@ -42,23 +42,34 @@ final class ConstantInterpreter extends BasicInterpreter {
      * @param local       the local an int was loaded from (stack values only), else -1
      * @param object      the one object a reference names, from the program's static state ({@link StaticObjects}),
      *                    else null; compared by identity
+     * @param base        for an int computed as a local plus a constant ({@code i + 1}): that local, whose value
+     *                    at the time of the computation it was, else -1
+     * @param offset      the constant added to {@code base}'s value
      */
     static final class Value extends BasicValue {
         final Integer constant;
         final Integer arrayLength;
         final int local;
         final Object object;
+        final int base;
+        final int offset;
 
         Value(Type type, Integer constant, Integer arrayLength, int local) {
             this(type, constant, arrayLength, local, null);
         }
 
         Value(Type type, Integer constant, Integer arrayLength, int local, Object object) {
+            this(type, constant, arrayLength, local, object, -1, 0);
+        }
+
+        Value(Type type, Integer constant, Integer arrayLength, int local, Object object, int base, int offset) {
             super(type);
             this.constant = constant;
             this.arrayLength = arrayLength;
             this.local = local;
             this.object = object;
+            this.base = base;
+            this.offset = offset;
         }
 
         boolean isKnown() {
@@ -68,12 +79,13 @@ final class ConstantInterpreter extends BasicInterpreter {
         @Override
         public boolean equals(Object o) {
             return o instanceof Value v && Objects.equals(getType(), v.getType()) && Objects.equals(constant, v.constant)
-                    && Objects.equals(arrayLength, v.arrayLength) && local == v.local && sameObject(object, v.object);
+                    && Objects.equals(arrayLength, v.arrayLength) && local == v.local && sameObject(object, v.object)
+                    && base == v.base && offset == v.offset;
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(getType(), constant, arrayLength, local) * 31
+            return Objects.hash(getType(), constant, arrayLength, local, base, offset) * 31
                     + (object instanceof StringLiteral ? object.hashCode() : System.identityHashCode(object));
         }
     }
@@ -129,6 +141,30 @@ final class ConstantInterpreter extends BasicInterpreter {
         return v instanceof Value c ? c.local : -1;
     }
 
+    /** An int value after {@code iinc} by {@code incr}: its constant and its offset moved (null when they may wrap). */
+    static BasicValue incremented(BasicValue v, int incr) {
+        if (!(v instanceof Value c)) {
+            return null;
+        }
+        Integer constant = c.constant == null ? null : c.constant + incr;
+        long offset = (long) c.offset + incr;
+        boolean keepsBase = c.base >= 0 && offset >= Integer.MIN_VALUE && offset <= Integer.MAX_VALUE;
+        return new Value(Type.INT_TYPE, constant, null, -1, null, keepsBase ? c.base : -1, keepsBase ? (int) offset : 0);
+    }
+
+    /** What a local holds after {@code istore} of a stack value: an int loaded from a local is that local plus 0. */
+    static BasicValue stored(BasicValue v) {
+        if (v instanceof Value c && c.local >= 0) {
+            return new Value(Type.INT_TYPE, c.constant, null, -1, null, c.local, 0);
+        }
+        return v;
+    }
+
+    /** For an int that is a local's value plus a constant: {local, constant}; else null. */
+    static int[] offsetFromLocal(BasicValue v) {
+        return v instanceof Value c && c.base >= 0 ? new int[] {c.base, c.offset} : null;
+    }
+
     private static Value intValue(int c) {
         return new Value(Type.INT_TYPE, c, null, -1);
     }
@@ -172,10 +208,13 @@ final class ConstantInterpreter extends BasicInterpreter {
         if (insn.getOpcode() == Opcodes.ILOAD) {
             return new Value(Type.INT_TYPE, null, null, ((VarInsnNode) insn).var);
         }
+        if (insn.getOpcode() == Opcodes.ISTORE && value instanceof Value v && v.local >= 0) {
+            return stored(v); // j = i: i's value at the store
+        }
         if (value instanceof Value v && v.local >= 0) {
             return v.isKnown() ? new Value(v.getType(), v.constant, v.arrayLength, -1, v.object) : new BasicValue(v.getType());
         }
-        return value;
+        return value; // a base and offset stay with the value stored (j = i + 1 holds i's value at the store)
     }
 
     @Override
@@ -212,8 +251,13 @@ final class ConstantInterpreter extends BasicInterpreter {
         BasicValue plain = super.binaryOperation(insn, value1, value2);
         Integer a = constant(value1);
         Integer b = constant(value2);
+        Value offset = offsetFromLocal(insn.getOpcode(), value1, value2);
         if (a == null || b == null) {
-            return plain;
+            return offset != null ? offset : plain;
+        }
+        if (offset != null) { // a constant too: kept with its base, so that later passes, where it is not, agree
+            return new Value(Type.INT_TYPE, insn.getOpcode() == Opcodes.IADD ? a + b : a - b, null, -1, null,
+                    offset.base, offset.offset);
         }
         switch (insn.getOpcode()) {
             case Opcodes.IADD: return intValue(a + b);
@@ -229,6 +273,31 @@ final class ConstantInterpreter extends BasicInterpreter {
             case Opcodes.IXOR: return intValue(a ^ b);
             default: return plain;
         }
+    }
+
+    /**
+     * {@code i + c}, {@code c + i} or {@code i - c} for an int loaded from local {@code i}: a value with that base
+     * and offset (whoever reads it checks that the sum cannot wrap); else null.
+     */
+    private static Value offsetFromLocal(int opcode, BasicValue value1, BasicValue value2) {
+        Integer a = constant(value1);
+        Integer b = constant(value2);
+        long offset;
+        int base;
+        if (opcode == Opcodes.IADD && b != null && local(value1) >= 0) {
+            base = local(value1);
+            offset = b;
+        } else if (opcode == Opcodes.IADD && a != null && local(value2) >= 0) {
+            base = local(value2);
+            offset = a;
+        } else if (opcode == Opcodes.ISUB && b != null && local(value1) >= 0) {
+            base = local(value1);
+            offset = -(long) b;
+        } else {
+            return null;
+        }
+        return offset < Integer.MIN_VALUE || offset > Integer.MAX_VALUE ? null
+                : new Value(Type.INT_TYPE, null, null, -1, null, base, (int) offset);
     }
 
     /**
@@ -265,12 +334,18 @@ final class ConstantInterpreter extends BasicInterpreter {
         Integer length = null;
         int local = -1;
         Object object = null;
+        int base = -1;
+        int offset = 0;
         if (value1 instanceof Value a && value2 instanceof Value b) {
             constant = Objects.equals(a.constant, b.constant) ? a.constant : null;
             length = Objects.equals(a.arrayLength, b.arrayLength) ? a.arrayLength : null;
             local = a.local == b.local ? a.local : -1;
             object = sameObject(a.object, b.object) ? a.object : null;
+            if (a.base == b.base && a.offset == b.offset) {
+                base = a.base;
+                offset = a.offset;
+            }
         }
-        return new Value(type, constant, length, local, object);
+        return new Value(type, constant, length, local, object, base, offset);
     }
 }

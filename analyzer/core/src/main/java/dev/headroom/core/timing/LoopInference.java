@@ -26,6 +26,13 @@ import org.objectweb.asm.tree.analysis.Frame;
  * </ul>
  * The bound is the number of back edges taken per entry: the number of consecutive times the test lets
  * the loop continue. With several such tests the smallest bound holds.
+ *
+ * <p>An enclosing loop's counter may stand for a constant, as the start ({@code j = i + 1}, {@code j = i})
+ * or the limit ({@code k < i}) of an inner loop: anywhere in its loop it takes only the values from its start
+ * to the last one its steps reach (one step past its last tested value), and it cannot change in the inner
+ * loop (its only write is its step, in its own loop's blocks). The inner loop's bound is then the most over those values, per entry. A start
+ * computed from it counts only when every write to the inner counter is inside the enclosing loop (so the
+ * counter held one of those values then).
  */
 final class LoopInference {
     private enum Cond { LT, LE, GT, GE, EQ, NE }
@@ -51,6 +58,24 @@ final class LoopInference {
         long best = -1;
         String bestDetail = null;
         String why = "no exit test compares an int counter with a constant";
+        for (Candidate c : candidates(cfg, loop, frames)) {
+            if (c.bound >= 0 && (best < 0 || c.bound < best)) {
+                best = c.bound;
+                bestDetail = c.detail;
+            } else if (c.bound < 0 && c.detail != null) {
+                why = c.detail;
+            }
+        }
+        return best >= 0 ? new Result(best, bestDetail) : new Result(-1, why);
+    }
+
+    /** What each exit test of the loop (in the loop itself, not an inner loop) gives, in block order. */
+    private static List<Candidate> candidates(ControlFlow cfg, ControlFlow.Loop loop, Frame<BasicValue>[] frames) {
+        List<Candidate> found = new ArrayList<>();
+        int headerFirst = cfg.firstInsn(loop.header);
+        if (headerFirst < 0 || frames[headerFirst] == null || frames[headerFirst].getStackSize() != 0) {
+            return found;
+        }
         for (int b = loop.body.nextSetBit(0); b >= 0; b = loop.body.nextSetBit(b + 1)) {
             int j = cfg.lastInsn(b);
             if (j < 0 || !(cfg.insns.get(j) instanceof JumpInsnNode jump) || jump.getOpcode() == Opcodes.GOTO
@@ -64,18 +89,23 @@ final class LoopInference {
             if (targetIn == nextIn) {
                 continue; // not an exit test
             }
-            Candidate c = candidate(cfg, loop, b, j, jump, targetIn, frames);
-            if (c.bound >= 0 && (best < 0 || c.bound < best)) {
-                best = c.bound;
-                bestDetail = c.detail;
-            } else if (c.bound < 0 && c.detail != null) {
-                why = c.detail;
-            }
+            found.add(candidate(cfg, loop, b, j, jump, targetIn, frames));
         }
-        return best >= 0 ? new Result(best, bestDetail) : new Result(-1, why);
+        return found;
     }
 
-    private record Candidate(long bound, String detail) {
+    /**
+     * One exit test's bound; for a found one, also the counter and every value it may take in the loop
+     * (from its first value to one step past the last it is tested with).
+     */
+    private record Candidate(long bound, String detail, int counter, long low, long high) {
+        Candidate(long bound, String detail) {
+            this(bound, detail, -1, 0, 0);
+        }
+    }
+
+    /** The values an enclosing loop's counter may take anywhere in that loop (its inner loops included). */
+    private record Range(ControlFlow.Loop loop, long low, long high) {
     }
 
     private static Candidate candidate(ControlFlow cfg, ControlFlow.Loop loop, int testBlock, int j, JumpInsnNode jump,
@@ -86,18 +116,38 @@ final class LoopInference {
         }
         int op = jump.getOpcode();
         int counter;
-        Integer limit;
+        long limitLow;
+        long limitHigh;
+        String limitText;
         Cond jumpCond;
         if (op >= Opcodes.IF_ICMPEQ && op <= Opcodes.IF_ICMPLE) {
             BasicValue left = f.getStack(f.getStackSize() - 2);
             BasicValue right = f.getStack(f.getStackSize() - 1);
             jumpCond = cond(op - Opcodes.IF_ICMPEQ);
-            if (ConstantInterpreter.local(left) >= 0 && ConstantInterpreter.constant(right) != null) {
-                counter = ConstantInterpreter.local(left);
-                limit = ConstantInterpreter.constant(right);
-            } else if (ConstantInterpreter.local(right) >= 0 && ConstantInterpreter.constant(left) != null) {
-                counter = ConstantInterpreter.local(right);
-                limit = ConstantInterpreter.constant(left);
+            int leftLocal = ConstantInterpreter.local(left);
+            int rightLocal = ConstantInterpreter.local(right);
+            Range byRight = leftLocal >= 0 && rightLocal >= 0 ? enclosingRange(cfg, loop, rightLocal, frames) : null;
+            Range byLeft = leftLocal >= 0 && rightLocal >= 0 && byRight == null
+                    ? enclosingRange(cfg, loop, leftLocal, frames) : null;
+            if (leftLocal >= 0 && ConstantInterpreter.constant(right) != null) {
+                counter = leftLocal;
+                limitLow = limitHigh = ConstantInterpreter.constant(right);
+                limitText = String.valueOf(limitLow);
+            } else if (rightLocal >= 0 && ConstantInterpreter.constant(left) != null) {
+                counter = rightLocal;
+                limitLow = limitHigh = ConstantInterpreter.constant(left);
+                limitText = String.valueOf(limitLow);
+                jumpCond = mirror(jumpCond);
+            } else if (byRight != null) { // j < i, with i an enclosing loop's counter: i cannot change in this loop
+                counter = leftLocal;
+                limitLow = byRight.low();
+                limitHigh = byRight.high();
+                limitText = "local " + rightLocal + " (" + limitLow + ".." + limitHigh + ")";
+            } else if (byLeft != null) {
+                counter = rightLocal;
+                limitLow = byLeft.low();
+                limitHigh = byLeft.high();
+                limitText = "local " + leftLocal + " (" + limitLow + ".." + limitHigh + ")";
                 jumpCond = mirror(jumpCond);
             } else {
                 return new Candidate(-1, null);
@@ -108,7 +158,8 @@ final class LoopInference {
                 return new Candidate(-1, null);
             }
             counter = ConstantInterpreter.local(v);
-            limit = 0;
+            limitLow = limitHigh = 0;
+            limitText = "0";
             jumpCond = cond(op - Opcodes.IFEQ);
         } else {
             return new Candidate(-1, null);
@@ -173,11 +224,23 @@ final class LoopInference {
                 return new Candidate(-1, "the loop is entered from an exception handler");
             }
             Integer v = valueAtEnd(cfg, p, counter, frames);
-            if (v == null) {
-                return new Candidate(-1, name + " has no constant value when the loop starts");
+            long low;
+            long high;
+            if (v != null) {
+                low = high = v;
+            } else {
+                // j = i + c, with i an enclosing loop's counter, and j written only inside that loop (so i had
+                // one of that loop's values when j was computed)
+                int[] offset = offsetAtEnd(cfg, p, counter, frames);
+                Range r = offset == null ? null : enclosingRange(cfg, loop, offset[0], frames);
+                if (r == null || !writtenOnlyIn(cfg, r.loop(), counter)) {
+                    return new Candidate(-1, name + " has no constant value when the loop starts");
+                }
+                low = r.low() + offset[1];
+                high = r.high() + offset[1];
             }
-            init = init == null ? v : Math.min(init, v);
-            initHigh = initHigh == null ? v : Math.max(initHigh, v);
+            init = init == null ? low : Math.min(init, low);
+            initHigh = initHigh == null ? high : Math.max(initHigh, high);
         }
         if (init == null) {
             return new Candidate(-1, name + " has no constant value when the loop starts");
@@ -195,20 +258,67 @@ final class LoopInference {
                 starts.add(v + step);
             }
         }
+        if (cont == Cond.NE && Math.abs(step) != 1 && (!init.equals(initHigh) || limitLow != limitHigh)) {
+            return new Candidate(-1, name + " may step over a limit that is not one value"); // != must land on it
+        }
         long bound = 0;
+        // The count only grows towards one end of each range, so the ends (the corners) give the most.
         for (long start : starts) {
-            if (start < Integer.MIN_VALUE || start > Integer.MAX_VALUE) {
-                return new Candidate(-1, name + " may overflow");
+            for (long limit : new long[] {limitLow, limitHigh}) {
+                if (start < Integer.MIN_VALUE || start > Integer.MAX_VALUE) {
+                    return new Candidate(-1, name + " may overflow");
+                }
+                long n = count(start, limit, step, cont);
+                if (n < 0) {
+                    return new Candidate(-1, n == -2 ? name + " may overflow before it reaches the limit"
+                            : name + " counts away from its limit or may step over it");
+                }
+                bound = Math.max(bound, n);
             }
-            long n = count(start, limit, step, cont);
-            if (n < 0) {
-                return new Candidate(-1, n == -2 ? name + " may overflow before it reaches the limit"
-                        : name + " counts away from its limit or may step over it");
-            }
-            bound = Math.max(bound, n);
         }
         String from = init.equals(initHigh) ? String.valueOf(init) : init + ".." + initHigh;
-        return new Candidate(bound, name + " from " + from + " step " + step + " while " + symbol(cont) + " " + limit);
+        // The most steps one entry takes: one per passing test when the test runs before the step in every
+        // iteration, else one more (the step before the test that fails).
+        long reach = (stepFirst || unclear ? bound + 1 : bound) * step;
+        return new Candidate(bound, name + " from " + from + " step " + step + " while " + symbol(cont) + " " + limitText,
+                counter, init + Math.min(0, reach), initHigh + Math.max(0, reach));
+    }
+
+    /**
+     * The values a local takes anywhere in the closest enclosing loop whose exit test counts it (inner loops
+     * included), or null when no enclosing loop counts it: that loop's only write to it is its one step per
+     * iteration, so it starts in the loop's initial range and moves at most one step past its last tested value.
+     */
+    private static Range enclosingRange(ControlFlow cfg, ControlFlow.Loop loop, int local,
+                                        Frame<BasicValue>[] frames) {
+        for (int p = loop.parent; p >= 0; p = cfg.loops.get(p).parent) {
+            ControlFlow.Loop outer = cfg.loops.get(p);
+            Candidate best = null;
+            for (Candidate c : candidates(cfg, outer, frames)) {
+                if (c.bound() >= 0 && c.counter() == local && (best == null || c.bound() < best.bound())) {
+                    best = c;
+                }
+            }
+            if (best != null) {
+                if (best.low() < Integer.MIN_VALUE || best.high() > Integer.MAX_VALUE) {
+                    return null;
+                }
+                return new Range(outer, best.low(), best.high());
+            }
+        }
+        return null;
+    }
+
+    /** True when every instruction of the method that writes the local is in the loop. */
+    private static boolean writtenOnlyIn(ControlFlow cfg, ControlFlow.Loop loop, int local) {
+        for (int i = 0; i < cfg.insns.size(); i++) {
+            AbstractInsnNode insn = cfg.insns.get(i);
+            boolean write = writes(insn, local) || (insn instanceof IincInsnNode inc && inc.var == local);
+            if (write && (cfg.blockOf[i] < 0 || !loop.contains(cfg.blockOf[i]))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -281,11 +391,26 @@ final class LoopInference {
 
     /** The value of a local after the last instruction of a block, when it is a constant. */
     private static Integer valueAtEnd(ControlFlow cfg, int block, int local, Frame<BasicValue>[] frames) {
+        BasicValue v = atEnd(cfg, block, local, frames);
+        return v == null ? null : ConstantInterpreter.constant(v);
+    }
+
+    /**
+     * The local's value after the last instruction of a block as another local's value plus a constant
+     * ({@code {base, offset}}, see {@link ConstantInterpreter#offsetFromLocal}), or null.
+     */
+    private static int[] offsetAtEnd(ControlFlow cfg, int block, int local, Frame<BasicValue>[] frames) {
+        BasicValue v = atEnd(cfg, block, local, frames);
+        return v == null ? null : ConstantInterpreter.offsetFromLocal(v);
+    }
+
+    /** What the interpreter knows of a local after the last instruction of a block; null when nothing. */
+    private static BasicValue atEnd(ControlFlow cfg, int block, int local, Frame<BasicValue>[] frames) {
         int last = cfg.lastInsn(block);
         if (last < 0) {
             int first = cfg.blockStart[block];
             Frame<BasicValue> f = first < frames.length ? frames[first] : null;
-            return f == null ? null : ConstantInterpreter.constant(f.getLocal(local));
+            return f == null ? null : f.getLocal(local);
         }
         Frame<BasicValue> f = frames[last];
         if (f == null) {
@@ -293,16 +418,12 @@ final class LoopInference {
         }
         AbstractInsnNode insn = cfg.insns.get(last);
         if (insn instanceof IincInsnNode inc && inc.var == local) {
-            Integer c = ConstantInterpreter.constant(f.getLocal(local));
-            return c == null ? null : c + inc.incr;
+            return ConstantInterpreter.incremented(f.getLocal(local), inc.incr);
         }
         if (insn.getOpcode() == Opcodes.ISTORE && ((VarInsnNode) insn).var == local) {
-            return ConstantInterpreter.constant(f.getStack(f.getStackSize() - 1));
+            return ConstantInterpreter.stored(f.getStack(f.getStackSize() - 1));
         }
-        if (writes(insn, local)) {
-            return null;
-        }
-        return ConstantInterpreter.constant(f.getLocal(local));
+        return writes(insn, local) ? null : f.getLocal(local);
     }
 
     /** True for a store that overwrites the local (wide stores cover two slots). */

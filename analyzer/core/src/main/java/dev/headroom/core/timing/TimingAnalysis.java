@@ -442,16 +442,26 @@ public final class TimingAnalysis {
             int header = cfg.headerIndex(loop.header);
             LoopInference.Result inferred = LoopInference.infer(cfg, loop, frames);
             Optional<FlowFacts.Fact> fact = facts.loopBound(t.ref, header, line);
-            LoopBound lb;
-            if (inferred.found()) {
-                lb = new LoopBound(t.ref, line, header, LoopBound.Source.INFERRED, inferred.bound(), inferred.detail());
-            } else if (markers.containsKey(loop.id)) {
-                lb = new LoopBound(t.ref, line, header, LoopBound.Source.MARKER, markers.get(loop.id),
+            LoopBound declared = null;
+            if (markers.containsKey(loop.id)) {
+                declared = new LoopBound(t.ref, line, header, LoopBound.Source.MARKER, markers.get(loop.id),
                         "Loops.bound(" + markers.get(loop.id) + ")");
             } else if (annotated != null && annotated >= 0) {
-                lb = new LoopBound(t.ref, line, header, LoopBound.Source.ANNOTATION, annotated, "@LoopBound(" + annotated + ")");
+                declared = new LoopBound(t.ref, line, header, LoopBound.Source.ANNOTATION, annotated,
+                        "@LoopBound(" + annotated + ")");
             } else if (fact.isPresent()) {
-                lb = new LoopBound(t.ref, line, header, LoopBound.Source.FLOW_FACTS, fact.get().value(), fact.get().origin());
+                declared = new LoopBound(t.ref, line, header, LoopBound.Source.FLOW_FACTS, fact.get().value(),
+                        fact.get().origin());
+            }
+            // A marker or flow fact names this loop: where a bound is inferred too, both hold (a declaration is
+            // trusted) and the tighter is taken, the inferred one on a tie. @LoopBound names the method, and
+            // bounds only its loops with no inferred bound.
+            boolean forThisLoop = declared != null && declared.source() != LoopBound.Source.ANNOTATION;
+            LoopBound lb;
+            if (inferred.found() && (!forThisLoop || inferred.bound() <= declared.bound())) {
+                lb = new LoopBound(t.ref, line, header, LoopBound.Source.INFERRED, inferred.bound(), inferred.detail());
+            } else if (declared != null) {
+                lb = declared;
             } else {
                 lb = new LoopBound(t.ref, line, header, LoopBound.Source.UNBOUNDED, -1, "no bound could be inferred ("
                         + inferred.detail() + ") and none is declared");
