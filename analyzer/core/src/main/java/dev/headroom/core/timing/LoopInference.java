@@ -30,9 +30,9 @@ import org.objectweb.asm.tree.analysis.Frame;
  * <p>An enclosing loop's counter may stand for a constant, as the start ({@code j = i + 1}, {@code j = i})
  * or the limit ({@code k < i}) of an inner loop: anywhere in its loop it takes only the values from its start
  * to the last one its steps reach (one step past its last tested value), and it cannot change in the inner
- * loop (its only write is its step, in its own loop's blocks). The inner loop's bound is then the most over those values, per entry. A start
- * computed from it counts only when every write to the inner counter is inside the enclosing loop (so the
- * counter held one of those values then).
+ * loop (its only write is its step, in its own loop's blocks). The inner loop's bound is then the most over
+ * those values, per entry. A start computed from it counts only when every write that gives the inner counter
+ * a value computed from it is inside the enclosing loop (so the counter held one of those values then).
  */
 final class LoopInference {
     private enum Cond { LT, LE, GT, GE, EQ, NE }
@@ -233,7 +233,7 @@ final class LoopInference {
                 // one of that loop's values when j was computed)
                 int[] offset = offsetAtEnd(cfg, p, counter, frames);
                 Range r = offset == null ? null : enclosingRange(cfg, loop, offset[0], frames);
-                if (r == null || !writtenOnlyIn(cfg, r.loop(), counter)) {
+                if (r == null || !derivedOnlyIn(cfg, r.loop(), counter, offset[0], frames)) {
                     return new Candidate(-1, name + " has no constant value when the loop starts");
                 }
                 low = r.low() + offset[1];
@@ -309,12 +309,27 @@ final class LoopInference {
         return null;
     }
 
-    /** True when every instruction of the method that writes the local is in the loop. */
-    private static boolean writtenOnlyIn(ControlFlow cfg, ControlFlow.Loop loop, int local) {
+    /**
+     * True when every instruction of the method that makes the local hold a value computed from {@code base}
+     * (a store or an increment) is in the loop: the value that reaches an inner loop was then computed while
+     * {@code base} held one of that loop's values. Other writes cannot reach it as such a value: where paths
+     * disagree, the interpreter's merge drops the base.
+     */
+    private static boolean derivedOnlyIn(ControlFlow cfg, ControlFlow.Loop loop, int local, int base,
+                                         Frame<BasicValue>[] frames) {
         for (int i = 0; i < cfg.insns.size(); i++) {
             AbstractInsnNode insn = cfg.insns.get(i);
-            boolean write = writes(insn, local) || (insn instanceof IincInsnNode inc && inc.var == local);
-            if (write && (cfg.blockOf[i] < 0 || !loop.contains(cfg.blockOf[i]))) {
+            Frame<BasicValue> f = i < frames.length ? frames[i] : null;
+            BasicValue written = null;
+            if (f == null) {
+                continue; // unreachable
+            } else if (insn instanceof IincInsnNode inc && inc.var == local) {
+                written = ConstantInterpreter.incremented(f.getLocal(local), inc.incr);
+            } else if (insn.getOpcode() == Opcodes.ISTORE && ((VarInsnNode) insn).var == local) {
+                written = ConstantInterpreter.stored(f.getStack(f.getStackSize() - 1));
+            }
+            int[] offset = written == null ? null : ConstantInterpreter.offsetFromLocal(written);
+            if (offset != null && offset[0] == base && (cfg.blockOf[i] < 0 || !loop.contains(cfg.blockOf[i]))) {
                 return false;
             }
         }
