@@ -42,9 +42,10 @@ final class ConstantInterpreter extends BasicInterpreter {
      * @param local       the local an int was loaded from (stack values only), else -1
      * @param object      the one object a reference names, from the program's static state ({@link StaticObjects}),
      *                    else null; compared by identity
-     * @param base        for an int computed as a local plus a constant ({@code i + 1}): that local, whose value
-     *                    at the time of the computation it was, else -1
-     * @param offset      the constant added to {@code base}'s value
+     * @param base        for an int computed as a local plus a constant ({@code i + 1}) or a constant minus a local
+     *                    ({@code n - i}): that local, whose value at the time of the computation it was, else -1
+     * @param offset      the constant added to {@code base}'s value (or {@code base}'s value is subtracted from)
+     * @param negated     true for the constant minus the local
      */
     static final class Value extends BasicValue {
         final Integer constant;
@@ -53,16 +54,18 @@ final class ConstantInterpreter extends BasicInterpreter {
         final Object object;
         final int base;
         final int offset;
+        final boolean negated;
 
         Value(Type type, Integer constant, Integer arrayLength, int local) {
             this(type, constant, arrayLength, local, null);
         }
 
         Value(Type type, Integer constant, Integer arrayLength, int local, Object object) {
-            this(type, constant, arrayLength, local, object, -1, 0);
+            this(type, constant, arrayLength, local, object, -1, 0, false);
         }
 
-        Value(Type type, Integer constant, Integer arrayLength, int local, Object object, int base, int offset) {
+        Value(Type type, Integer constant, Integer arrayLength, int local, Object object, int base, int offset,
+              boolean negated) {
             super(type);
             this.constant = constant;
             this.arrayLength = arrayLength;
@@ -70,6 +73,7 @@ final class ConstantInterpreter extends BasicInterpreter {
             this.object = object;
             this.base = base;
             this.offset = offset;
+            this.negated = negated;
         }
 
         boolean isKnown() {
@@ -80,12 +84,12 @@ final class ConstantInterpreter extends BasicInterpreter {
         public boolean equals(Object o) {
             return o instanceof Value v && Objects.equals(getType(), v.getType()) && Objects.equals(constant, v.constant)
                     && Objects.equals(arrayLength, v.arrayLength) && local == v.local && sameObject(object, v.object)
-                    && base == v.base && offset == v.offset;
+                    && base == v.base && offset == v.offset && negated == v.negated;
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(getType(), constant, arrayLength, local, base, offset) * 31
+            return Objects.hash(getType(), constant, arrayLength, local, base, offset, negated) * 31
                     + (object instanceof StringLiteral ? object.hashCode() : System.identityHashCode(object));
         }
     }
@@ -149,20 +153,24 @@ final class ConstantInterpreter extends BasicInterpreter {
         Integer constant = c.constant == null ? null : c.constant + incr;
         long offset = (long) c.offset + incr;
         boolean keepsBase = c.base >= 0 && offset >= Integer.MIN_VALUE && offset <= Integer.MAX_VALUE;
-        return new Value(Type.INT_TYPE, constant, null, -1, null, keepsBase ? c.base : -1, keepsBase ? (int) offset : 0);
+        return new Value(Type.INT_TYPE, constant, null, -1, null, keepsBase ? c.base : -1, keepsBase ? (int) offset : 0,
+                keepsBase && c.negated);
     }
 
     /** What a local holds after {@code istore} of a stack value: an int loaded from a local is that local plus 0. */
     static BasicValue stored(BasicValue v) {
         if (v instanceof Value c && c.local >= 0) {
-            return new Value(Type.INT_TYPE, c.constant, null, -1, null, c.local, 0);
+            return new Value(Type.INT_TYPE, c.constant, null, -1, null, c.local, 0, false);
         }
         return v;
     }
 
-    /** For an int that is a local's value plus a constant: {local, constant}; else null. */
+    /**
+     * For an int that is a local's value plus a constant: {local, constant, 1}; a constant minus a local's value:
+     * {local, constant, -1}; else null.
+     */
     static int[] offsetFromLocal(BasicValue v) {
-        return v instanceof Value c && c.base >= 0 ? new int[] {c.base, c.offset} : null;
+        return v instanceof Value c && c.base >= 0 ? new int[] {c.base, c.offset, c.negated ? -1 : 1} : null;
     }
 
     private static Value intValue(int c) {
@@ -257,7 +265,7 @@ final class ConstantInterpreter extends BasicInterpreter {
         }
         if (offset != null) { // a constant too: kept with its base, so that later passes, where it is not, agree
             return new Value(Type.INT_TYPE, insn.getOpcode() == Opcodes.IADD ? a + b : a - b, null, -1, null,
-                    offset.base, offset.offset);
+                    offset.base, offset.offset, offset.negated);
         }
         switch (insn.getOpcode()) {
             case Opcodes.IADD: return intValue(a + b);
@@ -276,14 +284,15 @@ final class ConstantInterpreter extends BasicInterpreter {
     }
 
     /**
-     * {@code i + c}, {@code c + i} or {@code i - c} for an int loaded from local {@code i}: a value with that base
-     * and offset (whoever reads it checks that the sum cannot wrap); else null.
+     * {@code i + c}, {@code c + i}, {@code i - c} or {@code c - i} for an int loaded from local {@code i}: a value
+     * with that base and offset (whoever reads it checks that the sum cannot wrap); else null.
      */
     private static Value offsetFromLocal(int opcode, BasicValue value1, BasicValue value2) {
         Integer a = constant(value1);
         Integer b = constant(value2);
         long offset;
         int base;
+        boolean negated = false;
         if (opcode == Opcodes.IADD && b != null && local(value1) >= 0) {
             base = local(value1);
             offset = b;
@@ -293,11 +302,15 @@ final class ConstantInterpreter extends BasicInterpreter {
         } else if (opcode == Opcodes.ISUB && b != null && local(value1) >= 0) {
             base = local(value1);
             offset = -(long) b;
+        } else if (opcode == Opcodes.ISUB && a != null && local(value2) >= 0) {
+            base = local(value2);
+            offset = a;
+            negated = true;
         } else {
             return null;
         }
         return offset < Integer.MIN_VALUE || offset > Integer.MAX_VALUE ? null
-                : new Value(Type.INT_TYPE, null, null, -1, null, base, (int) offset);
+                : new Value(Type.INT_TYPE, null, null, -1, null, base, (int) offset, negated);
     }
 
     /**
@@ -336,16 +349,18 @@ final class ConstantInterpreter extends BasicInterpreter {
         Object object = null;
         int base = -1;
         int offset = 0;
+        boolean negated = false;
         if (value1 instanceof Value a && value2 instanceof Value b) {
             constant = Objects.equals(a.constant, b.constant) ? a.constant : null;
             length = Objects.equals(a.arrayLength, b.arrayLength) ? a.arrayLength : null;
             local = a.local == b.local ? a.local : -1;
             object = sameObject(a.object, b.object) ? a.object : null;
-            if (a.base == b.base && a.offset == b.offset) {
+            if (a.base == b.base && a.offset == b.offset && a.negated == b.negated) {
                 base = a.base;
                 offset = a.offset;
+                negated = a.negated;
             }
         }
-        return new Value(type, constant, length, local, object, base, offset);
+        return new Value(type, constant, length, local, object, base, offset, negated);
     }
 }

@@ -126,9 +126,9 @@ final class LoopInference {
             jumpCond = cond(op - Opcodes.IF_ICMPEQ);
             int leftLocal = ConstantInterpreter.local(left);
             int rightLocal = ConstantInterpreter.local(right);
-            Range byRight = leftLocal >= 0 && rightLocal >= 0 ? enclosingRange(cfg, loop, rightLocal, frames) : null;
-            Range byLeft = leftLocal >= 0 && rightLocal >= 0 && byRight == null
-                    ? enclosingRange(cfg, loop, leftLocal, frames) : null;
+            // A limit that is an enclosing counter (k < i) or computed from one in this test (j < n - 1 - i)
+            long[] byRight = leftLocal >= 0 ? limitFrom(cfg, loop, right, frames) : null;
+            long[] byLeft = rightLocal >= 0 && byRight == null ? limitFrom(cfg, loop, left, frames) : null;
             if (leftLocal >= 0 && ConstantInterpreter.constant(right) != null) {
                 counter = leftLocal;
                 limitLow = limitHigh = ConstantInterpreter.constant(right);
@@ -138,16 +138,16 @@ final class LoopInference {
                 limitLow = limitHigh = ConstantInterpreter.constant(left);
                 limitText = String.valueOf(limitLow);
                 jumpCond = mirror(jumpCond);
-            } else if (byRight != null) { // j < i, with i an enclosing loop's counter: i cannot change in this loop
+            } else if (byRight != null) { // an enclosing loop's counter cannot change in this loop
                 counter = leftLocal;
-                limitLow = byRight.low();
-                limitHigh = byRight.high();
-                limitText = "local " + rightLocal + " (" + limitLow + ".." + limitHigh + ")";
+                limitLow = byRight[0];
+                limitHigh = byRight[1];
+                limitText = limitLow + ".." + limitHigh;
             } else if (byLeft != null) {
                 counter = rightLocal;
-                limitLow = byLeft.low();
-                limitHigh = byLeft.high();
-                limitText = "local " + leftLocal + " (" + limitLow + ".." + limitHigh + ")";
+                limitLow = byLeft[0];
+                limitHigh = byLeft[1];
+                limitText = limitLow + ".." + limitHigh;
                 jumpCond = mirror(jumpCond);
             } else {
                 return new Candidate(-1, null);
@@ -236,8 +236,9 @@ final class LoopInference {
                 if (r == null || !derivedOnlyIn(cfg, r.loop(), counter, offset[0], frames)) {
                     return new Candidate(-1, name + " has no constant value when the loop starts");
                 }
-                low = r.low() + offset[1];
-                high = r.high() + offset[1];
+                long[] values = shifted(r, offset);
+                low = values[0];
+                high = values[1];
             }
             init = init == null ? low : Math.min(init, low);
             initHigh = initHigh == null ? high : Math.max(initHigh, high);
@@ -284,6 +285,12 @@ final class LoopInference {
                 counter, init + Math.min(0, reach), initHigh + Math.max(0, reach));
     }
 
+    /** The values {@code c + i} or {@code c - i} takes ({@code offset} as {@link ConstantInterpreter#offsetFromLocal}). */
+    private static long[] shifted(Range r, int[] offset) {
+        return offset[2] > 0 ? new long[] {r.low() + offset[1], r.high() + offset[1]}
+                : new long[] {offset[1] - r.high(), offset[1] - r.low()};
+    }
+
     /**
      * The values a local takes anywhere in the closest enclosing loop whose exit test counts it (inner loops
      * included), or null when no enclosing loop counts it: that loop's only write to it is its one step per
@@ -307,6 +314,26 @@ final class LoopInference {
             }
         }
         return null;
+    }
+
+    /**
+     * The values a limit operand takes when it is an enclosing loop's counter ({@code i}) or a constant plus or
+     * minus one ({@code n - 1 - i}, computed in the test itself from the counter's current value); else null.
+     */
+    private static long[] limitFrom(ControlFlow cfg, ControlFlow.Loop loop, BasicValue operand,
+                                    Frame<BasicValue>[] frames) {
+        int local = ConstantInterpreter.local(operand);
+        if (local >= 0 && ConstantInterpreter.constant(operand) == null) {
+            Range r = enclosingRange(cfg, loop, local, frames);
+            return r == null ? null : new long[] {r.low(), r.high()};
+        }
+        int[] offset = ConstantInterpreter.offsetFromLocal(operand);
+        Range r = offset == null ? null : enclosingRange(cfg, loop, offset[0], frames);
+        if (r == null) {
+            return null;
+        }
+        long[] values = shifted(r, offset);
+        return values[0] < Integer.MIN_VALUE || values[1] > Integer.MAX_VALUE ? null : values; // sums that cannot wrap
     }
 
     /**

@@ -55,6 +55,28 @@ public class RelationalBounds {
         return s; // expect-root: bounded
     }
 
+    @RealTime
+    public int limitBelowTheOuterCounter() {
+        int s = 0;
+        for (int i = 0; i < 10; i++) { // expect-bound: 10 inferred
+            for (int j = 0; j < 9 - i; j++) { // expect-bound: 9 inferred
+                s += values[j];
+            }
+        }
+        return s; // expect-root: bounded
+    }
+
+    @RealTime
+    public int startBelowTheOuterCounter() {
+        int s = 0;
+        for (int i = 0; i < 10; i++) { // expect-bound: 10 inferred
+            for (int j = 10 - i; j > 0; j--) { // expect-bound: 10 inferred
+                s += values[j];
+            }
+        }
+        return s; // expect-root: bounded
+    }
+
     /** The start is a local that is not a counter of an enclosing loop: no bound. */
     @RealTime
     public int startFromAnArgument(int from) {

@@ -29,6 +29,21 @@ public class RelationalLoops {
     }
 
     @RealTime
+    public static int bubblePasses(int x) {
+        int[] a = {x, x >> 3, x ^ 5, x * 7, x >>> 9, -x, x & 63, x | 17};
+        for (int i = 0; i < a.length - 1; i++) {
+            for (int j = 0; j < 7 - i; j++) {
+                if (a[j] > a[j + 1]) {
+                    int t = a[j];
+                    a[j] = a[j + 1];
+                    a[j + 1] = t;
+                }
+            }
+        }
+        return a[0] ^ a[7];
+    }
+
+    @RealTime
     public static int downAndBreak(int x) {
         int s = 0;
         for (int i = 9; i >= 0; i--) {
