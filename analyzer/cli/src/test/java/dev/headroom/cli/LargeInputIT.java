@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A large input in the heap a CI runner gives: the benchmarks' generated jar of 50,000 classes, every
  * method a root (250,000 roots), analysed by {@code java -Xmx1g -jar headroom.jar} to the end. Class
- * trees are held softly (read again when memory runs short); what the analyses need at once peaks near
- * 640 MB, and the run completes in 768 MB, so 1 GiB leaves a quarter of the heap free (issue 17).
+ * trees are held softly (read again when memory runs short); the run runs out of memory in 640 MB and
+ * completes in 768 MB, so 1 GiB leaves a quarter of the heap to spare (issue 17).
  */
 class LargeInputIT {
     private static final Path GENERATOR = SampleReports.SAMPLES.resolve("../benchmarks/GeneratedJar.java").normalize();

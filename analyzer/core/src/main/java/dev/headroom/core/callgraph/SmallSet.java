@@ -10,7 +10,7 @@ import java.util.Set;
  * members. Insertion order is kept; appending while iterating by index is safe.
  */
 final class SmallSet {
-    private static final Object[] EMPTY = {};
+    static final Object[] EMPTY = {};
     /** Above this many members, membership is asked of a hash set. */
     static final int INDEX_FROM = 8;
 

@@ -41,55 +41,42 @@ final class TypeFlow {
     /**
      * A value that holds types. Its types and edges are sets in insertion order kept as arrays while small
      * (most nodes hold a type or two and pass them on to one or two others), indexed once they grow;
-     * appending while iterating by index is safe. A whole program has a million of these.
+     * appending while iterating by index is safe. A whole program has a million of these, so each holds its two
+     * sets' fields itself ({@link SmallSet}'s scheme, without a {@code SmallSet} object and its header per set).
      */
     static final class Node {
-        private static final Object[] EMPTY = {};
-        private static final int INDEX_FROM = SmallSet.INDEX_FROM;
-        private Object[] types = EMPTY;
+        private Object[] types = SmallSet.EMPTY;
         private int typeCount;
         private Set<Object> typeIndex;
         private boolean unknown;
-        private Object[] out = EMPTY;
+        private Object[] out = SmallSet.EMPTY;
         private int outCount;
         private Set<Object> outIndex;
-        private Object[] listeners = EMPTY;
+        private Object[] listeners = SmallSet.EMPTY;
         private int listenerCount;
 
         /** Appends a type unless held already; false when it was. */
         private boolean addType(Object type) {
-            if (typeIndex != null ? !typeIndex.add(type) : contains(types, typeCount, type)) {
+            if (typeIndex != null ? !typeIndex.add(type) : SmallSet.contains(types, typeCount, type)) {
                 return false;
             }
-            types = append(types, typeCount++, type);
-            if (typeIndex == null && typeCount > INDEX_FROM) {
-                typeIndex = index(types, typeCount);
+            types = SmallSet.append(types, typeCount++, type);
+            if (typeIndex == null && typeCount > SmallSet.INDEX_FROM) {
+                typeIndex = SmallSet.index(types, typeCount);
             }
             return true;
         }
 
         /** Adds an out edge: a {@link Node} (lets every type through) or an {@link Edge} (filters). */
         private boolean addEdge(Object edge) {
-            if (outIndex != null ? !outIndex.add(edge) : contains(out, outCount, edge)) {
+            if (outIndex != null ? !outIndex.add(edge) : SmallSet.contains(out, outCount, edge)) {
                 return false;
             }
-            out = append(out, outCount++, edge);
-            if (outIndex == null && outCount > INDEX_FROM) {
-                outIndex = index(out, outCount);
+            out = SmallSet.append(out, outCount++, edge);
+            if (outIndex == null && outCount > SmallSet.INDEX_FROM) {
+                outIndex = SmallSet.index(out, outCount);
             }
             return true;
-        }
-
-        private static boolean contains(Object[] members, int count, Object member) {
-            return SmallSet.contains(members, count, member);
-        }
-
-        private static Object[] append(Object[] members, int count, Object member) {
-            return SmallSet.append(members, count, member);
-        }
-
-        private static Set<Object> index(Object[] members, int count) {
-            return SmallSet.index(members, count);
         }
     }
 
@@ -158,7 +145,7 @@ final class TypeFlow {
 
     /** Calls back for each type the node holds now or later. */
     void listen(Node node, Consumer<Object> listener) {
-        node.listeners = Node.append(node.listeners, node.listenerCount++, listener);
+        node.listeners = SmallSet.append(node.listeners, node.listenerCount++, listener);
         for (int i = 0, n = node.typeCount; i < n; i++) {
             listener.accept(node.types[i]);
         }

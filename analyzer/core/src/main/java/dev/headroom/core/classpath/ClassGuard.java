@@ -16,10 +16,10 @@ import org.objectweb.asm.tree.MethodNode;
  * callers, no bound for a root that reaches it), and no analysis ever walks the bad code.
  */
 final class ClassGuard {
-    /** A method whose code was dropped (its place among the class's methods), and why. */
-    record Skipped(int index, MethodNode method, String reason) {
+    /** A method whose code was dropped: its place among the class's methods, its name and descriptor, and why. */
+    record Skipped(int index, String method, String reason) {
         String describe() {
-            return "method " + method.name + method.desc + ": " + reason;
+            return "method " + method + ": " + reason;
         }
     }
 
@@ -64,7 +64,7 @@ final class ClassGuard {
             if (reason != null) {
                 dropCode(m);
                 unanalysable.put(m, reason);
-                skipped.add(new Skipped(i, m, reason));
+                skipped.add(new Skipped(i, m.name + m.desc, reason));
             }
         }
         return skipped;

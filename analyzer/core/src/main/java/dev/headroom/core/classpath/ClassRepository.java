@@ -19,9 +19,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.WeakHashMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.zip.CRC32C;
-import java.util.function.Predicate;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 
@@ -339,8 +339,6 @@ public final class ClassRepository implements Closeable {
      */
     private Supplier<ClassNode> parseAgain(ClassSource source, String internalName, byte[] bytes,
                                            List<ClassGuard.Skipped> dropped) {
-        List<ClassGuard.Skipped> reasons = dropped.isEmpty() ? List.of()
-                : dropped.stream().map(d -> new ClassGuard.Skipped(d.index(), null, d.reason())).toList();
         int length = bytes.length;
         long checksum = checksum(bytes);
         return () -> {
@@ -355,7 +353,7 @@ public final class ClassRepository implements Closeable {
             }
             try {
                 ClassNode node = ClassFileParser.parse(again, names);
-                ClassGuard.dropAgain(node, reasons, unanalysable);
+                ClassGuard.dropAgain(node, dropped, unanalysable);
                 return node;
             } catch (ClassFileParser.UnreadableClassException e) {
                 throw new IllegalStateException("a class file that parsed before does not parse again", e);

@@ -131,13 +131,10 @@ public final class AnalysisRun {
         }
     }
 
-    /**
-     * The roots, each as the one Declared the graph keys its method by (not a second name for it per root);
-     * what the search found besides is dropped on return (on a large program, a name and tree node per root).
-     */
+    /** The roots; what the search found besides (a name per root, the patterns' counts) is dropped on return. */
     private List<RootFinder.Found> roots(ClassRepository classes, Hierarchy hierarchy, RuleBook rules,
                                         Exclusions excluded) {
-        RootFinder.Search search = RootFinder.search(classes, config.rootPatterns(),
+        RootFinder.Search search = RootFinder.search(classes, hierarchy, config.rootPatterns(),
                 config.interruptRootPatterns(), config.rootAnnotations(), rules.rootAnnotations(),
                 excluded, listener);
         if (!config.allowNoRoots()) {
@@ -154,9 +151,7 @@ public final class AnalysisRun {
                     + " line for every root that reaches it; --group-by location reports each line once, with the"
                     + " number of roots, and walks them together");
         }
-        return search.roots().stream()
-                .map(f -> new RootFinder.Found(f.root(), hierarchy.declaredOf(f.method().owner(), f.method().method())))
-                .toList();
+        return search.roots();
     }
 
     /**

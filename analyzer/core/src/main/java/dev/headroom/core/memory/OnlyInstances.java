@@ -96,9 +96,6 @@ final class OnlyInstances {
                 continue;
             }
             for (MethodNode m : c.get().node().methods) {
-                if (m.instructions == null) {
-                    continue;
-                }
                 boolean staticInitializer = m.name.equals("<clinit>");
                 for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null; insn = insn.getNext()) {
                     if (insn.getOpcode() == Opcodes.NEW && insn instanceof TypeInsnNode t) {

@@ -65,8 +65,8 @@ public final class RootFinder {
      */
     public static List<Found> find(ClassRepository classes, List<String> rootPatterns, List<String> interruptPatterns,
                                    List<String> rootAnnotations, List<RootAnnotation> mapped, AnalysisListener listener) {
-        Search search = search(classes, rootPatterns, interruptPatterns, rootAnnotations, mapped, Exclusions.none(),
-                listener);
+        Search search = search(classes, new Hierarchy(classes), rootPatterns, interruptPatterns, rootAnnotations,
+                mapped, Exclusions.none(), listener);
         if (!search.unmatched().isEmpty()) {
             throw new ConfigurationException(search.unmatched().get(0));
         }
@@ -74,6 +74,7 @@ public final class RootFinder {
     }
 
     /**
+     * @param hierarchy       gives each root the one {@link Hierarchy.Declared} the call graph keys its method by
      * @param rootAnnotations binary names of the user's own root annotations ({@code --root-annotation}): real-time roots
      * @param mapped          the rule packs' {@code "roots"} entries ({@code RuleBook#rootAnnotations()}): a method
      *                        carrying the annotation with every {@code when} condition holding is a root of that kind
@@ -81,9 +82,9 @@ public final class RootFinder {
      *                        excluded methods still matches
      * @throws ConfigurationException when a pattern is malformed
      */
-    public static Search search(ClassRepository classes, List<String> rootPatterns, List<String> interruptPatterns,
-                                List<String> rootAnnotations, List<RootAnnotation> mapped, Exclusions excluded,
-                                AnalysisListener listener) {
+    public static Search search(ClassRepository classes, Hierarchy hierarchy, List<String> rootPatterns,
+                                List<String> interruptPatterns, List<String> rootAnnotations,
+                                List<RootAnnotation> mapped, Exclusions excluded, AnalysisListener listener) {
         List<RootPattern> realTime = parseAll("--root", rootPatterns);
         List<RootPattern> interrupt = parseAll("--interrupt-root", interruptPatterns);
         Map<String, String> annotationKinds = new LinkedHashMap<>();
@@ -158,7 +159,7 @@ public final class RootFinder {
                 String origin = sharedOrigins.computeIfAbsent(String.join(", ", origins), o -> o);
                 Root root = new Root(new MethodId(binary, m.name, m.desc),
                         isInterrupt ? RootKind.INTERRUPT : RootKind.REAL_TIME, origin);
-                found.put(root.method().toString(), new Found(root, new Hierarchy.Declared(c.get(), m)));
+                found.put(root.method().toString(), new Found(root, hierarchy.declaredOf(c.get(), m)));
             }
         }
         leftOut.message().ifPresent(listener::warning);

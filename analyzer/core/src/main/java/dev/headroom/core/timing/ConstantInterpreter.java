@@ -259,13 +259,13 @@ final class ConstantInterpreter extends BasicInterpreter {
         BasicValue plain = super.binaryOperation(insn, value1, value2);
         Integer a = constant(value1);
         Integer b = constant(value2);
-        Value offset = offsetFromLocal(insn.getOpcode(), value1, value2);
+        Value sum = sumWithLocal(insn.getOpcode(), value1, value2);
         if (a == null || b == null) {
-            return offset != null ? offset : plain;
+            return sum != null ? sum : plain;
         }
-        if (offset != null) { // a constant too: kept with its base, so that later passes, where it is not, agree
+        if (sum != null) { // a constant too: kept with its base, so that later passes, where it is not, agree
             return new Value(Type.INT_TYPE, insn.getOpcode() == Opcodes.IADD ? a + b : a - b, null, -1, null,
-                    offset.base, offset.offset, offset.negated);
+                    sum.base, sum.offset, sum.negated);
         }
         switch (insn.getOpcode()) {
             case Opcodes.IADD: return intValue(a + b);
@@ -287,7 +287,7 @@ final class ConstantInterpreter extends BasicInterpreter {
      * {@code i + c}, {@code c + i}, {@code i - c} or {@code c - i} for an int loaded from local {@code i}: a value
      * with that base and offset (whoever reads it checks that the sum cannot wrap); else null.
      */
-    private static Value offsetFromLocal(int opcode, BasicValue value1, BasicValue value2) {
+    private static Value sumWithLocal(int opcode, BasicValue value1, BasicValue value2) {
         Integer a = constant(value1);
         Integer b = constant(value2);
         long offset;

@@ -1,6 +1,7 @@
 package dev.headroom.core.timing;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -44,21 +45,32 @@ final class LoopInference {
         }
     }
 
-    private LoopInference() {
+    private final ControlFlow cfg;
+    private final Frame<BasicValue>[] frames;
+    /**
+     * Each loop's exit tests, by loop id, worked out once: an inner loop asks for its enclosing loops' counters,
+     * and each of those may ask for theirs.
+     */
+    private final List<List<Candidate>> candidates;
+
+    /** The inference for one method's loops; {@code frames} null when its data flow could not be analysed. */
+    LoopInference(ControlFlow cfg, Frame<BasicValue>[] frames) {
+        this.cfg = cfg;
+        this.frames = frames;
+        this.candidates = new ArrayList<>(Collections.nCopies(cfg.loops.size(), (List<Candidate>) null));
     }
 
-    static Result infer(ControlFlow cfg, ControlFlow.Loop loop, Frame<BasicValue>[] frames) {
+    Result infer(ControlFlow.Loop loop) {
         if (frames == null) {
             return new Result(-1, "the method's data flow could not be analysed");
         }
-        int headerFirst = cfg.firstInsn(loop.header);
-        if (headerFirst < 0 || frames[headerFirst] == null || frames[headerFirst].getStackSize() != 0) {
+        if (!stackEmptyAtHeader(loop)) {
             return new Result(-1, "values are on the operand stack at the loop header");
         }
         long best = -1;
         String bestDetail = null;
         String why = "no exit test compares an int counter with a constant";
-        for (Candidate c : candidates(cfg, loop, frames)) {
+        for (Candidate c : candidates(loop)) {
             if (c.bound >= 0 && (best < 0 || c.bound < best)) {
                 best = c.bound;
                 bestDetail = c.detail;
@@ -69,11 +81,24 @@ final class LoopInference {
         return best >= 0 ? new Result(best, bestDetail) : new Result(-1, why);
     }
 
-    /** What each exit test of the loop (in the loop itself, not an inner loop) gives, in block order. */
-    private static List<Candidate> candidates(ControlFlow cfg, ControlFlow.Loop loop, Frame<BasicValue>[] frames) {
-        List<Candidate> found = new ArrayList<>();
+    private boolean stackEmptyAtHeader(ControlFlow.Loop loop) {
         int headerFirst = cfg.firstInsn(loop.header);
-        if (headerFirst < 0 || frames[headerFirst] == null || frames[headerFirst].getStackSize() != 0) {
+        return headerFirst >= 0 && frames[headerFirst] != null && frames[headerFirst].getStackSize() == 0;
+    }
+
+    /** What each exit test of the loop (in the loop itself, not an inner loop) gives, in block order. */
+    private List<Candidate> candidates(ControlFlow.Loop loop) {
+        List<Candidate> known = candidates.get(loop.id);
+        if (known == null) {
+            known = exitTests(loop);
+            candidates.set(loop.id, known);
+        }
+        return known;
+    }
+
+    private List<Candidate> exitTests(ControlFlow.Loop loop) {
+        List<Candidate> found = new ArrayList<>();
+        if (!stackEmptyAtHeader(loop)) {
             return found;
         }
         for (int b = loop.body.nextSetBit(0); b >= 0; b = loop.body.nextSetBit(b + 1)) {
@@ -89,7 +114,7 @@ final class LoopInference {
             if (targetIn == nextIn) {
                 continue; // not an exit test
             }
-            found.add(candidate(cfg, loop, b, j, jump, targetIn, frames));
+            found.add(candidate(loop, b, j, jump, targetIn));
         }
         return found;
     }
@@ -108,8 +133,7 @@ final class LoopInference {
     private record Range(ControlFlow.Loop loop, long low, long high) {
     }
 
-    private static Candidate candidate(ControlFlow cfg, ControlFlow.Loop loop, int testBlock, int j, JumpInsnNode jump,
-                                       boolean jumpContinues, Frame<BasicValue>[] frames) {
+    private Candidate candidate(ControlFlow.Loop loop, int testBlock, int j, JumpInsnNode jump, boolean jumpContinues) {
         Frame<BasicValue> f = frames[j];
         if (f == null) {
             return new Candidate(-1, null);
@@ -126,9 +150,13 @@ final class LoopInference {
             jumpCond = cond(op - Opcodes.IF_ICMPEQ);
             int leftLocal = ConstantInterpreter.local(left);
             int rightLocal = ConstantInterpreter.local(right);
-            // A limit that is an enclosing counter (k < i) or computed from one in this test (j < n - 1 - i)
-            long[] byRight = leftLocal >= 0 ? limitFrom(cfg, loop, right, frames) : null;
-            long[] byLeft = rightLocal >= 0 && byRight == null ? limitFrom(cfg, loop, left, frames) : null;
+            // Else a limit that is an enclosing counter (k < i) or computed from one in this test (j < n - 1 - i)
+            long[] byRight = null;
+            long[] byLeft = null;
+            if (ConstantInterpreter.constant(right) == null && ConstantInterpreter.constant(left) == null) {
+                byRight = leftLocal >= 0 ? limitFrom(loop, right) : null;
+                byLeft = rightLocal >= 0 && byRight == null ? limitFrom(loop, left) : null;
+            }
             if (leftLocal >= 0 && ConstantInterpreter.constant(right) != null) {
                 counter = leftLocal;
                 limitLow = limitHigh = ConstantInterpreter.constant(right);
@@ -232,7 +260,7 @@ final class LoopInference {
                 // j = i + c, with i an enclosing loop's counter, and j written only inside that loop (so i had
                 // one of that loop's values when j was computed)
                 int[] offset = offsetAtEnd(cfg, p, counter, frames);
-                Range r = offset == null ? null : enclosingRange(cfg, loop, offset[0], frames);
+                Range r = offset == null ? null : enclosingRange(loop, offset[0]);
                 if (r == null || !derivedOnlyIn(cfg, r.loop(), counter, offset[0], frames)) {
                     return new Candidate(-1, name + " has no constant value when the loop starts");
                 }
@@ -296,12 +324,11 @@ final class LoopInference {
      * included), or null when no enclosing loop counts it: that loop's only write to it is its one step per
      * iteration, so it starts in the loop's initial range and moves at most one step past its last tested value.
      */
-    private static Range enclosingRange(ControlFlow cfg, ControlFlow.Loop loop, int local,
-                                        Frame<BasicValue>[] frames) {
+    private Range enclosingRange(ControlFlow.Loop loop, int local) {
         for (int p = loop.parent; p >= 0; p = cfg.loops.get(p).parent) {
             ControlFlow.Loop outer = cfg.loops.get(p);
             Candidate best = null;
-            for (Candidate c : candidates(cfg, outer, frames)) {
+            for (Candidate c : candidates(outer)) {
                 if (c.bound() >= 0 && c.counter() == local && (best == null || c.bound() < best.bound())) {
                     best = c;
                 }
@@ -320,15 +347,14 @@ final class LoopInference {
      * The values a limit operand takes when it is an enclosing loop's counter ({@code i}) or a constant plus or
      * minus one ({@code n - 1 - i}, computed in the test itself from the counter's current value); else null.
      */
-    private static long[] limitFrom(ControlFlow cfg, ControlFlow.Loop loop, BasicValue operand,
-                                    Frame<BasicValue>[] frames) {
+    private long[] limitFrom(ControlFlow.Loop loop, BasicValue operand) {
         int local = ConstantInterpreter.local(operand);
         if (local >= 0 && ConstantInterpreter.constant(operand) == null) {
-            Range r = enclosingRange(cfg, loop, local, frames);
+            Range r = enclosingRange(loop, local);
             return r == null ? null : new long[] {r.low(), r.high()};
         }
         int[] offset = ConstantInterpreter.offsetFromLocal(operand);
-        Range r = offset == null ? null : enclosingRange(cfg, loop, offset[0], frames);
+        Range r = offset == null ? null : enclosingRange(loop, offset[0]);
         if (r == null) {
             return null;
         }

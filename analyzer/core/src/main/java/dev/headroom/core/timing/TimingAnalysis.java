@@ -437,10 +437,11 @@ public final class TimingAnalysis {
         }
         Long annotated = annotationLong(method, LOOP_BOUND, "value");
         long[] bounds = new long[cfg.loops.size()];
+        LoopInference inference = new LoopInference(cfg, frames);
         for (ControlFlow.Loop loop : cfg.loops) {
             int line = cfg.line(loop.header);
             int header = cfg.headerIndex(loop.header);
-            LoopInference.Result inferred = LoopInference.infer(cfg, loop, frames);
+            LoopInference.Result inferred = inference.infer(loop);
             Optional<FlowFacts.Fact> fact = facts.loopBound(t.ref, header, line);
             LoopBound declared = null;
             if (markers.containsKey(loop.id)) {

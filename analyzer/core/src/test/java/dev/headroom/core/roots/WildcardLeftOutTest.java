@@ -2,6 +2,7 @@ package dev.headroom.core.roots;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.headroom.core.callgraph.Hierarchy;
 import dev.headroom.core.classpath.ClassRepository;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +24,8 @@ class WildcardLeftOutTest {
 
     private List<String> roots(List<String> patterns, Exclusions excluded) {
         try (ClassRepository classes = ClassRepository.open(List.of(dir), List.of(), null, warnings::add)) {
-            return RootFinder.search(classes, patterns, List.of(), List.of(), List.of(), excluded, warnings::add).roots()
+            return RootFinder.search(classes, new Hierarchy(classes), patterns, List.of(), List.of(), List.of(), excluded,
+                            warnings::add).roots()
                     .stream().map(f -> f.root().method().name()).toList();
         }
     }
