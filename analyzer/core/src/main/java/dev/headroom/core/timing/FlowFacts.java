@@ -1,33 +1,38 @@
 package dev.headroom.core.timing;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import dev.headroom.core.ConfigurationException;
 import dev.headroom.core.callgraph.MethodRef;
-import dev.headroom.core.json.StrictJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Loop bounds and cost assumptions for code that cannot carry annotations (third-party and JDK code),
- * read from a flow-facts JSON file ({@code --flow-facts}). The format is documented in
+ * Loop bounds, flow constraints and cost assumptions for code that cannot carry annotations (third-party
+ * and JDK code), read from a flow-facts JSON file ({@code --flow-facts}). The format is documented in
  * {@code rules/src/main/resources/dev/headroom/rules/cost-models/flow-facts.md}:
  *
  * <pre>{@code
  * {
+ *   "version": 2,
  *   "description": "free text",
  *   "loops": [
  *     {"class": "com.acme.Codec", "method": "decode", "descriptor": "([B)I", "line": 42, "bound": 64,
  *      "reason": "a frame holds at most 64 fields"},
- *     {"class": "com.acme.Codec", "method": "skip", "descriptor": "(I)V", "header": 17, "bound": 8,
+ *     {"class": "com.acme.Codec", "method": "scan", "descriptor": "()V", "header": 17, "total": 49,
  *      "reason": "..."}
+ *   ],
+ *   "blocks": [
+ *     {"class": "com.acme.Codec", "method": "scan", "descriptor": "()V", "line": 55, "count": 1, "reason": "..."}
+ *   ],
+ *   "exclusive": [
+ *     {"class": "com.acme.Codec", "method": "scan", "descriptor": "()V", "lines": [57, 63], "reason": "..."}
  *   ],
  *   "costs": [
  *     {"class": "com.acme.Hw", "method": "read", "descriptor": "(I)I", "cycles": 120, "reason": "..."}
@@ -39,25 +44,71 @@ import java.util.Optional;
  * instruction (every loop of the method whose header is on that line), or {@code header}, the index of
  * the loop header's first instruction among the method's instructions (counting from 0, as the
  * {@code unbounded-loop} finding quotes it). {@code bound} is the largest number of iterations per entry
- * of the loop. A {@code costs} entry is trusted like {@code @AssumeCost}.
+ * of the loop, {@code total} the largest number over one call of its method. A {@code blocks} entry says
+ * the code on a line runs at most {@code count} times per call, an {@code exclusive} entry that the code
+ * on two lines does not both run in one call. A {@code costs} entry is trusted like {@code @AssumeCost}.
+ * Version 1 (no {@code "version"}) has only {@code bound} and {@code costs}.
+ *
+ * <p>This class only reads the facts; that each entry matches something in the analysed code, and that
+ * the facts can all hold, is checked where they are used ({@link #named()} lists every entry for that).
  */
 public final class FlowFacts {
-    private static final List<String> TOP_KEYS = List.of("description", "loops", "costs");
-    private static final List<String> LOOP_KEYS = List.of("class", "method", "descriptor", "line", "header", "bound", "reason");
-    private static final List<String> COST_KEYS = List.of("class", "method", "descriptor", "cycles", "reason");
-    private static final FlowFacts NONE = new FlowFacts(Map.of(), Map.of());
+    private static final FlowFacts NONE = new FlowFacts(Map.of(), Map.of(), Map.of(), Map.of(), List.of(), Map.of());
 
     /** A declared fact with where it was declared, e.g. {@code facts.json loops entry 2}. */
     public record Fact(long value, String origin) {
     }
 
-    /** Keys: {@code owner#name+descriptor line:L} or {@code owner#name+descriptor header:H}. */
-    private final Map<String, Fact> loops;
+    /** A {@code blocks} entry: the code on {@code line} runs at most {@code count} times per call. */
+    public record BlockCount(int line, long count, String origin) {
+    }
+
+    /** An {@code exclusive} entry: in one call, the code on these two lines (as written) does not both run. */
+    public record Exclusion(int firstLine, int secondLine, String origin) {
+    }
+
+    /** Which list of the file an entry is in. */
+    public enum Kind { LOOP, BLOCK, EXCLUSIVE }
+
+    /**
+     * An entry of {@code loops}, {@code blocks} or {@code exclusive}, for the check that each matches
+     * something. {@code at} is a loop's header instruction index when {@code byHeader}, else the source line
+     * of a loop's header, of a block, or of an exclusion's first line; {@code secondLine} is an exclusion's
+     * second line, 0 for loops and blocks.
+     */
+    public record Named(MethodRef method, String origin, Kind kind, boolean byHeader, int at, int secondLine) {
+    }
+
+    /** How a loop is named: {@code at} is the header's instruction index when {@code byHeader}, else its line. */
+    record LoopKey(MethodRef method, boolean byHeader, int at) {
+    }
+
+    private final Map<LoopKey, Fact> bounds;
+    private final Map<LoopKey, Fact> totals;
+    private final Map<MethodRef, List<BlockCount>> blocks;
+    private final Map<MethodRef, List<Exclusion>> exclusions;
+    private final List<Named> named;
     private final Map<MethodRef, Fact> costs;
 
-    private FlowFacts(Map<String, Fact> loops, Map<MethodRef, Fact> costs) {
-        this.loops = Map.copyOf(loops);
-        this.costs = Map.copyOf(costs);
+    /** The maps' lists are in file order; the maps are copied, keeping their order. */
+    FlowFacts(Map<LoopKey, Fact> bounds, Map<LoopKey, Fact> totals, Map<MethodRef, List<BlockCount>> blocks,
+            Map<MethodRef, List<Exclusion>> exclusions, List<Named> named, Map<MethodRef, Fact> costs) {
+        this.bounds = copy(bounds);
+        this.totals = copy(totals);
+        this.blocks = copyLists(blocks);
+        this.exclusions = copyLists(exclusions);
+        this.named = List.copyOf(named);
+        this.costs = copy(costs);
+    }
+
+    private static <K, V> Map<K, V> copy(Map<K, V> map) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+
+    private static <K, V> Map<K, List<V>> copyLists(Map<K, List<V>> map) {
+        Map<K, List<V>> copy = new LinkedHashMap<>();
+        map.forEach((key, list) -> copy.put(key, List.copyOf(list)));
+        return Collections.unmodifiableMap(copy);
     }
 
     /** No facts. */
@@ -71,7 +122,8 @@ public final class FlowFacts {
     public static FlowFacts load(Path file) {
         String prefix = prefix(file);
         try (InputStream in = Files.newInputStream(file)) {
-            return parse(in, file.getFileName() == null ? file.toString() : file.getFileName().toString(), prefix);
+            String shortName = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+            return FlowFactsParser.parse(in, shortName, prefix);
         } catch (NoSuchFileException e) {
             throw new ConfigurationException(prefix + "no such file");
         } catch (IOException e) {
@@ -84,104 +136,44 @@ public final class FlowFacts {
         return "flow facts " + file + ": ";
     }
 
-    private static FlowFacts parse(InputStream in, String shortName, String prefix) {
-        JsonObject top = StrictJson.read(in, prefix);
-        StrictJson.checkKeys(top, TOP_KEYS, prefix);
-        StrictJson.string(top, "description", prefix, false);
-        Map<String, Fact> loops = new HashMap<>();
-        Map<String, Integer> loopEntries = new HashMap<>();
-        int index = 0;
-        for (JsonElement element : StrictJson.array(top, "loops", prefix)) {
-            index++;
-            JsonObject entry = object(element, prefix + "loops entry " + index + ": ");
-            String where = prefix + "loops entry " + index + describe(entry) + ": ";
-            StrictJson.checkKeys(entry, LOOP_KEYS, where);
-            MethodRef method = method(entry, where);
-            boolean byLine = entry.has("line");
-            if (byLine == entry.has("header")) {
-                throw new ConfigurationException(where + "name the loop by exactly one of \"line\" (source line of the"
-                        + " loop header) or \"header\" (instruction index of the loop header)");
-            }
-            long at = byLine ? StrictJson.integer(entry, "line", 1, Integer.MAX_VALUE, where)
-                    : StrictJson.integer(entry, "header", 0, Integer.MAX_VALUE, where);
-            long bound = StrictJson.integer(entry, "bound", 0, Integer.MAX_VALUE, where);
-            StrictJson.string(entry, "reason", where, true);
-            String key = loopKey(method, byLine, (int) at);
-            Integer first = loopEntries.putIfAbsent(key, index);
-            if (first != null) {
-                throw new ConfigurationException(where + "duplicate loop; loops entry " + first + " already bounds it");
-            }
-            loops.put(key, new Fact(bound, shortName + " loops entry " + index));
-        }
-        Map<MethodRef, Fact> costs = new HashMap<>();
-        Map<MethodRef, Integer> costEntries = new HashMap<>();
-        index = 0;
-        for (JsonElement element : StrictJson.array(top, "costs", prefix)) {
-            index++;
-            JsonObject entry = object(element, prefix + "costs entry " + index + ": ");
-            String where = prefix + "costs entry " + index + describe(entry) + ": ";
-            StrictJson.checkKeys(entry, COST_KEYS, where);
-            MethodRef method = method(entry, where);
-            long cycles = StrictJson.integer(entry, "cycles", 0, Long.MAX_VALUE / 4, where);
-            StrictJson.string(entry, "reason", where, true);
-            Integer first = costEntries.putIfAbsent(method, index);
-            if (first != null) {
-                throw new ConfigurationException(where + "duplicate method; costs entry " + first + " already gives its cost");
-            }
-            costs.put(method, new Fact(cycles, shortName + " costs entry " + index));
-        }
-        return new FlowFacts(loops, costs);
-    }
-
-    private static JsonObject object(JsonElement element, String where) {
-        if (!element.isJsonObject()) {
-            throw new ConfigurationException(where + "expected an object, found " + StrictJson.describe(element));
-        }
-        return element.getAsJsonObject();
-    }
-
-    private static String describe(JsonObject entry) {
-        StringBuilder s = new StringBuilder();
-        for (String key : List.of("class", "method", "descriptor")) {
-            JsonElement v = entry.get(key);
-            if (v != null && v.isJsonPrimitive()) {
-                s.append(key.equals("method") ? "#" : "").append(v.getAsString());
-            }
-        }
-        for (String key : List.of("line", "header")) {
-            JsonElement v = entry.get(key);
-            if (v != null && v.isJsonPrimitive()) {
-                s.append(' ').append(key).append(' ').append(v.getAsString());
-            }
-        }
-        return s.length() == 0 ? "" : " (" + s + ")";
-    }
-
-    private static MethodRef method(JsonObject entry, String where) {
-        String owner = StrictJson.string(entry, "class", where, true);
-        String name = StrictJson.string(entry, "method", where, true);
-        String descriptor = StrictJson.string(entry, "descriptor", where, true);
-        if (owner.contains("/") || owner.contains("#")) {
-            throw new ConfigurationException(where + "\"class\" must be a binary class name with dots, e.g. com.acme.Codec");
-        }
-        CostModels.methodKey(owner + "#" + name + descriptor, where); // validates the descriptor
-        if (!descriptor.startsWith("(")) {
-            throw new ConfigurationException(where + "\"descriptor\" must be a JVM method descriptor, e.g. (I)V");
-        }
-        return new MethodRef(owner.replace('.', '/'), name, descriptor);
-    }
-
-    private static String loopKey(MethodRef method, boolean byLine, int at) {
-        return method.owner() + "#" + method.name() + method.descriptor() + (byLine ? " line:" : " header:") + at;
-    }
-
-    /** The declared bound of the loop with this header (instruction index and source line, 0 when none). */
+    /**
+     * The declared bound (iterations per entry) of the loop with this header (instruction index and source
+     * line, 0 when none): the entry naming its header first, then the one naming its line. An entry with
+     * only a {@code total} gives no bound.
+     */
     public Optional<Fact> loopBound(MethodRef method, int headerIndex, int line) {
-        Fact byHeader = loops.get(loopKey(method, false, headerIndex));
+        return loopFact(bounds, method, headerIndex, line);
+    }
+
+    /**
+     * The declared total iterations of the loop with this header over one call of its method, summed over
+     * its entries; looked up as {@link #loopBound}.
+     */
+    public Optional<Fact> loopTotal(MethodRef method, int headerIndex, int line) {
+        return loopFact(totals, method, headerIndex, line);
+    }
+
+    private static Optional<Fact> loopFact(Map<LoopKey, Fact> facts, MethodRef method, int headerIndex, int line) {
+        Fact byHeader = facts.get(new LoopKey(method, true, headerIndex));
         if (byHeader != null) {
             return Optional.of(byHeader);
         }
-        return line > 0 ? Optional.ofNullable(loops.get(loopKey(method, true, line))) : Optional.empty();
+        return line > 0 ? Optional.ofNullable(facts.get(new LoopKey(method, false, line))) : Optional.empty();
+    }
+
+    /** The method's {@code blocks} entries, in file order; empty when none. */
+    public List<BlockCount> blockCounts(MethodRef method) {
+        return blocks.getOrDefault(method, List.of());
+    }
+
+    /** The method's {@code exclusive} entries, in file order; empty when none. */
+    public List<Exclusion> exclusions(MethodRef method) {
+        return exclusions.getOrDefault(method, List.of());
+    }
+
+    /** Every {@code loops}, {@code blocks} and {@code exclusive} entry, in that order and in file order within each. */
+    public List<Named> named() {
+        return named;
     }
 
     /** The declared cost of one call of the method. */
@@ -189,8 +181,8 @@ public final class FlowFacts {
         return Optional.ofNullable(costs.get(method));
     }
 
-    /** No loop bound and no cost: a file {@code {}} or with empty lists. */
+    /** No loop, block, exclusion or cost: a file {@code {}} or with empty lists. */
     public boolean isEmpty() {
-        return loops.isEmpty() && costs.isEmpty();
+        return named.isEmpty() && costs.isEmpty();
     }
 }
