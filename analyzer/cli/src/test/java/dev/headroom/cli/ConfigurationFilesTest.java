@@ -34,8 +34,8 @@ class ConfigurationFilesTest {
 
     /** A valid file of each kind, which the cases below damage. */
     private static final Map<String, String> VALID = Map.of(
-            "--flow-facts", "{\"loops\": [{\"class\": \"demo.Clean\", \"method\": \"onTick\", \"descriptor\": \"(I)V\","
-                    + " \"line\": 12, \"bound\": 4, \"reason\": \"at most 4\"}]}",
+            "--flow-facts", "{\"version\": 2, \"blocks\": [{\"class\": \"demo.Clean\", \"method\": \"onTick\","
+                    + " \"descriptor\": \"(I)V\", \"line\": 12, \"count\": 1, \"reason\": \"no loop around it\"}]}",
             "--baseline", "{\"baselineVersion\": 1, \"findings\": [{\"rule\": \"heap-allocation\", \"location\":"
                     + " \"demo.Clean#onTick(I)V\", \"key\": \"demo.Clean#onTick(I)V new\", \"count\": 1}]}",
             "--rules", "{\"name\": \"acme\", \"description\": \"acme's queue\", \"methods\": [{\"method\":"
@@ -60,7 +60,7 @@ class ConfigurationFilesTest {
             cases.add(Arguments.of(option, "not UTF-8", notUtf8));
             cases.add(Arguments.of(option, "NUL between values",
                     (valid.substring(0, middle) + "\u0000" + valid.substring(middle)).getBytes(StandardCharsets.UTF_8)));
-            String nulInText = valid.replace("at most 4", "at most\u00004").replace("V new", "V\u0000new")
+            String nulInText = valid.replace("no loop around", "no loop\u0000around").replace("V new", "V\u0000new")
                     .replace("copies when", "copies\u0000when").replace("one per", "one\u0000per");
             cases.add(Arguments.of(option, "NUL in a string", nulInText.getBytes(StandardCharsets.UTF_8)));
             cases.add(Arguments.of(option, "NUL after the object", (valid + "\u0000").getBytes(StandardCharsets.UTF_8)));
@@ -109,11 +109,21 @@ class ConfigurationFilesTest {
     }
 
     @Test
+    void aFlowFactThatMatchesNothingIsAnErrorNamingTheFileAndTheEntry() throws IOException {
+        Path facts = Files.writeString(dir.resolve("facts.json"), "{\"loops\": [{\"class\": \"demo.Clean\","
+                + " \"method\": \"onTick\", \"descriptor\": \"(I)V\", \"line\": 12, \"bound\": 4, \"reason\": \"r\"}]}");
+        CliRun run = check("--flow-facts", facts.toString(), classes.toString());
+        assertEquals(2, run.exitCode(), run.toString());
+        assertEquals(List.of("headroom: error: flow facts " + facts + ": loops entry 1 (demo.Clean#onTick(I)V): matches"
+                + " nothing: no loop of the method has its header on line 12"), run.errLines());
+    }
+
+    @Test
     void flowFactsWithoutAnyFactAreAWarningNamingTheFile() throws IOException {
         Path facts = Files.writeString(dir.resolve("facts.json"), "{}");
         CliRun run = check("--flow-facts", facts.toString(), classes.toString());
         assertEquals(ExitCodes.PASS, run.exitCode(), run.toString());
-        assertEquals(List.of("headroom: warning: flow facts " + facts + ": no loops and no costs; the file bounds nothing"),
+        assertEquals(List.of("headroom: warning: flow facts " + facts + ": no loops, blocks, exclusions or costs; the file bounds nothing"),
                 run.errLines());
     }
 

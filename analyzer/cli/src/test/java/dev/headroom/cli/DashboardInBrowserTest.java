@@ -355,7 +355,7 @@ class DashboardInBrowserTest {
 
     @Test
     void reportsOfAnotherCostModelOrLayoutAreDrawnApartAndNeverCompared() {
-        // The case: EventLoop#runOnce is 706 cycles of unit, 2,857 of interpreter, then 706 again.
+        // The case: EventLoop#runOnce is 633 cycles of unit, 2,550 of interpreter, then 633 again.
         String runOnce = "com.example.motor.EventLoop#runOnce()I";
         try (BrowserPage page = newPage()) {
             page.viewport(1280, 900).open(server.uri("/index.html?reports=reports/" + motor.name() + ",reports/"
@@ -367,8 +367,8 @@ class DashboardInBrowserTest {
             String interpreterToUnit = "not comparable with #2: cost model interpreter \u2192 unit,"
                     + " layout hotspot-nocoops \u2192 hotspot-coops";
             assertAll(
-                    () -> assertEquals(List.of(new DashboardView.Point(0, 706), new DashboardView.Point(1, 2857),
-                            new DashboardView.Point(2, 706)), card.bounds(), "the three bounds, drawn"),
+                    () -> assertEquals(List.of(new DashboardView.Point(0, 633), new DashboardView.Point(1, 2550),
+                            new DashboardView.Point(2, 633)), card.bounds(), "the three bounds, drawn"),
                     () -> assertEquals(List.of(1, 2), card.breaks(), "a break before #2 and before #3"),
                     () -> assertEquals(0, card.lines(), "no line joins bounds of different cost models"),
                     () -> assertEquals(List.of("#2", "#3"), view.timingHeadBreaks(), "timing table columns"),
@@ -386,7 +386,7 @@ class DashboardInBrowserTest {
                             + " changes: the bounds, the memory and the findings of deadline-exceeded, ram-budget-exceeded,"
                             + " stack-budget-exceeded.", view.notComparable()),
                     () -> assertFalse(view.boundsCompared(), "bounds"),
-                    () -> assertEquals(List.of(), view.boundChanges(), "no 2,857 \u2192 706"),
+                    () -> assertEquals(List.of(), view.boundChanges(), "no 2,550 \u2192 633"),
                     () -> assertFalse(view.text().contains("\u22122,151"), "no improvement of 2,151 anywhere"),
                     () -> assertTrue(view.memoryChange().contains("not comparable"), view.memoryChange()),
                     () -> assertTrue(view.notComparedFindings().startsWith(

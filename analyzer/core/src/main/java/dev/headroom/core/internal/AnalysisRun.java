@@ -31,6 +31,7 @@ import dev.headroom.core.model.TimingReport;
 import dev.headroom.core.timing.CostModel;
 import dev.headroom.core.timing.CostModels;
 import dev.headroom.core.timing.FlowFacts;
+import dev.headroom.core.timing.FlowFactsCheck;
 import dev.headroom.core.timing.TimingAnalysis;
 import dev.headroom.core.timing.TimingFinding;
 import dev.headroom.core.timing.TimingResult;
@@ -77,12 +78,15 @@ public final class AnalysisRun {
         FlowFacts flowFacts = config.flowFacts() == null ? FlowFacts.none() : FlowFacts.load(config.flowFacts());
         if (config.flowFacts() != null && flowFacts.isEmpty()) {
             // Valid by the format (every key is optional), but a file that bounds nothing is a mistake as a rule.
-            listener.warning(FlowFacts.prefix(config.flowFacts()) + "no loops and no costs; the file bounds nothing");
+            listener.warning(FlowFacts.prefix(config.flowFacts()) + "no loops, blocks, exclusions or costs; the file bounds nothing");
         }
         Baseline baseline = BaselineCheck.load(config);
         Exclusions excluded = Exclusions.parse("--exclude", config.excludes());
         try (ClassRepository classes = ClassRepository.open(config.inputs(), config.classpath(), config.jdkHome(),
                 excluded::excludesClass, listener)) {
+            if (config.flowFacts() != null) {
+                FlowFactsCheck.check(flowFacts, config.flowFacts(), classes);
+            }
             listener.progress("finding roots in " + classes.inputClassNames().size() + " input classes");
             Hierarchy hierarchy = new Hierarchy(classes);
             List<RootFinder.Found> roots = roots(classes, hierarchy, rules, excluded);

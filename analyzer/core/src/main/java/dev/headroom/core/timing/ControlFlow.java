@@ -462,6 +462,17 @@ final class ControlFlow {
         return first < 0 ? lineAt[blockStart[block]] : lineAt[first];
     }
 
+    /** The reachable blocks with a real instruction on the source line (a flow fact's "code on a line"). */
+    BitSet blocksOnLine(int line) {
+        BitSet on = new BitSet(blockCount);
+        for (int i = 0; i < insns.size(); i++) {
+            if (lineAt[i] == line && insns.get(i).getOpcode() >= 0 && reachable[blockOf[i]]) {
+                on.set(blockOf[i]);
+            }
+        }
+        return on;
+    }
+
     /** The first real instruction of a block, or -1. */
     int firstInsn(int block) {
         for (int i = blockStart[block]; i < blockEnd[block]; i++) {

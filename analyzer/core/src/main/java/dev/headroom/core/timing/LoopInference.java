@@ -38,11 +38,27 @@ import org.objectweb.asm.tree.analysis.Frame;
 final class LoopInference {
     private enum Cond { LT, LE, GT, GE, EQ, NE }
 
-    /** The inferred bound, or the reason there is none. */
-    record Result(long bound, String detail) {
+    /**
+     * The inferred bound, or the reason there is none; with what every exit test that bounds the loop proves of
+     * the edge by which it lets the loop go on (for the IPET, which can use all of them).
+     */
+    record Result(long bound, String detail, List<EdgeBound> edges) {
+        Result(long bound, String detail) {
+            this(bound, detail, List.of());
+        }
+
         boolean found() {
             return bound >= 0;
         }
+    }
+
+    /**
+     * The edge from {@code from} to {@code to} runs at most {@code bound} times per entry of the loop
+     * {@code perEntryOf}: the loop's own (an exit test passes at most that often per entry of its loop, even in
+     * a last pass cut short by a break or return), or the immediately enclosing loop whose counter the test's
+     * start or limit is computed from (the sum over that counter's values: a triangular nest).
+     */
+    record EdgeBound(int from, int to, int perEntryOf, long bound) {
     }
 
     private final ControlFlow cfg;
@@ -70,7 +86,9 @@ final class LoopInference {
         long best = -1;
         String bestDetail = null;
         String why = "no exit test compares an int counter with a constant";
+        List<EdgeBound> edges = new ArrayList<>();
         for (Candidate c : candidates(loop)) {
+            edges.addAll(c.edges());
             if (c.bound >= 0 && (best < 0 || c.bound < best)) {
                 best = c.bound;
                 bestDetail = c.detail;
@@ -78,7 +96,7 @@ final class LoopInference {
                 why = c.detail;
             }
         }
-        return best >= 0 ? new Result(best, bestDetail) : new Result(-1, why);
+        return best >= 0 ? new Result(best, bestDetail, List.copyOf(edges)) : new Result(-1, why);
     }
 
     private boolean stackEmptyAtHeader(ControlFlow.Loop loop) {
@@ -114,7 +132,7 @@ final class LoopInference {
             if (targetIn == nextIn) {
                 continue; // not an exit test
             }
-            found.add(candidate(loop, b, j, jump, targetIn));
+            found.add(candidate(loop, b, j, jump, targetIn, targetIn ? target : next));
         }
         return found;
     }
@@ -123,17 +141,52 @@ final class LoopInference {
      * One exit test's bound; for a found one, also the counter and every value it may take in the loop
      * (from its first value to one step past the last it is tested with).
      */
-    private record Candidate(long bound, String detail, int counter, long low, long high) {
+    private record Candidate(long bound, String detail, int counter, long low, long high, int step, boolean fixedStart,
+                             List<EdgeBound> edges) {
         Candidate(long bound, String detail) {
-            this(bound, detail, -1, 0, 0);
+            this(bound, detail, -1, 0, 0, 0, false, List.of());
         }
     }
 
-    /** The values an enclosing loop's counter may take anywhere in that loop (its inner loops included). */
-    private record Range(ControlFlow.Loop loop, long low, long high) {
+    /**
+     * The values an enclosing loop's counter may take anywhere in that loop (its inner loops included): those
+     * from low to high, and only every step-th one from its start when that start is one value.
+     */
+    private record Range(ControlFlow.Loop loop, long low, long high, int step, boolean fixedStart, long start) {
+        /** Each value in order, or null when there are more than {@code most}. */
+        long[] values(int most) {
+            int stride = fixedStart ? Math.abs(step) : 1;
+            long first = fixedStart ? low + Math.floorMod(start - low, stride) : low;
+            long n = high < first ? 0 : (high - first) / stride + 1;
+            if (n > most) {
+                return null;
+            }
+            long[] all = new long[(int) n];
+            for (int k = 0; k < n; k++) {
+                all[k] = first + (long) k * stride;
+            }
+            return all;
+        }
     }
 
-    private Candidate candidate(ControlFlow.Loop loop, int testBlock, int j, JumpInsnNode jump, boolean jumpContinues) {
+    /** A value computed from an enclosing counter: the counter itself, or {@code c + i}, or {@code c - i}. */
+    private record Relation(Range range, int[] offset) {
+        long at(long counter) {
+            return offset == null ? counter : offset[2] > 0 ? counter + offset[1] : offset[1] - counter;
+        }
+
+        long[] bounds() {
+            return offset == null ? new long[] {range.low(), range.high()} : shifted(range, offset);
+        }
+
+        boolean sameAs(Relation other) {
+            return range.equals(other.range) && java.util.Arrays.equals(offset, other.offset);
+        }
+    }
+
+    /** @param continueTo the block the test goes to when the loop goes on */
+    private Candidate candidate(ControlFlow.Loop loop, int testBlock, int j, JumpInsnNode jump, boolean jumpContinues,
+                                int continueTo) {
         Frame<BasicValue> f = frames[j];
         if (f == null) {
             return new Candidate(-1, null);
@@ -144,6 +197,7 @@ final class LoopInference {
         long limitHigh;
         String limitText;
         Cond jumpCond;
+        Relation limitRelation = null;
         if (op >= Opcodes.IF_ICMPEQ && op <= Opcodes.IF_ICMPLE) {
             BasicValue left = f.getStack(f.getStackSize() - 2);
             BasicValue right = f.getStack(f.getStackSize() - 1);
@@ -151,8 +205,8 @@ final class LoopInference {
             int leftLocal = ConstantInterpreter.local(left);
             int rightLocal = ConstantInterpreter.local(right);
             // Else a limit that is an enclosing counter (k < i) or computed from one in this test (j < n - 1 - i)
-            long[] byRight = null;
-            long[] byLeft = null;
+            Relation byRight = null;
+            Relation byLeft = null;
             if (ConstantInterpreter.constant(right) == null && ConstantInterpreter.constant(left) == null) {
                 byRight = leftLocal >= 0 ? limitFrom(loop, right) : null;
                 byLeft = rightLocal >= 0 && byRight == null ? limitFrom(loop, left) : null;
@@ -168,13 +222,15 @@ final class LoopInference {
                 jumpCond = mirror(jumpCond);
             } else if (byRight != null) { // an enclosing loop's counter cannot change in this loop
                 counter = leftLocal;
-                limitLow = byRight[0];
-                limitHigh = byRight[1];
+                limitRelation = byRight;
+                limitLow = byRight.bounds()[0];
+                limitHigh = byRight.bounds()[1];
                 limitText = limitLow + ".." + limitHigh;
             } else if (byLeft != null) {
                 counter = rightLocal;
-                limitLow = byLeft[0];
-                limitHigh = byLeft[1];
+                limitRelation = byLeft;
+                limitLow = byLeft.bounds()[0];
+                limitHigh = byLeft.bounds()[1];
                 limitText = limitLow + ".." + limitHigh;
                 jumpCond = mirror(jumpCond);
             } else {
@@ -240,6 +296,9 @@ final class LoopInference {
         // Initial value: the counter's value on every edge entering the loop.
         Long init = null;
         Long initHigh = null;
+        Relation startRelation = null;
+        boolean startRelational = false;
+        boolean startConstant = false;
         for (int p : cfg.predecessors[loop.header]) {
             if (loop.contains(p)) {
                 continue;
@@ -256,6 +315,7 @@ final class LoopInference {
             long high;
             if (v != null) {
                 low = high = v;
+                startConstant = true;
             } else {
                 // j = i + c, with i an enclosing loop's counter, and j written only inside that loop (so i had
                 // one of that loop's values when j was computed)
@@ -267,6 +327,9 @@ final class LoopInference {
                 long[] values = shifted(r, offset);
                 low = values[0];
                 high = values[1];
+                Relation here = new Relation(r, offset);
+                startRelation = !startRelational || (startRelation != null && startRelation.sameAs(here)) ? here : null;
+                startRelational = true;
             }
             init = init == null ? low : Math.min(init, low);
             initHigh = initHigh == null ? high : Math.max(initHigh, high);
@@ -309,8 +372,57 @@ final class LoopInference {
         // The most steps one entry takes: one per passing test when the test runs before the step in every
         // iteration, else one more (the step before the test that fails).
         long reach = (stepFirst || unclear ? bound + 1 : bound) * step;
+        List<EdgeBound> edges = new ArrayList<>(2);
+        edges.add(new EdgeBound(testBlock, continueTo, loop.id, bound));
+        // A triangular nest: the start or the limit follows the immediately enclosing loop's counter (the other
+        // is one constant), so over one entry of that loop the test passes at most the sum, over the counter's
+        // values, of what it passes with each.
+        Relation relation = startRelational && !startConstant && limitLow == limitHigh && limitRelation == null
+                ? startRelation : !startRelational && limitRelation != null && init.equals(initHigh) ? limitRelation : null;
+        if (relation != null && relation.range().loop().id == loop.parent) {
+            long total = passesOver(relation, relation == startRelation, init, limitLow, step, cont, stepFirst, unclear);
+            if (total >= 0) {
+                edges.add(new EdgeBound(testBlock, continueTo, loop.parent, total));
+            }
+        }
         return new Candidate(bound, name + " from " + from + " step " + step + " while " + symbol(cont) + " " + limitText,
-                counter, init + Math.min(0, reach), initHigh + Math.max(0, reach));
+                counter, init + Math.min(0, reach), initHigh + Math.max(0, reach), step, init.equals(initHigh),
+                List.copyOf(edges));
+    }
+
+    /** Most values the sum of a triangular nest is taken over (beyond it, the per-entry bound stands alone). */
+    private static final int MOST_VALUES = 100_000;
+
+    /**
+     * The sum over the enclosing counter's values of how often the test passes with each; -1 when there are too
+     * many values or one gives no count.
+     *
+     * @param ofStart whether the relation is the start (else the limit; the other is {@code start} or {@code limit})
+     */
+    private static long passesOver(Relation relation, boolean ofStart, long start, long limit, int step, Cond cont,
+                                   boolean stepFirst, boolean unclear) {
+        long[] values = relation.range().values(MOST_VALUES);
+        if (values == null) {
+            return -1;
+        }
+        long total = 0;
+        for (long v : values) {
+            long from = ofStart ? relation.at(v) : start;
+            long to = ofStart ? limit : relation.at(v);
+            long most = 0;
+            for (long first : stepFirst ? new long[] {from + step} : unclear ? new long[] {from, from + step} : new long[] {from}) {
+                if (first < Integer.MIN_VALUE || first > Integer.MAX_VALUE || to < Integer.MIN_VALUE || to > Integer.MAX_VALUE) {
+                    return -1;
+                }
+                long n = count(first, to, step, cont);
+                if (n < 0) {
+                    return -1;
+                }
+                most = Math.max(most, n);
+            }
+            total += most;
+        }
+        return total;
     }
 
     /** The values {@code c + i} or {@code c - i} takes ({@code offset} as {@link ConstantInterpreter#offsetFromLocal}). */
@@ -337,7 +449,8 @@ final class LoopInference {
                 if (best.low() < Integer.MIN_VALUE || best.high() > Integer.MAX_VALUE) {
                     return null;
                 }
-                return new Range(outer, best.low(), best.high());
+                long start = best.step() > 0 ? best.low() : best.high(); // a fixed start is the end it moves away from
+                return new Range(outer, best.low(), best.high(), best.step(), best.fixedStart(), start);
             }
         }
         return null;
@@ -347,11 +460,11 @@ final class LoopInference {
      * The values a limit operand takes when it is an enclosing loop's counter ({@code i}) or a constant plus or
      * minus one ({@code n - 1 - i}, computed in the test itself from the counter's current value); else null.
      */
-    private long[] limitFrom(ControlFlow.Loop loop, BasicValue operand) {
+    private Relation limitFrom(ControlFlow.Loop loop, BasicValue operand) {
         int local = ConstantInterpreter.local(operand);
         if (local >= 0 && ConstantInterpreter.constant(operand) == null) {
             Range r = enclosingRange(loop, local);
-            return r == null ? null : new long[] {r.low(), r.high()};
+            return r == null ? null : new Relation(r, null);
         }
         int[] offset = ConstantInterpreter.offsetFromLocal(operand);
         Range r = offset == null ? null : enclosingRange(loop, offset[0]);
@@ -359,7 +472,7 @@ final class LoopInference {
             return null;
         }
         long[] values = shifted(r, offset);
-        return values[0] < Integer.MIN_VALUE || values[1] > Integer.MAX_VALUE ? null : values; // sums that cannot wrap
+        return values[0] < Integer.MIN_VALUE || values[1] > Integer.MAX_VALUE ? null : new Relation(r, offset); // sums that cannot wrap
     }
 
     /**

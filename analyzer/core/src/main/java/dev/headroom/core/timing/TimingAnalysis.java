@@ -1,5 +1,6 @@
 package dev.headroom.core.timing;
 
+import dev.headroom.core.ConfigurationException;
 import dev.headroom.core.TimingExceptions;
 import dev.headroom.core.callgraph.Call;
 import dev.headroom.core.callgraph.CallGraph;
@@ -34,6 +35,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.BitSet;
+import java.util.function.Consumer;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -103,6 +106,12 @@ public final class TimingAnalysis {
     private final Map<MethodRef, Integer> inProgressAt = new HashMap<>();
     private final Map<MethodRef, String> pathNames = new HashMap<>();
     private final Map<CharSequence, String> unboundedSteps = new IdentityHashMap<>();
+    /**
+     * Whether methods with loops or flow facts get the IPET's bound; off only by the internal switch
+     * {@code -Dheadroom.internal.ipet=off}, for the benchmark that weighs what the IPET costs
+     * ({@code benchmarks/TimingPhase.java}): the bounds are then the longest path's, looser.
+     */
+    private final boolean ipet = !"off".equals(System.getProperty("headroom.internal.ipet"));
 
     /** Bounds the runs that complete normally, with assertions disabled. */
     public TimingAnalysis(CallGraph graph, Hierarchy hierarchy, CostModel model, FlowFacts facts) {
@@ -246,11 +255,33 @@ public final class TimingAnalysis {
 
     /** The cost of one call instruction: the most expensive of its targets. */
     /** A loop on a method's worst path, with the bound it was counted with; its text is made for a root's path. */
-    private record WorstLoop(String file, int line, long bound) {
+    /**
+     * A loop on a method's worst path, with the bound it was counted with, and from the IPET its iterations and
+     * entries in the worst case (-1 when the longest path gave the bound); its text is made for a root's path.
+     */
+    private record WorstLoop(String file, int line, long bound, long iterations, long entries) {
         @Override
         public String toString() {
-            return "loop at " + file + ":" + line + " x " + bound;
+            String at = "loop at " + file + ":" + line + " x ";
+            if (entries < 0 || iterations == LongestPath.mul(bound, entries)) {
+                return at + bound;
+            }
+            return entries == 1 ? at + iterations : at + iterations + " in all (" + entries + " entries)";
         }
+    }
+
+    /** The loops of a method, each followed by those nested in it, outermost first (in header order). */
+    private static List<Integer> loopsOutermostFirst(ControlFlow cfg) {
+        List<Integer> order = new ArrayList<>();
+        java.util.function.IntConsumer[] visit = new java.util.function.IntConsumer[1];
+        visit[0] = id -> {
+            order.add(id);
+            cfg.loops.get(id).children.stream().sorted(java.util.Comparator.comparingInt(c -> cfg.loops.get(c).header))
+                    .forEach(c -> visit[0].accept(c));
+        };
+        cfg.loops.stream().filter(l -> l.parent < 0).sorted(java.util.Comparator.comparingInt(l -> l.header))
+                .forEach(l -> visit[0].accept(l.id));
+        return order;
     }
 
     private record SiteCost(long cost, CharSequence reason, MethodRef cause, MethodTiming worst) {
@@ -423,8 +454,9 @@ public final class TimingAnalysis {
                 !cfg.loops.isEmpty() || hasMarker ? values.get() : null;
         String file = t.owner.sourceFile() != null ? t.owner.sourceFile() : t.owner.internalName() + ".class";
 
-        // Loop bounds, in order: inferred, marker, @LoopBound, flow facts.
+        // Loop bounds, in order: inferred, marker, @LoopBound, flow facts. Totals per call: Loops.total, flow facts.
         Map<Integer, Long> markers = new HashMap<>();
+        Map<Integer, Long> totalMarkers = new HashMap<>();
         for (int i = 0; i < cfg.insns.size(); i++) {
             if (!isMarker(cfg.insns.get(i)) || !cfg.reachable[cfg.blockOf[i]] || cfg.innermost[cfg.blockOf[i]] < 0) {
                 continue;
@@ -432,17 +464,26 @@ public final class TimingAnalysis {
             Integer n = frames == null || frames[i] == null ? null
                     : ConstantInterpreter.constant(frames[i].getStack(frames[i].getStackSize() - 1));
             if (n != null && n >= 0) {
-                markers.merge(cfg.innermost[cfg.blockOf[i]], n.longValue(), Math::min);
+                boolean total = ((MethodInsnNode) cfg.insns.get(i)).name.equals("total");
+                (total ? totalMarkers : markers).merge(cfg.innermost[cfg.blockOf[i]], n.longValue(), Math::min);
             }
         }
+        List<LoopTotal> totals = new ArrayList<>();
         Long annotated = annotationLong(method, LOOP_BOUND, "value");
         long[] bounds = new long[cfg.loops.size()];
         LoopInference inference = new LoopInference(cfg, frames);
+        List<LoopInference.EdgeBound> inferredEdges = new ArrayList<>();
         for (ControlFlow.Loop loop : cfg.loops) {
             int line = cfg.line(loop.header);
             int header = cfg.headerIndex(loop.header);
             LoopInference.Result inferred = inference.infer(loop);
+            inferredEdges.addAll(inferred.edges());
             Optional<FlowFacts.Fact> fact = facts.loopBound(t.ref, header, line);
+            Optional<FlowFacts.Fact> total = facts.loopTotal(t.ref, header, line);
+            total.ifPresent(f -> totals.add(new LoopTotal(loop, f.value(), f.origin())));
+            if (totalMarkers.containsKey(loop.id)) {
+                totals.add(new LoopTotal(loop, totalMarkers.get(loop.id), "Loops.total(" + totalMarkers.get(loop.id) + ")"));
+            }
             LoopBound declared = null;
             if (markers.containsKey(loop.id)) {
                 declared = new LoopBound(t.ref, line, header, LoopBound.Source.MARKER, markers.get(loop.id),
@@ -453,6 +494,12 @@ public final class TimingAnalysis {
             } else if (fact.isPresent()) {
                 declared = new LoopBound(t.ref, line, header, LoopBound.Source.FLOW_FACTS, fact.get().value(),
                         fact.get().origin());
+            } else if (!inferred.found() && totalMarkers.containsKey(loop.id)) { // no entry runs more than all do
+                declared = new LoopBound(t.ref, line, header, LoopBound.Source.MARKER, totalMarkers.get(loop.id),
+                        "Loops.total(" + totalMarkers.get(loop.id) + ")");
+            } else if (!inferred.found() && total.isPresent()) {
+                declared = new LoopBound(t.ref, line, header, LoopBound.Source.FLOW_FACTS, total.get().value(),
+                        total.get().origin());
             }
             // A marker or flow fact names this loop: where a bound is inferred too, both hold (a declaration is
             // trusted) and the tighter is taken, the inferred one on a tie. @LoopBound names the method, and
@@ -492,16 +539,42 @@ public final class TimingAnalysis {
         }
         Map<Integer, List<Call>> calls = callsByInstruction(node);
         BlockCosts all = blockCosts(t, calls, cfg, values, cold, false);
+        Consumer<Ipet> constraints = ipet -> {
+            for (ControlFlow.Loop loop : cfg.loops) {
+                if (bounds[loop.id] >= 0) {
+                    ipet.iterationsPerEntry(loop, bounds[loop.id], Ipet.LOOP_BOUND);
+                }
+            }
+            for (LoopInference.EdgeBound e : inferredEdges) {
+                ipet.edgePerEntry(e.from(), e.to(), cfg.loops.get(e.perEntryOf()), e.bound(), Ipet.INFERRED);
+            }
+            for (LoopTotal total : totals) {
+                ipet.iterationsPerCall(total.loop(), total.total(), total.origin());
+            }
+            for (FlowFacts.BlockCount count : facts.blockCounts(t.ref)) {
+                BitSet on = cfg.blocksOnLine(count.line());
+                for (int b = on.nextSetBit(0); b >= 0; b = on.nextSetBit(b + 1)) {
+                    ipet.blockPerCall(b, count.count(), count.origin());
+                }
+            }
+            for (FlowFacts.Exclusion x : facts.exclusions(t.ref)) {
+                ipet.exclusive(cfg.blocksOnLine(x.firstLine()), cfg.blocksOnLine(x.secondLine()), x.origin());
+            }
+        };
+        boolean constrained = !cfg.loops.isEmpty() || !facts.blockCounts(t.ref).isEmpty()
+                || !facts.exclusions(t.ref).isEmpty();
         if (exceptions == TimingExceptions.EXCLUDE && (cold.any() || t.calleeNormalDiffers)) {
             MethodTiming normal = new MethodTiming(t.ref, t.owner);
             normal.normal = normal; // a timing of normal runs is its own
             normal.loops = new ArrayList<>(t.loops);
             BlockCosts normalCosts = blockCosts(normal, calls, cfg, values, cold, true);
             normal.exits = List.copyOf(cold.throwSites(file, t.ref));
-            finish(normal, cfg, normalCosts, bounds, cold.blocks(), lb -> !cold.isColdHeader(lb.header()), file);
+            finish(normal, cfg, normalCosts, bounds, cold.blocks(), lb -> !cold.isColdHeader(lb.header()), file,
+                    constrained ? constraints : null);
             t.normal = normal;
         } // else both timings are the same (no cold code here or below): one is kept
-        finish(t, cfg, all, bounds, cold.deadBlocks(), lb -> !cold.isDeadHeader(lb.header()), file);
+        finish(t, cfg, all, bounds, cold.deadBlocks(), lb -> !cold.isDeadHeader(lb.header()), file,
+                constrained ? constraints : null);
     }
 
     /** Each block's cost, each call instruction's cost and worst target, and the first reason a call has no bound. */
@@ -568,9 +641,14 @@ public final class TimingAnalysis {
         return costs;
     }
 
-    /** The longest path over the blocks not excluded, or why there is none. */
+    /**
+     * The bound over the blocks not excluded, or why there is none: the longest path, or where the method has
+     * loops or flow facts the IPET's (the ILP with the constraints given, null when none), when it solves; it is
+     * never above the longest path. Facts that no run can satisfy are a configuration error naming the first fact
+     * without which the program has a solution.
+     */
     private void finish(MethodTiming t, ControlFlow cfg, BlockCosts costs, long[] bounds, boolean[] excluded,
-                        java.util.function.Predicate<LoopBound> counted, String file) {
+                        java.util.function.Predicate<LoopBound> counted, String file, Consumer<Ipet> constraints) {
         for (LoopBound lb : t.loops) {
             if (!lb.bounded() && counted.test(lb)) {
                 MethodRef in = t.ref;
@@ -595,12 +673,40 @@ public final class TimingAnalysis {
             return;
         }
         t.cost = path.total();
-        for (int loop : path.worstLoops()) {
-            ControlFlow.Loop l = cfg.loops.get(loop);
-            t.worstLoops = MethodTiming.added(t.worstLoops, new WorstLoop(file, cfg.line(l.header), bounds[loop]));
+        Ipet.Solution solution = null;
+        if (ipet && constraints != null && path.total() < Ipet.EXACT_LIMIT) {
+            Ipet ipet = new Ipet(cfg, costs.block, excluded);
+            constraints.accept(ipet);
+            Ipet.Result result = ipet.solve(null);
+            if (result.failure() == Ipet.Failure.INFEASIBLE) {
+                throw contradiction(t, ipet);
+            }
+            solution = result.checked().filter(s -> s.total() <= path.total()).orElse(null);
+        }
+        List<Integer> worstBlocks;
+        if (solution == null) {
+            for (int loop : path.worstLoops()) {
+                ControlFlow.Loop l = cfg.loops.get(loop);
+                t.worstLoops = MethodTiming.added(t.worstLoops, new WorstLoop(file, cfg.line(l.header), bounds[loop], -1, -1));
+            }
+            worstBlocks = path.worstBlocks();
+        } else {
+            t.cost = solution.total();
+            for (int loop : loopsOutermostFirst(cfg)) {
+                if (solution.entries()[loop] > 0) {
+                    t.worstLoops = MethodTiming.added(t.worstLoops, new WorstLoop(file, cfg.line(cfg.loops.get(loop).header),
+                            bounds[loop], solution.backEdges()[loop], solution.entries()[loop]));
+                }
+            }
+            worstBlocks = new ArrayList<>();
+            for (int b = 0; b < cfg.blockCount; b++) {
+                if (solution.blockCounts()[b] > 0) {
+                    worstBlocks.add(b);
+                }
+            }
         }
         long heaviest = -1;
-        for (int b : path.worstBlocks()) {
+        for (int b : worstBlocks) {
             for (int i = cfg.blockStart[b]; i < cfg.blockEnd[b]; i++) {
                 if (costs.callee[i] != null && costs.call[i] > heaviest) {
                     heaviest = costs.call[i];
@@ -610,9 +716,31 @@ public final class TimingAnalysis {
         }
     }
 
+    /** A {@code Loops.bound(N)} or {@code Loops.total(N)} call. */
     private static boolean isMarker(AbstractInsnNode insn) {
-        return insn instanceof MethodInsnNode mi && mi.getOpcode() == Opcodes.INVOKESTATIC
-                && mi.owner.equals(LOOPS_OWNER) && mi.name.equals("bound") && mi.desc.equals("(I)V");
+        return insn instanceof MethodInsnNode mi && mi.getOpcode() == Opcodes.INVOKESTATIC && mi.owner.equals(LOOPS_OWNER)
+                && (mi.name.equals("bound") || mi.name.equals("total")) && mi.desc.equals("(I)V");
+    }
+
+    /** A loop's total iterations over one call of its method, and who says so. */
+    private record LoopTotal(ControlFlow.Loop loop, long total, String origin) {
+    }
+
+    /**
+     * The error for flow facts (or markers) that no run of the method satisfies: it names the first declared fact
+     * without which the program has a solution, or all of them when no single one is to blame.
+     */
+    private ConfigurationException contradiction(MethodTiming t, Ipet ipet) {
+        List<String> declared = new ArrayList<>(new LinkedHashSet<>(ipet.origins()));
+        declared.removeIf(o -> o.equals(Ipet.LOOP_BOUND) || o.equals(Ipet.INFERRED));
+        for (String origin : declared) {
+            if (ipet.solve(origin).failure() != Ipet.Failure.INFEASIBLE) {
+                return new ConfigurationException(origin + ": contradicts the control flow of " + short_(t.ref)
+                        + ": with it, no run of the method is possible");
+            }
+        }
+        return new ConfigurationException(String.join(", ", declared) + ": together contradict the control flow of "
+                + short_(t.ref) + ": with them, no run of the method is possible");
     }
 
     /** @param here the graph's calls at this instruction */

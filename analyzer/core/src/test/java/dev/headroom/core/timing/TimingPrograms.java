@@ -60,6 +60,7 @@ final class TimingPrograms {
     static Program analyzeInputs(Path inputs, List<Path> classpath, CostModel model, FlowFacts facts,
                                  TimingExceptions exceptions) {
         ClassRepository classes = ClassRepository.open(List.of(inputs), classpath, null, AnalysisListener.SILENT);
+        FlowFactsCheck.check(facts, "flow facts: ", classes); // as the analysis run checks them
         List<RootFinder.Found> roots = RootFinder.find(classes, List.of(), List.of(), List.of(), AnalysisListener.SILENT);
         Hierarchy hierarchy = new Hierarchy(classes);
         CallGraph graph = new CallGraphBuilder(hierarchy, rules(), DispatchPolicy.RTA)
