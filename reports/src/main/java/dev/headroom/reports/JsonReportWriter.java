@@ -17,6 +17,7 @@ import dev.headroom.core.model.RootTiming;
 import dev.headroom.core.model.StackUsage;
 import dev.headroom.core.model.Summary;
 import dev.headroom.core.model.TimingReport;
+import dev.headroom.core.model.WorstCase;
 import java.io.IOException;
 import java.io.Writer;
 
@@ -265,6 +266,37 @@ public final class JsonReportWriter implements ReportWriter {
                 }
                 json.endArray();
             }
+            if (!root.worstCase().isEmpty()) {
+                writeWorstCase(json, root.worstCase());
+            }
+            json.endObject();
+        }
+        json.endArray();
+        json.endObject();
+    }
+
+    /** {@code "worstCase": {"loops": [...], "lines": [...]}}: the counts of a root's worst case. */
+    private static void writeWorstCase(JsonWriter json, WorstCase worst) throws IOException {
+        json.name("worstCase").beginObject();
+        json.name("loops").beginArray();
+        for (WorstCase.LoopCount loop : worst.loops()) {
+            json.beginObject();
+            writeMethodObject(json, "method", loop.method());
+            json.name("file").value(loop.file());
+            json.name("line").value(loop.line());
+            json.name("bound").value(loop.bound());
+            if (loop.entries() >= 0) {
+                json.name("entries").value(loop.entries());
+                json.name("iterations").value(loop.iterations());
+            }
+            json.endObject();
+        }
+        json.endArray();
+        json.name("lines").beginArray();
+        for (WorstCase.LineCount line : worst.lines()) {
+            json.beginObject();
+            json.name("line").value(line.line());
+            json.name("count").value(line.count());
             json.endObject();
         }
         json.endArray();

@@ -439,8 +439,16 @@ class JsonReportWriterTest {
         assertEquals(80, calibrate.get("wcet").getAsLong());
 
         JsonObject onTick = roots.get(1).getAsJsonObject();
-        assertEquals(List.of("root", "bounded", "wcet", "deadline", "verdict", "worstPath", "exceptionalExits"),
-                keys(onTick));
+        assertEquals(List.of("root", "bounded", "wcet", "deadline", "verdict", "worstPath", "exceptionalExits",
+                "worstCase"), keys(onTick));
+        JsonObject worst = onTick.getAsJsonObject("worstCase");
+        JsonObject loop = worst.getAsJsonArray("loops").get(0).getAsJsonObject();
+        assertEquals(List.of("method", "file", "line", "bound", "entries", "iterations"), keys(loop));
+        assertEquals("onTick", loop.getAsJsonObject("method").get("method").getAsString());
+        assertEquals(List.of(24L, 16L, 1L, 16L), List.of(loop.get("line").getAsLong(), loop.get("bound").getAsLong(),
+                loop.get("entries").getAsLong(), loop.get("iterations").getAsLong()));
+        assertEquals("[{\"line\":23,\"count\":1},{\"line\":24,\"count\":17},{\"line\":25,\"count\":16}]",
+                worst.getAsJsonArray("lines").toString(), "each line of the root's method that runs, and how often");
         assertEquals(List.of("Motor.java:30 in com.example.motor.Motor.check()"),
                 strings(onTick.getAsJsonArray("exceptionalExits")), "the throw sites the bound leaves out");
         assertEquals("onTick", onTick.getAsJsonObject("root").get("method").getAsString());

@@ -21,6 +21,7 @@ import dev.headroom.core.model.StackUsage;
 import dev.headroom.core.model.Summary;
 import dev.headroom.core.model.TimingReport;
 import dev.headroom.core.model.Verdict;
+import dev.headroom.core.model.WorstCase;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -243,7 +244,10 @@ final class ReportFixtures {
                 new RootTiming(MOTOR_ON_TICK, true, 1234, 5000L, Verdict.PASS, List.of(
                         "com.example.motor.Motor.onTick()", "loop at Motor.java:24 x 16",
                         "com.example.motor.Motor.Filter.apply(double)"),
-                        List.of("Motor.java:30 in com.example.motor.Motor.check()")),
+                        List.of("Motor.java:30 in com.example.motor.Motor.check()"),
+                        new WorstCase(List.of(new WorstCase.LoopCount(MOTOR_ON_TICK, "Motor.java", 24, 16, 1, 16)),
+                                List.of(new WorstCase.LineCount(23, 1), new WorstCase.LineCount(24, 17),
+                                        new WorstCase.LineCount(25, 16)))),
                 new RootTiming(ON_SAMPLE, false, 0, 2000L, Verdict.FAIL, List.of(
                         "com.example.telemetry.TelemetryHandler.onSample(long)",
                         "unbounded loop at TelemetryHandler.java:36"))));

@@ -21,7 +21,7 @@ final class UncheckedLimits {
         }
         return new TimingReport(report.costModel(), report.roots().stream()
                 .map(t -> new RootTiming(t.root(), t.bounded(), t.wcet(), t.deadline(), null, t.worstPath(),
-                        t.exceptionalExits()))
+                        t.exceptionalExits(), t.worstCase()))
                 .toList());
     }
 

@@ -17,15 +17,23 @@ import java.util.Optional;
  *                  e.g. {@code Motor.java:42 com.acme.Motor#check}, sorted, user code first, at most 40 (the last
  *                  then {@code ... and more}); empty when throw
  *                  paths are bounded too ({@code --timing-exceptions include}) or there are none
+ * @param worstCase the loop and line counts of the worst case ({@link WorstCase#NONE} when unbounded)
  */
 public record RootTiming(MethodId root, boolean bounded, long wcet, Long deadline, Verdict verdict,
-                         List<String> worstPath, List<String> exceptionalExits) {
+                         List<String> worstPath, List<String> exceptionalExits, WorstCase worstCase) {
     /** How the last step of an unbounded root's worst path begins. */
     public static final String UNBOUNDED_PREFIX = "unbounded: ";
 
     public RootTiming {
         worstPath = List.copyOf(worstPath);
         exceptionalExits = List.copyOf(exceptionalExits);
+        worstCase = worstCase == null ? WorstCase.NONE : worstCase;
+    }
+
+    /** A root timing without the counts of its worst case. */
+    public RootTiming(MethodId root, boolean bounded, long wcet, Long deadline, Verdict verdict, List<String> worstPath,
+                      List<String> exceptionalExits) {
+        this(root, bounded, wcet, deadline, verdict, worstPath, exceptionalExits, WorstCase.NONE);
     }
 
     /** A root timing with no exceptional exits listed. */

@@ -21,6 +21,7 @@ import dev.headroom.core.model.RootTiming;
 import dev.headroom.core.model.Rule;
 import dev.headroom.core.model.TimingReport;
 import dev.headroom.core.model.Verdict;
+import dev.headroom.core.model.WorstCase;
 import dev.headroom.core.roots.RootFinder;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -170,6 +171,8 @@ public final class TimingAnalysis {
         List<UnboundedLoopSearch.Call> calls = Collections.emptyList();
         /** The loops on the worst path, with their bounds. */
         List<WorstLoop> worstLoops = Collections.emptyList();
+        /** From the IPET's solution: each source line that runs and how often, as pairs (line, count); else null. */
+        long[] worstLines;
         /** The callee on the worst path with the largest cost (its timing in the context of the call). */
         MethodTiming heaviest;
         /** The headers ({@link LoopBound#header()}) of the loops in cold code. */
@@ -270,6 +273,42 @@ public final class TimingAnalysis {
         }
     }
 
+    /** Each source line whose code runs, with its most frequent block's count, as pairs (line, count) by line. */
+    private static long[] lineCounts(ControlFlow cfg, long[] blockCounts) {
+        java.util.TreeMap<Integer, Long> byLine = new java.util.TreeMap<>();
+        for (int i = 0; i < cfg.insns.size(); i++) {
+            long count = blockCounts[cfg.blockOf[i]];
+            if (cfg.insns.get(i).getOpcode() >= 0 && cfg.lineAt[i] > 0 && count > 0) {
+                byLine.merge(cfg.lineAt[i], count, Math::max);
+            }
+        }
+        long[] pairs = new long[byLine.size() * 2];
+        int k = 0;
+        for (Map.Entry<Integer, Long> e : byLine.entrySet()) {
+            pairs[k++] = e.getKey();
+            pairs[k++] = e.getValue();
+        }
+        return pairs;
+    }
+
+    /** The loop and line counts of a root's worst case: the loops along its worst path, the lines of its own method. */
+    private WorstCase worstCase(MethodTiming root) {
+        List<WorstCase.LoopCount> loops = new ArrayList<>();
+        Set<MethodRef> seen = new HashSet<>();
+        for (MethodTiming t = root; t != null && seen.add(t.ref) && seen.size() <= MAX_PATH; t = t.heaviest) {
+            for (WorstLoop w : t.worstLoops) {
+                loops.add(new WorstCase.LoopCount(t.ref.toId(), w.file(), w.line(), w.bound(), w.entries(), w.iterations()));
+            }
+        }
+        List<WorstCase.LineCount> lines = new ArrayList<>();
+        if (root.worstLines != null) {
+            for (int k = 0; k < root.worstLines.length; k += 2) {
+                lines.add(new WorstCase.LineCount((int) root.worstLines[k], root.worstLines[k + 1]));
+            }
+        }
+        return new WorstCase(loops, lines);
+    }
+
     /** The loops of a method, each followed by those nested in it, outermost first (in header order). */
     private static List<Integer> loopsOutermostFirst(ControlFlow cfg) {
         List<Integer> order = new ArrayList<>();
@@ -317,7 +356,7 @@ public final class TimingAnalysis {
             Verdict verdict = deadline == null ? null
                     : t.bounded() && t.cost <= deadline ? Verdict.PASS : Verdict.FAIL;
             rootTimings.add(new RootTiming(ref.toId(), t.bounded(), t.bounded() ? t.cost : 0, deadline, verdict, path,
-                    exits.of(t)));
+                    exits.of(t), t.bounded() ? worstCase(t) : WorstCase.NONE));
             if (verdict == Verdict.FAIL) {
                 String message = t.bounded()
                         ? "worst-case cost " + t.cost + " cycles (" + model.name() + " cost model) is above the deadline of "
@@ -704,6 +743,7 @@ public final class TimingAnalysis {
                     worstBlocks.add(b);
                 }
             }
+            t.worstLines = lineCounts(cfg, solution.blockCounts());
         }
         long heaviest = -1;
         for (int b : worstBlocks) {
