@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param loops the loops entered on the worst path, method by method as on the worst path, outermost first
  * @param lines the lines of the root's method that run in its worst case (count above zero), by line; empty
- *              when the root's method has no line numbers, or was bounded without the IPET
+ *              when the root's method has no line numbers, or has loops bounded by the longest path only
  */
 public record WorstCase(List<LoopCount> loops, List<LineCount> lines) {
     /** No counts (an unbounded root, or a report from elsewhere). */

@@ -113,6 +113,8 @@ public final class TimingAnalysis {
      * ({@code benchmarks/TimingPhase.java}): the bounds are then the longest path's, looser.
      */
     private final boolean ipet = !"off".equals(System.getProperty("headroom.internal.ipet"));
+    /** The roots being bounded: a loop-free method keeps its worst path's lines only when it is one. */
+    private final Set<MethodRef> rootRefs = new HashSet<>();
 
     /** Bounds the runs that complete normally, with assertions disabled. */
     public TimingAnalysis(CallGraph graph, Hierarchy hierarchy, CostModel model, FlowFacts facts) {
@@ -339,6 +341,7 @@ public final class TimingAnalysis {
                 x -> x.owner != null && x.owner.input(), MAX_PATH);
         List<RootFinder.Found> sorted = new ArrayList<>(roots);
         sorted.sort((a, b) -> a.root().compareTo(b.root()));
+        sorted.forEach(found -> rootRefs.add(found.method().ref()));
         List<UnboundedLoopSearch.Start> starts = new ArrayList<>();
         for (RootFinder.Found found : sorted) {
             MethodRef ref = found.method().ref();
@@ -729,6 +732,11 @@ public final class TimingAnalysis {
                 t.worstLoops = MethodTiming.added(t.worstLoops, new WorstLoop(file, cfg.line(l.header), bounds[loop], -1, -1));
             }
             worstBlocks = path.worstBlocks();
+            if (cfg.loops.isEmpty() && rootRefs.contains(t.ref)) { // each block of the longest path runs once
+                long[] once = new long[cfg.blockCount];
+                worstBlocks.forEach(b -> once[b] = 1);
+                t.worstLines = lineCounts(cfg, once);
+            }
         } else {
             t.cost = solution.total();
             for (int loop : loopsOutermostFirst(cfg)) {
