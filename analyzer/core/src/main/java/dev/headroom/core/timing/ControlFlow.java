@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.InsnList;
@@ -460,6 +461,38 @@ final class ControlFlow {
     int line(int block) {
         int first = firstInsn(block);
         return first < 0 ? lineAt[blockStart[block]] : lineAt[first];
+    }
+
+    /** Each source line whose code runs, with its most frequent block's count, as pairs (line, count) by line. */
+    long[] lineCounts(long[] blockCounts) {
+        TreeMap<Integer, Long> byLine = new TreeMap<>();
+        for (int i = 0; i < insns.size(); i++) {
+            long count = blockCounts[blockOf[i]];
+            if (insns.get(i).getOpcode() >= 0 && lineAt[i] > 0 && count > 0) {
+                byLine.merge(lineAt[i], count, Math::max);
+            }
+        }
+        long[] pairs = new long[byLine.size() * 2];
+        int k = 0;
+        for (Map.Entry<Integer, Long> e : byLine.entrySet()) {
+            pairs[k++] = e.getKey();
+            pairs[k++] = e.getValue();
+        }
+        return pairs;
+    }
+
+    /** The loops of a method, each followed by those nested in it, outermost first (in header order). */
+    List<Integer> loopsOutermostFirst() {
+        List<Integer> order = new ArrayList<>();
+        loops.stream().filter(l -> l.parent < 0).sorted(Comparator.comparingInt(l -> l.header))
+                .forEach(l -> addNested(l.id, order));
+        return order;
+    }
+
+    private void addNested(int loop, List<Integer> order) {
+        order.add(loop);
+        loops.get(loop).children.stream().sorted(Comparator.comparingInt(c -> loops.get(c).header))
+                .forEach(c -> addNested(c, order));
     }
 
     /** The reachable blocks with a real instruction on the source line (a flow fact's "code on a line"). */

@@ -1,6 +1,7 @@
 package dev.headroom.core.timing;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +34,8 @@ import org.ojalgo.type.context.NumberContext;
 final class Ipet {
     /** The largest objective for which the solver's gap cannot hide a better integer solution. */
     static final long EXACT_LIMIT = 1L << 36;
+    /** The most an exclusive block may run for its exclusion to be encoded (see {@link #fitsBigM}). */
+    private static final long BIG_M = 1_000_000;
     /** Node limit of the branch and bound (deterministic, unlike a time limit); beyond it the solve fails. */
     private static final int NODE_LIMIT = 20_000;
     /** The origins of the constraints that are not declared facts: per-entry loop bounds and inferred exit tests. */
@@ -84,7 +87,7 @@ final class Ipet {
         this.blockCost = blockCost;
         kept = new boolean[cfg.blockCount];
         perEntry = new long[cfg.loops.size()];
-        java.util.Arrays.fill(perEntry, -1);
+        Arrays.fill(perEntry, -1);
         for (int b = 0; b < cfg.blockCount; b++) {
             kept[b] = cfg.reachable[b] && !excluded[b];
             in.add(new ArrayList<>(2));
@@ -199,7 +202,7 @@ final class Ipet {
             }
         }
         for (Exclusion x : exclusions) {
-            if (x.origin().equals(without)) {
+            if (x.origin().equals(without) || !fitsBigM(x)) {
                 continue;
             }
             Variable first = model.addVariable("y" + k).binary();
@@ -256,6 +259,22 @@ final class Ipet {
         }
     }
 
+    /**
+     * Whether an exclusion's blocks run few enough times that their counts can be switched off by a binary
+     * variable times their most ({@link #BIG_M}) without the solver's tolerances mattering; a larger one is left
+     * out, which only loosens the bound.
+     */
+    private boolean fitsBigM(Exclusion x) {
+        for (BitSet blocks : List.of(x.first(), x.second())) {
+            for (int b = blocks.nextSetBit(0); b >= 0; b = blocks.nextSetBit(b + 1)) {
+                if (kept[b] && mostRuns(b) > BIG_M) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** An upper bound of a block's count: the product of its loops' per-entry bounds plus one. */
     private long mostRuns(int block) {
         long most = 1;
@@ -264,7 +283,7 @@ final class Ipet {
                 most = perEntry[loop.id] < 0 ? LongestPath.INFINITE : LongestPath.mul(most, perEntry[loop.id] + 1);
             }
         }
-        return Math.min(most, 1L << 40);
+        return most;
     }
 
     /** The checked solution from rounded counts, or null when they break an equation or a constraint. */

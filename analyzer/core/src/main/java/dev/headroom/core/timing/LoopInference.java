@@ -1,6 +1,7 @@
 package dev.headroom.core.timing;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.objectweb.asm.Opcodes;
@@ -180,7 +181,7 @@ final class LoopInference {
         }
 
         boolean sameAs(Relation other) {
-            return range.equals(other.range) && java.util.Arrays.equals(offset, other.offset);
+            return range.equals(other.range) && Arrays.equals(offset, other.offset);
         }
     }
 

@@ -36,7 +36,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.StringJoiner;
-import java.util.BitSet;
 import java.util.function.Consumer;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -81,7 +80,6 @@ import org.objectweb.asm.tree.analysis.BasicValue;
  * <p>Not thread-safe: one instance per analysis.
  */
 public final class TimingAnalysis {
-    private static final String LOOPS_OWNER = "dev/headroom/annotations/Loops";
     private static final String LOOP_BOUND = "Ldev/headroom/annotations/LoopBound;";
     private static final String ASSUME_COST = "Ldev/headroom/annotations/AssumeCost;";
     private static final String DEADLINE = "Ldev/headroom/annotations/Deadline;";
@@ -275,24 +273,6 @@ public final class TimingAnalysis {
         }
     }
 
-    /** Each source line whose code runs, with its most frequent block's count, as pairs (line, count) by line. */
-    private static long[] lineCounts(ControlFlow cfg, long[] blockCounts) {
-        java.util.TreeMap<Integer, Long> byLine = new java.util.TreeMap<>();
-        for (int i = 0; i < cfg.insns.size(); i++) {
-            long count = blockCounts[cfg.blockOf[i]];
-            if (cfg.insns.get(i).getOpcode() >= 0 && cfg.lineAt[i] > 0 && count > 0) {
-                byLine.merge(cfg.lineAt[i], count, Math::max);
-            }
-        }
-        long[] pairs = new long[byLine.size() * 2];
-        int k = 0;
-        for (Map.Entry<Integer, Long> e : byLine.entrySet()) {
-            pairs[k++] = e.getKey();
-            pairs[k++] = e.getValue();
-        }
-        return pairs;
-    }
-
     /** The loop and line counts of a root's worst case: the loops along its worst path, the lines of its own method. */
     private WorstCase worstCase(MethodTiming root) {
         List<WorstCase.LoopCount> loops = new ArrayList<>();
@@ -309,20 +289,6 @@ public final class TimingAnalysis {
             }
         }
         return new WorstCase(loops, lines);
-    }
-
-    /** The loops of a method, each followed by those nested in it, outermost first (in header order). */
-    private static List<Integer> loopsOutermostFirst(ControlFlow cfg) {
-        List<Integer> order = new ArrayList<>();
-        java.util.function.IntConsumer[] visit = new java.util.function.IntConsumer[1];
-        visit[0] = id -> {
-            order.add(id);
-            cfg.loops.get(id).children.stream().sorted(java.util.Comparator.comparingInt(c -> cfg.loops.get(c).header))
-                    .forEach(c -> visit[0].accept(c));
-        };
-        cfg.loops.stream().filter(l -> l.parent < 0).sorted(java.util.Comparator.comparingInt(l -> l.header))
-                .forEach(l -> visit[0].accept(l.id));
-        return order;
     }
 
     private record SiteCost(long cost, CharSequence reason, MethodRef cause, MethodTiming worst) {
@@ -490,81 +456,15 @@ public final class TimingAnalysis {
         Frames values = new Frames(t.owner.internalName(), method, arguments);
         boolean hasMarker = false;
         for (int i = 0; i < cfg.insns.size(); i++) {
-            hasMarker |= isMarker(cfg.insns.get(i));
+            hasMarker |= LoopBounds.isMarker(cfg.insns.get(i));
         }
         org.objectweb.asm.tree.analysis.Frame<BasicValue>[] frames =
                 !cfg.loops.isEmpty() || hasMarker ? values.get() : null;
         String file = t.owner.sourceFile() != null ? t.owner.sourceFile() : t.owner.internalName() + ".class";
 
-        // Loop bounds, in order: inferred, marker, @LoopBound, flow facts. Totals per call: Loops.total, flow facts.
-        Map<Integer, Long> markers = new HashMap<>();
-        Map<Integer, Long> totalMarkers = new HashMap<>();
-        for (int i = 0; i < cfg.insns.size(); i++) {
-            if (!isMarker(cfg.insns.get(i)) || !cfg.reachable[cfg.blockOf[i]] || cfg.innermost[cfg.blockOf[i]] < 0) {
-                continue;
-            }
-            Integer n = frames == null || frames[i] == null ? null
-                    : ConstantInterpreter.constant(frames[i].getStack(frames[i].getStackSize() - 1));
-            if (n != null && n >= 0) {
-                boolean total = ((MethodInsnNode) cfg.insns.get(i)).name.equals("total");
-                (total ? totalMarkers : markers).merge(cfg.innermost[cfg.blockOf[i]], n.longValue(), Math::min);
-            }
-        }
-        List<LoopTotal> totals = new ArrayList<>();
-        Long annotated = annotationLong(method, LOOP_BOUND, "value");
-        long[] bounds = new long[cfg.loops.size()];
-        LoopInference inference = new LoopInference(cfg, frames);
-        List<LoopInference.EdgeBound> inferredEdges = new ArrayList<>();
-        for (ControlFlow.Loop loop : cfg.loops) {
-            int line = cfg.line(loop.header);
-            int header = cfg.headerIndex(loop.header);
-            LoopInference.Result inferred = inference.infer(loop);
-            inferredEdges.addAll(inferred.edges());
-            Optional<FlowFacts.Fact> fact = facts.loopBound(t.ref, header, line);
-            Optional<FlowFacts.Fact> total = facts.loopTotal(t.ref, header, line);
-            total.ifPresent(f -> totals.add(new LoopTotal(loop, f.value(), f.origin())));
-            if (totalMarkers.containsKey(loop.id)) {
-                totals.add(new LoopTotal(loop, totalMarkers.get(loop.id), "Loops.total(" + totalMarkers.get(loop.id) + ")"));
-            }
-            LoopBound declared = null;
-            if (markers.containsKey(loop.id)) {
-                declared = new LoopBound(t.ref, line, header, LoopBound.Source.MARKER, markers.get(loop.id),
-                        "Loops.bound(" + markers.get(loop.id) + ")");
-            } else if (annotated != null && annotated >= 0) {
-                declared = new LoopBound(t.ref, line, header, LoopBound.Source.ANNOTATION, annotated,
-                        "@LoopBound(" + annotated + ")");
-            } else if (fact.isPresent()) {
-                declared = new LoopBound(t.ref, line, header, LoopBound.Source.FLOW_FACTS, fact.get().value(),
-                        fact.get().origin());
-            } else if (!inferred.found() && totalMarkers.containsKey(loop.id)) { // no entry runs more than all do
-                declared = new LoopBound(t.ref, line, header, LoopBound.Source.MARKER, totalMarkers.get(loop.id),
-                        "Loops.total(" + totalMarkers.get(loop.id) + ")");
-            } else if (!inferred.found() && total.isPresent()) {
-                declared = new LoopBound(t.ref, line, header, LoopBound.Source.FLOW_FACTS, total.get().value(),
-                        total.get().origin());
-            }
-            // A marker or flow fact names this loop: where a bound is inferred too, both hold (a declaration is
-            // trusted) and the tighter is taken, the inferred one on a tie. @LoopBound names the method, and
-            // bounds only its loops with no inferred bound.
-            boolean forThisLoop = declared != null && declared.source() != LoopBound.Source.ANNOTATION;
-            LoopBound lb;
-            if (inferred.found() && (!forThisLoop || inferred.bound() <= declared.bound())) {
-                lb = new LoopBound(t.ref, line, header, LoopBound.Source.INFERRED, inferred.bound(), inferred.detail());
-            } else if (declared != null) {
-                lb = declared;
-            } else {
-                lb = new LoopBound(t.ref, line, header, LoopBound.Source.UNBOUNDED, -1, "no bound could be inferred ("
-                        + inferred.detail() + ") and none is declared");
-            }
-            bounds[loop.id] = lb.bound();
-            t.loops = MethodTiming.added(t.loops, lb);
-        }
-        if (cfg.irreducibleAt >= 0) {
-            t.loops = MethodTiming.added(t.loops, new LoopBound(t.ref, cfg.line(cfg.irreducibleAt), cfg.headerIndex(cfg.irreducibleAt),
-                    LoopBound.Source.UNBOUNDED, -1, "irreducible control flow: a cycle that can be entered at more"
-                    + " than one place is never bounded"));
-        }
-        t.loops.sort((a, b) -> Integer.compare(a.header(), b.header()));
+        LoopBounds loopBounds = new LoopBounds(cfg, frames, t.ref, annotationLong(method, LOOP_BOUND, "value"), facts);
+        t.loops = loopBounds.loops().isEmpty() ? Collections.emptyList() : new ArrayList<>(loopBounds.loops());
+        long[] bounds = loopBounds.bounds();
 
         // Block costs, with the most expensive target of every call; then the bound of every run, and of the
         // runs that complete normally.
@@ -581,30 +481,7 @@ public final class TimingAnalysis {
         }
         Map<Integer, List<Call>> calls = callsByInstruction(node);
         BlockCosts all = blockCosts(t, calls, cfg, values, cold, false);
-        Consumer<Ipet> constraints = ipet -> {
-            for (ControlFlow.Loop loop : cfg.loops) {
-                if (bounds[loop.id] >= 0) {
-                    ipet.iterationsPerEntry(loop, bounds[loop.id], Ipet.LOOP_BOUND);
-                }
-            }
-            for (LoopInference.EdgeBound e : inferredEdges) {
-                ipet.edgePerEntry(e.from(), e.to(), cfg.loops.get(e.perEntryOf()), e.bound(), Ipet.INFERRED);
-            }
-            for (LoopTotal total : totals) {
-                ipet.iterationsPerCall(total.loop(), total.total(), total.origin());
-            }
-            for (FlowFacts.BlockCount count : facts.blockCounts(t.ref)) {
-                BitSet on = cfg.blocksOnLine(count.line());
-                for (int b = on.nextSetBit(0); b >= 0; b = on.nextSetBit(b + 1)) {
-                    ipet.blockPerCall(b, count.count(), count.origin());
-                }
-            }
-            for (FlowFacts.Exclusion x : facts.exclusions(t.ref)) {
-                ipet.exclusive(cfg.blocksOnLine(x.firstLine()), cfg.blocksOnLine(x.secondLine()), x.origin());
-            }
-        };
-        boolean constrained = !cfg.loops.isEmpty() || !facts.blockCounts(t.ref).isEmpty()
-                || !facts.exclusions(t.ref).isEmpty();
+        Consumer<Ipet> constraints = loopBounds.constrained() ? loopBounds::constrain : null;
         if (exceptions == TimingExceptions.EXCLUDE && (cold.any() || t.calleeNormalDiffers)) {
             MethodTiming normal = new MethodTiming(t.ref, t.owner);
             normal.normal = normal; // a timing of normal runs is its own
@@ -612,11 +489,11 @@ public final class TimingAnalysis {
             BlockCosts normalCosts = blockCosts(normal, calls, cfg, values, cold, true);
             normal.exits = List.copyOf(cold.throwSites(file, t.ref));
             finish(normal, cfg, normalCosts, bounds, cold.blocks(), lb -> !cold.isColdHeader(lb.header()), file,
-                    constrained ? constraints : null);
+                    constraints);
             t.normal = normal;
         } // else both timings are the same (no cold code here or below): one is kept
         finish(t, cfg, all, bounds, cold.deadBlocks(), lb -> !cold.isDeadHeader(lb.header()), file,
-                constrained ? constraints : null);
+                constraints);
     }
 
     /** Each block's cost, each call instruction's cost and worst target, and the first reason a call has no bound. */
@@ -735,11 +612,11 @@ public final class TimingAnalysis {
             if (cfg.loops.isEmpty() && rootRefs.contains(t.ref)) { // each block of the longest path runs once
                 long[] once = new long[cfg.blockCount];
                 worstBlocks.forEach(b -> once[b] = 1);
-                t.worstLines = lineCounts(cfg, once);
+                t.worstLines = cfg.lineCounts(once);
             }
         } else {
             t.cost = solution.total();
-            for (int loop : loopsOutermostFirst(cfg)) {
+            for (int loop : cfg.loopsOutermostFirst()) {
                 if (solution.entries()[loop] > 0) {
                     t.worstLoops = MethodTiming.added(t.worstLoops, new WorstLoop(file, cfg.line(cfg.loops.get(loop).header),
                             bounds[loop], solution.backEdges()[loop], solution.entries()[loop]));
@@ -751,7 +628,7 @@ public final class TimingAnalysis {
                     worstBlocks.add(b);
                 }
             }
-            t.worstLines = lineCounts(cfg, solution.blockCounts());
+            t.worstLines = cfg.lineCounts(solution.blockCounts());
         }
         long heaviest = -1;
         for (int b : worstBlocks) {
@@ -762,16 +639,6 @@ public final class TimingAnalysis {
                 }
             }
         }
-    }
-
-    /** A {@code Loops.bound(N)} or {@code Loops.total(N)} call. */
-    private static boolean isMarker(AbstractInsnNode insn) {
-        return insn instanceof MethodInsnNode mi && mi.getOpcode() == Opcodes.INVOKESTATIC && mi.owner.equals(LOOPS_OWNER)
-                && (mi.name.equals("bound") || mi.name.equals("total")) && mi.desc.equals("(I)V");
-    }
-
-    /** A loop's total iterations over one call of its method, and who says so. */
-    private record LoopTotal(ControlFlow.Loop loop, long total, String origin) {
     }
 
     /**
@@ -806,7 +673,7 @@ public final class TimingAnalysis {
                     + ") runs code generated at run time that is not analysed", null, null);
         }
         MethodInsnNode mi = (MethodInsnNode) insn;
-        if (mi.owner.equals(LOOPS_OWNER)) {
+        if (mi.owner.equals(LoopBounds.LOOPS_OWNER)) {
             return new SiteCost(model.opcodeCost(Opcodes.RETURN), null, null, null); // the marker's empty body
         }
         MethodRef calledAs = new MethodRef(mi.owner, mi.name, mi.desc);
