@@ -13,9 +13,22 @@
 # wall time and peak memory and their ratios per scenario (the scenarios whose input is a jar). Headroom runs
 # twice per round: as above (java -jar, the JVM's default flags) and through the distribution's bin/headroom
 # (its start-up flags; its class-data archive in benchmarks/target/cache, written in the second round).
+#
+# benchmarks/run.sh --timing-phase [pattern] runs benchmarks/TimingPhase.java on the four wide scans
+# (jctools-every-method, agrona-every-method, guava-every-method, java.base-java.util): in one JVM per scenario
+# (-Xmx3g, HEAP=<option> for another) everything up to the timing analysis is built once, then the timing
+# analysis alone runs with the IPET and with the longest path only (-Dheadroom.internal.ipet=off), alternating,
+# ROUNDS times (default 5) after a warm-up of each. It prints the median wall and CPU time per mode and their
+# ratios, the roots bounded, the bounds the IPET tightened, any root whose IPET bound is above the longest path's
+# (loudly), and the integer programs solved; each scenario's output stays in benchmarks/target/<name>.timing-phase.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VERSUS=
+TIMING_PHASE=
+if [ "${1:-}" = --timing-phase ]; then
+  TIMING_PHASE=1
+  shift
+fi
 if [ "${1:-}" = --versus ]; then
   [ "${2:-}" = forbidden-apis ] || { echo "usage: benchmarks/run.sh --versus forbidden-apis [pattern]" >&2; exit 2; }
   VERSUS=forbidden-apis
@@ -44,10 +57,17 @@ ONLY=${1:-.}
 if [ -n "$VERSUS" ]; then
   # shellcheck source=versus.sh
   . benchmarks/versus.sh
+elif [ -n "$TIMING_PHASE" ]; then
+  run() { # name, then headroom check arguments; only the wide scans
+    local name=$1; shift
+    case "$name" in jctools-every-method|agrona-every-method|guava-every-method|java.base-java.util) ;; *) return 0 ;; esac
+    echo "$name" | grep -qE -- "$ONLY" || return 0
+    java ${HEAP--Xmx3g} -cp "$HEADROOM" benchmarks/TimingPhase.java "$name" "$@" | tee "$WORK/$name.timing-phase"
+  }
 else
   printf '%-34s %8s %8s %8s %5s %6s %8s %8s %9s\n' scenario seconds cpu-s MiB exit roots methods classes findings
 fi
-[ -n "$VERSUS" ] || run() { # name, then headroom check arguments
+[ -n "$VERSUS" ] || [ -n "$TIMING_PHASE" ] || run() { # name, then headroom check arguments
   local name=$1; shift
   echo "$name" | grep -qE -- "$ONLY" || return 0
   local out="$WORK/$name.json"
@@ -77,7 +97,7 @@ run java.base-3-classes       --root 'java.util.ArrayList#*' --root 'java.util.H
 run java.base-java.util       --root 'java.util.**#*' --group-by location "$JAVA_BASE/java.base"
 # 50,000 generated classes (benchmarks/GeneratedJar.java), every method a root, in a 1 GiB heap
 GENERATED="$WORK/jars/generated-50000.jar"
-[ -z "$VERSUS" ] && echo generated-50000-every-method | grep -qE -- "$ONLY" && [ ! -f "$GENERATED" ] && java -cp "$HEADROOM" benchmarks/GeneratedJar.java "$GENERATED" 50000
+[ -z "$VERSUS$TIMING_PHASE" ] && echo generated-50000-every-method | grep -qE -- "$ONLY" && [ ! -f "$GENERATED" ] && java -cp "$HEADROOM" benchmarks/GeneratedJar.java "$GENERATED" 50000
 run generated-50000-every-method --root 'gen.**#*' --group-by location "$GENERATED"
 run generated-50000-every-method-rta --root 'gen.**#*' --group-by location --dispatch rta "$GENERATED"
 [ -z "$VERSUS" ] || versus_loop
