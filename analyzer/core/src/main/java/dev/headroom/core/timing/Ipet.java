@@ -144,6 +144,37 @@ final class Ipet {
         exclusions.add(new Exclusion(first, second, origin));
     }
 
+    /**
+     * The program as text: its edges, costs and constraints (not where they came from). Two programs with the same
+     * signature have the same solution, so one solve serves both: a method analysed again for each call that
+     * passes it constants often gives the same program each time, and so do its normal and all runs when no block
+     * is cold.
+     */
+    String signature() {
+        StringBuilder s = new StringBuilder(16 * edges.size() + 32 * constraints.size());
+        for (int b = 0; b < cfg.blockCount; b++) {
+            s.append(kept[b] ? blockCost[b] : -1).append(b == 0 ? "e" : "").append(',');
+        }
+        s.append('|');
+        for (int[] e : edges) {
+            s.append(e[0]).append('>').append(e[1]).append(',');
+        }
+        for (Constraint c : constraints) {
+            s.append('|').append(Arrays.toString(c.edges())).append("<=").append(c.factor());
+            if (c.perEntryOf() >= 0) {
+                ControlFlow.Loop loop = cfg.loops.get(c.perEntryOf());
+                s.append('*').append(Arrays.toString(entries(loop))).append(loop.header == 0 ? "+1" : "");
+            }
+        }
+        for (Exclusion x : exclusions) {
+            s.append("|x").append(x.first()).append(x.second());
+        }
+        for (long most : perEntry) {
+            s.append('/').append(most);
+        }
+        return s.toString();
+    }
+
     /** The origins of the constraints added, in order (to name a fact that makes the program infeasible). */
     List<String> origins() {
         List<String> all = new ArrayList<>();

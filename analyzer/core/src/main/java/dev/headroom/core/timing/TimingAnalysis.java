@@ -111,6 +111,8 @@ public final class TimingAnalysis {
      * ({@code benchmarks/TimingPhase.java}): the bounds are then the longest path's, looser.
      */
     private final boolean ipet = !"off".equals(System.getProperty("headroom.internal.ipet"));
+    /** Each integer program solved, by {@link Ipet#signature}: the same program is solved once. */
+    private final Map<String, Ipet.Result> solved = new HashMap<>();
     /** The roots being bounded: a loop-free method keeps its worst path's lines only when it is one. */
     private final Set<MethodRef> rootRefs = new HashSet<>();
 
@@ -596,7 +598,12 @@ public final class TimingAnalysis {
         if (ipet && constraints != null && path.total() < Ipet.EXACT_LIMIT) {
             Ipet ipet = new Ipet(cfg, costs.block, excluded);
             constraints.accept(ipet);
-            Ipet.Result result = ipet.solve(null);
+            String signature = ipet.signature();
+            Ipet.Result result = solved.get(signature);
+            if (result == null) {
+                result = ipet.solve(null);
+                solved.put(signature, result);
+            }
             if (result.failure() == Ipet.Failure.INFEASIBLE) {
                 throw contradiction(t, ipet);
             }
