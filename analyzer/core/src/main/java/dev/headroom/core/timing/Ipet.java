@@ -107,11 +107,6 @@ final class Ipet {
         }
     }
 
-    /** Whether the method's entry block is on any path counted. */
-    boolean entered() {
-        return kept[0];
-    }
-
     /** The loop's back edges are at most {@code bound} times its entries. */
     void iterationsPerEntry(ControlFlow.Loop loop, long bound, String origin) {
         constraints.add(new Constraint(backEdges(loop), bound, loop.id, origin));
@@ -241,7 +236,12 @@ final class Ipet {
             exclude(model, edge, x.second(), first, false, "b" + k);
             k++;
         }
-        Optimisation.Result result = model.maximise();
+        Optimisation.Result result;
+        try {
+            result = model.maximise();
+        } catch (RuntimeException e) { // a numerical failure inside the solver: the longest path stands
+            return new Result(null, Failure.UNSOLVED);
+        }
         if (result.getState() == Optimisation.State.INFEASIBLE) {
             return new Result(null, Failure.INFEASIBLE);
         }
@@ -357,7 +357,7 @@ final class Ipet {
             }
         }
         for (Exclusion x : exclusions) {
-            if (!x.origin().equals(without) && runs(x.first(), blockCount) && runs(x.second(), blockCount)) {
+            if (!x.origin().equals(without) && fitsBigM(x) && runs(x.first(), blockCount) && runs(x.second(), blockCount)) {
                 return null;
             }
         }
