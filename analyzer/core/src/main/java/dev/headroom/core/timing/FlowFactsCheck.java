@@ -36,8 +36,7 @@ public final class FlowFactsCheck {
             if (problem != null) {
                 Matcher m = ENTRY.matcher(entry.origin());
                 String what = m.find() ? m.group() : entry.origin();
-                throw new ConfigurationException(prefix + what + " (" + entry.method().owner().replace('/', '.')
-                        + "#" + entry.method().name() + entry.method().descriptor() + "): " + problem);
+                throw new ConfigurationException(prefix + what + " (" + entry.method() + "): " + problem);
             }
         }
     }
@@ -53,6 +52,7 @@ public final class FlowFactsCheck {
         for (MethodNode m : owner.get().node().methods) {
             if (m.name.equals(ref.name()) && m.desc.equals(ref.descriptor())) {
                 method = m;
+                break;
             }
         }
         if (method == null) {

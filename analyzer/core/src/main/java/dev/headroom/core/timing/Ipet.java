@@ -45,8 +45,24 @@ final class Ipet {
             .withParallelism(() -> 1)
             .withGapTolerance(NumberContext.of(12));
 
-    /** {@code sum(edges) <= factor * (entries of loop perEntryOf, or 1 when -1)}. */
-    private record Constraint(int[] edges, long factor, int perEntryOf, String origin) {
+    /**
+     * {@code sum(edges) <= factor * (sum(entering) + outside)}: per entry of a loop, {@code entering} are the edges
+     * into its header from outside it and {@code outside} is 1 when its header is the method's entry block (entered
+     * once from the caller); per call, {@code entering} is empty and {@code outside} is 1.
+     */
+    private record Constraint(int[] edges, long factor, int[] entering, int outside, String origin) {
+        static Constraint perCall(int[] edges, long factor, String origin) {
+            return new Constraint(edges, factor, new int[0], 1, origin);
+        }
+
+        /** The right-hand side for the counts of a solution. */
+        long limit(long[] count) {
+            long entries = outside;
+            for (int e : entering) {
+                entries += count[e];
+            }
+            return LongestPath.mul(factor, entries);
+        }
     }
 
     /** The blocks of {@code first} and of {@code second} do not both run in one call. */
@@ -77,6 +93,9 @@ final class Ipet {
     private final List<Exclusion> exclusions = new ArrayList<>();
     /** Each loop's tightest iterations-per-entry bound added, or -1 (to bound a block's count for an exclusion). */
     private final long[] perEntry;
+    /** By loop id: the edges back to its header from inside it, and those into it from outside. */
+    private final int[][] backEdges;
+    private final int[][] entering;
 
     /**
      * @param blockCost each block's cost
@@ -105,32 +124,44 @@ final class Ipet {
                 }
             }
         }
+        backEdges = new int[cfg.loops.size()][];
+        entering = new int[cfg.loops.size()][];
+        for (ControlFlow.Loop loop : cfg.loops) {
+            backEdges[loop.id] = in.get(loop.header).stream().mapToInt(Integer::intValue)
+                    .filter(e -> loop.contains(edges.get(e)[0])).toArray();
+            entering[loop.id] = in.get(loop.header).stream().mapToInt(Integer::intValue)
+                    .filter(e -> !loop.contains(edges.get(e)[0])).toArray();
+        }
+    }
+
+    private Constraint perEntryOf(ControlFlow.Loop loop, int[] edges, long factor, String origin) {
+        return new Constraint(edges, factor, entering[loop.id], loop.header == 0 ? 1 : 0, origin);
     }
 
     /** The loop's back edges are at most {@code bound} times its entries. */
     void iterationsPerEntry(ControlFlow.Loop loop, long bound, String origin) {
-        constraints.add(new Constraint(backEdges(loop), bound, loop.id, origin));
+        constraints.add(perEntryOf(loop, backEdges[loop.id], bound, origin));
         perEntry[loop.id] = perEntry[loop.id] < 0 ? bound : Math.min(perEntry[loop.id], bound);
     }
 
     /** The loop's back edges are at most {@code total} in one call. */
     void iterationsPerCall(ControlFlow.Loop loop, long total, String origin) {
-        constraints.add(new Constraint(backEdges(loop), total, -1, origin));
+        constraints.add(Constraint.perCall(backEdges[loop.id], total, origin));
     }
 
     /** The edge from {@code from} to {@code to} runs at most {@code bound} times per entry of {@code loop}. */
     void edgePerEntry(int from, int to, ControlFlow.Loop loop, long bound, String origin) {
         int e = edge(from, to);
         if (e >= 0) {
-            constraints.add(new Constraint(new int[] {e}, bound, loop.id, origin));
+            constraints.add(perEntryOf(loop, new int[] {e}, bound, origin));
         }
     }
 
     /** The block runs at most {@code count} times in one call. */
     void blockPerCall(int block, long count, String origin) {
         if (kept[block]) {
-            constraints.add(new Constraint(in.get(block).stream().mapToInt(Integer::intValue).toArray(),
-                    block == 0 ? count - 1 : count, -1, origin));
+            constraints.add(Constraint.perCall(in.get(block).stream().mapToInt(Integer::intValue).toArray(),
+                    block == 0 ? count - 1 : count, origin));
         }
     }
 
@@ -155,17 +186,11 @@ final class Ipet {
             s.append(e[0]).append('>').append(e[1]).append(',');
         }
         for (Constraint c : constraints) {
-            s.append('|').append(Arrays.toString(c.edges())).append("<=").append(c.factor());
-            if (c.perEntryOf() >= 0) {
-                ControlFlow.Loop loop = cfg.loops.get(c.perEntryOf());
-                s.append('*').append(Arrays.toString(entries(loop))).append(loop.header == 0 ? "+1" : "");
-            }
+            s.append('|').append(Arrays.toString(c.edges())).append("<=").append(c.factor()).append('*')
+                    .append(Arrays.toString(c.entering())).append('+').append(c.outside());
         }
         for (Exclusion x : exclusions) {
             s.append("|x").append(x.first()).append(x.second());
-        }
-        for (long most : perEntry) {
-            s.append('/').append(most);
         }
         return s.toString();
     }
@@ -217,20 +242,18 @@ final class Ipet {
             for (int e : c.edges()) {
                 x.add(edge[e], 1);
             }
-            if (c.perEntryOf() < 0) {
-                x.upper(c.factor());
-            } else {
-                int[] entering = entries(cfg.loops.get(c.perEntryOf()));
-                for (int e : entering) {
-                    x.add(edge[e], -c.factor());
-                }
-                x.upper(cfg.loops.get(c.perEntryOf()).header == 0 ? c.factor() : 0);
+            for (int e : c.entering()) {
+                x.add(edge[e], -c.factor());
+            }
+            x.upper(LongestPath.mul(c.factor(), c.outside()));
+        }
+        List<Exclusion> encoded = new ArrayList<>();
+        for (Exclusion x : exclusions) {
+            if (!x.origin().equals(without) && fitsBigM(x)) {
+                encoded.add(x);
             }
         }
-        for (Exclusion x : exclusions) {
-            if (x.origin().equals(without) || !fitsBigM(x)) {
-                continue;
-            }
+        for (Exclusion x : encoded) {
             Variable first = model.addVariable("y" + k).binary();
             exclude(model, edge, x.first(), first, true, "a" + k);
             exclude(model, edge, x.second(), first, false, "b" + k);
@@ -262,7 +285,7 @@ final class Ipet {
                 ends[b] = Math.round(exit[b].getValue().doubleValue());
             }
         }
-        Solution s = check(count, ends, without);
+        Solution s = check(count, ends, without, encoded);
         return s == null ? new Result(null, Failure.UNSOLVED) : new Result(s, null);
     }
 
@@ -318,7 +341,7 @@ final class Ipet {
     }
 
     /** The checked solution from rounded counts, or null when they break an equation or a constraint. */
-    private Solution check(long[] count, long[] ends, String without) {
+    private Solution check(long[] count, long[] ends, String without, List<Exclusion> encoded) {
         long[] blockCount = new long[cfg.blockCount];
         long exits = 0;
         for (int b = 0; b < cfg.blockCount; b++) {
@@ -350,14 +373,12 @@ final class Ipet {
             for (int e : c.edges()) {
                 sum += count[e];
             }
-            long limit = c.perEntryOf() < 0 ? c.factor()
-                    : LongestPath.mul(c.factor(), entryCount(cfg.loops.get(c.perEntryOf()), count));
-            if (sum > limit) {
+            if (sum > c.limit(count)) {
                 return null;
             }
         }
-        for (Exclusion x : exclusions) {
-            if (!x.origin().equals(without) && fitsBigM(x) && runs(x.first(), blockCount) && runs(x.second(), blockCount)) {
+        for (Exclusion x : encoded) {
+            if (runs(x.first(), blockCount) && runs(x.second(), blockCount)) {
                 return null;
             }
         }
@@ -371,10 +392,10 @@ final class Ipet {
         long[] back = new long[cfg.loops.size()];
         long[] entered = new long[cfg.loops.size()];
         for (ControlFlow.Loop loop : cfg.loops) {
-            for (int e : backEdges(loop)) {
+            for (int e : backEdges[loop.id]) {
                 back[loop.id] += count[e];
             }
-            entered[loop.id] = entryCount(loop, count);
+            entered[loop.id] = perEntryOf(loop, backEdges[loop.id], 1, "").limit(count); // 1 x its entries
         }
         return new Solution(total, blockCount, back, entered);
     }
@@ -388,14 +409,6 @@ final class Ipet {
         return false;
     }
 
-    private long entryCount(ControlFlow.Loop loop, long[] count) {
-        long n = loop.header == 0 ? 1 : 0;
-        for (int e : entries(loop)) {
-            n += count[e];
-        }
-        return n;
-    }
-
     private int edge(int from, int to) {
         for (int e : out.get(from)) {
             if (edges.get(e)[1] == to) {
@@ -403,15 +416,5 @@ final class Ipet {
             }
         }
         return -1;
-    }
-
-    private int[] backEdges(ControlFlow.Loop loop) {
-        return in.get(loop.header).stream().mapToInt(Integer::intValue)
-                .filter(e -> loop.contains(edges.get(e)[0])).toArray();
-    }
-
-    private int[] entries(ControlFlow.Loop loop) {
-        return in.get(loop.header).stream().mapToInt(Integer::intValue)
-                .filter(e -> !loop.contains(edges.get(e)[0])).toArray();
     }
 }

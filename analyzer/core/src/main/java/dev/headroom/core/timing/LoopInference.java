@@ -154,19 +154,19 @@ final class LoopInference {
      * from low to high, and only every step-th one from its start when that start is one value.
      */
     private record Range(ControlFlow.Loop loop, long low, long high, int step, boolean fixedStart, long start) {
-        /** Each value in order, or null when there are more than {@code most}. */
-        long[] values(int most) {
-            int stride = fixedStart ? Math.abs(step) : 1;
-            long first = fixedStart ? low + Math.floorMod(start - low, stride) : low;
-            long n = high < first ? 0 : (high - first) / stride + 1;
-            if (n > most) {
-                return null;
-            }
-            long[] all = new long[(int) n];
-            for (int k = 0; k < n; k++) {
-                all[k] = first + (long) k * stride;
-            }
-            return all;
+        /** The distance between two values it takes. */
+        int stride() {
+            return fixedStart ? Math.abs(step) : 1;
+        }
+
+        /** The lowest value it takes. */
+        long first() {
+            return low + Math.floorMod(start - low, stride());
+        }
+
+        /** How many values it takes. */
+        long count() {
+            return high < first() ? 0 : (high - first()) / stride() + 1;
         }
     }
 
@@ -224,14 +224,16 @@ final class LoopInference {
             } else if (byRight != null) { // an enclosing loop's counter cannot change in this loop
                 counter = leftLocal;
                 limitRelation = byRight;
-                limitLow = byRight.bounds()[0];
-                limitHigh = byRight.bounds()[1];
+                long[] limits = byRight.bounds();
+                limitLow = limits[0];
+                limitHigh = limits[1];
                 limitText = limitLow + ".." + limitHigh;
             } else if (byLeft != null) {
                 counter = rightLocal;
                 limitRelation = byLeft;
-                limitLow = byLeft.bounds()[0];
-                limitHigh = byLeft.bounds()[1];
+                long[] limits = byLeft.bounds();
+                limitLow = limits[0];
+                limitHigh = limits[1];
                 limitText = limitLow + ".." + limitHigh;
                 jumpCond = mirror(jumpCond);
             } else {
@@ -344,11 +346,8 @@ final class LoopInference {
         boolean stepFirst = stepBlock != testBlock && cfg.dominates(stepBlock, testBlock);
         boolean unclear = stepBlock == testBlock;
         for (long v : new long[] {init, initHigh}) {
-            if (!stepFirst || unclear) {
-                starts.add(v);
-            }
-            if (stepFirst || unclear) {
-                starts.add(v + step);
+            for (long first : firstTested(v, step, stepFirst, unclear)) {
+                starts.add(first);
             }
         }
         if (cont == Cond.NE && Math.abs(step) != 1 && (!init.equals(initHigh) || limitLow != limitHigh)) {
@@ -378,8 +377,12 @@ final class LoopInference {
         // A triangular nest: the start or the limit follows the immediately enclosing loop's counter (the other
         // is one constant), so over one entry of that loop the test passes at most the sum, over the counter's
         // values, of what it passes with each.
-        Relation relation = startRelational && !startConstant && limitLow == limitHigh && limitRelation == null
-                ? startRelation : !startRelational && limitRelation != null && init.equals(initHigh) ? limitRelation : null;
+        Relation relation = null;
+        if (startRelational && !startConstant && limitLow == limitHigh && limitRelation == null) {
+            relation = startRelation;
+        } else if (!startRelational && limitRelation != null && init.equals(initHigh)) {
+            relation = limitRelation;
+        }
         if (relation != null && relation.range().loop().id == loop.parent) {
             long total = passesOver(relation, relation == startRelation, init, limitLow, step, cont, stepFirst, unclear);
             if (total >= 0) {
@@ -389,6 +392,15 @@ final class LoopInference {
         return new Candidate(bound, name + " from " + from + " step " + step + " while " + symbol(cont) + " " + limitText,
                 counter, init + Math.min(0, reach), initHigh + Math.max(0, reach), step, init.equals(initHigh),
                 List.copyOf(edges));
+    }
+
+    /**
+     * The value the test sees in an entry's first iteration, from the counter's initial value: that value when
+     * the test runs before the step, one step on when the step runs first, either when both are in one block.
+     */
+    private static long[] firstTested(long initial, int step, boolean stepFirst, boolean unclear) {
+        return unclear ? new long[] {initial, initial + step}
+                : stepFirst ? new long[] {initial + step} : new long[] {initial};
     }
 
     /** Most values the sum of a triangular nest is taken over (beyond it, the per-entry bound stands alone). */
@@ -402,16 +414,16 @@ final class LoopInference {
      */
     private static long passesOver(Relation relation, boolean ofStart, long start, long limit, int step, Cond cont,
                                    boolean stepFirst, boolean unclear) {
-        long[] values = relation.range().values(MOST_VALUES);
-        if (values == null) {
+        Range range = relation.range();
+        if (range.count() > MOST_VALUES) {
             return -1;
         }
         long total = 0;
-        for (long v : values) {
+        for (long v = range.first(); v <= range.high(); v += range.stride()) {
             long from = ofStart ? relation.at(v) : start;
             long to = ofStart ? limit : relation.at(v);
             long most = 0;
-            for (long first : stepFirst ? new long[] {from + step} : unclear ? new long[] {from, from + step} : new long[] {from}) {
+            for (long first : firstTested(from, step, stepFirst, unclear)) {
                 if (first < Integer.MIN_VALUE || first > Integer.MAX_VALUE || to < Integer.MIN_VALUE || to > Integer.MAX_VALUE) {
                     return -1;
                 }

@@ -258,8 +258,6 @@ public final class TimingAnalysis {
         }
     }
 
-    /** The cost of one call instruction: the most expensive of its targets. */
-    /** A loop on a method's worst path, with the bound it was counted with; its text is made for a root's path. */
     /**
      * A loop on a method's worst path, with the bound it was counted with, and from the IPET its iterations and
      * entries in the worst case (-1 when the longest path gave the bound); its text is made for a root's path.
@@ -278,8 +276,7 @@ public final class TimingAnalysis {
     /** The loop and line counts of a root's worst case: the loops along its worst path, the lines of its own method. */
     private WorstCase worstCase(MethodTiming root) {
         List<WorstCase.LoopCount> loops = new ArrayList<>();
-        Set<MethodRef> seen = new HashSet<>();
-        for (MethodTiming t = root; t != null && seen.add(t.ref) && seen.size() <= MAX_PATH; t = t.heaviest) {
+        for (MethodTiming t : worstChain(root)) {
             for (WorstLoop w : t.worstLoops) {
                 loops.add(new WorstCase.LoopCount(t.ref.toId(), w.file(), w.line(), w.bound(), w.entries(), w.iterations()));
             }
@@ -293,6 +290,7 @@ public final class TimingAnalysis {
         return new WorstCase(loops, lines);
     }
 
+    /** The cost of one call instruction: the most expensive of its targets. */
     private record SiteCost(long cost, CharSequence reason, MethodRef cause, MethodTiming worst) {
     }
 
@@ -596,16 +594,11 @@ public final class TimingAnalysis {
         t.cost = path.total();
         Ipet.Solution solution = null;
         if (ipet && constraints != null && path.total() < Ipet.EXACT_LIMIT) {
-            Ipet ipet = new Ipet(cfg, costs.block, excluded);
-            constraints.accept(ipet);
-            String signature = ipet.signature();
-            Ipet.Result result = solved.get(signature);
-            if (result == null) {
-                result = ipet.solve(null);
-                solved.put(signature, result);
-            }
+            Ipet program = new Ipet(cfg, costs.block, excluded);
+            constraints.accept(program);
+            Ipet.Result result = solved.computeIfAbsent(program.signature(), k -> program.solve(null));
             if (result.failure() == Ipet.Failure.INFEASIBLE) {
-                throw contradiction(t, ipet);
+                throw contradiction(t, program);
             }
             solution = result.checked().filter(s -> s.total() <= path.total()).orElse(null);
         }
@@ -1052,13 +1045,24 @@ public final class TimingAnalysis {
 
     private List<String> worstPath(MethodTiming root) {
         List<String> path = new ArrayList<>();
-        Set<MethodRef> seen = new HashSet<>();
-        for (MethodTiming t = root; t != null && seen.add(t.ref) && path.size() < MAX_PATH; ) {
+        for (MethodTiming t : worstChain(root)) {
+            if (path.size() >= MAX_PATH) {
+                break;
+            }
             path.add(pathName(t.ref));
             t.worstLoops.forEach(w -> path.add(w.toString()));
-            t = t.heaviest;
         }
         return path.size() > MAX_PATH ? path.subList(0, MAX_PATH) : path;
+    }
+
+    /** The methods of a root's worst path: each one's heaviest callee, until one repeats, at most {@link #MAX_PATH}. */
+    private static List<MethodTiming> worstChain(MethodTiming root) {
+        List<MethodTiming> chain = new ArrayList<>();
+        Set<MethodRef> seen = new HashSet<>();
+        for (MethodTiming t = root; t != null && seen.add(t.ref) && chain.size() < MAX_PATH; t = t.heaviest) {
+            chain.add(t);
+        }
+        return chain;
     }
 
     private List<String> causePath(MethodTiming root) {

@@ -73,6 +73,7 @@ class IpetAgainstLongestPathTest {
                 }
             }
         }
+        System.out.printf("IPET against the longest path: %d loop-free methods, %d with loops%n", loopFree, withLoops);
         assertTrue(loopFree > 300 && withLoops > 100, loopFree + " loop-free methods, " + withLoops + " with loops");
         if (!problems.isEmpty()) {
             fail(problems.size() + " problems:\n  " + String.join("\n  ", problems));
