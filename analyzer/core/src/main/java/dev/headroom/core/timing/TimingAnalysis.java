@@ -303,12 +303,11 @@ public final class TimingAnalysis {
     public TimingResult analyze(List<RootFinder.Found> roots, boolean byLocation) {
         List<RootTiming> rootTimings = new ArrayList<>();
         List<TimingFinding> findings = new ArrayList<>();
-        ExceptionalExits<MethodTiming> exits = new ExceptionalExits<>(x -> x.exits, x -> x.normalCallees,
-                x -> x.owner != null && x.owner.input(), MAX_PATH);
         List<RootFinder.Found> sorted = new ArrayList<>(roots);
         sorted.sort((a, b) -> a.root().compareTo(b.root()));
         sorted.forEach(found -> rootRefs.add(found.method().ref()));
         List<UnboundedLoopSearch.Start> starts = new ArrayList<>();
+        List<MethodTiming> timed = new ArrayList<>();
         for (RootFinder.Found found : sorted) {
             MethodRef ref = found.method().ref();
             MethodTiming own = timing(ref);
@@ -324,8 +323,9 @@ public final class TimingAnalysis {
             List<String> path = t.bounded() ? worstPath(t) : causePath(t);
             Verdict verdict = deadline == null ? null
                     : t.bounded() && t.cost <= deadline ? Verdict.PASS : Verdict.FAIL;
+            timed.add(t);
             rootTimings.add(new RootTiming(ref.toId(), t.bounded(), t.bounded() ? t.cost : 0, deadline, verdict, path,
-                    exits.of(t), t.bounded() ? worstCase(t) : WorstCase.NONE));
+                    List.of(), t.bounded() ? worstCase(t) : WorstCase.NONE));
             if (verdict == Verdict.FAIL) {
                 String message = t.bounded()
                         ? "worst-case cost " + t.cost + " cycles (" + model.name() + " cost model) is above the deadline of "
@@ -334,6 +334,13 @@ public final class TimingAnalysis {
                           + " cycles cannot be shown to hold: " + t.reason;
                 findings.add(new TimingFinding(Rule.DEADLINE_EXCEEDED, ref, ref, firstLine(m), message, List.of(), 1, false));
             }
+        }
+        List<List<String>> exits = new ExceptionalExits<MethodTiming>(x -> x.exits, x -> x.normalCallees,
+                x -> x.owner != null && x.owner.input(), MAX_PATH).of(timed);
+        for (int i = 0; i < rootTimings.size(); i++) {
+            RootTiming r = rootTimings.get(i);
+            rootTimings.set(i, new RootTiming(r.root(), r.bounded(), r.wcet(), r.deadline(), r.verdict(), r.worstPath(),
+                    exits.get(i), r.worstCase()));
         }
         UnboundedLoopSearch loops = unboundedLoopSearch();
         findings.addAll(byLocation ? loops.byLocation(starts) : loops.perRoot(starts));
