@@ -24,6 +24,8 @@ public final class CallGraph {
         private final Hierarchy.Declared declared;
         private final MethodFacts facts;
         private final List<Call> calls = new ArrayList<>();
+        /** By call: the number of the node whose bytecode it leads into in the reached graph, or -1. */
+        private int[] callees;
         /** The node's place in the last graph that added it (the reached graph, once built). */
         private int number = -1;
         /** The builder's state of this node while the graph is built; null after. */
@@ -37,6 +39,11 @@ public final class CallGraph {
 
         public MethodRef ref() {
             return ref;
+        }
+
+        /** The node's number in the reached graph. */
+        public int number() {
+            return number;
         }
 
         public LoadedClass owner() {
@@ -59,6 +66,14 @@ public final class CallGraph {
 
         public List<Call> calls() {
             return Collections.unmodifiableList(calls);
+        }
+
+        /**
+         * The number of the node the {@code i}th call leads into (a {@link Target.Method} or a
+         * {@link Target.CallbacksOnly}), numbered once for every analysis; -1 for a call that is not followed.
+         */
+        public int callee(int i) {
+            return callees[i];
         }
 
         void addCall(Call call) {
@@ -136,13 +151,24 @@ public final class CallGraph {
         }
         while (!queue.isEmpty()) {
             for (Call call : queue.poll().calls) {
-                MethodRef callee = call.target() instanceof Target.Method m ? m.ref()
-                        : call.target() instanceof Target.CallbacksOnly c ? c.ref() : null;
+                MethodRef callee = followed(call);
                 if (callee != null && !reached.contains(callee)) {
                     queue.add(reached.add(nodes.get(callee)));
                 }
             }
         }
+        for (Node n : reached.order) {
+            n.callees = new int[n.calls.size()];
+            for (int i = 0; i < n.callees.length; i++) {
+                MethodRef callee = followed(n.calls.get(i));
+                n.callees[i] = callee == null ? -1 : reached.nodes.get(callee).number;
+            }
+        }
         return reached;
+    }
+
+    private static MethodRef followed(Call call) {
+        return call.target() instanceof Target.Method m ? m.ref()
+                : call.target() instanceof Target.CallbacksOnly c ? c.ref() : null;
     }
 }

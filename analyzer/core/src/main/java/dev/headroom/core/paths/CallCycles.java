@@ -6,6 +6,7 @@ import dev.headroom.core.callgraph.Cycles;
 import dev.headroom.core.callgraph.MethodRef;
 import dev.headroom.core.callgraph.Target;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +36,16 @@ final class CallCycles {
         this.graph = graph;
         List<int[]> successors = new ArrayList<>(graph.size());
         for (CallGraph.Node n : graph.nodes()) {
-            successors.add(n.calls().stream()
-                    .filter(c -> !hotOnly || !c.site().cold())
-                    .map(c -> target(c))
-                    .mapToInt(t -> t == null ? -1 : graph.number(t))
-                    .filter(i -> i >= 0)
-                    .toArray());
+            List<Call> calls = n.calls();
+            int[] to = new int[calls.size()];
+            int count = 0;
+            for (int c = 0; c < to.length; c++) {
+                int j = counted(n, c);
+                if (j >= 0 && !(hotOnly && calls.get(c).site().cold())) {
+                    to[count++] = j;
+                }
+            }
+            successors.add(Arrays.copyOf(to, count));
         }
         component = Cycles.components(successors);
         onCycle = Cycles.onCycle(successors);
@@ -56,17 +61,16 @@ final class CallCycles {
         return i >= 0 && onCycle[i];
     }
 
-    /** True when the call from m to target stays on m's cycle. */
-    boolean staysOnCycle(MethodRef m, Call call) {
-        MethodRef target = target(call);
-        int i = graph.number(m);
-        int j = target == null ? -1 : graph.number(target);
-        return i >= 0 && j >= 0 && onCycle[i] && component[i] == component[j];
+    /** True when a node's {@code c}th call stays on the node's cycle. */
+    boolean staysOnCycle(CallGraph.Node n, int c) {
+        int i = n.number();
+        int j = counted(n, c);
+        return j >= 0 && onCycle[i] && component[i] == component[j];
     }
 
-    private MethodRef target(Call call) {
-        return throughSummaries ? PathAnalysis.followed(call.target())
-                : call.target() instanceof Target.Method m ? m.ref() : null;
+    /** The node a call leads into when it counts for these cycles, or -1. */
+    private int counted(CallGraph.Node n, int c) {
+        return throughSummaries || n.calls().get(c).target() instanceof Target.Method ? n.callee(c) : -1;
     }
 
     /** How many methods the cycle through m has. */

@@ -74,15 +74,17 @@ final class LibrarySummaries {
             if (!cycles.isOnCycle(n.ref())) {
                 continue;
             }
-            for (Call call : n.calls()) {
-                if (cycles.staysOnCycle(n.ref(), call)) {
+            List<Call> calls = n.calls();
+            for (int c = 0; c < calls.size(); c++) {
+                Call call = calls.get(c);
+                if (cycles.staysOnCycle(n, c)) {
                     MethodRef next = ((Target.Method) call.target()).ref();
                     int size = cycles.cycleSize(n.ref());
                     String message = next.equals(n.ref())
                             ? Names.method(n.ref()) + " calls itself"
                             : Names.method(n.ref()) + " is on a call cycle of " + size + " methods (through "
                                     + Names.method(next) + ")";
-                    boolean cold = call.site().cold() || !hotCycles.staysOnCycle(n.ref(), call);
+                    boolean cold = call.site().cold() || !hotCycles.staysOnCycle(n, c);
                     effectsOf(n.ref()).putIfAbsent(new Key(Rule.RECURSION, cold),
                             new Witness(call.site().line(), new Event(Rule.RECURSION, cold,
                                     call.site().line(), message, next, null), null, null));
@@ -97,9 +99,11 @@ final class LibrarySummaries {
     private void propagate(List<CallGraph.Node> library) {
         Map<MethodRef, List<CallerSite>> callers = new HashMap<>();
         for (CallGraph.Node n : library) {
-            for (Call call : n.calls()) {
+            List<Call> calls = n.calls();
+            for (int c = 0; c < calls.size(); c++) {
+                Call call = calls.get(c);
                 MethodRef callee = PathAnalysis.followed(call.target());
-                if (callee != null && !graph.node(callee).isInput()) {
+                if (callee != null && !graph.node(n.callee(c)).isInput()) {
                     callers.computeIfAbsent(callee, k -> new ArrayList<>()).add(new CallerSite(n.ref(),
                             call.site().line(), call.site().cold(), call.target() instanceof Target.CallbacksOnly));
                 }

@@ -307,10 +307,12 @@ public final class PathAnalysis {
 
     private Step[] stepsOf(int k) {
         Set<Step> result = new LinkedHashSet<>();
-        for (Call call : nodes[k].calls()) {
-            MethodRef to = followed(call.target());
-            if (to != null) {
-                result.add(new Step(k, call.site().line(), call.site().cold(), graph.number(to)));
+        List<Call> calls = nodes[k].calls();
+        for (int c = 0; c < calls.size(); c++) {
+            int to = nodes[k].callee(c);
+            if (to >= 0) {
+                Call call = calls.get(c);
+                result.add(new Step(k, call.site().line(), call.site().cold(), to));
             }
         }
         return result.toArray(new Step[0]);
@@ -347,14 +349,16 @@ public final class PathAnalysis {
             result.add(new Local(new FindingKey(e.rule(), node.ref(), e.line()), e.cold(), e.message(), e.remedy(),
                     e.target() == null ? List.of() : List.of(new Frame(e.target().toId(), 0))));
         }
-        for (Call call : node.calls()) {
-            if (call.target() instanceof Target.Method m && !graph.node(m.ref()).isInput()) {
+        List<Call> calls = node.calls();
+        for (int c = 0; c < calls.size(); c++) {
+            Call call = calls.get(c);
+            if (call.target() instanceof Target.Method m && !graph.node(node.callee(c)).isInput()) {
                 for (LibrarySummaries.Key key : library.effects(m.ref()).keySet()) {
                     result.add(libraryEffect(node.ref(), call, m.ref(), key));
                 }
             }
-            if (cycles.staysOnCycle(node.ref(), call)) {
-                result.add(recursiveCall(node.ref(), call));
+            if (cycles.staysOnCycle(node, c)) {
+                result.add(recursiveCall(node, c));
             }
         }
         return result;
@@ -369,7 +373,9 @@ public final class PathAnalysis {
                 message, LocalEvents.libraryRemedy(key.rule(), origin.event()), library.chain(callee, key));
     }
 
-    private Local recursiveCall(MethodRef m, Call call) {
+    private Local recursiveCall(CallGraph.Node node, int c) {
+        MethodRef m = node.ref();
+        Call call = node.calls().get(c);
         MethodRef to = followed(call.target());
         CharSequence message;
         if (to.equals(m)) {
@@ -379,7 +385,7 @@ public final class PathAnalysis {
             message = new LazyText(() -> "recursive call: " + Names.method(m) + " calls " + Names.method(to)
                     + ", which leads back to it (a cycle of " + size + " methods)");
         }
-        boolean cold = call.site().cold() || !hotCycles.staysOnCycle(m, call);
+        boolean cold = call.site().cold() || !hotCycles.staysOnCycle(node, c);
         return new Local(new FindingKey(Rule.RECURSION, m, call.site().line()), cold, message,
                 LocalEvents.remedy(EventKind.RECURSION), List.of(new Frame(to.toId(), 0)));
     }
