@@ -1,6 +1,7 @@
 package dev.headroom.cli;
 
 import dev.headroom.core.AnalysisConfig;
+import dev.headroom.core.CacheDirectory;
 import dev.headroom.core.ConfigOptions;
 import dev.headroom.core.ConfigurationException;
 import dev.headroom.core.Headroom;
@@ -196,6 +197,14 @@ public final class CheckCommand implements Callable<Integer> {
                     + "with the number of roots reaching it (location: for scans with many roots).")
     String groupBy;
 
+    @Option(names = "--cache-dir", paramLabel = "<dir>",
+            description = "Where what every run computes the same (the worst-case bounds' solved integer programs) is"
+                    + " kept for the next runs (default: headroom in $XDG_CACHE_HOME, else in ~/.cache).")
+    Path cacheDir;
+
+    @Option(names = "--no-cache", description = "Read and write no cache: compute everything in this run.")
+    boolean noCache;
+
     @Option(names = "--allow-no-roots",
             description = "Pass a run that checks nothing (no class read, or no root and no --ram-budget) instead of"
                     + " failing it with exit code 2.")
@@ -243,6 +252,11 @@ public final class CheckCommand implements Callable<Integer> {
         }
         if (flowFacts != null) {
             builder.flowFacts(flowFacts);
+        }
+        try {
+            builder.cacheDir(CacheDirectory.choose(cacheDir, noCache, "--cache-dir", "--no-cache"));
+        } catch (ConfigurationException e) {
+            throw ExitException.usage(e.getMessage());
         }
         if (baseline != null) {
             builder.baseline(baseline);

@@ -218,6 +218,19 @@ class CheckOptionsTest {
     }
 
     @Test
+    void cacheDirAndNoCacheTogetherIsUsageError() {
+        check("--cache-dir", dir.toString(), "--no-cache", classes.toString())
+                .assertOneLineError(ExitCodes.USAGE, "--cache-dir", "--no-cache");
+    }
+
+    @Test
+    void cacheDirThatIsAFileIsUsageError() throws IOException {
+        Path file = Files.writeString(dir.resolve("cache"), "");
+        check("--cache-dir", file.toString(), classes.toString())
+                .assertOneLineError(ExitCodes.USAGE, "--cache-dir is not a directory", file.toString());
+    }
+
+    @Test
     void missingBaselineFileIsUsageError() {
         String baseline = dir.resolve("baseline.json").toString();
         check("--baseline", baseline, classes.toString()).assertOneLineError(ExitCodes.USAGE, "--baseline", baseline);

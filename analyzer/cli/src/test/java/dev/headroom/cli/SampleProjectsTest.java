@@ -14,9 +14,12 @@ import dev.headroom.core.model.AnalysisResult;
 import dev.headroom.core.model.Rule;
 import dev.headroom.core.model.Verdict;
 import dev.headroom.core.testing.ExpectationHarness;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Dogfood: the analyzer checks its own sample projects. The clean one passes with nothing found; the
@@ -84,6 +87,27 @@ class SampleProjectsTest {
                 assertEquals(first.out(), second.out(), format + " report by " + grouping + " differs between two runs");
                 assertTrue(first.out().length() > 1000, format + " report is suspiciously short");
             }
+        }
+    }
+
+    /**
+     * The integer programs the worst-case bounds solve are kept in the cache directory; the next run reads them
+     * instead of solving, and its reports are the same bytes as with no cache at all.
+     */
+    @Test
+    void reportsAreByteIdenticalWithTheCacheColdWarmOrOff(@TempDir Path cache) throws IOException {
+        String sample = classes("telemetry-mistakes").toString();
+        List<String> formats = List.of("json", "text");
+        for (String format : formats) {
+            CliRun none = CliRun.of("check", "--no-cache", "--format", format, sample);
+            CliRun cold = CliRun.of("check", "--cache-dir", cache.toString(), "--format", format, sample);
+            assertTrue(Files.size(cache.resolve("ipet-solutions.txt")) > 100, "the solved programs are kept");
+            CliRun warm = CliRun.of("check", "--cache-dir", cache.toString(), "--format", format, sample);
+            assertAll(
+                    () -> assertEquals(ExitCodes.FAIL, none.exitCode(), none.err()),
+                    () -> assertEquals(none.out(), cold.out(), format + " report with a cold cache"),
+                    () -> assertEquals(none.out(), warm.out(), format + " report with a warm cache"),
+                    () -> assertEquals(none.err(), warm.err(), "what a warm run says on standard error"));
         }
     }
 

@@ -36,6 +36,7 @@ public final class AnalysisConfig {
     private final Path baseline;
     private final Path writeBaseline;
     private final boolean allowNoRoots;
+    private final Path cacheDir;
 
     private AnalysisConfig(Builder b) {
         this.inputs = List.copyOf(b.inputs);
@@ -64,6 +65,7 @@ public final class AnalysisConfig {
         this.baseline = b.baseline;
         this.writeBaseline = b.writeBaseline;
         this.allowNoRoots = b.allowNoRoots;
+        this.cacheDir = b.cacheDir;
     }
 
     public static Builder builder() {
@@ -181,6 +183,14 @@ public final class AnalysisConfig {
         return flowFacts;
     }
 
+    /**
+     * Where what is computed the same in every run is kept for the next ones ({@code --cache-dir}), or null for
+     * no cache (the default of the API; the command line and the plugin default to the user's cache directory).
+     */
+    public Path cacheDir() {
+        return cacheDir;
+    }
+
     /** The baseline whose findings are accepted and whose budgets ratchet ({@code --baseline}), or null. */
     public Path baseline() {
         return baseline;
@@ -226,6 +236,7 @@ public final class AnalysisConfig {
         private Path baseline;
         private Path writeBaseline;
         private boolean allowNoRoots;
+        private Path cacheDir;
 
         private Builder() {
         }
@@ -355,6 +366,12 @@ public final class AnalysisConfig {
 
         public Builder flowFacts(Path file) {
             this.flowFacts = Objects.requireNonNull(file);
+            return this;
+        }
+
+        /** The cache directory, or null for none. */
+        public Builder cacheDir(Path directory) {
+            this.cacheDir = directory;
             return this;
         }
 

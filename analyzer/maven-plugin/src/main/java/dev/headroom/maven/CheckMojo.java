@@ -2,6 +2,7 @@ package dev.headroom.maven;
 
 import dev.headroom.core.AnalysisConfig;
 import dev.headroom.core.ConfigOptions;
+import dev.headroom.core.CacheDirectory;
 import dev.headroom.core.ConfigurationException;
 import dev.headroom.core.Headroom;
 import dev.headroom.core.InputException;
@@ -155,6 +156,17 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "headroom.flowFacts")
     File flowFacts;
 
+    /**
+     * Where what every run computes the same (the worst-case bounds' solved integer programs) is kept for the next
+     * runs; default: $XDG_CACHE_HOME/headroom or ~/.cache/headroom.
+     */
+    @Parameter(property = "headroom.cacheDir")
+    File cacheDir;
+
+    /** Read and write no cache: compute everything in this run. */
+    @Parameter(property = "headroom.noCache", defaultValue = "false")
+    boolean noCache;
+
     /** Virtual-call targets: vta (types that flow to the receiver), rta (classes instantiated) or cha (every override). */
     @Parameter(property = "headroom.dispatch", defaultValue = "vta")
     String dispatch;
@@ -295,6 +307,12 @@ public class CheckMojo extends AbstractMojo {
         }
         if (flowFacts != null) {
             builder.flowFacts(flowFacts.toPath());
+        }
+        try {
+            builder.cacheDir(CacheDirectory.choose(cacheDir == null ? null : cacheDir.toPath(), noCache, "cacheDir",
+                    "noCache"));
+        } catch (ConfigurationException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
         }
         if (baseline != null) {
             builder.baseline(baseline.toPath());

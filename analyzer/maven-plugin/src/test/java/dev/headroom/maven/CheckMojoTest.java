@@ -94,7 +94,7 @@ class CheckMojoTest {
                 "stackBudget", "sourceRoots", "sarifCategory", "layout", "costModel", "rules", "excludes", "rulePacks",
                 "formats", "failOn", "maxFindings",
                 "baseline", "writeBaseline", "flowFacts", "dispatch", "coldPaths", "assertions", "timingExceptions", "groupBy",
-                "allowNoRoots");
+                "allowNoRoots", "cacheDir", "noCache");
         List<String> missing = new ArrayList<>();
         for (String name : expected) {
             PluginDescriptor.Parameter parameter = parameters.get(name);
@@ -122,6 +122,8 @@ class CheckMojoTest {
                 () -> assertEquals("exclude", parameters.get("timingExceptions").defaultValue()),
                 () -> assertEquals("root", parameters.get("groupBy").defaultValue()),
                 () -> assertEquals("false", parameters.get("skip").defaultValue()),
+                () -> assertEquals("false", parameters.get("noCache").defaultValue()),
+                () -> assertNull(parameters.get("cacheDir").defaultValue(), "the user's cache directory, as on the command line"),
                 // Unlike --allow-no-roots: every module of a build runs the goal, and not every one has roots.
                 () -> assertEquals("true", parameters.get("allowNoRoots").defaultValue()),
                 () -> assertEquals("text,json", parameters.get("formats").defaultValue()),
@@ -231,6 +233,20 @@ class CheckMojoTest {
         mojo.execute();
         assertEquals(List.of(), log.lines("warn"));
         assertTrue(Files.readString(dir.resolve("baseline.json")).startsWith("{\n  \"baselineVersion\": 1,"));
+    }
+
+    @Test
+    void theCacheDirectoryIsUsedAndContradictingItIsABuildError() throws Exception {
+        TestProject project = TestProject.create(dir, Map.of("Clean", CLEAN));
+        CheckMojo mojo = project.mojo(log);
+        mojo.cacheDir = dir.resolve("cache").toFile();
+        mojo.execute();
+        assertEquals(List.of(), log.lines("warn"));
+        CheckMojo both = project.mojo(log);
+        both.cacheDir = dir.resolve("cache").toFile();
+        both.noCache = true;
+        MojoExecutionException error = assertThrows(MojoExecutionException.class, both::execute);
+        assertTrue(error.getMessage().contains("cacheDir and noCache contradict each other"), error.getMessage());
     }
 
     @Test

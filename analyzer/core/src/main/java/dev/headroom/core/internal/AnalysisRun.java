@@ -32,6 +32,7 @@ import dev.headroom.core.timing.CostModel;
 import dev.headroom.core.timing.CostModels;
 import dev.headroom.core.timing.FlowFacts;
 import dev.headroom.core.timing.FlowFactsCheck;
+import dev.headroom.core.timing.SolvedPrograms;
 import dev.headroom.core.timing.TimingAnalysis;
 import dev.headroom.core.timing.TimingFinding;
 import dev.headroom.core.timing.TimingResult;
@@ -104,8 +105,12 @@ public final class AnalysisRun {
             MemoryReport memory = memory(statics, classes, hierarchy, graph, roots, initializers, sources, suppressions,
                     findings);
             listener.progress("bounding the worst-case cost of " + roots.size() + " roots (" + costModel.name() + ")");
+            SolvedPrograms programs = config.cacheDir() == null ? SolvedPrograms.inMemory()
+                    : SolvedPrograms.in(config.cacheDir());
             TimingResult timing = new TimingAnalysis(graph, hierarchy, costModel, flowFacts, assertions,
-                    config.timingExceptions(), statics.staticObjects()).analyze(roots, config.grouping() == FindingGrouping.LOCATION);
+                    config.timingExceptions(), statics.staticObjects()).solvedPrograms(programs)
+                    .analyze(roots, config.grouping() == FindingGrouping.LOCATION);
+            programs.save();
             List<Finding> timingFindings = new ArrayList<>();
             for (TimingFinding f : timing.findings()) {
                 Optional<Severity> severity = severity(f.rule(), f.rule().defaultSeverity(), f.cold());

@@ -112,7 +112,7 @@ public final class TimingAnalysis {
      */
     private final boolean ipet = !"off".equals(System.getProperty("headroom.internal.ipet"));
     /** Each integer program solved, by {@link Ipet#signature}: the same program is solved once. */
-    private final Map<String, Ipet.Result> solved = new HashMap<>();
+    private SolvedPrograms solved = SolvedPrograms.inMemory();
     /** The roots being bounded: a loop-free method keeps its worst path's lines only when it is one. */
     private final Set<MethodRef> rootRefs = new HashSet<>();
 
@@ -138,6 +138,12 @@ public final class TimingAnalysis {
         this.model = model;
         this.facts = facts;
         this.fieldLengths = new FieldArrayLengths(hierarchy.classes());
+    }
+
+    /** Where the integer programs' answers are kept: in this run only (the default), or across runs too. */
+    public TimingAnalysis solvedPrograms(SolvedPrograms programs) {
+        this.solved = programs;
+        return this;
     }
 
     /**
@@ -603,7 +609,7 @@ public final class TimingAnalysis {
         if (ipet && constraints != null && path.total() < Ipet.EXACT_LIMIT) {
             Ipet program = new Ipet(cfg, costs.block, excluded);
             constraints.accept(program);
-            Ipet.Result result = solved.computeIfAbsent(program.signature(), k -> program.solve(null));
+            Ipet.Result result = solved.solve(program.signature(), () -> program.solve(null));
             if (result.failure() == Ipet.Failure.INFEASIBLE) {
                 throw contradiction(t, program);
             }

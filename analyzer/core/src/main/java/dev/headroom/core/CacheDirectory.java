@@ -1,0 +1,40 @@
+package dev.headroom.core;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the command line and the plugin keep what every run computes the same, by default: the user's cache
+ * directory, {@code $XDG_CACHE_HOME/headroom} or {@code ~/.cache/headroom} (where the launcher keeps its
+ * class-data archive too).
+ */
+public final class CacheDirectory {
+    private CacheDirectory() {
+    }
+
+    /** The user's cache directory for Headroom (it need not exist yet). */
+    public static Path userDefault() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isEmpty() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("headroom");
+    }
+
+    /**
+     * The cache directory the options give: none with {@code noCache}, the one named, or the user's.
+     *
+     * @param option the option's name, for the error
+     * @throws ConfigurationException when both are given, or the one named is a file
+     */
+    public static Path choose(Path named, boolean noCache, String option, String noCacheOption) {
+        if (noCache && named != null) {
+            throw new ConfigurationException(option + " and " + noCacheOption + " contradict each other: give one");
+        }
+        if (noCache) {
+            return null;
+        }
+        if (named != null && Files.exists(named) && !Files.isDirectory(named)) {
+            throw new ConfigurationException(option + " is not a directory: " + named);
+        }
+        return named != null ? named : userDefault();
+    }
+}
