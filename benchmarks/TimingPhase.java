@@ -18,6 +18,7 @@ import dev.headroom.core.rules.RuleBook;
 import dev.headroom.core.timing.CostModel;
 import dev.headroom.core.timing.CostModels;
 import dev.headroom.core.timing.FlowFacts;
+import dev.headroom.core.timing.SolvedPrograms;
 import dev.headroom.core.timing.TimingAnalysis;
 import dev.headroom.core.timing.TimingResult;
 import java.lang.management.GarbageCollectorMXBean;
@@ -28,8 +29,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.ojalgo.optimisation.Expression;
-import org.ojalgo.optimisation.ExpressionsBasedModel;
 
 /**
  * What the IPET costs (issue 12): the timing analysis alone, with the IPET and with the longest path only
@@ -44,8 +43,7 @@ import org.ojalgo.optimisation.ExpressionsBasedModel;
  * and JIT threads too) and of the collections' time, with the ratios IPET over longest path; the roots bounded,
  * the bounds the IPET tightened, the timing findings; and loudly any root whose IPET bound is above its longest
  * path or that is bounded in one mode only. Last, an untimed run with the IPET counts the integer programs solved
- * (one per method timing whose loops all have a bound, below 2^36: a method's normal runs and all its runs, and
- * each call context a method is analysed in again, are timings of their own).
+ * ({@code SolvedPrograms.solvedCount}: each distinct program once, as in a run without a cache).
  *
  * <p>Usage: java -Xmx3g -cp analyzer/cli/target/headroom.jar benchmarks/TimingPhase.java name --root 'p.**#*'
  * [--group-by location] input...
@@ -115,7 +113,7 @@ public final class TimingPhase {
                     results.remove(ipet); // the last result is not live while the next one is made
                     System.gc();
                     double[] before = clocks();
-                    results.put(ipet, timing(ipet, graph, hierarchy, costModel, statics, roots));
+                    results.put(ipet, timing(ipet, graph, hierarchy, costModel, statics).analyze(roots, true));
                     double[] spent = clocks();
                     for (int i = 0; i < spent.length; i++) {
                         spent[i] -= before[i];
@@ -137,38 +135,20 @@ public final class TimingPhase {
             compare(name, results.get(true), results.get(false), samples.get(true), samples.get(false));
             results.clear();
 
-            // Counted in an untimed run with the IPET through a public hook of ojAlgo that changes no answer: an
-            // analyser that the presolve of every model (one per Ipet.solve) hands each expression with its model.
-            // The calls for one model come one after another (one thread): a model is counted when it is not the
-            // one before.
-            Object[] last = new Object[1];
-            long[] solved = new long[1];
-            ExpressionsBasedModel.addPresolver(new ExpressionsBasedModel.ExpressionAnalyser(Integer.MAX_VALUE) {
-                @Override
-                protected boolean isApplicable(Expression expression) {
-                    return true;
-                }
-
-                @Override
-                public void simplify(Expression expression, ExpressionsBasedModel model) {
-                    if (model != last[0]) {
-                        last[0] = model;
-                        solved[0]++;
-                    }
-                }
-            });
             System.gc();
-            timing(true, graph, hierarchy, costModel, statics, roots);
-            System.out.printf("  integer programs solved (an untimed run with the IPET): %,d%n", solved[0]);
+            SolvedPrograms programs = SolvedPrograms.inMemory();
+            timing(true, graph, hierarchy, costModel, statics).solvedPrograms(programs).analyze(roots, true);
+            System.out.printf("  integer programs solved (an untimed run with the IPET): %,d%n", programs.solvedCount());
         }
     }
 
-    private static TimingResult timing(boolean ipet, CallGraph graph, Hierarchy hierarchy, CostModel costModel,
-                                       MemoryAnalysis statics, List<RootFinder.Found> roots) {
+    /** A new timing analysis in one mode (the switch is read when it is made). */
+    private static TimingAnalysis timing(boolean ipet, CallGraph graph, Hierarchy hierarchy, CostModel costModel,
+                                         MemoryAnalysis statics) {
         System.setProperty(SWITCH, ipet ? "on" : "off");
         // As AnalysisRun: the static objects are made with the analysis (their answers are cached in them).
         return new TimingAnalysis(graph, hierarchy, costModel, FlowFacts.none(), false, TimingExceptions.EXCLUDE,
-                statics.staticObjects()).analyze(roots, true);
+                statics.staticObjects());
     }
 
     /** Wall time, this thread's CPU time, the process's CPU time, the collections' time, in seconds. */

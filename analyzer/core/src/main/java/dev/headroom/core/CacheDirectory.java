@@ -22,7 +22,9 @@ public final class CacheDirectory {
     /**
      * The cache directory the options give: none with {@code noCache}, the one named, or the user's.
      *
-     * @param option the option's name, for the error
+     * @param named         the directory named, or null
+     * @param option        the name of the option that names it, for the errors
+     * @param noCacheOption the name of the option that turns the cache off
      * @throws ConfigurationException when both are given, or the one named is a file
      */
     public static Path choose(Path named, boolean noCache, String option, String noCacheOption) {

@@ -151,7 +151,7 @@ public final class CallGraph {
         }
         while (!queue.isEmpty()) {
             for (Call call : queue.poll().calls) {
-                MethodRef callee = followed(call);
+                MethodRef callee = Target.followed(call.target());
                 if (callee != null && !reached.contains(callee)) {
                     queue.add(reached.add(nodes.get(callee)));
                 }
@@ -160,15 +160,10 @@ public final class CallGraph {
         for (Node n : reached.order) {
             n.callees = new int[n.calls.size()];
             for (int i = 0; i < n.callees.length; i++) {
-                MethodRef callee = followed(n.calls.get(i));
+                MethodRef callee = Target.followed(n.calls.get(i).target());
                 n.callees[i] = callee == null ? -1 : reached.nodes.get(callee).number;
             }
         }
         return reached;
-    }
-
-    private static MethodRef followed(Call call) {
-        return call.target() instanceof Target.Method m ? m.ref()
-                : call.target() instanceof Target.CallbacksOnly c ? c.ref() : null;
     }
 }

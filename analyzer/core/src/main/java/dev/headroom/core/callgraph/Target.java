@@ -4,6 +4,17 @@ import dev.headroom.core.rules.MethodRule;
 
 /** Where a call goes, as far as the analyses are concerned. */
 public sealed interface Target {
+    /**
+     * The method whose bytecode the call leads into, a node of the graph: the method called, or the summarised
+     * method followed for its callbacks; null for a call that is not followed.
+     */
+    static MethodRef followed(Target target) {
+        if (target instanceof Method m) {
+            return m.ref();
+        }
+        return target instanceof CallbacksOnly c ? c.ref() : null;
+    }
+
     /** A method whose bytecode is followed: a node of the call graph. */
     record Method(MethodRef ref) implements Target {
     }

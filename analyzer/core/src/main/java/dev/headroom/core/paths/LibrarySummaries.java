@@ -102,7 +102,7 @@ final class LibrarySummaries {
             List<Call> calls = n.calls();
             for (int c = 0; c < calls.size(); c++) {
                 Call call = calls.get(c);
-                MethodRef callee = PathAnalysis.followed(call.target());
+                MethodRef callee = Target.followed(call.target());
                 if (callee != null && !graph.node(n.callee(c)).isInput()) {
                     callers.computeIfAbsent(callee, k -> new ArrayList<>()).add(new CallerSite(n.ref(),
                             call.site().line(), call.site().cold(), call.target() instanceof Target.CallbacksOnly));

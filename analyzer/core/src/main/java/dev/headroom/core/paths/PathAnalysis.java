@@ -376,7 +376,7 @@ public final class PathAnalysis {
     private Local recursiveCall(CallGraph.Node node, int c) {
         MethodRef m = node.ref();
         Call call = node.calls().get(c);
-        MethodRef to = followed(call.target());
+        MethodRef to = Target.followed(call.target());
         CharSequence message;
         if (to.equals(m)) {
             message = new LazyText(() -> "recursive call: " + Names.method(m) + " calls itself");
@@ -390,14 +390,4 @@ public final class PathAnalysis {
                 LocalEvents.remedy(EventKind.RECURSION), List.of(new Frame(to.toId(), 0)));
     }
 
-    /** The method whose bytecode a call leads into, or null for a call that is not followed. */
-    static MethodRef followed(Target target) {
-        if (target instanceof Target.Method m) {
-            return m.ref();
-        }
-        if (target instanceof Target.CallbacksOnly c) {
-            return c.ref();
-        }
-        return null;
-    }
 }

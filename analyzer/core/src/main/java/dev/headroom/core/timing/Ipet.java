@@ -57,11 +57,7 @@ final class Ipet {
 
         /** The right-hand side for the counts of a solution. */
         long limit(long[] count) {
-            long entries = outside;
-            for (int e : entering) {
-                entries += count[e];
-            }
-            return LongestPath.mul(factor, entries);
+            return LongestPath.mul(factor, outside + sum(entering, count));
         }
     }
 
@@ -135,7 +131,7 @@ final class Ipet {
     }
 
     private Constraint perEntryOf(ControlFlow.Loop loop, int[] edges, long factor, String origin) {
-        return new Constraint(edges, factor, entering[loop.id], loop.header == 0 ? 1 : 0, origin);
+        return new Constraint(edges, factor, entering[loop.id], fromCaller(loop), origin);
     }
 
     /** The loop's back edges are at most {@code bound} times its entries. */
@@ -369,11 +365,7 @@ final class Ipet {
             if (c.origin().equals(without)) {
                 continue;
             }
-            long sum = 0;
-            for (int e : c.edges()) {
-                sum += count[e];
-            }
-            if (sum > c.limit(count)) {
+            if (sum(c.edges(), count) > c.limit(count)) {
                 return null;
             }
         }
@@ -392,10 +384,8 @@ final class Ipet {
         long[] back = new long[cfg.loops.size()];
         long[] entered = new long[cfg.loops.size()];
         for (ControlFlow.Loop loop : cfg.loops) {
-            for (int e : backEdges[loop.id]) {
-                back[loop.id] += count[e];
-            }
-            entered[loop.id] = perEntryOf(loop, backEdges[loop.id], 1, "").limit(count); // 1 x its entries
+            back[loop.id] = sum(backEdges[loop.id], count);
+            entered[loop.id] = fromCaller(loop) + sum(entering[loop.id], count);
         }
         return new Solution(total, blockCount, back, entered);
     }
@@ -407,6 +397,20 @@ final class Ipet {
             }
         }
         return false;
+    }
+
+    /** 1 when the loop's header is the method's entry block, which the caller enters once; else 0. */
+    private static int fromCaller(ControlFlow.Loop loop) {
+        return loop.header == 0 ? 1 : 0;
+    }
+
+    /** The sum of some edges' counts. */
+    private static long sum(int[] edges, long[] count) {
+        long sum = 0;
+        for (int e : edges) {
+            sum += count[e];
+        }
+        return sum;
     }
 
     private int edge(int from, int to) {

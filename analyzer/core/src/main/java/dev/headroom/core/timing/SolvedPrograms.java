@@ -24,8 +24,8 @@ import java.util.function.Supplier;
  * the solver's first use in a run costs more than the solving (its classes are initialised and interpreted).
  *
  * <p>A program's answer depends only on the program and on the solver: the cache file is keyed by a digest of
- * each program's signature, and its first line names a digest of the solver's code ({@link Ipet}'s class file and
- * ojAlgo's), so a file written by other code is not read. A file that cannot be read, or not parsed, counts as
+ * each program's signature, and its first line names a digest of the code behind the answers ({@link Ipet}'s and
+ * {@link ControlFlow}'s class files, and ojAlgo's), so a file written by other code is not read. A file that cannot be read, or not parsed, counts as
  * empty; one that cannot be written leaves the run without a cache. The file is replaced whole (written beside
  * it, then moved over it), so runs at once each see a complete file; an update one of them makes may be lost,
  * never mixed. The file keeps at most {@link #MOST_ENTRIES}: this run's first, then the others as they were.
@@ -35,8 +35,13 @@ public final class SolvedPrograms {
     static final String FILE_NAME = "ipet-solutions.txt";
     static final int MOST_ENTRIES = 50_000;
     private static final String FORMAT = "headroom-ipet-solutions 1";
+    /**
+     * The code an answer depends on beyond the signature: the program's encoding and its checks, the loops a
+     * solution's per-loop counts are numbered by ({@link ControlFlow}), and the solver.
+     */
     private static final String[] SOLVER_CLASSES = {
             "/dev/headroom/core/timing/Ipet.class",
+            "/dev/headroom/core/timing/ControlFlow.class",
             "/org/ojalgo/optimisation/ExpressionsBasedModel.class",
             "/org/ojalgo/optimisation/integer/IntegerSolver.class"};
     /** {@link #solverDigest()}, computed once per JVM. */

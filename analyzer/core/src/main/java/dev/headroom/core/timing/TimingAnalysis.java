@@ -341,6 +341,10 @@ public final class TimingAnalysis {
                 findings.add(new TimingFinding(Rule.DEADLINE_EXCEEDED, ref, ref, firstLine(m), message, List.of(), 1, false));
             }
         }
+        // The throw sites below all roots are ranked together, so they are listed once every root is timed; the
+        // paths above are made as each root is timed: a cause path reads the timings made so far (a method's
+        // timing inside a cycle is kept only when the cycle's first method is done), and taking them later would
+        // lengthen some paths.
         List<List<String>> exits = new ExceptionalExits<MethodTiming>(x -> x.exits, x -> x.normalCallees,
                 x -> x.owner != null && x.owner.input(), MAX_PATH).of(timed);
         for (int i = 0; i < rootTimings.size(); i++) {
