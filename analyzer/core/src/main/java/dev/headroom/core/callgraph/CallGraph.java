@@ -28,6 +28,8 @@ public final class CallGraph {
         private int[] callees;
         /** The node's place in the last graph that added it (the reached graph, once built). */
         private int number = -1;
+        /** The target of every call that leads here: one object for all of them (Guava's graph has a million). */
+        private Target.Method asTarget;
         /** The builder's state of this node while the graph is built; null after. */
         Building building = new Building();
 
@@ -53,6 +55,13 @@ public final class CallGraph {
         /** The method's tree (its class's current one: hold it while reading it, see {@link LoadedClass}). */
         public MethodNode method() {
             return declared.method();
+        }
+
+        Target.Method asTarget() {
+            if (asTarget == null) {
+                asTarget = new Target.Method(ref);
+            }
+            return asTarget;
         }
 
         public MethodFacts facts() {

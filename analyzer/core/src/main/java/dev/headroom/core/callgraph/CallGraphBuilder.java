@@ -626,8 +626,8 @@ public final class CallGraphBuilder {
             unknownResult(caller, site);
             return;
         }
-        reach(d, target, caller.building.fullyReached);
-        caller.addCall(new Call(site, new Target.Method(target)));
+        CallGraph.Node callee = reach(d, target, caller.building.fullyReached);
+        caller.addCall(new Call(site, callee.asTarget()));
         linkArguments(caller, site, d, target, link);
         if (link != Link.NONE) {
             linkResult(caller, site, d, target);

@@ -23,7 +23,7 @@ public final class Hierarchy {
     private final ClassRepository classes;
     private final Map<String, List<String>> supertypes = new HashMap<>();
     /** Class to its methods by name and descriptor, each as the one {@link Declared} that stands for it. */
-    private final Map<LoadedClass, Map<Signature, Declared>> methodIndex = new HashMap<>();
+    private final Map<LoadedClass, MethodTable> methodIndex = new HashMap<>();
     /** Resolutions already made: every call site naming the same method resolves it again otherwise. */
     private final Map<Reference, Resolution> resolutions = new HashMap<>();
     /** Selections already made: virtual calls select for the same receiver class again and again. */
@@ -35,10 +35,6 @@ public final class Hierarchy {
     }
 
     private record Reference(String owner, String name, String descriptor) {
-    }
-
-    /** A method's name and descriptor; a null descriptor stands for a signature-polymorphic method's name alone. */
-    private record Signature(String name, String descriptor) {
     }
 
     public Hierarchy(ClassRepository classes) {
@@ -74,7 +70,8 @@ public final class Hierarchy {
             this.access = method.access;
         }
 
-        private Declared(LoadedClass owner, int index) {
+        /** The method at a place among its class's methods: made once per method, by its class's {@link MethodTable}. */
+        Declared(LoadedClass owner, int index) {
             this.owner = owner;
             this.index = index;
             this.detached = null;
@@ -310,9 +307,9 @@ public final class Hierarchy {
 
     /** The method declared in c with this name and descriptor, or a signature-polymorphic one by name. */
     private Declared declared(LoadedClass c, String name, String descriptor) {
-        Map<Signature, Declared> methods = methodIndex.computeIfAbsent(c, this::index);
-        Declared exact = methods.get(new Signature(name, descriptor));
-        return exact != null || !isPolymorphicHolder(c.internalName()) ? exact : methods.get(new Signature(name, null));
+        MethodTable methods = methodIndex.computeIfAbsent(c, this::index);
+        Declared exact = methods.get(name, descriptor);
+        return exact != null || !isPolymorphicHolder(c.internalName()) ? exact : methods.get(name, null);
     }
 
     /**
@@ -320,7 +317,7 @@ public final class Hierarchy {
      * {@link Declared#ref()}, made once per method.
      */
     public Declared declaredOf(LoadedClass c, MethodNode method) {
-        Declared d = methodIndex.computeIfAbsent(c, this::index).get(new Signature(method.name, method.desc));
+        Declared d = methodIndex.computeIfAbsent(c, this::index).get(method.name, method.desc);
         if (d != null && d.method() == method) {
             return d;
         }
@@ -328,18 +325,17 @@ public final class Hierarchy {
         return of.equals(d) ? d : of;
     }
 
-    private Map<Signature, Declared> index(LoadedClass c) {
-        Map<Signature, Declared> byKey = new HashMap<>();
+    private MethodTable index(LoadedClass c) {
         List<MethodNode> methods = c.node().methods;
+        MethodTable byKey = new MethodTable(c, methods.size());
         for (int i = 0; i < methods.size(); i++) {
             MethodNode m = methods.get(i);
-            Declared d = new Declared(c, i);
-            byKey.putIfAbsent(new Signature(m.name, m.desc), d);
+            byKey.putIfAbsent(m.name, m.desc, i);
             if (isSignaturePolymorphic(c.internalName(), m)) {
-                byKey.putIfAbsent(new Signature(m.name, null), d);
+                byKey.putIfAbsent(m.name, null, i);
             }
         }
-        return byKey;
+        return byKey.trimmed();
     }
 
     private static boolean isPolymorphicHolder(String owner) {

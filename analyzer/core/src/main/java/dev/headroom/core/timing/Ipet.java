@@ -41,9 +41,17 @@ final class Ipet {
     /** The origins of the constraints that are not declared facts: per-entry loop bounds and inferred exit tests. */
     static final String LOOP_BOUND = "loop bound";
     static final String INFERRED = "inferred exit test";
-    private static final IntegerStrategy STRATEGY = IntegerStrategy.newConfigurable()
-            .withParallelism(() -> 1)
-            .withGapTolerance(NumberContext.of(12));
+
+    /**
+     * The solver's settings, made on the first solve: initialising ojAlgo's integer strategy costs a run a few
+     * tens of milliseconds (and the JIT's work on its classes), which a run whose programs all come from the
+     * cache ({@link SolvedPrograms}) does not pay.
+     */
+    private static final class Strategy {
+        static final IntegerStrategy SETTINGS = IntegerStrategy.newConfigurable()
+                .withParallelism(() -> 1)
+                .withGapTolerance(NumberContext.of(12));
+    }
 
     /**
      * {@code sum(edges) <= factor * (sum(entering) + outside)}: per entry of a loop, {@code entering} are the edges
@@ -206,7 +214,7 @@ final class Ipet {
                     new long[cfg.loops.size()]), null);
         }
         ExpressionsBasedModel model = new ExpressionsBasedModel();
-        model.options.integer(STRATEGY);
+        model.options.integer(Strategy.SETTINGS);
         model.options.iterations_abort = NODE_LIMIT;
         Variable[] edge = new Variable[edges.size()];
         for (int e = 0; e < edge.length; e++) {

@@ -1,0 +1,105 @@
+package dev.headroom.core.callgraph;
+
+import dev.headroom.core.classpath.LoadedClass;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One class's methods by name and descriptor, first entry winning, each as the one {@link Hierarchy.Declared}
+ * that stands for it (made when first asked for: most methods of most classes never are). Most classes declare
+ * a handful of methods: those are found by scanning two arrays (names and descriptors come from the run's pool,
+ * so equal ones are mostly the same object), with no key object per lookup and no map per class; a class with
+ * many methods is hashed. A large program has a table per class of the inputs and of the JDK code it reaches.
+ */
+final class MethodTable {
+    /** Up to this many entries, a lookup scans; above, it hashes. */
+    private static final int SCAN_UP_TO = 16;
+
+    private record Key(String name, String descriptor) {
+    }
+
+    private final LoadedClass owner;
+    private String[] names;
+    private String[] descriptors;
+    /** Each entry's place among the class's methods. */
+    private int[] slots;
+    private int size;
+    private Map<Key, Integer> hashed;
+    /** By the method's place among the class's methods, once asked for. */
+    private final Hierarchy.Declared[] declared;
+
+    MethodTable(LoadedClass owner, int methodCount) {
+        this.owner = owner;
+        int room = Math.max(1, methodCount);
+        this.names = new String[room];
+        this.descriptors = new String[room];
+        this.slots = new int[room];
+        this.declared = new Hierarchy.Declared[methodCount];
+    }
+
+    /**
+     * Adds an entry unless one with this name and descriptor is there; a null descriptor stands for a
+     * signature-polymorphic method's name alone.
+     */
+    void putIfAbsent(String name, String descriptor, int slot) {
+        if (find(name, descriptor) >= 0) {
+            return;
+        }
+        if (size == names.length) {
+            names = Arrays.copyOf(names, size * 2);
+            descriptors = Arrays.copyOf(descriptors, size * 2);
+            slots = Arrays.copyOf(slots, size * 2);
+        }
+        names[size] = name;
+        descriptors[size] = descriptor;
+        slots[size] = slot;
+        size++;
+        if (hashed != null) {
+            hashed.put(new Key(name, descriptor), slot);
+        } else if (size > SCAN_UP_TO) {
+            hashed = new HashMap<>();
+            for (int i = 0; i < size; i++) {
+                hashed.putIfAbsent(new Key(names[i], descriptors[i]), slots[i]);
+            }
+        }
+    }
+
+    /** The first entry with this name and descriptor (null: a signature-polymorphic name), or null. */
+    Hierarchy.Declared get(String name, String descriptor) {
+        int slot = find(name, descriptor);
+        if (slot < 0) {
+            return null;
+        }
+        Hierarchy.Declared d = declared[slot];
+        if (d == null) {
+            d = new Hierarchy.Declared(owner, slot);
+            declared[slot] = d;
+        }
+        return d;
+    }
+
+    private int find(String name, String descriptor) {
+        if (hashed != null) {
+            Integer slot = hashed.get(new Key(name, descriptor));
+            return slot == null ? -1 : slot;
+        }
+        for (int i = 0; i < size; i++) {
+            if (name.equals(names[i]) && Objects.equals(descriptor, descriptors[i])) {
+                return slots[i];
+            }
+        }
+        return -1;
+    }
+
+    /** Drops the arrays a hashed table no longer reads. */
+    MethodTable trimmed() {
+        if (hashed != null) {
+            names = null;
+            descriptors = null;
+            slots = null;
+        }
+        return this;
+    }
+}
