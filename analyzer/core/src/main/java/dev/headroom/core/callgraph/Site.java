@@ -24,6 +24,10 @@ public sealed interface Site {
      * {@code kind} says which of these it is (it selects the finding's remedy).
      */
     record Allocation(int index, int line, boolean cold, String message, String newType, EventKind kind) implements Site {
+        public Allocation {
+            // A program's allocation sites repeat a few texts ("new java.lang.StringBuilder"): kept once each.
+            message = message.intern();
+        }
     }
 
     /** {@code monitorenter}: a synchronized block. */

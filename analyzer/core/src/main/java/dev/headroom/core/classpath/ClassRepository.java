@@ -313,7 +313,7 @@ public final class ClassRepository implements Closeable {
 
     /** The parsed class, or null when the bytes are unreadable (then recorded as a problem). */
     private LoadedClass parse(ClassSource source, String internalName, byte[] bytes, boolean input) {
-        String location = source.locate(internalName);
+        Supplier<String> location = () -> source.locate(internalName);
         try {
             ClassNode node = ClassFileParser.parse(bytes, names);
             parsedCount++;
@@ -322,12 +322,12 @@ public final class ClassRepository implements Closeable {
             if (input || !system) { // java.base as the JDK ships it is trusted, as the JVM does not verify it either
                 dropped = ClassGuard.dropUnanalysableCode(node, unanalysable);
                 for (ClassGuard.Skipped skipped : dropped) {
-                    report(location, skipped.describe());
+                    report(location.get(), skipped.describe());
                 }
             }
             return new LoadedClass(node, parseAgain(source, internalName, bytes, dropped), input, location, system);
         } catch (ClassFileParser.UnreadableClassException e) {
-            report(location, e.getMessage());
+            report(location.get(), e.getMessage());
             return null;
         }
     }

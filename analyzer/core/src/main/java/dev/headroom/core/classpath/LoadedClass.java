@@ -31,7 +31,8 @@ public final class LoadedClass {
 
     private final String internalName;
     private final boolean input;
-    private final String location;
+    /** Where it was found, named when asked for (rarely: a problem to report); a large input has 50,000 classes. */
+    private final Supplier<String> location;
     private final boolean system;
     private final String sourceFile;
     private final TypeHeader header;
@@ -46,7 +47,7 @@ public final class LoadedClass {
      * @param system true for a system class of the JDK (of the boot loader, such as {@code java.base}), whose
      *               assertions {@code -ea} does not turn on
      */
-    LoadedClass(ClassNode node, Supplier<ClassNode> parse, boolean input, String location, boolean system) {
+    LoadedClass(ClassNode node, Supplier<ClassNode> parse, boolean input, Supplier<String> location, boolean system) {
         this.internalName = node.name;
         this.input = input;
         this.location = location;
@@ -99,7 +100,7 @@ public final class LoadedClass {
     }
 
     public String location() {
-        return location;
+        return location.get();
     }
 
     public boolean system() {
@@ -117,6 +118,6 @@ public final class LoadedClass {
 
     @Override
     public String toString() {
-        return internalName + " (" + location + ")";
+        return internalName + " (" + location() + ")";
     }
 }

@@ -21,7 +21,8 @@ public record MethodId(String className, String name, String descriptor) impleme
 
     /** Builds an id from a JVM internal class name ({@code com/acme/Motor}). */
     public static MethodId ofInternal(String internalClassName, String name, String descriptor) {
-        return new MethodId(internalClassName.replace('/', '.'), name, descriptor);
+        // Kept once per class (intern): a large program names each class's methods in many findings and frames.
+        return new MethodId(internalClassName.replace('/', '.').intern(), name, descriptor);
     }
 
     public String internalClassName() {

@@ -114,7 +114,10 @@ public final class TimingAnalysis {
     /** Each integer program solved, by {@link Ipet#signature}: the same program is solved once. */
     private SolvedPrograms solved = SolvedPrograms.inMemory();
     /** The roots being bounded: a loop-free method keeps its worst path's lines only when it is one. */
-    private final Set<MethodRef> rootRefs = new HashSet<>();
+    /** Whether each node of the graph (by number) is a root. */
+    private final boolean[] isRoot;
+    /** The roots that are not nodes of the graph (none, as a rule). */
+    private final Set<MethodRef> rootsOutsideGraph = new HashSet<>();
 
     /** Bounds the runs that complete normally, with assertions disabled. */
     public TimingAnalysis(CallGraph graph, Hierarchy hierarchy, CostModel model, FlowFacts facts) {
@@ -134,6 +137,7 @@ public final class TimingAnalysis {
         this.assertionsEnabled = assertionsEnabled;
         this.exceptions = exceptions;
         this.graph = graph;
+        this.isRoot = new boolean[graph.size()];
         this.hierarchy = hierarchy;
         this.model = model;
         this.facts = facts;
@@ -311,7 +315,7 @@ public final class TimingAnalysis {
         List<TimingFinding> findings = new ArrayList<>();
         List<RootFinder.Found> sorted = new ArrayList<>(roots);
         sorted.sort((a, b) -> a.root().compareTo(b.root()));
-        sorted.forEach(found -> rootRefs.add(found.method().ref()));
+        sorted.forEach(found -> markRoot(found.method().ref()));
         List<UnboundedLoopSearch.Start> starts = new ArrayList<>();
         List<MethodTiming> timed = new ArrayList<>();
         for (RootFinder.Found found : sorted) {
@@ -372,6 +376,20 @@ public final class TimingAnalysis {
     /** Why the method has no bound, or empty when it has one. */
     public Optional<String> unboundedReason(MethodRef method) {
         return Optional.ofNullable(timing(method).normalRuns().reason).map(CharSequence::toString);
+    }
+
+    private void markRoot(MethodRef ref) {
+        int n = graph.number(ref);
+        if (n >= 0) {
+            isRoot[n] = true;
+        } else {
+            rootsOutsideGraph.add(ref);
+        }
+    }
+
+    private boolean isRoot(MethodRef ref) {
+        int n = graph.number(ref);
+        return n >= 0 ? isRoot[n] : rootsOutsideGraph.contains(ref);
     }
 
     // ---- per method ----
@@ -626,7 +644,7 @@ public final class TimingAnalysis {
                 t.worstLoops = MethodTiming.added(t.worstLoops, new WorstLoop(file, cfg.line(l.header), bounds[loop], -1, -1));
             }
             worstBlocks = path.worstBlocks();
-            if (cfg.loops.isEmpty() && rootRefs.contains(t.ref)) { // each block of the longest path runs once
+            if (cfg.loops.isEmpty() && isRoot(t.ref)) { // each block of the longest path runs once
                 long[] once = new long[cfg.blockCount];
                 worstBlocks.forEach(b -> once[b] = 1);
                 t.worstLines = cfg.lineCounts(once);
