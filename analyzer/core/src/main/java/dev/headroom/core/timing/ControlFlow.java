@@ -86,12 +86,47 @@ final class ControlFlow {
         }
     }
 
+    /**
+     * Builds the graph step by step, each step a method of its own: the JIT compiles small methods quickly, and a
+     * whole program builds tens of thousands of these while the compiler works beside it.
+     */
     private ControlFlow(MethodNode method) throws UnsupportedFlowException {
         this.method = method;
         this.insns = method.instructions;
         int n = insns.size();
         lineAt = new int[n];
         opcodeIndex = new int[n];
+        boolean[] leader = leaders(n);
+        blockStart = starts(leader, n);
+        blockCount = blockStart.length;
+        blockEnd = ends(blockStart, n);
+        blockOf = blocksByInstruction(n);
+
+        List<List<Integer>> normal = new ArrayList<>();
+        for (int b = 0; b < blockCount; b++) {
+            normal.add(normalSuccessors(b));
+        }
+        List<List<Integer>> exceptional = exceptionalSuccessors();
+        int[][] all = allSuccessors(normal, exceptional);
+        reachable = new boolean[blockCount];
+        int[] order = reversePostorder(all, reachable);
+        idom = dominators(all, order);
+
+        // Drop exceptional edges back to a dominating handler (see the class comment).
+        successors = new int[blockCount][];
+        handlers = new int[blockCount][];
+        keepEdges(normal, exceptional);
+        predecessors = predecessorsOf(successors);
+
+        // Retreating edges: to a dominator they close a natural loop, otherwise the flow is irreducible.
+        Map<Integer, List<Integer>> latchesByHeader = new LinkedHashMap<>();
+        irreducibleAt = latchesByHeader(latchesByHeader);
+        loops = numbered(naturalLoops(latchesByHeader));
+        innermost = innermostLoops(loops);
+    }
+
+    /** Marks where blocks begin, and fills in each instruction's line and count of real instructions before it. */
+    private boolean[] leaders(int n) throws UnsupportedFlowException {
         int line = 0;
         int real = 0;
         boolean[] leader = new boolean[n + 1];
@@ -129,28 +164,47 @@ final class ControlFlow {
             leader[insns.indexOf(tc.end)] = true;
             leader[insns.indexOf(tc.handler)] = true;
         }
-        List<Integer> starts = new ArrayList<>();
+        return leader;
+    }
+
+    private static int[] starts(boolean[] leader, int n) {
+        int count = 0;
         for (int i = 0; i < n; i++) {
             if (leader[i]) {
-                starts.add(i);
+                count++;
             }
         }
-        blockCount = starts.size();
-        blockStart = new int[blockCount];
-        blockEnd = new int[blockCount];
-        blockOf = new int[n];
-        for (int b = 0; b < blockCount; b++) {
-            blockStart[b] = starts.get(b);
-            blockEnd[b] = b + 1 < blockCount ? starts.get(b + 1) : n;
-            for (int i = blockStart[b]; i < blockEnd[b]; i++) {
-                blockOf[i] = b;
+        int[] starts = new int[count];
+        for (int i = 0, b = 0; i < n; i++) {
+            if (leader[i]) {
+                starts[b++] = i;
             }
         }
+        return starts;
+    }
 
-        List<List<Integer>> normal = new ArrayList<>();
+    private static int[] ends(int[] starts, int n) {
+        int[] ends = new int[starts.length];
+        for (int b = 0; b < starts.length; b++) {
+            ends[b] = b + 1 < starts.length ? starts[b + 1] : n;
+        }
+        return ends;
+    }
+
+    private int[] blocksByInstruction(int n) {
+        int[] of = new int[n];
+        for (int b = 0; b < blockCount; b++) {
+            for (int i = blockStart[b]; i < blockEnd[b]; i++) {
+                of[i] = b;
+            }
+        }
+        return of;
+    }
+
+    /** Each block's handlers: those of the try ranges it lies in, in the order of the table, each once. */
+    private List<List<Integer>> exceptionalSuccessors() {
         List<List<Integer>> exceptional = new ArrayList<>();
         for (int b = 0; b < blockCount; b++) {
-            normal.add(normalSuccessors(b));
             exceptional.add(new ArrayList<>());
         }
         for (TryCatchBlockNode tc : method.tryCatchBlocks) {
@@ -164,6 +218,10 @@ final class ControlFlow {
                 }
             }
         }
+        return exceptional;
+    }
+
+    private int[][] allSuccessors(List<List<Integer>> normal, List<List<Integer>> exceptional) {
         int[][] all = new int[blockCount][];
         for (int b = 0; b < blockCount; b++) {
             List<Integer> s = new ArrayList<>(normal.get(b));
@@ -172,15 +230,13 @@ final class ControlFlow {
                     s.add(h);
                 }
             }
-            all[b] = s.stream().mapToInt(Integer::intValue).toArray();
+            all[b] = toArray(s);
         }
-        reachable = new boolean[blockCount];
-        int[] order = reversePostorder(all, reachable);
-        idom = dominators(all, order);
+        return all;
+    }
 
-        // Drop exceptional edges back to a dominating handler (see the class comment).
-        successors = new int[blockCount][];
-        handlers = new int[blockCount][];
+    /** Fills in the successors and handlers kept: all but exceptional edges back to a dominating handler. */
+    private void keepEdges(List<List<Integer>> normal, List<List<Integer>> exceptional) {
         for (int b = 0; b < blockCount; b++) {
             List<Integer> kept = new ArrayList<>(normal.get(b));
             List<Integer> keptHandlers = new ArrayList<>();
@@ -192,25 +248,41 @@ final class ControlFlow {
                     }
                 }
             }
-            handlers[b] = keptHandlers.stream().mapToInt(Integer::intValue).toArray();
-            successors[b] = reachable[b] ? kept.stream().mapToInt(Integer::intValue).toArray() : new int[0];
+            handlers[b] = toArray(keptHandlers);
+            successors[b] = reachable[b] ? toArray(kept) : new int[0];
         }
-        List<List<Integer>> preds = new ArrayList<>();
-        for (int b = 0; b < blockCount; b++) {
-            preds.add(new ArrayList<>());
+    }
+
+    private static int[] toArray(List<Integer> list) {
+        int[] array = new int[list.size()];
+        for (int i = 0; i < array.length; i++) {
+            array[i] = list.get(i);
         }
+        return array;
+    }
+
+    private int[][] predecessorsOf(int[][] succ) {
+        int[] count = new int[blockCount];
         for (int b = 0; b < blockCount; b++) {
-            for (int s : successors[b]) {
-                preds.get(s).add(b);
+            for (int s : succ[b]) {
+                count[s]++;
             }
         }
-        predecessors = new int[blockCount][];
+        int[][] preds = new int[blockCount][];
         for (int b = 0; b < blockCount; b++) {
-            predecessors[b] = preds.get(b).stream().mapToInt(Integer::intValue).toArray();
+            preds[b] = new int[count[b]];
+            count[b] = 0;
         }
+        for (int b = 0; b < blockCount; b++) {
+            for (int s : succ[b]) {
+                preds[s][count[s]++] = b;
+            }
+        }
+        return preds;
+    }
 
-        // Retreating edges: to a dominator they close a natural loop, otherwise the flow is irreducible.
-        Map<Integer, List<Integer>> latchesByHeader = new LinkedHashMap<>();
+    /** Groups the back edges by loop header; returns the block where irreducible flow enters a cycle, or -1. */
+    private int latchesByHeader(Map<Integer, List<Integer>> latchesByHeader) {
         int irreducible = -1;
         for (int[] edge : retreatingEdges()) {
             if (dominates(edge[1], edge[0])) {
@@ -219,7 +291,11 @@ final class ControlFlow {
                 irreducible = edge[1];
             }
         }
-        irreducibleAt = irreducible;
+        return irreducible;
+    }
+
+    /** Each header's natural loop: the blocks that reach one of its latches without passing it. */
+    private List<Loop> naturalLoops(Map<Integer, List<Integer>> latchesByHeader) {
         List<Loop> found = new ArrayList<>();
         for (Map.Entry<Integer, List<Integer>> e : latchesByHeader.entrySet()) {
             BitSet body = new BitSet(blockCount);
@@ -244,22 +320,32 @@ final class ControlFlow {
             loop.latches.addAll(e.getValue());
             found.add(loop);
         }
+        return found;
+    }
+
+    /** The loops innermost (smallest) first, then by header position, numbered in that order. */
+    private List<Loop> numbered(List<Loop> found) {
         found.sort(Comparator.comparingInt((Loop l) -> l.body.cardinality()).thenComparingInt(l -> blockStart[l.header]));
-        loops = new ArrayList<>();
+        List<Loop> numbered = new ArrayList<>();
         for (Loop l : found) {
-            Loop numbered = new Loop(loops.size(), l.header, l.body);
-            numbered.latches.addAll(l.latches);
-            loops.add(numbered);
+            Loop loop = new Loop(numbered.size(), l.header, l.body);
+            loop.latches.addAll(l.latches);
+            numbered.add(loop);
         }
-        innermost = new int[blockCount];
-        Arrays.fill(innermost, -1);
-        for (Loop l : loops) {
+        return numbered;
+    }
+
+    /** Each block's innermost loop (or -1), and each loop's parent and children. */
+    private int[] innermostLoops(List<Loop> all) {
+        int[] inner = new int[blockCount];
+        Arrays.fill(inner, -1);
+        for (Loop l : all) {
             for (int b = l.body.nextSetBit(0); b >= 0; b = l.body.nextSetBit(b + 1)) {
-                if (innermost[b] < 0) {
-                    innermost[b] = l.id;
+                if (inner[b] < 0) {
+                    inner[b] = l.id;
                 }
             }
-            for (Loop outer : loops) {
+            for (Loop outer : all) {
                 if (outer.id > l.id && outer.body.get(l.header) && outer.header != l.header) {
                     l.parent = outer.id;
                     outer.children.add(l.id);
@@ -267,6 +353,7 @@ final class ControlFlow {
                 }
             }
         }
+        return inner;
     }
 
     static ControlFlow of(MethodNode method) throws UnsupportedFlowException {
