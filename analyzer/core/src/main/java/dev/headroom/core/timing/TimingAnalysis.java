@@ -514,7 +514,7 @@ public final class TimingAnalysis {
                 t.coldLoops.add(lb.header());
             }
         }
-        Map<Integer, List<Call>> calls = callsByInstruction(node);
+        MethodCalls calls = new MethodCalls(node);
         BlockCosts all = blockCosts(t, calls, cfg, values, cold, false);
         Consumer<Ipet> constraints = loopBounds.constrained() ? loopBounds::constrain : null;
         if (exceptions == TimingExceptions.EXCLUDE && (cold.any() || t.calleeNormalDiffers)) {
@@ -551,18 +551,79 @@ public final class TimingAnalysis {
      *                   its callee's normal runs, or all its runs inside a try range whose handler recovers (the
      *                   callee may throw after running part of itself, and the run still completes)
      */
-    /** The graph's calls of a method by instruction (none for a method the graph does not hold). */
-    private static Map<Integer, List<Call>> callsByInstruction(CallGraph.Node node) {
-        Map<Integer, List<Call>> byIndex = new HashMap<>();
-        if (node != null) {
-            for (Call call : node.calls()) {
-                byIndex.computeIfAbsent(call.site().index(), k -> new ArrayList<>(1)).add(call);
+    /**
+     * The graph's calls of a method by instruction (none for a method the graph does not hold), and each call
+     * instruction's targets as the timing reads them, worked out on first use and shared by the timings of all
+     * runs and of normal runs (a call site of {@code Object.toString} has hundreds).
+     */
+    private static final class MethodCalls {
+        final Map<Integer, List<Call>> byIndex = new HashMap<>();
+        final Map<Integer, SiteTargets> targets = new HashMap<>();
+
+        MethodCalls(CallGraph.Node node) {
+            if (node != null) {
+                for (Call call : node.calls()) {
+                    byIndex.computeIfAbsent(call.site().index(), k -> new ArrayList<>(1)).add(call);
+                }
             }
         }
-        return byIndex;
+
+        List<Call> at(int index) {
+            return byIndex.getOrDefault(index, List.of());
+        }
     }
 
-    private BlockCosts blockCosts(MethodTiming t, Map<Integer, List<Call>> calls, ControlFlow cfg, Frames values,
+    /**
+     * What a call instruction may lead into, each once in the order of the graph's calls, and the first reason one
+     * of its calls cannot be analysed (null when none).
+     */
+    private record SiteTargets(List<MethodRef> targets, CharSequence unanalysable, MethodRef unanalysableRef) {
+    }
+
+    private SiteTargets targetsOf(MethodTiming t, List<Call> here, MethodInsnNode mi) {
+        List<MethodRef> targets = new ArrayList<>(here.size());
+        Set<MethodRef> seen = here.size() > 8 ? new HashSet<>() : null;
+        CharSequence unanalysable = null;
+        MethodRef unanalysableRef = null;
+        for (Call call : here) {
+            Target target = call.target();
+            MethodRef analysed = targetOf(target);
+            if (analysed != null) {
+                addOnce(targets, seen, analysed);
+            } else if (target instanceof Target.Unanalysable u) {
+                if (facts.methodCost(u.ref()).isPresent() || model.methodCost(u.ref()).isPresent()) {
+                    addOnce(targets, seen, u.ref());
+                } else if (unanalysable == null) {
+                    unanalysable = new LazyText(() -> "call to " + short_(u.ref()) + " cannot be analysed: " + u.reason());
+                    unanalysableRef = u.ref();
+                }
+            }
+        }
+        if (here.isEmpty()) {
+            Optional<MethodRef> resolved = resolveHere(mi);
+            if (resolved.isPresent()) {
+                targets.add(resolved.get());
+            } else {
+                MethodRef named = new MethodRef(mi.owner, mi.name, mi.desc);
+                if (facts.methodCost(named).isPresent() || model.methodCost(named).isPresent()) {
+                    targets.add(named);
+                } else {
+                    unanalysable = "call to " + short_(named) + " in " + short_(t.ref)
+                            + " cannot be analysed: a virtual call whose targets the call graph does not give";
+                }
+            }
+        }
+        return new SiteTargets(targets, unanalysable, unanalysableRef);
+    }
+
+    /** Appends a target unless it is there (a set beside the list once there are many). */
+    private static void addOnce(List<MethodRef> targets, Set<MethodRef> seen, MethodRef target) {
+        if (seen != null ? seen.add(target) : !targets.contains(target)) {
+            targets.add(target);
+        }
+    }
+
+    private BlockCosts blockCosts(MethodTiming t, MethodCalls calls, ControlFlow cfg, Frames values,
                                   ColdBlocks cold, boolean normalRuns) {
         BlockCosts costs = new BlockCosts(cfg);
         for (int b = 0; b < cfg.blockCount; b++) {
@@ -579,7 +640,7 @@ public final class TimingAnalysis {
                 }
                 cost = LongestPath.add(cost, model.opcodeCost(op));
                 if (insn instanceof MethodInsnNode || insn instanceof InvokeDynamicInsnNode) {
-                    SiteCost site = siteCost(t, calls.getOrDefault(i, List.of()), i, insn, cfg.lineAt[i], values,
+                    SiteCost site = siteCost(t, calls, i, insn, cfg.lineAt[i], values,
                             normalRuns ? Use.of(calleeNormalRuns) : Use.record(cold.isCold(b)));
                     if (site.reason != null && costs.reason == null) {
                         costs.reason = site.reason;
@@ -693,9 +754,10 @@ public final class TimingAnalysis {
                 + short_(t.ref) + ": with them, no run of the method is possible");
     }
 
-    /** @param here the graph's calls at this instruction */
-    private SiteCost siteCost(MethodTiming t, List<Call> here, int index, AbstractInsnNode insn, int line,
+    /** @param calls the graph's calls of the method, by instruction */
+    private SiteCost siteCost(MethodTiming t, MethodCalls calls, int index, AbstractInsnNode insn, int line,
                               Frames values, Use use) {
+        List<Call> here = calls.at(index);
         if (insn instanceof InvokeDynamicInsnNode indy) {
             if (indy.bsm.getOwner().equals(LAMBDA_METAFACTORY)) {
                 return new SiteCost(0, null, null, null);
@@ -717,38 +779,10 @@ public final class TimingAnalysis {
         if (intrinsic.isPresent()) { // a JVM intrinsic: its compiled form's cost, its bytecode is not walked
             return new SiteCost(intrinsic.getAsLong(), null, null, null);
         }
-        Set<MethodRef> targets = new LinkedHashSet<>();
-        CharSequence unanalysable = null;
-        MethodRef unanalysableRef = null;
-        boolean fromGraph = !here.isEmpty();
-        for (Call call : here) {
-            Target target = call.target();
-            MethodRef analysed = targetOf(target);
-            if (analysed != null) {
-                targets.add(analysed);
-            } else if (target instanceof Target.Unanalysable u) {
-                if (facts.methodCost(u.ref()).isPresent() || model.methodCost(u.ref()).isPresent()) {
-                    targets.add(u.ref());
-                } else if (unanalysable == null) {
-                    unanalysable = new LazyText(() -> "call to " + short_(u.ref()) + " cannot be analysed: " + u.reason());
-                    unanalysableRef = u.ref();
-                }
-            }
-        }
-        if (!fromGraph) {
-            Optional<MethodRef> resolved = resolveHere(mi);
-            if (resolved.isPresent()) {
-                targets.add(resolved.get());
-            } else {
-                MethodRef named = new MethodRef(mi.owner, mi.name, mi.desc);
-                if (facts.methodCost(named).isPresent() || model.methodCost(named).isPresent()) {
-                    targets.add(named);
-                } else {
-                    unanalysable = "call to " + short_(named) + " in " + short_(t.ref)
-                            + " cannot be analysed: a virtual call whose targets the call graph does not give";
-                }
-            }
-        }
+        SiteTargets site = calls.targets.computeIfAbsent(index, k -> targetsOf(t, here, mi));
+        List<MethodRef> targets = site.targets();
+        CharSequence unanalysable = site.unanalysable();
+        MethodRef unanalysableRef = site.unanalysableRef();
         long worst = 0;
         MethodTiming worstTarget = null;
         CharSequence reason = unanalysable;
