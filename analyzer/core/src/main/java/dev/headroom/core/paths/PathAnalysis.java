@@ -180,8 +180,8 @@ public final class PathAnalysis {
         }
         int[] sources = roots.stream().mapToInt(graph::number).toArray();
         if (hotSuccessors == null) {
-            hotSuccessors = successors(true);
-            allSuccessors = successors(false);
+            allSuccessors = successors();
+            hotSuccessors = hotSuccessors(allSuccessors);
         }
         int[] hotReach = ReachCounts.of(hotSuccessors, sources);
         int[] anyReach = ReachCounts.of(allSuccessors, sources);
@@ -258,10 +258,42 @@ public final class PathAnalysis {
                 c.chainLength(), () -> c.chain(new Frame(c.location().toId(), c.line())));
     }
 
-    private List<int[]> successors(boolean hotOnly) {
+    /** Each node's successors over every followed call. */
+    private List<int[]> successors() {
         List<int[]> result = new ArrayList<>(nodes.length);
         for (Step[] out : steps) {
-            result.add(Arrays.stream(out).filter(s -> !hotOnly || !s.cold()).mapToInt(Step::to).toArray());
+            int[] to = new int[out.length];
+            for (int i = 0; i < out.length; i++) {
+                to[i] = out[i].to();
+            }
+            result.add(to);
+        }
+        return result;
+    }
+
+    /** Each node's successors over hot calls: the same array as over all calls where none of its calls is cold. */
+    private List<int[]> hotSuccessors(List<int[]> all) {
+        List<int[]> result = new ArrayList<>(nodes.length);
+        for (int m = 0; m < steps.length; m++) {
+            Step[] out = steps[m];
+            int hot = 0;
+            for (Step s : out) {
+                if (!s.cold()) {
+                    hot++;
+                }
+            }
+            if (hot == out.length) {
+                result.add(all.get(m));
+                continue;
+            }
+            int[] to = new int[hot];
+            int count = 0;
+            for (Step s : out) {
+                if (!s.cold()) {
+                    to[count++] = s.to();
+                }
+            }
+            result.add(to);
         }
         return result;
     }
