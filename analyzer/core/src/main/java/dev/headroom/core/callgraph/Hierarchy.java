@@ -335,7 +335,7 @@ public final class Hierarchy {
                 byKey.putIfAbsent(m.name, null, i);
             }
         }
-        return byKey.trimmed();
+        return byKey;
     }
 
     private static boolean isPolymorphicHolder(String owner) {

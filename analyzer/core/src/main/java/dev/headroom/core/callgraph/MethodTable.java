@@ -8,22 +8,20 @@ import java.util.Objects;
 
 /**
  * One class's methods by name and descriptor, first entry winning, each as the one {@link Hierarchy.Declared}
- * that stands for it (made when first asked for: most methods of most classes never are). Most classes declare
- * a handful of methods: those are found by scanning two arrays (names and descriptors come from the run's pool,
- * so equal ones are mostly the same object), with no key object per lookup and no map per class; a class with
- * many methods is hashed. A large program has a table per class of the inputs and of the JDK code it reaches.
+ * that stands for it (made when first asked for: most methods of most classes never are). The scheme of
+ * {@link SmallSet}: most classes declare a handful of methods, found by scanning two arrays (names and descriptors
+ * come from the run's pool, so equal ones are mostly the same object) with no key object per lookup and no map
+ * per class; a class with more is hashed. A large program has a table per class of the inputs and of the JDK
+ * code it reaches.
  */
 final class MethodTable {
-    /** Up to this many entries, a lookup scans; above, it hashes. */
-    private static final int SCAN_UP_TO = 16;
-
     private record Key(String name, String descriptor) {
     }
 
     private final LoadedClass owner;
+    /** While scanned: the entries' names, descriptors and places among the class's methods; null once hashed. */
     private String[] names;
     private String[] descriptors;
-    /** Each entry's place among the class's methods. */
     private int[] slots;
     private int size;
     private Map<Key, Integer> hashed;
@@ -32,7 +30,7 @@ final class MethodTable {
 
     MethodTable(LoadedClass owner, int methodCount) {
         this.owner = owner;
-        int room = Math.max(1, methodCount);
+        int room = Math.max(1, Math.min(methodCount, SmallSet.INDEX_FROM));
         this.names = new String[room];
         this.descriptors = new String[room];
         this.slots = new int[room];
@@ -44,7 +42,22 @@ final class MethodTable {
      * signature-polymorphic method's name alone.
      */
     void putIfAbsent(String name, String descriptor, int slot) {
+        if (hashed != null) {
+            hashed.putIfAbsent(new Key(name, descriptor), slot);
+            return;
+        }
         if (find(name, descriptor) >= 0) {
+            return;
+        }
+        if (size == SmallSet.INDEX_FROM) {
+            hashed = new HashMap<>();
+            for (int i = 0; i < size; i++) {
+                hashed.put(new Key(names[i], descriptors[i]), slots[i]);
+            }
+            hashed.put(new Key(name, descriptor), slot);
+            names = null;
+            descriptors = null;
+            slots = null;
             return;
         }
         if (size == names.length) {
@@ -56,14 +69,6 @@ final class MethodTable {
         descriptors[size] = descriptor;
         slots[size] = slot;
         size++;
-        if (hashed != null) {
-            hashed.put(new Key(name, descriptor), slot);
-        } else if (size > SCAN_UP_TO) {
-            hashed = new HashMap<>();
-            for (int i = 0; i < size; i++) {
-                hashed.putIfAbsent(new Key(names[i], descriptors[i]), slots[i]);
-            }
-        }
     }
 
     /** The first entry with this name and descriptor (null: a signature-polymorphic name), or null. */
@@ -91,15 +96,5 @@ final class MethodTable {
             }
         }
         return -1;
-    }
-
-    /** Drops the arrays a hashed table no longer reads. */
-    MethodTable trimmed() {
-        if (hashed != null) {
-            names = null;
-            descriptors = null;
-            slots = null;
-        }
-        return this;
     }
 }

@@ -113,10 +113,11 @@ public final class TimingAnalysis {
     private final boolean ipet = !"off".equals(System.getProperty("headroom.internal.ipet"));
     /** Each integer program solved, by {@link Ipet#signature}: the same program is solved once. */
     private SolvedPrograms solved = SolvedPrograms.inMemory();
-    /** The roots being bounded: a loop-free method keeps its worst path's lines only when it is one. */
-    /** Whether each node of the graph (by number) is a root. */
+    /**
+     * The roots being bounded, by graph number (a loop-free method keeps its worst path's lines only when it is
+     * one); a root the caller's graph does not hold is kept by ref.
+     */
     private final boolean[] isRoot;
-    /** The roots that are not nodes of the graph (none, as a rule). */
     private final Set<MethodRef> rootsOutsideGraph = new HashSet<>();
 
     /** Bounds the runs that complete normally, with assertions disabled. */
@@ -547,11 +548,6 @@ public final class TimingAnalysis {
     }
 
     /**
-     * @param normalRuns the costs of runs that complete normally: cold blocks cost nothing, and a call costs
-     *                   its callee's normal runs, or all its runs inside a try range whose handler recovers (the
-     *                   callee may throw after running part of itself, and the run still completes)
-     */
-    /**
      * The graph's calls of a method by instruction (none for a method the graph does not hold), and each call
      * instruction's targets as the timing reads them, worked out on first use and shared by the timings of all
      * runs and of normal runs (a call site of {@code Object.toString} has hundreds).
@@ -623,6 +619,11 @@ public final class TimingAnalysis {
         }
     }
 
+    /**
+     * @param normalRuns the costs of runs that complete normally: cold blocks cost nothing, and a call costs
+     *                   its callee's normal runs, or all its runs inside a try range whose handler recovers (the
+     *                   callee may throw after running part of itself, and the run still completes)
+     */
     private BlockCosts blockCosts(MethodTiming t, MethodCalls calls, ControlFlow cfg, Frames values,
                                   ColdBlocks cold, boolean normalRuns) {
         BlockCosts costs = new BlockCosts(cfg);
