@@ -2,6 +2,7 @@ package dev.headroom.cli;
 
 import dev.headroom.core.ConfigurationException;
 import dev.headroom.core.InputException;
+import dev.headroom.core.OutOfMemory;
 import dev.headroom.reports.CharacterEscapes;
 import java.io.PrintWriter;
 import java.util.List;
@@ -57,6 +58,9 @@ final class ErrorReporter implements CommandLine.IParameterExceptionHandler, Com
         } else if (failure instanceof InputException) {
             err.println("headroom: error: " + oneLine(failure.getMessage()));
             exitCode = ExitCodes.INPUT;
+        } else if (failure instanceof OutOfMemoryError) {
+            err.println("headroom: error: " + outOfMemory(Runtime.getRuntime().maxMemory()));
+            exitCode = ExitCodes.INTERNAL;
         } else {
             String message = failure.getMessage() == null ? "" : ": " + oneLine(failure.getMessage());
             err.println("headroom: internal error: " + failure.getClass().getName() + message
@@ -68,6 +72,12 @@ final class ErrorReporter implements CommandLine.IParameterExceptionHandler, Com
         }
         err.flush();
         return exitCode;
+    }
+
+    /** The out-of-memory line: the heap's size and how to give the command line more ({@link OutOfMemory}). */
+    static String outOfMemory(long maxHeapBytes) {
+        return OutOfMemory.message(maxHeapBytes,
+                option -> "HEADROOM_OPTS=" + option + " with bin/headroom, or java " + option + " -jar headroom.jar");
     }
 
     private static String suggestion(ParameterException ex) {

@@ -56,6 +56,23 @@ class ErrorReporterTest {
     }
 
     @Test
+    void outOfMemoryNamesTheHeapAndHowToGiveMoreWithoutCallingItABug() {
+        assertEquals(ExitCodes.INTERNAL, report(new OutOfMemoryError("Java heap space"), Map.of()));
+        String line = err.toString().strip();
+        assertTrue(line.startsWith("headroom: error: out of memory: the analysis needs more than this JVM's maximum heap of "),
+                line);
+        assertTrue(!line.contains("internal error") && !line.contains("\n"), line);
+    }
+
+    @Test
+    void outOfMemoryAdvisesAtLeastTwiceTheHeap() {
+        assertEquals("out of memory: the analysis needs more than this JVM's maximum heap of 1024 MiB; give it more, for"
+                + " example HEADROOM_OPTS=-Xmx2g with bin/headroom, or java -Xmx2g -jar headroom.jar",
+                ErrorReporter.outOfMemory(1L << 30));
+        assertTrue(ErrorReporter.outOfMemory(3L << 30).contains("-Xmx6g"), ErrorReporter.outOfMemory(3L << 30));
+    }
+
+    @Test
     void exitExceptionCarriesItsCode() {
         assertEquals(ExitCodes.INPUT, report(ExitException.input("input not found: x"), Map.of()));
         assertEquals("headroom: error: input not found: x", err.toString().strip());

@@ -7,6 +7,7 @@ import dev.headroom.core.ConfigurationException;
 import dev.headroom.core.Headroom;
 import dev.headroom.core.InputException;
 import dev.headroom.core.NothingToCheckException;
+import dev.headroom.core.OutOfMemory;
 import dev.headroom.core.model.AnalysisResult;
 import dev.headroom.reports.CharacterEscapes;
 import dev.headroom.reports.ReportFormat;
@@ -285,6 +286,9 @@ public class CheckMojo extends AbstractMojo {
         } catch (RuntimeException e) {
             throw new MojoExecutionException("Headroom internal error (a bug: please report it with the output of"
                     + " mvn -e): " + CharacterEscapes.terminal(e.toString()), e);
+        } catch (OutOfMemoryError e) { // the analysis's data is unreachable by now: the build can report and go on
+            throw new MojoExecutionException("Headroom: " + OutOfMemory.message(Runtime.getRuntime().maxMemory(),
+                    option -> "MAVEN_OPTS=" + option + " (Headroom runs inside Maven's JVM)"), e);
         }
     }
 
