@@ -133,6 +133,15 @@ class CheckOptionsTest {
     }
 
     @Test
+    void chaSaysFirstThatItFollowsMostOfTheJdk() {
+        CliRun run = check("--dispatch", "cha", dir.toString()); // an empty folder: nothing to check, after the warning
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run.toString());
+        assertTrue(run.err().startsWith("headroom: warning: --dispatch cha makes every concrete class of the JDK a receiver"),
+                run.toString());
+        assertTrue(run.err().contains("HEADROOM_OPTS=-Xmx4g"), run.toString());
+    }
+
+    @Test
     void unknownColdPathPolicyIsUsageError() {
         check("--cold-paths", "hot", classes.toString())
                 .assertOneLineError(ExitCodes.USAGE, "--cold-paths", "'hot'", "error, warning or ignore");
