@@ -54,7 +54,7 @@ final class FlowInterpreter extends BasicInterpreter {
 
     private static final Type OBJECT = Type.getObjectType("java/lang/Object");
 
-    private final ProgramFlow program;
+    private final FlowSink program;
     private final ProgramFlow.MethodNodes own;
     private final Map<Integer, Site.LambdaShape> lambdas;
     private final int[] parameterOfLocal;
@@ -62,7 +62,7 @@ final class FlowInterpreter extends BasicInterpreter {
     private final Map<AbstractInsnNode, CallValues> calls = new HashMap<>();
     private final Map<AbstractInsnNode, Integer> indexes = new HashMap<>();
 
-    FlowInterpreter(ProgramFlow program, ProgramFlow.MethodNodes own, boolean isStatic, String descriptor,
+    FlowInterpreter(FlowSink program, ProgramFlow.MethodNodes own, boolean isStatic, String descriptor,
                     Map<Integer, Site.LambdaShape> lambdas) {
         super(AsmApi.VERSION);
         this.program = program;
@@ -164,9 +164,9 @@ final class FlowInterpreter extends BasicInterpreter {
             }
             case Opcodes.CHECKCAST: {
                 String target = ((TypeInsnNode) insn).desc;
-                TypeFlow.Node cast = castNodes.computeIfAbsent(insn, k -> program.flow().node());
+                TypeFlow.Node cast = castNodes.computeIfAbsent(insn, k -> program.node());
                 for (TypeFlow.Node source : sources(value)) {
-                    program.flow().filteredEdge(source, cast, target.startsWith("[") ? "java/lang/Object" : target);
+                    program.filteredEdge(source, cast, target.startsWith("[") ? "java/lang/Object" : target);
                 }
                 return of(Type.getObjectType(target), cast);
             }
@@ -227,10 +227,10 @@ final class FlowInterpreter extends BasicInterpreter {
         int first = count - types.length;
         for (int i = 0; i < count; i++) {
             if (i < first || isReference(types[i - first])) {
-                arguments[i] = program.flow().node();
+                arguments[i] = program.node();
             }
         }
-        TypeFlow.Node result = isReference(Type.getReturnType(mi.desc)) ? program.flow().node() : null;
+        TypeFlow.Node result = isReference(Type.getReturnType(mi.desc)) ? program.node() : null;
         return new CallValues(arguments, result);
     }
 
@@ -260,7 +260,7 @@ final class FlowInterpreter extends BasicInterpreter {
 
     private void flowInto(BasicValue value, TypeFlow.Node target) {
         for (TypeFlow.Node source : sources(value)) {
-            program.flow().edge(source, target);
+            program.edge(source, target);
         }
     }
 

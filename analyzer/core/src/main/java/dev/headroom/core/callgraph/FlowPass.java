@@ -62,7 +62,7 @@ final class FlowPass {
      * Runs over a method with code: adds its assignments to the flow and returns its calls' argument and
      * result nodes by instruction index.
      */
-    static FlowInterpreter.CallValues[] run(ProgramFlow program, ProgramFlow.MethodNodes own, boolean isStatic,
+    static FlowInterpreter.CallValues[] run(FlowSink program, ProgramFlow.MethodNodes own, boolean isStatic,
                                            MethodNode method, Map<Integer, Site.LambdaShape> lambdas) {
         FlowTransfer transfer = new FlowTransfer(program, own, lambdas, method.instructions.size());
         FlowPass pass = new FlowPass(method, transfer, FlowFrame.Sources.of(program.unknown()));

@@ -25,7 +25,7 @@ final class FlowTransfer {
     private static final Object ONE = FlowFrame.ONE;
     private static final Object TWO = FlowFrame.TWO;
 
-    private final ProgramFlow program;
+    private final FlowSink program;
     private final ProgramFlow.MethodNodes own;
     private final Map<Integer, Site.LambdaShape> lambdas;
     /** Each call's argument and result nodes, and each cast's node, by instruction index: made on the first visit. */
@@ -33,7 +33,7 @@ final class FlowTransfer {
     private final TypeFlow.Node[] casts;
     private final Sources unknown;
 
-    FlowTransfer(ProgramFlow program, ProgramFlow.MethodNodes own, Map<Integer, Site.LambdaShape> lambdas, int size) {
+    FlowTransfer(FlowSink program, ProgramFlow.MethodNodes own, Map<Integer, Site.LambdaShape> lambdas, int size) {
         this.calls = new FlowInterpreter.CallValues[size];
         this.casts = new TypeFlow.Node[size];
         this.program = program;
@@ -59,7 +59,7 @@ final class FlowTransfer {
     private void flowInto(Object value, TypeFlow.Node target) {
         if (value instanceof Sources s) {
             for (TypeFlow.Node source : s.nodes) {
-                program.flow().edge(source, target);
+                program.edge(source, target);
             }
         }
     }
@@ -232,10 +232,10 @@ final class FlowTransfer {
         int first = count - args.length;
         for (int i = 0; i < count; i++) {
             if (i < first || isReference(args[i - first])) {
-                arguments[i] = program.flow().node();
+                arguments[i] = program.node();
             }
         }
-        return new FlowInterpreter.CallValues(arguments, isReference(result) ? program.flow().node() : null);
+        return new FlowInterpreter.CallValues(arguments, isReference(result) ? program.node() : null);
     }
 
     private void invokeDynamic(InvokeDynamicInsnNode indy, int index, FlowFrame f) {
@@ -257,13 +257,13 @@ final class FlowTransfer {
         Object value = f.pop();
         TypeFlow.Node cast = casts[index];
         if (cast == null) {
-            cast = program.flow().node();
+            cast = program.node();
             casts[index] = cast;
         }
         if (value instanceof Sources s) {
             String filter = insn.desc.startsWith("[") ? "java/lang/Object" : insn.desc;
             for (TypeFlow.Node source : s.nodes) {
-                program.flow().filteredEdge(source, cast, filter);
+                program.filteredEdge(source, cast, filter);
             }
         }
         f.push(Sources.of(cast));

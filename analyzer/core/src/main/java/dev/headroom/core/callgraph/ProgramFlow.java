@@ -27,7 +27,7 @@ import org.objectweb.asm.tree.analysis.BasicValue;
  *   <li>array elements, caught exceptions, and the results of calls Headroom does not follow.</li>
  * </ul>
  */
-final class ProgramFlow {
+final class ProgramFlow implements FlowSink {
     /** A method's parameter nodes (the receiver first; null for a primitive) and result node (or null). */
     record MethodNodes(TypeFlow.Node[] parameters, TypeFlow.Node result) {
         TypeFlow.Node parameter(int i) {
@@ -57,12 +57,34 @@ final class ProgramFlow {
         return flow;
     }
 
-    TypeFlow.Node unknown() {
+    @Override
+    public TypeFlow.Node unknown() {
         return unknown;
     }
 
+    @Override
+    public TypeFlow.Node node() {
+        return flow.node();
+    }
+
+    @Override
+    public void edge(TypeFlow.Node from, TypeFlow.Node to) {
+        flow.edge(from, to);
+    }
+
+    @Override
+    public void filteredEdge(TypeFlow.Node from, TypeFlow.Node to, String filter) {
+        flow.filteredEdge(from, to, filter);
+    }
+
+    @Override
+    public void addUnknown(TypeFlow.Node node) {
+        flow.add(node, TypeFlow.UNKNOWN);
+    }
+
     /** The node holding one created type (a class or a lambda). */
-    TypeFlow.Node constant(Object type) {
+    @Override
+    public TypeFlow.Node constant(Object type) {
         return constants.computeIfAbsent(type, t -> {
             TypeFlow.Node n = flow.node();
             flow.add(n, t);
@@ -74,7 +96,8 @@ final class ProgramFlow {
     }
 
     /** The node of a field, by the class that declares it; unknown for fields outside the inputs. */
-    TypeFlow.Node field(String owner, String name, String descriptor) {
+    @Override
+    public TypeFlow.Node field(String owner, String name, String descriptor) {
         FieldRef ref = new FieldRef(owner, name, descriptor);
         TypeFlow.Node known = fields.get(ref);
         if (known == null) {
@@ -204,14 +227,21 @@ final class ProgramFlow {
         if (method.instructions.size() == 0) {
             return null;
         }
-        Hierarchy.Declared d = hierarchy.declaredOf(node.owner(), method);
-        Map<Integer, Site.LambdaShape> lambdas = lambdas(node.facts());
+        return scan(this, hierarchy.declaredOf(node.owner(), method), node.ref(), node.facts());
+    }
+
+    /**
+     * {@link #scan(CallGraph.Node)} of a method with code, or of its copy for one receiver class ({@code key}),
+     * with what it does to the flow going to {@code sink} (this flow, or a recorder in front of it).
+     */
+    FlowInterpreter.CallValues[] scan(FlowSink sink, Hierarchy.Declared d, MethodRef key, MethodFacts facts) {
+        Map<Integer, Site.LambdaShape> lambdas = lambdas(facts);
         try {
-            return FlowPass.run(this, of(d, node.ref()), d.is(Opcodes.ACC_STATIC), method, lambdas);
+            return FlowPass.run(sink, of(d, key), d.is(Opcodes.ACC_STATIC), d.method(), lambdas);
         } catch (RuntimeException e) { // FlowPass.Unsupported, or bytecode no verifier accepts
             // ASM's analyzer follows subroutines, and rejects what neither can follow (a malformed descriptor...):
             // what the pass added so far stays, more flow than there is, never less.
-            return withAsmAnalyzer(d, node.ref(), lambdas);
+            return withAsmAnalyzer(sink, d, key, lambdas);
         }
     }
 
@@ -227,14 +257,15 @@ final class ProgramFlow {
     }
 
     /** What {@link #scan} does, with ASM's analyzer and {@link FlowInterpreter} (slower; they follow subroutines). */
-    FlowInterpreter.CallValues[] withAsmAnalyzer(Hierarchy.Declared d, MethodRef key, Map<Integer, Site.LambdaShape> lambdas) {
+    FlowInterpreter.CallValues[] withAsmAnalyzer(FlowSink sink, Hierarchy.Declared d, MethodRef key,
+                                                 Map<Integer, Site.LambdaShape> lambdas) {
         MethodNode method = d.method();
-        FlowInterpreter interpreter = new FlowInterpreter(this, of(d, key), d.is(Opcodes.ACC_STATIC), method.desc, lambdas);
+        FlowInterpreter interpreter = new FlowInterpreter(sink, of(d, key), d.is(Opcodes.ACC_STATIC), method.desc, lambdas);
         try {
             new Analyzer<BasicValue>(interpreter).analyze(d.owner().internalName(), method);
             return interpreter.calls(method.instructions.toArray());
         } catch (AnalyzerException e) {
-            return unanalysable(d);
+            return unanalysable(sink, d);
         }
     }
 
@@ -242,23 +273,23 @@ final class ProgramFlow {
      * A method the analyzer cannot follow (malformed or unusual bytecode): everything it stores, returns
      * or passes is unknown.
      */
-    private FlowInterpreter.CallValues[] unanalysable(Hierarchy.Declared d) {
+    private FlowInterpreter.CallValues[] unanalysable(FlowSink sink, Hierarchy.Declared d) {
         MethodNodes own = of(d);
         if (own.result() != null) {
-            flow.add(own.result(), TypeFlow.UNKNOWN);
+            sink.addUnknown(own.result());
         }
         AbstractInsnNode[] insns = d.method().instructions.toArray();
         FlowInterpreter.CallValues[] calls = new FlowInterpreter.CallValues[insns.length];
         for (int i = 0; i < insns.length; i++) {
             if (insns[i] instanceof FieldInsnNode f && (f.getOpcode() == Opcodes.PUTFIELD || f.getOpcode() == Opcodes.PUTSTATIC)) {
-                flow.add(field(f.owner, f.name, f.desc), TypeFlow.UNKNOWN);
+                sink.addUnknown(sink.field(f.owner, f.name, f.desc));
             } else if (insns[i] instanceof MethodInsnNode mi) {
                 int count = Type.getArgumentTypes(mi.desc).length + (mi.getOpcode() == Opcodes.INVOKESTATIC ? 0 : 1);
                 TypeFlow.Node[] arguments = new TypeFlow.Node[count];
                 for (int k = 0; k < count; k++) {
-                    arguments[k] = unknown;
+                    arguments[k] = sink.unknown();
                 }
-                calls[i] = new FlowInterpreter.CallValues(arguments, unknown);
+                calls[i] = new FlowInterpreter.CallValues(arguments, sink.unknown());
             }
         }
         return calls;

@@ -151,7 +151,7 @@ class FlowPassTest {
             return; // the analyzer takes these over
         }
         ProgramFlow asm = new ProgramFlow(hierarchy);
-        FlowInterpreter.CallValues[] asmCalls = asm.withAsmAnalyzer(d, d.ref(), lambdas);
+        FlowInterpreter.CallValues[] asmCalls = asm.withAsmAnalyzer(asm, d, d.ref(), lambdas);
         String fastTypes = describe(fast, d, fastCalls);
         String asmTypes = describe(asm, d, asmCalls);
         if (!fastTypes.equals(asmTypes)) {
@@ -161,7 +161,7 @@ class FlowPassTest {
     }
 
     /** The types each call argument and result, the method's result and each field it uses hold once the flow settles. */
-    private static String describe(ProgramFlow program, Hierarchy.Declared d, FlowInterpreter.CallValues[] calls) {
+    static String describe(ProgramFlow program, Hierarchy.Declared d, FlowInterpreter.CallValues[] calls) {
         while (program.flow().hasPending()) {
             program.flow().step();
         }
