@@ -1,10 +1,15 @@
 package dev.headroom.core.callgraph;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.objectweb.asm.Handle;
 
 /**
  * What one scan of a method did to the flow, step by step and in order, so that the same steps can be taken
@@ -89,6 +94,93 @@ final class FlowLog {
 
     int stepCount() {
         return steps.length;
+    }
+
+    private static final int STRING = 0;
+    private static final int LAMBDA = 1;
+
+    /** Writes the log for {@link #readFrom}: the steps, the names (strings and lambda shapes), the calls. */
+    void writeTo(DataOutput out) throws IOException {
+        out.writeInt(steps.length);
+        for (int step : steps) {
+            out.writeInt(step);
+        }
+        out.writeInt(names.length);
+        for (Object name : names) {
+            if (name instanceof String text) {
+                out.writeByte(STRING);
+                out.writeUTF(text);
+            } else {
+                Site.LambdaShape lambda = (Site.LambdaShape) name;
+                out.writeByte(LAMBDA);
+                out.writeUTF(lambda.functionalInterface());
+                out.writeUTF(lambda.methodName());
+                out.writeInt(lambda.descriptors().size());
+                for (String descriptor : lambda.descriptors()) {
+                    out.writeUTF(descriptor);
+                }
+                Handle h = lambda.implementation();
+                out.writeInt(h.getTag());
+                out.writeUTF(h.getOwner());
+                out.writeUTF(h.getName());
+                out.writeUTF(h.getDesc());
+                out.writeBoolean(h.isInterface());
+            }
+        }
+        out.writeInt(calls == null ? -1 : calls.length);
+        if (calls != null) {
+            for (int[] call : calls) {
+                out.writeInt(call == null ? -1 : call.length);
+                if (call != null) {
+                    for (int reference : call) {
+                        out.writeInt(reference);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Reads a log {@link #writeTo} wrote.
+     *
+     * @param pool the run's pool of names: a name read is the run's own string, as if read from a class file
+     */
+    static FlowLog readFrom(DataInput in, UnaryOperator<String> pool) throws IOException {
+        int[] steps = new int[in.readInt()];
+        for (int i = 0; i < steps.length; i++) {
+            steps[i] = in.readInt();
+        }
+        Object[] names = new Object[in.readInt()];
+        for (int i = 0; i < names.length; i++) {
+            int kind = in.readByte();
+            if (kind == STRING) {
+                names[i] = pool.apply(in.readUTF());
+            } else if (kind == LAMBDA) {
+                String functionalInterface = pool.apply(in.readUTF());
+                String methodName = pool.apply(in.readUTF());
+                List<String> descriptors = new ArrayList<>();
+                for (int k = in.readInt(); k > 0; k--) {
+                    descriptors.add(pool.apply(in.readUTF()));
+                }
+                Handle implementation = new Handle(in.readInt(), pool.apply(in.readUTF()), pool.apply(in.readUTF()),
+                        pool.apply(in.readUTF()), in.readBoolean());
+                names[i] = new Site.LambdaShape(functionalInterface, methodName, List.copyOf(descriptors), implementation);
+            } else {
+                throw new IOException("not a flow log: a name of kind " + kind);
+            }
+        }
+        int callCount = in.readInt();
+        int[][] calls = callCount < 0 ? null : new int[callCount][];
+        for (int i = 0; i < callCount; i++) {
+            int length = in.readInt();
+            if (length >= 0) {
+                calls[i] = new int[length];
+                for (int k = 0; k < length; k++) {
+                    calls[i][k] = in.readInt();
+                }
+            }
+        }
+        return new FlowLog(steps, names, calls);
     }
 
     /** Resolves node references during a replay. */

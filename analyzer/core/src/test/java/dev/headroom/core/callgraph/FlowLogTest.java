@@ -7,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.headroom.core.AnalysisListener;
 import dev.headroom.core.classpath.ClassRepository;
 import dev.headroom.core.classpath.LoadedClass;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +25,7 @@ import org.objectweb.asm.tree.MethodNode;
 /**
  * A {@link FlowLog} taken again must give the flow exactly what the scan gave it: the same steps in the same
  * order (the replay, recorded in turn, writes the same log) and so the same types at every call, field and
- * result. Method by method over JDK classes with handlers, switches, lambdas and casts, on code the flow pass
+ * result; also after the log is written out and read back, as the cache will keep it. Method by method over JDK classes with handlers, switches, lambdas and casts, on code the flow pass
  * leaves to ASM's analyzer (a subroutine) and on code neither can follow (every value unknown).
  */
 class FlowLogTest {
@@ -72,7 +78,7 @@ class FlowLogTest {
 
         ProgramFlow recorded = new ProgramFlow(hierarchy);
         FlowLog.Recorder recorder = new FlowLog.Recorder(recorded, recorded.of(d, d.ref()));
-        FlowLog log = recorder.log(recorded.scan(recorder, d, d.ref(), facts));
+        FlowLog log = throughBytes(recorder.log(recorded.scan(recorder, d, d.ref(), facts)));
 
         ProgramFlow replayed = new ProgramFlow(hierarchy);
         FlowLog.Recorder again = new FlowLog.Recorder(replayed, replayed.of(d, d.ref()));
@@ -86,6 +92,19 @@ class FlowLogTest {
         String actual = FlowPassTest.describe(replayed, d, replayedCalls);
         if (!expected.equals(actual)) {
             mismatches.add(where + "\n    scan:   " + expected + "\n    replay: " + actual);
+        }
+    }
+
+    /** The log written out and read back, as a cache keeps it. */
+    private static FlowLog throughBytes(FlowLog log) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            log.writeTo(new DataOutputStream(bytes));
+            FlowLog read = FlowLog.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), s -> s);
+            assertTrue(read.sameSteps(log), "the log read back differs from the one written");
+            return read;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
