@@ -64,6 +64,21 @@ public final class ColdCode {
         return true;
     }
 
+    /** For a cache entry ({@link MethodFactsCodec}): which instructions are reachable, null when all are. */
+    boolean[] reachableFlags() {
+        return reachable;
+    }
+
+    /** For a cache entry: which instructions are cold, null when none is. */
+    boolean[] coldFlags() {
+        return cold;
+    }
+
+    /** A map read back from a cache entry. */
+    static ColdCode of(boolean[] reachable, boolean[] cold) {
+        return new ColdCode(reachable == null ? new boolean[0] : reachable, cold);
+    }
+
     public boolean isReachable(int index) {
         return reachable == null || reachable[index];
     }

@@ -9,7 +9,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.objectweb.asm.Handle;
 
 /**
  * What one scan of a method did to the flow, step by step and in order, so that the same steps can be taken
@@ -111,20 +110,8 @@ final class FlowLog {
                 out.writeByte(STRING);
                 out.writeUTF(text);
             } else {
-                Site.LambdaShape lambda = (Site.LambdaShape) name;
                 out.writeByte(LAMBDA);
-                out.writeUTF(lambda.functionalInterface());
-                out.writeUTF(lambda.methodName());
-                out.writeInt(lambda.descriptors().size());
-                for (String descriptor : lambda.descriptors()) {
-                    out.writeUTF(descriptor);
-                }
-                Handle h = lambda.implementation();
-                out.writeInt(h.getTag());
-                out.writeUTF(h.getOwner());
-                out.writeUTF(h.getName());
-                out.writeUTF(h.getDesc());
-                out.writeBoolean(h.isInterface());
+                CacheCodec.writeLambda(out, (Site.LambdaShape) name);
             }
         }
         out.writeInt(calls == null ? -1 : calls.length);
@@ -156,15 +143,7 @@ final class FlowLog {
             if (kind == STRING) {
                 names[i] = pool.apply(in.readUTF());
             } else if (kind == LAMBDA) {
-                String functionalInterface = pool.apply(in.readUTF());
-                String methodName = pool.apply(in.readUTF());
-                List<String> descriptors = new ArrayList<>();
-                for (int k = in.readInt(); k > 0; k--) {
-                    descriptors.add(pool.apply(in.readUTF()));
-                }
-                Handle implementation = new Handle(in.readInt(), pool.apply(in.readUTF()), pool.apply(in.readUTF()),
-                        pool.apply(in.readUTF()), in.readBoolean());
-                names[i] = new Site.LambdaShape(functionalInterface, methodName, List.copyOf(descriptors), implementation);
+                names[i] = CacheCodec.readLambda(in, pool);
             } else {
                 throw new IOException("not a flow log: a name of kind " + kind);
             }
