@@ -10,7 +10,7 @@ import org.objectweb.asm.Handle;
 
 /**
  * The pieces a cache entry of a method is written with ({@link FlowLog}, {@link MethodFactsCodec}): names that may
- * be absent, lambda shapes, flag arrays. Names read back go through the run's pool, as if read from a class file.
+ * be absent, lambda shapes, number and flag arrays. Names read back go through the run's pool, as if read from a class file.
  */
 final class CacheCodec {
     private CacheCodec() {
@@ -52,6 +52,28 @@ final class CacheCodec {
         Handle implementation = new Handle(in.readInt(), pool.apply(in.readUTF()), pool.apply(in.readUTF()),
                 pool.apply(in.readUTF()), in.readBoolean());
         return new Site.LambdaShape(functionalInterface, methodName, List.copyOf(descriptors), implementation);
+    }
+
+    /** Numbers, or null. */
+    static void writeInts(DataOutput out, int[] values) throws IOException {
+        out.writeInt(values == null ? -1 : values.length);
+        if (values != null) {
+            for (int value : values) {
+                out.writeInt(value);
+            }
+        }
+    }
+
+    static int[] readInts(DataInput in) throws IOException {
+        int length = in.readInt();
+        if (length < 0) {
+            return null;
+        }
+        int[] values = new int[length];
+        for (int i = 0; i < length; i++) {
+            values[i] = in.readInt();
+        }
+        return values;
     }
 
     /** Flags, or null. */

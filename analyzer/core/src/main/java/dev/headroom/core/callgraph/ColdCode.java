@@ -42,7 +42,7 @@ public final class ColdCode {
     private final boolean[] cold;
 
     private ColdCode(boolean[] reachable, boolean[] cold) {
-        this.reachable = allTrue(reachable) ? null : reachable;
+        this.reachable = reachable == null || allTrue(reachable) ? null : reachable;
         this.cold = cold == null || noneTrue(cold) ? null : cold;
     }
 
@@ -76,7 +76,7 @@ public final class ColdCode {
 
     /** A map read back from a cache entry. */
     static ColdCode of(boolean[] reachable, boolean[] cold) {
-        return new ColdCode(reachable == null ? new boolean[0] : reachable, cold);
+        return new ColdCode(reachable, cold);
     }
 
     public boolean isReachable(int index) {

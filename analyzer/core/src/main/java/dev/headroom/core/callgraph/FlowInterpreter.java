@@ -54,7 +54,7 @@ final class FlowInterpreter extends BasicInterpreter {
 
     private static final Type OBJECT = Type.getObjectType("java/lang/Object");
 
-    private final FlowSink program;
+    private final FlowSink sink;
     private final ProgramFlow.MethodNodes own;
     private final Map<Integer, Site.LambdaShape> lambdas;
     private final int[] parameterOfLocal;
@@ -62,10 +62,10 @@ final class FlowInterpreter extends BasicInterpreter {
     private final Map<AbstractInsnNode, CallValues> calls = new HashMap<>();
     private final Map<AbstractInsnNode, Integer> indexes = new HashMap<>();
 
-    FlowInterpreter(FlowSink program, ProgramFlow.MethodNodes own, boolean isStatic, String descriptor,
+    FlowInterpreter(FlowSink sink, ProgramFlow.MethodNodes own, boolean isStatic, String descriptor,
                     Map<Integer, Site.LambdaShape> lambdas) {
         super(AsmApi.VERSION);
-        this.program = program;
+        this.sink = sink;
         this.own = own;
         this.lambdas = lambdas;
         Type[] args = Type.getArgumentTypes(descriptor);
@@ -114,7 +114,7 @@ final class FlowInterpreter extends BasicInterpreter {
 
     @Override
     public BasicValue newExceptionValue(TryCatchBlockNode tryCatch, Frame<BasicValue> handlerFrame, Type type) {
-        return of(type, program.unknown());
+        return of(type, sink.unknown());
     }
 
     @Override
@@ -122,20 +122,20 @@ final class FlowInterpreter extends BasicInterpreter {
         switch (insn.getOpcode()) {
             case Opcodes.NEW:
                 String type = ((TypeInsnNode) insn).desc;
-                return of(Type.getObjectType(type), program.constant(type));
+                return of(Type.getObjectType(type), sink.constant(type));
             case Opcodes.GETSTATIC:
                 FieldInsnNode f = (FieldInsnNode) insn;
-                return of(Type.getType(f.desc), isReference(Type.getType(f.desc)) ? program.field(f.owner, f.name, f.desc) : null);
+                return of(Type.getType(f.desc), isReference(Type.getType(f.desc)) ? sink.field(f.owner, f.name, f.desc) : null);
             case Opcodes.LDC:
                 Object cst = ((LdcInsnNode) insn).cst;
                 if (cst instanceof String) {
-                    return of(Type.getObjectType("java/lang/String"), program.constant("java/lang/String"));
+                    return of(Type.getObjectType("java/lang/String"), sink.constant("java/lang/String"));
                 }
                 if (cst instanceof Type t && (t.getSort() == Type.OBJECT || t.getSort() == Type.ARRAY)) {
-                    return of(Type.getObjectType("java/lang/Class"), program.constant("java/lang/Class"));
+                    return of(Type.getObjectType("java/lang/Class"), sink.constant("java/lang/Class"));
                 }
                 BasicValue basic = super.newOperation(insn);
-                return isReference(basic.getType()) ? of(basic.getType(), program.unknown()) : basic;
+                return isReference(basic.getType()) ? of(basic.getType(), sink.unknown()) : basic;
             default:
                 return super.newOperation(insn);
         }
@@ -153,20 +153,20 @@ final class FlowInterpreter extends BasicInterpreter {
             case Opcodes.GETFIELD: {
                 FieldInsnNode f = (FieldInsnNode) insn;
                 Type t = Type.getType(f.desc);
-                return of(t, isReference(t) ? program.field(f.owner, f.name, f.desc) : null);
+                return of(t, isReference(t) ? sink.field(f.owner, f.name, f.desc) : null);
             }
             case Opcodes.PUTSTATIC: {
                 FieldInsnNode f = (FieldInsnNode) insn;
                 if (isReference(Type.getType(f.desc))) {
-                    flowInto(value, program.field(f.owner, f.name, f.desc));
+                    flowInto(value, sink.field(f.owner, f.name, f.desc));
                 }
                 return null;
             }
             case Opcodes.CHECKCAST: {
                 String target = ((TypeInsnNode) insn).desc;
-                TypeFlow.Node cast = castNodes.computeIfAbsent(insn, k -> program.node());
+                TypeFlow.Node cast = castNodes.computeIfAbsent(insn, k -> sink.node());
                 for (TypeFlow.Node source : sources(value)) {
-                    program.filteredEdge(source, cast, target.startsWith("[") ? "java/lang/Object" : target);
+                    sink.filteredEdge(source, cast, target.startsWith("[") ? "java/lang/Object" : target);
                 }
                 return of(Type.getObjectType(target), cast);
             }
@@ -182,12 +182,12 @@ final class FlowInterpreter extends BasicInterpreter {
             Type array = value1.getType();
             Type element = array != null && array.getSort() == Type.ARRAY
                     ? Type.getType(array.getDescriptor().substring(1)) : Type.getObjectType("java/lang/Object");
-            return of(element, program.unknown());
+            return of(element, sink.unknown());
         }
         if (insn.getOpcode() == Opcodes.PUTFIELD) {
             FieldInsnNode f = (FieldInsnNode) insn;
             if (isReference(Type.getType(f.desc))) {
-                flowInto(value2, program.field(f.owner, f.name, f.desc));
+                flowInto(value2, sink.field(f.owner, f.name, f.desc));
             }
             return null;
         }
@@ -201,12 +201,12 @@ final class FlowInterpreter extends BasicInterpreter {
             Type result = Type.getReturnType(indy.desc);
             Site.LambdaShape lambda = lambdas.get(index(insn));
             if (lambda != null) {
-                return of(result, program.constant(lambda));
+                return of(result, sink.constant(lambda));
             }
             if (indy.bsm.getOwner().equals("java/lang/invoke/StringConcatFactory")) {
-                return of(result, program.constant("java/lang/String"));
+                return of(result, sink.constant("java/lang/String"));
             }
-            return isReference(result) ? of(result, program.unknown()) : super.naryOperation(insn, values);
+            return isReference(result) ? of(result, sink.unknown()) : super.naryOperation(insn, values);
         }
         if (insn instanceof MethodInsnNode mi) {
             CallValues call = calls.computeIfAbsent(insn, k -> newCall(mi, values.size()));
@@ -227,10 +227,10 @@ final class FlowInterpreter extends BasicInterpreter {
         int first = count - types.length;
         for (int i = 0; i < count; i++) {
             if (i < first || isReference(types[i - first])) {
-                arguments[i] = program.node();
+                arguments[i] = sink.node();
             }
         }
-        TypeFlow.Node result = isReference(Type.getReturnType(mi.desc)) ? program.node() : null;
+        TypeFlow.Node result = isReference(Type.getReturnType(mi.desc)) ? sink.node() : null;
         return new CallValues(arguments, result);
     }
 
@@ -260,7 +260,7 @@ final class FlowInterpreter extends BasicInterpreter {
 
     private void flowInto(BasicValue value, TypeFlow.Node target) {
         for (TypeFlow.Node source : sources(value)) {
-            program.edge(source, target);
+            sink.edge(source, target);
         }
     }
 

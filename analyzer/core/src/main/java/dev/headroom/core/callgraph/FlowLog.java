@@ -5,9 +5,12 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -100,10 +103,7 @@ final class FlowLog {
 
     /** Writes the log for {@link #readFrom}: the steps, the names (strings and lambda shapes), the calls. */
     void writeTo(DataOutput out) throws IOException {
-        out.writeInt(steps.length);
-        for (int step : steps) {
-            out.writeInt(step);
-        }
+        CacheCodec.writeInts(out, steps);
         out.writeInt(names.length);
         for (Object name : names) {
             if (name instanceof String text) {
@@ -117,12 +117,7 @@ final class FlowLog {
         out.writeInt(calls == null ? -1 : calls.length);
         if (calls != null) {
             for (int[] call : calls) {
-                out.writeInt(call == null ? -1 : call.length);
-                if (call != null) {
-                    for (int reference : call) {
-                        out.writeInt(reference);
-                    }
-                }
+                CacheCodec.writeInts(out, call);
             }
         }
     }
@@ -133,9 +128,9 @@ final class FlowLog {
      * @param pool the run's pool of names: a name read is the run's own string, as if read from a class file
      */
     static FlowLog readFrom(DataInput in, UnaryOperator<String> pool) throws IOException {
-        int[] steps = new int[in.readInt()];
-        for (int i = 0; i < steps.length; i++) {
-            steps[i] = in.readInt();
+        int[] steps = CacheCodec.readInts(in);
+        if (steps == null) {
+            throw new IOException("not a flow log: no steps");
         }
         Object[] names = new Object[in.readInt()];
         for (int i = 0; i < names.length; i++) {
@@ -151,13 +146,7 @@ final class FlowLog {
         int callCount = in.readInt();
         int[][] calls = callCount < 0 ? null : new int[callCount][];
         for (int i = 0; i < callCount; i++) {
-            int length = in.readInt();
-            if (length >= 0) {
-                calls[i] = new int[length];
-                for (int k = 0; k < length; k++) {
-                    calls[i][k] = in.readInt();
-                }
-            }
+            calls[i] = CacheCodec.readInts(in);
         }
         return new FlowLog(steps, names, calls);
     }
@@ -184,9 +173,10 @@ final class FlowLog {
     static final class Recorder implements FlowSink {
         private final FlowSink target;
         private final Map<TypeFlow.Node, Integer> references = new IdentityHashMap<>();
-        private final Map<List<Object>, Integer> lookups = new java.util.HashMap<>();
+        /** What this scan has looked up: a later lookup of the same takes no step of its own. */
+        private final Set<List<Object>> lookups = new HashSet<>();
         private final List<Object> names = new ArrayList<>();
-        private final Map<Object, Integer> nameIndexes = new java.util.HashMap<>();
+        private final Map<Object, Integer> nameIndexes = new HashMap<>();
         private int[] steps = new int[64];
         private int size;
         private int made;
@@ -237,7 +227,7 @@ final class FlowLog {
         }
 
         private TypeFlow.Node lookedUp(List<Object> key, TypeFlow.Node node) {
-            lookups.put(key, lookedUp);
+            lookups.add(key);
             references.putIfAbsent(node, reference(LOOKED_UP, lookedUp));
             lookedUp++;
             return node;
@@ -272,7 +262,7 @@ final class FlowLog {
         @Override
         public TypeFlow.Node field(String owner, String name, String descriptor) {
             List<Object> key = List.of("field", owner, name, descriptor);
-            if (lookups.containsKey(key)) { // looked up before in this scan: no step of its own
+            if (lookups.contains(key)) { // looked up before in this scan: no step of its own
                 return target.field(owner, name, descriptor);
             }
             step(FIELD, name(owner), name(name), name(descriptor));
@@ -282,7 +272,7 @@ final class FlowLog {
         @Override
         public TypeFlow.Node constant(Object type) {
             List<Object> key = List.of("constant", type);
-            if (lookups.containsKey(key)) {
+            if (lookups.contains(key)) {
                 return target.constant(type);
             }
             step(CONSTANT, name(type));

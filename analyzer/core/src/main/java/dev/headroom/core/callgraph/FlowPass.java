@@ -62,10 +62,10 @@ final class FlowPass {
      * Runs over a method with code: adds its assignments to the flow and returns its calls' argument and
      * result nodes by instruction index.
      */
-    static FlowInterpreter.CallValues[] run(FlowSink program, ProgramFlow.MethodNodes own, boolean isStatic,
+    static FlowInterpreter.CallValues[] run(FlowSink sink, ProgramFlow.MethodNodes own, boolean isStatic,
                                            MethodNode method, Map<Integer, Site.LambdaShape> lambdas) {
-        FlowTransfer transfer = new FlowTransfer(program, own, lambdas, method.instructions.size());
-        FlowPass pass = new FlowPass(method, transfer, FlowFrame.Sources.of(program.unknown()));
+        FlowTransfer transfer = new FlowTransfer(sink, own, lambdas, method.instructions.size());
+        FlowPass pass = new FlowPass(method, transfer, FlowFrame.Sources.of(sink.unknown()));
         pass.findBlocks();
         pass.enqueue(0, pass.initialFrame(own, isStatic));
         pass.drain();

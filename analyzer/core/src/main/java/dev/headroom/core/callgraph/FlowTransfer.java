@@ -25,7 +25,7 @@ final class FlowTransfer {
     private static final Object ONE = FlowFrame.ONE;
     private static final Object TWO = FlowFrame.TWO;
 
-    private final FlowSink program;
+    private final FlowSink sink;
     private final ProgramFlow.MethodNodes own;
     private final Map<Integer, Site.LambdaShape> lambdas;
     /** Each call's argument and result nodes, and each cast's node, by instruction index: made on the first visit. */
@@ -33,13 +33,13 @@ final class FlowTransfer {
     private final TypeFlow.Node[] casts;
     private final Sources unknown;
 
-    FlowTransfer(FlowSink program, ProgramFlow.MethodNodes own, Map<Integer, Site.LambdaShape> lambdas, int size) {
+    FlowTransfer(FlowSink sink, ProgramFlow.MethodNodes own, Map<Integer, Site.LambdaShape> lambdas, int size) {
         this.calls = new FlowInterpreter.CallValues[size];
         this.casts = new TypeFlow.Node[size];
-        this.program = program;
+        this.sink = sink;
         this.own = own;
         this.lambdas = lambdas;
-        this.unknown = Sources.of(program.unknown());
+        this.unknown = Sources.of(sink.unknown());
     }
 
     /** The calls' values by instruction index (null where there is no call). */
@@ -59,7 +59,7 @@ final class FlowTransfer {
     private void flowInto(Object value, TypeFlow.Node target) {
         if (value instanceof Sources s) {
             for (TypeFlow.Node source : s.nodes) {
-                program.edge(source, target);
+                sink.edge(source, target);
             }
         }
     }
@@ -139,7 +139,7 @@ final class FlowTransfer {
             case Opcodes.INVOKEVIRTUAL, Opcodes.INVOKESPECIAL, Opcodes.INVOKESTATIC, Opcodes.INVOKEINTERFACE ->
                     invoke((MethodInsnNode) insn, index, f);
             case Opcodes.INVOKEDYNAMIC -> invokeDynamic((InvokeDynamicInsnNode) insn, index, f);
-            case Opcodes.NEW -> f.push(Sources.of(program.constant(((TypeInsnNode) insn).desc)));
+            case Opcodes.NEW -> f.push(Sources.of(sink.constant(((TypeInsnNode) insn).desc)));
             case Opcodes.NEWARRAY, Opcodes.ANEWARRAY -> {
                 f.pop();
                 f.push(Sources.NONE);
@@ -155,10 +155,10 @@ final class FlowTransfer {
 
     private Object constant(Object cst) {
         if (cst instanceof String) {
-            return Sources.of(program.constant("java/lang/String"));
+            return Sources.of(sink.constant("java/lang/String"));
         }
         if (cst instanceof Type t) {
-            return t.getSort() == Type.OBJECT || t.getSort() == Type.ARRAY ? Sources.of(program.constant("java/lang/Class"))
+            return t.getSort() == Type.OBJECT || t.getSort() == Type.ARRAY ? Sources.of(sink.constant("java/lang/Class"))
                     : t.getSort() == Type.METHOD ? unknown : ONE;
         }
         if (cst instanceof Long || cst instanceof Double) {
@@ -178,22 +178,22 @@ final class FlowTransfer {
         Type type = Type.getType(fi.desc);
         boolean reference = isReference(type);
         switch (fi.getOpcode()) {
-            case Opcodes.GETSTATIC -> f.push(reference ? Sources.of(program.field(fi.owner, fi.name, fi.desc)) : primitive(type));
+            case Opcodes.GETSTATIC -> f.push(reference ? Sources.of(sink.field(fi.owner, fi.name, fi.desc)) : primitive(type));
             case Opcodes.GETFIELD -> {
                 f.pop();
-                f.push(reference ? Sources.of(program.field(fi.owner, fi.name, fi.desc)) : primitive(type));
+                f.push(reference ? Sources.of(sink.field(fi.owner, fi.name, fi.desc)) : primitive(type));
             }
             case Opcodes.PUTSTATIC -> {
                 Object value = f.pop();
                 if (reference) {
-                    flowInto(value, program.field(fi.owner, fi.name, fi.desc));
+                    flowInto(value, sink.field(fi.owner, fi.name, fi.desc));
                 }
             }
             default -> { // PUTFIELD
                 Object value = f.pop();
                 f.pop();
                 if (reference) {
-                    flowInto(value, program.field(fi.owner, fi.name, fi.desc));
+                    flowInto(value, sink.field(fi.owner, fi.name, fi.desc));
                 }
             }
         }
@@ -232,10 +232,10 @@ final class FlowTransfer {
         int first = count - args.length;
         for (int i = 0; i < count; i++) {
             if (i < first || isReference(args[i - first])) {
-                arguments[i] = program.node();
+                arguments[i] = sink.node();
             }
         }
-        return new FlowInterpreter.CallValues(arguments, isReference(result) ? program.node() : null);
+        return new FlowInterpreter.CallValues(arguments, isReference(result) ? sink.node() : null);
     }
 
     private void invokeDynamic(InvokeDynamicInsnNode indy, int index, FlowFrame f) {
@@ -243,9 +243,9 @@ final class FlowTransfer {
         Type result = Type.getReturnType(indy.desc);
         Site.LambdaShape lambda = lambdas.get(index);
         if (lambda != null) {
-            f.push(Sources.of(program.constant(lambda)));
+            f.push(Sources.of(sink.constant(lambda)));
         } else if (indy.bsm.getOwner().equals("java/lang/invoke/StringConcatFactory")) {
-            f.push(Sources.of(program.constant("java/lang/String")));
+            f.push(Sources.of(sink.constant("java/lang/String")));
         } else if (isReference(result)) {
             f.push(unknown);
         } else if (result.getSort() != Type.VOID) {
@@ -257,13 +257,13 @@ final class FlowTransfer {
         Object value = f.pop();
         TypeFlow.Node cast = casts[index];
         if (cast == null) {
-            cast = program.node();
+            cast = sink.node();
             casts[index] = cast;
         }
         if (value instanceof Sources s) {
             String filter = insn.desc.startsWith("[") ? "java/lang/Object" : insn.desc;
             for (TypeFlow.Node source : s.nodes) {
-                program.filteredEdge(source, cast, filter);
+                sink.filteredEdge(source, cast, filter);
             }
         }
         f.push(Sources.of(cast));

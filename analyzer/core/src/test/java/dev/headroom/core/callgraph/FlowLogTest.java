@@ -40,19 +40,8 @@ class FlowLogTest {
     @Test
     void replayGivesTheFlowWhatTheScanGaveIt() {
         List<String> mismatches = new ArrayList<>();
-        int compared = 0;
-        try (ClassRepository classes = ClassRepository.open(List.of(emptyInput), List.of(), null, AnalysisListener.SILENT)) {
-            Hierarchy hierarchy = new Hierarchy(classes);
-            for (String name : CLASSES) {
-                LoadedClass owner = classes.find(name).orElseThrow();
-                for (MethodNode method : owner.node().methods) {
-                    if (method.instructions.size() > 0) {
-                        compare(hierarchy, new Hierarchy.Declared(owner, method), mismatches);
-                        compared++;
-                    }
-                }
-            }
-        }
+        int compared = JdkMethods.withCode(emptyInput, CLASSES,
+                (hierarchy, owner, method) -> compare(hierarchy, new Hierarchy.Declared(owner, method), mismatches));
         assertTrue(compared > 700, "methods compared: " + compared);
         if (!mismatches.isEmpty()) {
             fail(mismatches.size() + " methods differ:\n  " + String.join("\n  ", mismatches));
