@@ -198,8 +198,9 @@ public final class CheckCommand implements Callable<Integer> {
     String groupBy;
 
     @Option(names = "--cache-dir", paramLabel = "<dir>",
-            description = "Where what every run computes the same (the worst-case bounds' solved integer programs) is"
-                    + " kept for the next runs (default: headroom in $XDG_CACHE_HOME, else in ~/.cache).")
+            description = "Where what every run computes the same (the worst-case bounds' solved integer programs, the"
+                    + " scans of the JDK's methods) is kept for the next runs (default: headroom in $XDG_CACHE_HOME,"
+                    + " else in ~/.cache).")
     Path cacheDir;
 
     @Option(names = "--no-cache", description = "Read and write no cache: compute everything in this run.")

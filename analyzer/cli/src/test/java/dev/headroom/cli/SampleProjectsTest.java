@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,8 +92,8 @@ class SampleProjectsTest {
     }
 
     /**
-     * The integer programs the worst-case bounds solve are kept in the cache directory; the next run reads them
-     * instead of solving, and its reports are the same bytes as with no cache at all.
+     * The integer programs the worst-case bounds solve, and the JDK's methods scanned, are kept in the cache directory;
+     * the next run reads them instead of solving and scanning, and its reports are the same bytes as with no cache at all.
      */
     @Test
     void reportsAreByteIdenticalWithTheCacheColdWarmOrOff(@TempDir Path cache) throws IOException {
@@ -102,6 +103,9 @@ class SampleProjectsTest {
             CliRun none = CliRun.of("check", "--no-cache", "--format", format, sample);
             CliRun cold = CliRun.of("check", "--cache-dir", cache.toString(), "--format", format, sample);
             assertTrue(Files.size(cache.resolve("ipet-solutions.txt")) > 100, "the solved programs are kept");
+            try (Stream<Path> files = Files.list(cache)) {
+                assertTrue(files.anyMatch(f -> f.getFileName().toString().startsWith("jdk-scans-")), "the JDK's scans are kept");
+            }
             CliRun warm = CliRun.of("check", "--cache-dir", cache.toString(), "--format", format, sample);
             assertAll(
                     () -> assertEquals(ExitCodes.FAIL, none.exitCode(), none.err()),

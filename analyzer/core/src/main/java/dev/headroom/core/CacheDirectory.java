@@ -1,7 +1,10 @@
 package dev.headroom.core;
 
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /**
  * Where the command line and the plugin keep what every run computes the same, by default: the user's cache
@@ -38,5 +41,30 @@ public final class CacheDirectory {
             throw new ConfigurationException(option + " is not a directory: " + named);
         }
         return named != null ? named : userDefault();
+    }
+
+    /**
+     * Replaces a file of the cache whole: written beside it, then moved over it, so that runs at once each read a
+     * complete file (an update one of them makes may be lost, never mixed). The directory is made when needed.
+     *
+     * @throws IOException when it cannot be written (the caller runs without the cache); nothing is left behind
+     */
+    public static void replace(Path file, byte[] content) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        try {
+            Files.write(temporary, content);
+            try {
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException e) {
+                // left behind in the cache directory; it is not read
+            }
+        }
     }
 }

@@ -158,8 +158,8 @@ public class CheckMojo extends AbstractMojo {
     File flowFacts;
 
     /**
-     * Where what every run computes the same (the worst-case bounds' solved integer programs) is kept for the next
-     * runs; default: $XDG_CACHE_HOME/headroom or ~/.cache/headroom.
+     * Where what every run computes the same (the worst-case bounds' solved integer programs, the scans of the JDK's
+     * methods) is kept for the next runs; default: $XDG_CACHE_HOME/headroom or ~/.cache/headroom.
      */
     @Parameter(property = "headroom.cacheDir")
     File cacheDir;

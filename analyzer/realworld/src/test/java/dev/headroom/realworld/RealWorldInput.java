@@ -41,18 +41,20 @@ abstract class RealWorldInput {
     }
 
     /** The configuration of a run with these roots. */
-    abstract AnalysisConfig config(List<Expectation> roots);
+    abstract AnalysisConfig.Builder config(List<Expectation> roots);
 
     /**
-     * Starts every run of this input on {@code pool}: all roots together, and each root alone. The
-     * returned task gives each expectation's outcomes, alone first, once they are done.
+     * Starts every run of this input on {@code pool}: all roots together with no cache, and each root alone with
+     * {@code cache} as the cache directory, which the runs of all inputs share (the JDK's methods scanned once, read
+     * by the runs after; runs at once replacing its files): a result that differed with the cache would differ
+     * between alone and together. The returned task gives each expectation's outcomes, alone first, once they are done.
      */
-    Callable<Map<Expectation, Outcome[]>> start(ExecutorService pool) {
+    Callable<Map<Expectation, Outcome[]>> start(ExecutorService pool, Path cache) {
         List<Expectation> expectations = expectations();
-        Future<AnalysisResult> together = pool.submit(() -> analyze(config(expectations)));
+        Future<AnalysisResult> together = pool.submit(() -> analyze(config(expectations).build()));
         Map<Expectation, Future<AnalysisResult>> alone = new LinkedHashMap<>();
         for (Expectation e : expectations) {
-            alone.put(e, pool.submit(() -> analyze(config(List.of(e)))));
+            alone.put(e, pool.submit(() -> analyze(config(List.of(e)).cacheDir(cache).build())));
         }
         return () -> {
             AnalysisResult all = together.get();
@@ -90,7 +92,7 @@ abstract class RealWorldInput {
     static RealWorldInput library(Libraries library) {
         return new RealWorldInput(library.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')) {
             @Override
-            AnalysisConfig config(List<Expectation> roots) {
+            AnalysisConfig.Builder config(List<Expectation> roots) {
                 AnalysisConfig.Builder b = AnalysisConfig.builder().addInput(library.jar());
                 for (Libraries other : Libraries.values()) {
                     if (other != library) {
@@ -98,7 +100,7 @@ abstract class RealWorldInput {
                     }
                 }
                 roots.forEach(e -> b.addRootPattern(e.root()));
-                return b.build();
+                return b;
             }
         };
     }
@@ -135,11 +137,11 @@ abstract class RealWorldInput {
              * removed, so a root is judged on the same program (the same type world) with no other root.
              */
             @Override
-            synchronized AnalysisConfig config(List<Expectation> roots) {
+            synchronized AnalysisConfig.Builder config(List<Expectation> roots) {
                 Path all = programs.computeIfAbsent("together", key -> copyAll(packageDir, workDir.resolve(key)));
                 Path dir = roots.size() != 1 ? all : programs.computeIfAbsent(roots.get(0).root(),
                         root -> onlyRoot(all, root, workDir.resolve("alone-" + programs.size())));
-                return AnalysisConfig.builder().addInput(dir).addClasspath(Libraries.allJars()).build();
+                return AnalysisConfig.builder().addInput(dir).addClasspath(Libraries.allJars());
             }
         };
     }

@@ -2,6 +2,7 @@ package dev.headroom.realworld;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RealWorldTest {
     @TempDir
     Path programs;
+    @TempDir
+    Path cache;
 
     @Test
     void everyRootMatchesItsTruthAloneAndTogether() throws Exception {
@@ -39,7 +43,7 @@ class RealWorldTest {
             for (RealWorldInput input : inputs) {
                 // -Drealworld.inputs=agrona,user runs only those inputs, while writing their truth
                 if (System.getProperty("realworld.inputs", input.name()).contains(input.name())) {
-                    runs.add(input.start(pool));
+                    runs.add(input.start(pool, cache));
                 }
             }
             for (Callable<Map<Expectation, Outcome[]>> run : runs) {
@@ -50,6 +54,11 @@ class RealWorldTest {
             }
         } finally {
             pool.shutdownNow();
+        }
+        try (Stream<Path> files = Files.list(cache)) {
+            if (files.noneMatch(f -> f.getFileName().toString().startsWith("jdk-scans-"))) {
+                judge.mismatches.add("the runs alone kept no scans of the JDK's methods in " + cache);
+            }
         }
         System.out.println(judge.summary());
         System.out.println("Known deviations (" + judge.knownDeviations.size() + "):\n  " + String.join("\n  ", judge.knownDeviations));

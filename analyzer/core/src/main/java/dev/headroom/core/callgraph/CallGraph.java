@@ -52,6 +52,10 @@ public final class CallGraph {
             return declared.owner();
         }
 
+        Hierarchy.Declared declared() {
+            return declared;
+        }
+
         /** The method's tree (its class's current one: hold it while reading it, see {@link LoadedClass}). */
         public MethodNode method() {
             return declared.method();

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.MethodNode;
@@ -73,6 +74,8 @@ public final class CallGraphBuilder {
     /** Registered sites by caller, instruction and called method: a method reference may name its own interface. */
     private final Set<SiteKey> registeredSites = new HashSet<>();
     private boolean assertionsEnabled;
+    /** The JDK's methods' facts and flow, kept across runs (none unless {@link #jdkScans} gives a cache). */
+    private JdkScans jdkScans = JdkScans.none();
     /** Type propagation, under VTA only. */
     private final ProgramFlow flows;
     /** Which inherited methods are copied per receiver class (VTA). */
@@ -97,6 +100,12 @@ public final class CallGraphBuilder {
     /** Whether the program runs with {@code -ea}: the code of assert statements is then hot (see {@link ColdCode}). */
     public CallGraphBuilder assertions(boolean enabled) {
         this.assertionsEnabled = enabled;
+        return this;
+    }
+
+    /** Where the facts and flow of the JDK's methods are kept across runs; the results are the same without. */
+    public CallGraphBuilder jdkScans(JdkScans scans) {
+        this.jdkScans = scans;
         return this;
     }
 
@@ -245,7 +254,33 @@ public final class CallGraphBuilder {
     }
 
     private MethodFacts facts(MethodRef ref, LoadedClass owner, MethodNode method) {
-        return factsCache.computeIfAbsent(ref, r -> MethodScanner.scan(method, AssertCode.of(owner, assertionsEnabled)));
+        MethodFacts known = factsCache.get(ref);
+        if (known == null) {
+            Supplier<MethodFacts> scan = () -> MethodScanner.scan(method, AssertCode.of(owner, assertionsEnabled));
+            known = jdkScans.covers(owner) ? jdkScans.facts(ref, scan) : scan.get();
+            factsCache.put(ref, known);
+        }
+        return known;
+    }
+
+    /**
+     * What a method's values do, added to the flow: by its scan, or for a JDK method kept across runs by taking its
+     * scan's steps again (recorded the first time).
+     */
+    private FlowInterpreter.CallValues[] flowOf(CallGraph.Node node) {
+        if (!jdkScans.covers(node.owner()) || node.method().instructions.size() == 0) {
+            return flows.scan(node);
+        }
+        Hierarchy.Declared d = node.declared();
+        ProgramFlow.MethodNodes own = flows.of(d, node.ref());
+        FlowLog log = jdkScans.log(d.ref());
+        if (log != null) {
+            return log.replay(flows, own);
+        }
+        FlowLog.Recorder recorder = new FlowLog.Recorder(flows, own);
+        FlowInterpreter.CallValues[] values = flows.scan(recorder, d, node.ref(), node.facts());
+        jdkScans.logged(d.ref(), recorder.log(values));
+        return values;
     }
 
     /**
@@ -309,7 +344,7 @@ public final class CallGraphBuilder {
     private void process(CallGraph.Node node) {
         node.building.processed = true;
         if (flows != null) {
-            node.building.callValues = flows.scan(node);
+            node.building.callValues = flowOf(node);
         }
         boolean full = node.building.fullyReached;
         for (Site site : node.facts().sites()) {

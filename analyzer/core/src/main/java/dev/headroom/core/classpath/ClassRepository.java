@@ -40,6 +40,7 @@ public final class ClassRepository implements Closeable {
 
     private final List<ClassSource> inputs;
     private final List<ClassSource> libraries;
+    private final JrtClassSource jdk;
     private final AnalysisListener listener;
     /** Internal name to the input class file that declares it (first one wins, as on a class path). */
     private final Map<String, InputFile> inputIndex = new LinkedHashMap<>();
@@ -61,6 +62,9 @@ public final class ClassRepository implements Closeable {
      */
     private final Map<MethodNode, String> unanalysable = new WeakHashMap<>();
     private int parsedCount;
+    /** See {@link #javaBaseShadowed()}. */
+    private Boolean inputsShadowJavaBase;
+    private boolean libraryShadowsJavaBase;
 
     /** Where an input class was read: its source and its entry path there, without {@code .class}. */
     private record InputFile(ClassSource source, String entry) {
@@ -69,10 +73,11 @@ public final class ClassRepository implements Closeable {
         }
     }
 
-    private ClassRepository(List<ClassSource> inputs, List<ClassSource> libraries, Predicate<String> excluded,
-                            AnalysisListener listener) {
+    private ClassRepository(List<ClassSource> inputs, List<ClassSource> libraries, JrtClassSource jdk,
+                            Predicate<String> excluded, AnalysisListener listener) {
         this.inputs = inputs;
         this.libraries = libraries;
+        this.jdk = jdk;
         this.excluded = excluded;
         this.listener = listener;
     }
@@ -111,10 +116,10 @@ public final class ClassRepository implements Closeable {
                 opened.add(s);
                 librarySources.add(s);
             }
-            ClassSource jdk = jdkHome == null ? JrtClassSource.running() : openJdk(jdkHome);
+            JrtClassSource jdk = jdkHome == null ? JrtClassSource.running() : openJdk(jdkHome);
             opened.add(jdk);
             librarySources.add(jdk);
-            ClassRepository repo = new ClassRepository(inputSources, librarySources, excluded, listener);
+            ClassRepository repo = new ClassRepository(inputSources, librarySources, jdk, excluded, listener);
             repo.indexInputs(inputs);
             return repo;
         } catch (RuntimeException e) {
@@ -149,7 +154,7 @@ public final class ClassRepository implements Closeable {
         }
     }
 
-    private static ClassSource openJdk(Path home) {
+    private static JrtClassSource openJdk(Path home) {
         JavaHomes.requireJavaHome(home);
         try {
             return JrtClassSource.of(home);
@@ -253,6 +258,29 @@ public final class ClassRepository implements Closeable {
         return List.copyOf(contents);
     }
 
+    /** The run's own copy of a name: the one its class files gave, or this one, kept from now on. */
+    public String pooled(String name) {
+        return names.computeIfAbsent(name, n -> n);
+    }
+
+    /** Which JDK the classes outside the inputs and the classpath come from (see {@code JrtClassSource}); null if unknown. */
+    public String jdkIdentity() {
+        return jdk.identity();
+    }
+
+    /**
+     * Whether a class in a package of {@code java.base} was read from somewhere else (an input, an excluded input, a
+     * library): read before the JDK's own, it may change what the JDK's code refers to. The inputs are asked at
+     * once; a library's class counts from when it is read.
+     */
+    public boolean javaBaseShadowed() {
+        if (inputsShadowJavaBase == null) {
+            inputsShadowJavaBase = inputIndex.keySet().stream().anyMatch(jdk::isSystemClass)
+                    || excludedIndex.keySet().stream().anyMatch(jdk::isSystemClass);
+        }
+        return inputsShadowJavaBase || libraryShadowsJavaBase;
+    }
+
     /** The class, parsed once and cached; empty when it is nowhere or cannot be read. */
     public Optional<LoadedClass> find(String internalName) {
         Optional<LoadedClass> cached = cache.get(internalName);
@@ -290,6 +318,7 @@ public final class ClassRepository implements Closeable {
         for (ClassSource source : libraries) {
             byte[] bytes = read(source, internalName);
             if (bytes != null) {
+                noteShadowing(source, internalName);
                 // The first source that has the class decides, readable or not, as on a class path.
                 return Optional.ofNullable(parse(source, internalName, bytes, false));
             }
@@ -396,6 +425,7 @@ public final class ClassRepository implements Closeable {
         for (ClassSource source : libraries) {
             byte[] bytes = read(source, internalName);
             if (bytes != null) {
+                noteShadowing(source, internalName);
                 Optional<TypeHeader> header = TypeHeader.read(bytes);
                 if (header.isEmpty()) {
                     return find(internalName).map(c -> c.header());
@@ -404,6 +434,12 @@ public final class ClassRepository implements Closeable {
             }
         }
         return Optional.empty();
+    }
+
+    private void noteShadowing(ClassSource source, String internalName) {
+        if (source != jdk && jdk.isSystemClass(internalName)) {
+            libraryShadowsJavaBase = true;
+        }
     }
 
     /** Classes parsed so far. */

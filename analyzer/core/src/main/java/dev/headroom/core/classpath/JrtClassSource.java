@@ -23,22 +23,41 @@ final class JrtClassSource implements ClassSource {
     private final FileSystem fs;
     private final boolean ownsFileSystem;
     private final String description;
+    /** The JDK's home: its release file and its image say which JDK this is ({@link #identity}). */
+    private final Path home;
     /** Package (with slashes) to the modules that hold it: filled on first use of each package. */
     private final Map<String, List<String>> modulesByPackage = new HashMap<>();
 
-    private JrtClassSource(FileSystem fs, boolean ownsFileSystem, String description) {
+    private JrtClassSource(FileSystem fs, boolean ownsFileSystem, String description, Path home) {
         this.fs = fs;
         this.ownsFileSystem = ownsFileSystem;
         this.description = description;
+        this.home = home;
     }
 
     static JrtClassSource running() {
-        return new JrtClassSource(FileSystems.getFileSystem(URI.create("jrt:/")), false, "jrt:/");
+        return new JrtClassSource(FileSystems.getFileSystem(URI.create("jrt:/")), false, "jrt:/",
+                Path.of(System.getProperty("java.home")));
     }
 
     static JrtClassSource of(Path javaHome) throws IOException {
         FileSystem fs = FileSystems.newFileSystem(URI.create("jrt:/"), Map.of("java.home", javaHome.toString()));
-        return new JrtClassSource(fs, true, javaHome + " (jrt:/)");
+        return new JrtClassSource(fs, true, javaHome + " (jrt:/)", javaHome);
+    }
+
+    /**
+     * Which JDK this is, as far as its classes go: its home, its release file (version and build), and its image
+     * of modules by size and time of change (an update in place rewrites it). Null when they cannot be read.
+     */
+    String identity() {
+        try {
+            Path modules = home.toAbsolutePath().normalize().resolve("lib").resolve("modules");
+            Path release = home.toAbsolutePath().normalize().resolve("release");
+            return modules.getParent().getParent() + "\n" + Files.size(modules) + " " + Files.getLastModifiedTime(modules).toMillis()
+                    + "\n" + (Files.isRegularFile(release) ? Files.readString(release) : "no release file");
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** A name the image cannot hold (a NUL in it, from a damaged class file) is simply not found there. */

@@ -14,6 +14,7 @@ import dev.headroom.core.baseline.BaselineCheck;
 import dev.headroom.core.callgraph.CallGraph;
 import dev.headroom.core.callgraph.CallGraphBuilder;
 import dev.headroom.core.callgraph.Hierarchy;
+import dev.headroom.core.callgraph.JdkScans;
 import dev.headroom.core.callgraph.MethodRef;
 import dev.headroom.core.classpath.ClassRepository;
 import dev.headroom.core.memory.Layout;
@@ -101,8 +102,15 @@ public final class AnalysisRun {
             List<Hierarchy.Declared> initializers = InitializerFinder.find(classes, hierarchy, config.initRootPatterns());
             listener.progress("building the call graph from " + roots.size() + " roots (" + config.dispatch().id() + ")");
             boolean assertions = config.assertions() == AssertionPolicy.ENABLED;
+            List<Hierarchy.Declared> rootMethods = roots.stream().map(RootFinder.Found::method).toList();
+            JdkScans jdkScans = config.cacheDir() == null ? JdkScans.none() : JdkScans.in(config.cacheDir(), classes);
             CallGraph graph = new CallGraphBuilder(hierarchy, rules, config.dispatch()).assertions(assertions)
-                    .build(roots.stream().map(RootFinder.Found::method).toList());
+                    .jdkScans(jdkScans).build(rootMethods);
+            if (jdkScans.usedWhileShadowed()) { // a library's class changed what the JDK's code refers to
+                graph = new CallGraphBuilder(hierarchy, rules, config.dispatch()).assertions(assertions)
+                        .build(rootMethods);
+            }
+            jdkScans.save();
             listener.progress("checking " + graph.size() + " methods");
             SourcePaths sources = new SourcePaths(config.sourceRoots());
             Suppressions suppressions = new Suppressions(classes);

@@ -1,15 +1,14 @@
 package dev.headroom.core.timing;
 
+import dev.headroom.core.CacheDirectory;
+import dev.headroom.core.classpath.CodeDigest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -105,9 +104,7 @@ public final class SolvedPrograms {
         if (file == null || !added) {
             return;
         }
-        Path temporary = null;
         try {
-            Files.createDirectories(file.getParent());
             Map<String, Ipet.Result> entries = new LinkedHashMap<>(used);
             read(file).forEach(entries::putIfAbsent); // what runs since this one started added
             StringBuilder text = new StringBuilder(FORMAT).append(' ').append(solverDigest()).append('\n');
@@ -118,24 +115,9 @@ public final class SolvedPrograms {
                 }
                 text.append(e.getKey()).append(' ').append(encode(e.getValue())).append('\n');
             }
-            temporary = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temporary = null;
+            CacheDirectory.replace(file, text.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException | UncheckedIOException | SecurityException e) {
             // no cache this time; the next run solves again
-        } finally {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException e) {
-                    // left behind in the cache directory; it is not read
-                }
-            }
         }
     }
 
@@ -210,13 +192,13 @@ public final class SolvedPrograms {
     }
 
     private static String digest(String text) {
-        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(CodeDigest.sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A digest of the solver's code: the IPET's encoding and ojAlgo's classes, as this build has them. */
     private static synchronized String solverDigest() {
         if (solverDigest == null) {
-            MessageDigest md = sha256();
+            MessageDigest md = CodeDigest.sha256();
             for (String name : SOLVER_CLASSES) {
                 try (InputStream in = SolvedPrograms.class.getResourceAsStream(name)) {
                     md.update(name.getBytes(StandardCharsets.UTF_8));
@@ -232,13 +214,6 @@ public final class SolvedPrograms {
         return solverDigest;
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is in every JDK", e);
-        }
-    }
 
     /** For tests: the entries the file holds now. */
     static List<String> storedDigests(Path directory) {
