@@ -253,12 +253,12 @@ public final class CallGraphBuilder {
         }
     }
 
-    private MethodFacts facts(MethodRef ref, LoadedClass owner, MethodNode method) {
-        MethodFacts known = factsCache.get(ref);
+    private MethodFacts facts(Hierarchy.Declared d) {
+        MethodFacts known = factsCache.get(d.ref());
         if (known == null) {
-            Supplier<MethodFacts> scan = () -> MethodScanner.scan(method, AssertCode.of(owner, assertionsEnabled));
-            known = jdkScans.covers(owner) ? jdkScans.facts(ref, scan) : scan.get();
-            factsCache.put(ref, known);
+            Supplier<MethodFacts> scan = () -> MethodScanner.scan(d.method(), AssertCode.of(d.owner(), assertionsEnabled));
+            known = jdkScans.covers(d.owner()) ? jdkScans.facts(d.ref(), scan) : scan.get();
+            factsCache.put(d.ref(), known);
         }
         return known;
     }
@@ -268,10 +268,13 @@ public final class CallGraphBuilder {
      * scan's steps again (recorded the first time).
      */
     private FlowInterpreter.CallValues[] flowOf(CallGraph.Node node) {
-        if (!jdkScans.covers(node.owner()) || node.method().instructions.size() == 0) {
+        Hierarchy.Declared d = node.declared();
+        if (!jdkScans.covers(node.owner())) {
             return flows.scan(node);
         }
-        Hierarchy.Declared d = node.declared();
+        if (d.is(Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) { // no code (a system class's code is not dropped)
+            return null;
+        }
         ProgramFlow.MethodNodes own = flows.of(d, node.ref());
         FlowLog log = jdkScans.log(d.ref());
         if (log != null) {
@@ -296,7 +299,7 @@ public final class CallGraphBuilder {
     private CallGraph.Node reach(Hierarchy.Declared d, MethodRef ref, boolean full) {
         CallGraph.Node node = graph.node(ref);
         if (node == null) {
-            node = graph.add(new CallGraph.Node(ref, d, facts(d.ref(), d.owner(), d.method())));
+            node = graph.add(new CallGraph.Node(ref, d, facts(d)));
             work.add(node);
         }
         if (full) {
@@ -371,8 +374,8 @@ public final class CallGraphBuilder {
         boolean direct = call.opcode() == Opcodes.INVOKESTATIC || call.opcode() == Opcodes.INVOKESPECIAL
                 || call.owner().startsWith("[")
                 || d.is(Opcodes.ACC_PRIVATE) || d.is(Opcodes.ACC_FINAL) || d.is(Opcodes.ACC_STATIC)
-                || (d.owner().node().access & Opcodes.ACC_FINAL) != 0
-                || Hierarchy.isSignaturePolymorphic(d.owner().internalName(), d.method());
+                || (d.owner().skeleton().access & Opcodes.ACC_FINAL) != 0
+                || Hierarchy.isSignaturePolymorphic(d.owner().internalName(), d.signature());
         String exact = exactReceiver(call);
         Optional<Dispatched> onExact = exact == null ? Optional.empty() : direct
                 ? Optional.of(new Dispatched(d, inReceiverContext(d, exact) ? d.ref().forReceiver(exact) : d.ref()))
@@ -405,7 +408,7 @@ public final class CallGraphBuilder {
      */
     private MethodRef directTarget(CallGraph.Node caller, Site.Invoke call, Hierarchy.Declared d) {
         String receiver = caller.ref().receiver();
-        if (receiver == null || call.opcode() == Opcodes.INVOKESTATIC || d.method().name.equals("<init>")
+        if (receiver == null || call.opcode() == Opcodes.INVOKESTATIC || d.signature().name.equals("<init>")
                 || !hierarchy.isSubtype(receiver, d.owner().internalName()) || !inReceiverContext(d, receiver)) {
             return d.ref();
         }
@@ -591,7 +594,7 @@ public final class CallGraphBuilder {
         Hierarchy.Declared d = r.declared();
         boolean virtualImpl = (impl.getTag() == Opcodes.H_INVOKEVIRTUAL || impl.getTag() == Opcodes.H_INVOKEINTERFACE)
                 && !d.is(Opcodes.ACC_PRIVATE) && !d.is(Opcodes.ACC_FINAL)
-                && (d.owner().node().access & Opcodes.ACC_FINAL) == 0;
+                && (d.owner().skeleton().access & Opcodes.ACC_FINAL) == 0;
         unknownResult(vs.caller, vs.site); // a lambda's arguments and result are not tracked
         if (virtualImpl) {
             register(new VirtualSite(vs.caller, vs.site, impl.getOwner(), impl.getName(), impl.getDesc(), d, null));
@@ -651,14 +654,14 @@ public final class CallGraphBuilder {
             unknownResult(caller, site); // the summary speaks for what it returns
             return;
         }
-        String unanalysable = hierarchy.classes().unanalysable(d.method());
+        String unanalysable = d.owner().codeChecked() ? hierarchy.classes().unanalysable(d.method()) : null;
         if (unanalysable != null) { // its code failed the checks when its class was read: unknown, never clean
             caller.addCall(new Call(site, new Target.Unanalysable(ref, "its bytecode is invalid: " + unanalysable)));
             unknownResult(caller, site);
             return;
         }
         if (d.is(Opcodes.ACC_NATIVE)) {
-            if (!Annotations.has(d.method().invisibleAnnotations, d.method().visibleAnnotations, ASSUME_COST)) {
+            if (!Annotations.has(d.signature().invisibleAnnotations, d.signature().visibleAnnotations, ASSUME_COST)) {
                 caller.addCall(new Call(site, new Target.Unanalysable(ref,
                         "native method with no rule-pack entry and no @AssumeCost")));
             }

@@ -75,11 +75,11 @@ public final class Hierarchy {
             this.owner = owner;
             this.index = index;
             this.detached = null;
-            this.access = owner.node().methods.get(index).access;
+            this.access = owner.skeleton().methods.get(index).access;
         }
 
         private static int indexOf(LoadedClass owner, MethodNode method) {
-            List<MethodNode> methods = owner.node().methods;
+            List<MethodNode> methods = owner.skeleton().methods;
             for (int i = 0; i < methods.size(); i++) {
                 if (methods.get(i) == method) {
                     return i;
@@ -102,9 +102,17 @@ public final class Hierarchy {
             return detached != null ? detached : owner.node().methods.get(index);
         }
 
+        /**
+         * The method's access, name, descriptor and annotations, without (necessarily) its code: asking for these does
+         * not make a class whose code is read on demand parse it ({@link LoadedClass#skeleton()}).
+         */
+        public MethodNode signature() {
+            return detached != null ? detached : owner.skeleton().methods.get(index);
+        }
+
         public MethodRef ref() {
             if (ref == null) {
-                MethodNode method = method();
+                MethodNode method = signature();
                 ref = new MethodRef(owner.internalName(), method.name, method.desc);
             }
             return ref;
@@ -230,7 +238,7 @@ public final class Hierarchy {
             if (m != null) {
                 return Resolution.found(m);
             }
-            current = c.get().node().superName; // an interface's super class is Object, as JVMS 5.4.3.4 wants
+            current = c.get().skeleton().superName; // an interface's super class is Object, as JVMS 5.4.3.4 wants
         }
         Declared fromInterfaces = maximallySpecific(owner, name, descriptor, false);
         if (fromInterfaces != null) {
@@ -265,7 +273,7 @@ public final class Hierarchy {
             if (m != null && !m.is(Opcodes.ACC_STATIC) && !m.is(Opcodes.ACC_PRIVATE)) {
                 return m.is(Opcodes.ACC_ABSTRACT) ? null : m;
             }
-            current = c.get().node().superName;
+            current = c.get().skeleton().superName;
         }
         return maximallySpecific(receiverClass, name, descriptor, true);
     }
@@ -278,7 +286,7 @@ public final class Hierarchy {
         List<Declared> candidates = new ArrayList<>();
         for (String st : supertypes(type)) {
             Optional<LoadedClass> c = classes.find(st);
-            if (c.isEmpty() || (c.get().node().access & Opcodes.ACC_INTERFACE) == 0) {
+            if (c.isEmpty() || (c.get().skeleton().access & Opcodes.ACC_INTERFACE) == 0) {
                 continue;
             }
             Declared m = declared(c.get(), name, descriptor);
@@ -318,7 +326,7 @@ public final class Hierarchy {
      */
     public Declared declaredOf(LoadedClass c, MethodNode method) {
         Declared d = methodIndex.computeIfAbsent(c, this::index).get(method.name, method.desc);
-        if (d != null && d.method() == method) {
+        if (d != null && (d.signature() == method || d.method() == method)) {
             return d;
         }
         Declared of = new Declared(c, method); // a second method of that name and descriptor, or an older tree's
@@ -326,7 +334,7 @@ public final class Hierarchy {
     }
 
     private MethodTable index(LoadedClass c) {
-        List<MethodNode> methods = c.node().methods;
+        List<MethodNode> methods = c.skeleton().methods;
         MethodTable byKey = new MethodTable(c, methods.size());
         for (int i = 0; i < methods.size(); i++) {
             MethodNode m = methods.get(i);

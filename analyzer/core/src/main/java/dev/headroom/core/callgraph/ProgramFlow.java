@@ -123,7 +123,7 @@ final class ProgramFlow implements FlowSink {
         for (String type : hierarchy.supertypes(owner)) {
             Optional<LoadedClass> c = hierarchy.classes().find(type);
             if (c.isPresent()) {
-                for (FieldNode f : c.get().node().fields) {
+                for (FieldNode f : c.get().skeleton().fields) {
                     if (f.name.equals(name) && f.desc.equals(descriptor)) {
                         return c.get();
                     }
@@ -160,7 +160,7 @@ final class ProgramFlow implements FlowSink {
             return known;
         }
         boolean isStatic = d.is(Opcodes.ACC_STATIC);
-        Type[] args = Type.getArgumentTypes(d.method().desc);
+        Type[] args = Type.getArgumentTypes(d.signature().desc);
         TypeFlow.Node[] parameters = new TypeFlow.Node[args.length + (isStatic ? 0 : 1)];
         for (int i = 0; i < parameters.length; i++) {
             boolean receiver = !isStatic && i == 0;
@@ -169,7 +169,7 @@ final class ProgramFlow implements FlowSink {
                 parameters[i] = flow.node();
             }
         }
-        Type result = Type.getReturnType(d.method().desc);
+        Type result = Type.getReturnType(d.signature().desc);
         MethodNodes nodes = new MethodNodes(parameters,
                 result.getSort() == Type.OBJECT || result.getSort() == Type.ARRAY ? flow.node() : null);
         methods.put(ref, nodes);
@@ -196,7 +196,7 @@ final class ProgramFlow implements FlowSink {
                 flow.add(nodes.parameters()[0], owner);
             } else {
                 for (String inheritor : hierarchy.concreteInputClasses(owner)) {
-                    Hierarchy.Declared selected = hierarchy.select(inheritor, d.method().name, d.method().desc);
+                    Hierarchy.Declared selected = hierarchy.select(inheritor, d.signature().name, d.signature().desc);
                     // A public class below a package-private one inherits through a visibility bridge (same name and
                     // descriptor) that calls this method on the same receiver.
                     if (selected != null && (selected.equals(d) || selected.is(Opcodes.ACC_BRIDGE))) {

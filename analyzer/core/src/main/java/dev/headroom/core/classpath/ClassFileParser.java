@@ -25,6 +25,11 @@ final class ClassFileParser {
 
     /** @param names the run's pool of names and descriptors (see above) */
     static ClassNode parse(byte[] bytes, Map<String, String> names) throws UnreadableClassException {
+        return parse(bytes, names, false);
+    }
+
+    /** @param withoutCode true to skip the methods' code (a skeleton: access, names, descriptors, annotations) */
+    static ClassNode parse(byte[] bytes, Map<String, String> names, boolean withoutCode) throws UnreadableClassException {
         if (bytes.length < 10) {
             throw new UnreadableClassException("truncated class file (" + bytes.length + " bytes)");
         }
@@ -39,7 +44,7 @@ final class ClassFileParser {
         }
         ClassNode node = new LeanClassNode(AsmApi.VERSION);
         try {
-            new PooledNames(bytes, names).accept(node, ClassReader.SKIP_FRAMES);
+            new PooledNames(bytes, names).accept(node, ClassReader.SKIP_FRAMES | (withoutCode ? ClassReader.SKIP_CODE : 0));
         } catch (RuntimeException e) {
             // ASM signals corrupt input with IndexOutOfBounds, IllegalArgument and friends.
             throw new UnreadableClassException("corrupt or truncated class file (" + e.getClass().getSimpleName()

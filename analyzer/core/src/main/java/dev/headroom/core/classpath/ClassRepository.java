@@ -62,6 +62,8 @@ public final class ClassRepository implements Closeable {
      */
     private final Map<MethodNode, String> unanalysable = new WeakHashMap<>();
     private int parsedCount;
+    /** See {@link #readJavaBaseCodeOnDemand()}. */
+    private boolean javaBaseCodeOnDemand;
     /** See {@link #javaBaseShadowed()}. */
     private Boolean inputsShadowJavaBase;
     private boolean libraryShadowsJavaBase;
@@ -258,6 +260,15 @@ public final class ClassRepository implements Closeable {
         return List.copyOf(contents);
     }
 
+    /**
+     * From now on, {@code java.base}'s classes read from the JDK are parsed without their code, which is parsed when
+     * first asked for ({@link LoadedClass#skeleton()}): for a run whose JDK methods mostly come from the cache of
+     * their scans. The results do not change, only when code is parsed.
+     */
+    public void readJavaBaseCodeOnDemand() {
+        javaBaseCodeOnDemand = true;
+    }
+
     /** The run's own copy of a name: the one its class files gave, or this one, kept from now on. */
     public String pooled(String name) {
         return names.computeIfAbsent(name, n -> n);
@@ -344,9 +355,14 @@ public final class ClassRepository implements Closeable {
     private LoadedClass parse(ClassSource source, String internalName, byte[] bytes, boolean input) {
         Supplier<String> location = () -> source.locate(internalName);
         try {
+            boolean system = source.isSystemClass(internalName);
+            if (system && !input && javaBaseCodeOnDemand) {
+                ClassNode skeleton = ClassFileParser.parse(bytes, names, true);
+                parsedCount++;
+                return LoadedClass.withCodeOnDemand(skeleton, parseAgain(source, internalName, bytes, List.of()), location);
+            }
             ClassNode node = ClassFileParser.parse(bytes, names);
             parsedCount++;
-            boolean system = source.isSystemClass(internalName);
             List<ClassGuard.Skipped> dropped = List.of();
             if (input || !system) { // java.base as the JDK ships it is trusted, as the JVM does not verify it either
                 dropped = ClassGuard.dropUnanalysableCode(node, unanalysable);

@@ -37,6 +37,9 @@ public final class LoadedClass {
     private final String sourceFile;
     private final TypeHeader header;
     private final Supplier<ClassNode> parse;
+    /** The tree without code of a class whose code is parsed on demand; else null. */
+    private final ClassNode skeleton;
+    /** The whole tree; null until first asked for when the code is parsed on demand. */
     private Reference<ClassNode> tree;
     private int reads;
 
@@ -48,19 +51,50 @@ public final class LoadedClass {
      *               assertions {@code -ea} does not turn on
      */
     LoadedClass(ClassNode node, Supplier<ClassNode> parse, boolean input, Supplier<String> location, boolean system) {
-        this.internalName = node.name;
+        this(node, null, parse, input, location, system);
+    }
+
+    private LoadedClass(ClassNode node, ClassNode skeleton, Supplier<ClassNode> parse, boolean input,
+                        Supplier<String> location, boolean system) {
+        ClassNode first = node != null ? node : skeleton;
+        this.internalName = first.name;
         this.input = input;
         this.location = location;
         this.system = system;
-        this.sourceFile = node.sourceFile;
-        this.header = TypeHeader.of(node);
+        this.sourceFile = first.sourceFile;
+        this.header = TypeHeader.of(first);
         this.parse = parse;
-        this.tree = hold(node);
+        this.skeleton = skeleton;
+        this.tree = node == null ? null : hold(node);
+    }
+
+    /**
+     * A system class of the JDK read without its code ({@code skeleton}): its code is parsed when first asked for
+     * ({@link #node()}), as most of the JDK's methods a run reaches are known from the cache of their scans.
+     */
+    static LoadedClass withCodeOnDemand(ClassNode skeleton, Supplier<ClassNode> parse, Supplier<String> location) {
+        return new LoadedClass(null, skeleton, parse, false, location, true);
     }
 
     /** The same class read as a library class (an excluded input), sharing its tree. */
     LoadedClass asLibrary() {
         return new LoadedClass(node(), parse, false, location, system);
+    }
+
+    /**
+     * The class without (necessarily) its code: its access, supertypes, fields and methods, with their annotations.
+     * What asks only that does not make a class read with its code on demand parse its code.
+     */
+    public ClassNode skeleton() {
+        return skeleton != null ? skeleton : node();
+    }
+
+    /**
+     * Whether the code of its methods was checked when it was read ({@code ClassGuard}): the inputs' and the
+     * libraries' classes; the JDK's system classes are trusted as the JVM trusts them.
+     */
+    public boolean codeChecked() {
+        return input || !system;
     }
 
     private static Reference<ClassNode> hold(ClassNode node) {
@@ -69,9 +103,11 @@ public final class LoadedClass {
 
     /** The class's tree; parsed again when memory was short (see above). */
     public ClassNode node() {
-        ClassNode node = tree.get();
+        ClassNode node = tree == null ? null : tree.get();
         if (node == null || (reparseEvery > 0 && ++reads % reparseEvery == 0)) {
-            REPARSED.incrementAndGet();
+            if (tree != null) {
+                REPARSED.incrementAndGet();
+            }
             node = parse.get();
             tree = hold(node);
         }

@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,8 +28,9 @@ import org.objectweb.asm.tree.MethodNode;
 
 /**
  * The JDK's methods scanned once per JDK: a program's call graph is the same, call for call, with no cache, with
- * the cache cold (written) and warm (read), after the file was damaged, and when a run under RTA wrote the facts
- * without the flow. What is read is counted, so a cache that is never read fails too.
+ * the cache cold (written) and warm (read; java.base's code parsed only when asked for), after the file was damaged,
+ * and when a run under RTA wrote the facts without the flow. What is read is counted, so a cache that is never read
+ * fails too.
  */
 class JdkScansTest {
     private static final Path TARGET = Path.of("target/test-classes/dev/headroom/core/callgraph/jdkscans");
@@ -61,6 +63,9 @@ class JdkScansTest {
                 }
             }
             JdkScans scans = cache == null ? JdkScans.none() : JdkScans.in(cache, classes);
+            if (scans.isOn()) {
+                classes.readJavaBaseCodeOnDemand(); // as a run does
+            }
             CallGraph graph = new CallGraphBuilder(hierarchy, rules, policy).jdkScans(scans).build(roots);
             scans.save();
             return new Build(describe(graph), scans.readCount(), scans.scannedCount(), scans.file(),
@@ -88,9 +93,16 @@ class JdkScansTest {
         Build cold = build(TARGET, cache, DispatchPolicy.VTA);
         Build warm = build(TARGET, cache, DispatchPolicy.VTA);
         byte[] file = Files.readAllBytes(cold.file());
-        file[file.length / 2] ^= 0x5a;
+        file[file.length / 2] ^= 0x5a; // inside one entry: the index comes first and is small
         Files.write(cold.file(), file);
-        Build damaged = build(TARGET, cache, DispatchPolicy.VTA);
+        Build oneEntryDamaged = build(TARGET, cache, DispatchPolicy.VTA);
+        file = Files.readAllBytes(cold.file());
+        file[6] ^= 0x5a; // the header
+        Files.write(cold.file(), file);
+        Build headerDamaged = build(TARGET, cache, DispatchPolicy.VTA);
+        file = Files.readAllBytes(cold.file());
+        Files.write(cold.file(), Arrays.copyOf(file, file.length / 2));
+        Build truncated = build(TARGET, cache, DispatchPolicy.VTA);
         Build afterDamage = build(TARGET, cache, DispatchPolicy.VTA);
         assertAll(
                 () -> assertTrue(none.graph().lines().count() > 2000, "the target reaches deep into java.base: "
@@ -101,9 +113,14 @@ class JdkScansTest {
                 () -> assertEquals(none.graph(), warm.graph(), "with the cache warm"),
                 () -> assertEquals(cold.scanned(), warm.read(), "every method kept is read back"),
                 () -> assertEquals(0, warm.scanned(), "nothing is scanned again"),
-                () -> assertEquals(none.graph(), damaged.graph(), "with the file damaged"),
-                () -> assertEquals(0, damaged.read(), "a damaged file is read as empty"),
-                () -> assertEquals(cold.scanned(), afterDamage.read(), "and written whole again"));
+                () -> assertEquals(none.graph(), oneEntryDamaged.graph(), "with one entry damaged"),
+                () -> assertEquals(1, oneEntryDamaged.scanned(), "the damaged entry fails its check and is scanned"),
+                () -> assertEquals(cold.scanned() - 1, oneEntryDamaged.read(), "the others are read"),
+                () -> assertEquals(none.graph(), headerDamaged.graph(), "with the header damaged"),
+                () -> assertEquals(0, headerDamaged.read(), "a file whose header differs is not read"),
+                () -> assertEquals(none.graph(), truncated.graph(), "with the file cut short"),
+                () -> assertEquals(0, truncated.read(), "a file shorter than its index says is not read"),
+                () -> assertEquals(cold.scanned(), afterDamage.read(), "and it is written whole again"));
     }
 
     /** RTA does not follow the flow: its entries have facts only, which a VTA run completes with the flow. */

@@ -45,6 +45,42 @@ class ClassRepositoryTest {
         return ClassRepository.open(inputs, classpath, null, listener);
     }
 
+    /**
+     * With java.base's code read on demand, its classes are read without code first; their code is parsed when first
+     * asked for, into the tree a whole read gives. Other classes are read whole as before.
+     */
+    @Test
+    void javaBaseCodeOnDemandParsesTheCodeWhenFirstAskedFor() throws IOException {
+        write(dir.resolve("classes/com/acme/Motor.class"), classBytes("com/acme/Motor", Opcodes.V17, "m"));
+        try (ClassRepository whole = open(List.of(dir.resolve("classes")), List.of());
+             ClassRepository onDemand = open(List.of(dir.resolve("classes")), List.of())) {
+            onDemand.readJavaBaseCodeOnDemand();
+            LoadedClass list = onDemand.find("java/util/ArrayList").orElseThrow();
+            LoadedClass motor = onDemand.find("com/acme/Motor").orElseThrow();
+            long withCode = list.skeleton().methods.stream().filter(m -> m.instructions.size() > 0).count();
+            List<String> skeleton = describe(list.skeleton(), false);
+            List<String> tree = describe(list.node(), true);
+            assertEquals(0, withCode, "the skeleton has no code");
+            assertEquals(describe(whole.find("java/util/ArrayList").orElseThrow().node(), false), skeleton,
+                    "the skeleton has every method, field and access of the whole tree");
+            assertEquals(describe(whole.find("java/util/ArrayList").orElseThrow().node(), true), tree,
+                    "the code parsed on demand is the code a whole read gives");
+            assertTrue(list.skeleton() != list.node() && !list.codeChecked(), "java.base's code is trusted, not checked");
+            assertTrue(motor.skeleton() == motor.node() && motor.codeChecked(), "an input is read whole and checked");
+        }
+    }
+
+    private static List<String> describe(org.objectweb.asm.tree.ClassNode c, boolean code) {
+        List<String> lines = new ArrayList<>();
+        lines.add(c.name + " " + c.access + " " + c.superName + " " + c.interfaces);
+        c.fields.forEach(f -> lines.add("field " + f.access + " " + f.name + f.desc));
+        for (org.objectweb.asm.tree.MethodNode m : c.methods) {
+            lines.add("method " + m.access + " " + m.name + m.desc + " " + m.exceptions
+                    + (code ? " " + m.instructions.size() + " " + m.tryCatchBlocks.size() + " " + m.maxStack : ""));
+        }
+        return lines;
+    }
+
     @Test
     void readsDirectoriesAndSkipsModuleInfo() throws IOException {
         Path classes = dir.resolve("classes");
