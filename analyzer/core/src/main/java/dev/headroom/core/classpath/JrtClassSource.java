@@ -11,9 +11,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.tree.ClassNode;
 
 /**
  * The class library of a Java runtime image, read through the {@code jrt:/} file system: the running
@@ -25,6 +29,9 @@ final class JrtClassSource implements ClassSource {
     private final String description;
     /** The JDK's home: its release file and its image say which JDK this is ({@link #identity}). */
     private final Path home;
+    /** {@link #javaBasePackages()}, read once. */
+    private Set<String> javaBasePackages;
+    private boolean javaBasePackagesRead;
     /** Package (with slashes) to the modules that hold it: filled on first use of each package. */
     private final Map<String, List<String>> modulesByPackage = new HashMap<>();
 
@@ -103,8 +110,9 @@ final class JrtClassSource implements ClassSource {
 
     /**
      * A package of the boot layer is in one module only (no split packages): a class is {@code java.base}'s
+     * when its package is one of those {@code java.base}'s module descriptor lists, read once; when it cannot be read,
      * when the image's package table names that module for its package (a folder that is only a subpackage's
-     * parent is not in the table). Asked once per package, through the same table lookups as {@link #read}.
+     * parent is not in the table), asked once per package through the same table lookups as {@link #read}.
      */
     @Override
     public boolean isSystemClass(String internalName) {
@@ -112,11 +120,34 @@ final class JrtClassSource implements ClassSource {
         if (slash < 0) {
             return false;
         }
+        String pkg = internalName.substring(0, slash);
+        Set<String> packages = javaBasePackages();
+        if (packages != null) {
+            return packages.contains(pkg);
+        }
         try {
-            return modulesOf(internalName.substring(0, slash)).contains("java.base");
+            return modulesOf(pkg).contains("java.base");
         } catch (IOException | InvalidPathException e) {
             return false; // unknown, or a name no image can hold: its assertions are treated like the program's
         }
+    }
+
+    /** The packages (with slashes) of {@code java.base}'s module descriptor; null when it cannot be read. */
+    Set<String> javaBasePackages() {
+        if (!javaBasePackagesRead) {
+            javaBasePackagesRead = true;
+            try {
+                ClassNode module = new ClassNode();
+                new ClassReader(ClassFileReads.read(fs.getPath("/modules", "java.base", "module-info.class")))
+                        .accept(module, ClassReader.SKIP_CODE);
+                if (module.module != null && module.module.packages != null && !module.module.packages.isEmpty()) {
+                    javaBasePackages = new HashSet<>(module.module.packages);
+                }
+            } catch (IOException | RuntimeException e) {
+                javaBasePackages = null; // the package table answers
+            }
+        }
+        return javaBasePackages;
     }
 
     @Override
