@@ -7,6 +7,9 @@
 # Every run is in a 1 GiB heap (-Xmx1g, what a CI runner can give; issue 15): HEAP=<option> times another,
 # HEAP= the JVM's default.
 # An argument runs only the scenarios whose names match it (a grep -E pattern): run.sh '^(sample|jctools)'.
+# Each build keeps its own cache directory (the IPET's solutions, the JDK's scans) in benchmarks/target/cache/<a digest
+# of its jar>, warm from its second run on: two builds timed side by side must not replace each other's files (each
+# would find the other's, read nothing and solve and scan everything again). COLD=1 empties it before every run.
 #
 # benchmarks/run.sh --versus forbidden-apis [pattern] runs forbidden-apis 3.10 (fetched from Maven Central)
 # and Headroom on the same jar in one alternating loop, ROUNDS times (default 5), and prints the medians of
@@ -38,6 +41,11 @@ HEADROOM=${HEADROOM_JAR:-analyzer/cli/target/headroom.jar}
 WORK=benchmarks/target
 mkdir -p "$WORK/jars"
 [ -f "$HEADROOM" ] || { echo "build first: mvn -B -q package -DskipTests" >&2; exit 2; }
+CACHE_HOME="$WORK/cache/$(sha256sum "$HEADROOM" | cut -c1-16)"
+cache_home() { # the build's cache home, emptied first under COLD=1
+  [ "${COLD:-}" != 1 ] || rm -rf "$CACHE_HOME/headroom"
+  echo "$CACHE_HOME"
+}
 
 fetch() { # groupId:artifactId:version
   local file="$WORK/jars/$(echo "$1" | cut -d: -f2)-$(echo "$1" | cut -d: -f3).jar"
@@ -73,7 +81,7 @@ fi
   local out="$WORK/$name.json"
   rm -f "$out"
   local status=0
-  /usr/bin/time -f '%e %M %U %S' -o "$WORK/$name.time" java ${HEAP--Xmx1g} -jar "$HEADROOM" check --format json -o "$out" "$@" 2> "$WORK/$name.err" || status=$?
+  XDG_CACHE_HOME=$(cache_home) /usr/bin/time -f '%e %M %U %S' -o "$WORK/$name.time" java ${HEAP--Xmx1g} -jar "$HEADROOM" check --format json -o "$out" "$@" 2> "$WORK/$name.err" || status=$?
   read -r secs kib user sys < <(tail -n 1 "$WORK/$name.time")
   local cpu
   cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')

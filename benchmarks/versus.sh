@@ -72,7 +72,7 @@ versus_loop() {
       for tool in "${tools[@]}"; do
         case $tool in
           forbidden-apis) timed "$tool" "$name" java -jar "$FORBIDDEN_APIS" -d "$jar" -c "$CLASSPATH_OF_JARS" -b "$SIGNATURES" ;;
-          headroom) timed "$tool" "$name" java -jar "$HEADROOM" check --format json -o "$V/$name.headroom.json" "$@" ;;
+          headroom) XDG_CACHE_HOME=$(cache_home) timed "$tool" "$name" java -jar "$HEADROOM" check --format json -o "$V/$name.headroom.json" "$@" ;;
           launcher) [ -z "$LAUNCHER" ] || XDG_CACHE_HOME="$V/cache" timed "$tool" "$name" "$LAUNCHER" check --format json -o "$V/$name.launcher.json" "$@" ;;
         esac
       done

@@ -104,9 +104,19 @@ public final class JdkScans {
         return new JdkScans(directory.resolve(name), FORMAT + '\n' + code + '\n' + identity, classes::pooled, classes);
     }
 
-    /** Whether there is a cache (not {@link #none}). */
-    public boolean isOn() {
-        return file != null;
+    /**
+     * Whether the file holds entries for this JDK and build: when it does not (the first run on a machine), every
+     * method is scanned, so its code is needed anyway.
+     */
+    public boolean holdsEntries() {
+        return file != null && openStored().size() > 0;
+    }
+
+    private JdkScanFile openStored() {
+        if (stored == null) {
+            stored = JdkScanFile.open(file, header);
+        }
+        return stored;
     }
 
     /** Whether the method's facts and flow come from (and go to) the cache: a {@code java.base} class from the JDK. */
@@ -165,10 +175,7 @@ public final class JdkScans {
     }
 
     private Entry read(MethodRef ref) {
-        if (stored == null) {
-            stored = JdkScanFile.open(file, header);
-        }
-        JdkScanFile.Found found = stored.find(ref);
+        JdkScanFile.Found found = openStored().find(ref);
         if (found == null) {
             return null;
         }

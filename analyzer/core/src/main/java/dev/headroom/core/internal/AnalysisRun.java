@@ -104,7 +104,7 @@ public final class AnalysisRun {
             boolean assertions = config.assertions() == AssertionPolicy.ENABLED;
             List<Hierarchy.Declared> rootMethods = roots.stream().map(RootFinder.Found::method).toList();
             JdkScans jdkScans = config.cacheDir() == null ? JdkScans.none() : JdkScans.in(config.cacheDir(), classes);
-            if (jdkScans.isOn()) {
+            if (jdkScans.holdsEntries()) {
                 classes.readJavaBaseCodeOnDemand(); // most of it is known from the cache; the rest is parsed when asked for
             }
             CallGraph graph = new CallGraphBuilder(hierarchy, rules, config.dispatch()).assertions(assertions)

@@ -63,7 +63,7 @@ class JdkScansTest {
                 }
             }
             JdkScans scans = cache == null ? JdkScans.none() : JdkScans.in(cache, classes);
-            if (scans.isOn()) {
+            if (scans.holdsEntries()) {
                 classes.readJavaBaseCodeOnDemand(); // as a run does
             }
             CallGraph graph = new CallGraphBuilder(hierarchy, rules, policy).jdkScans(scans).build(roots);
