@@ -48,6 +48,9 @@ public final class JdkScans {
     static final int MOST_ENTRIES = 100_000;
     private static final String FORMAT = "headroom-jdk-scans 2";
     private static final JdkScans NONE = new JdkScans(null, null, null, null);
+    /** {@link #codeDigest()}, computed once per JVM (null when the code cannot be named). */
+    private static String codeDigest;
+    private static boolean codeDigested;
 
     private final Path file;
     /** The format, the code's digest and the JDK's identity: a file that begins otherwise is not read. */
@@ -93,8 +96,7 @@ public final class JdkScans {
      */
     public static JdkScans in(Path directory, ClassRepository classes) {
         String identity = classes.jdkIdentity();
-        String code = CodeDigest.ofPackages(JdkScans.class, LoadedClass.class, ClassReader.class, ClassNode.class,
-                Analyzer.class);
+        String code = codeDigest();
         if (identity == null || code == null || classes.javaBaseShadowed()) {
             return NONE;
         }
@@ -102,6 +104,16 @@ public final class JdkScans {
         String name = FILE_PREFIX + HexFormat.of().formatHex(CodeDigest.sha256().digest(
                 (code + '\n' + identity).getBytes(StandardCharsets.UTF_8)), 0, 8) + ".bin";
         return new JdkScans(directory.resolve(name), FORMAT + '\n' + code + '\n' + identity, classes::pooled, classes);
+    }
+
+    /** The digest of the code that scans and reads the JDK's methods: this package, the class path's, ASM. */
+    private static synchronized String codeDigest() {
+        if (!codeDigested) {
+            codeDigest = CodeDigest.ofPackages(JdkScans.class, LoadedClass.class, ClassReader.class, ClassNode.class,
+                    Analyzer.class);
+            codeDigested = true;
+        }
+        return codeDigest;
     }
 
     /**

@@ -42,11 +42,7 @@ public final class CodeDigest {
                 if (where == null) {
                     return null;
                 }
-                if (Files.isDirectory(where)) {
-                    digestFolder(md, where, prefix);
-                } else {
-                    digestJar(md, where, prefix);
-                }
+                md.update(of(where, prefix).getBytes(StandardCharsets.UTF_8));
             }
         } catch (IOException | UncheckedIOException | SecurityException e) {
             return null;
@@ -62,7 +58,7 @@ public final class CodeDigest {
         }
         try {
             return Path.of(location.toURI());
-        } catch (URISyntaxException | IllegalArgumentException e) {
+        } catch (URISyntaxException | RuntimeException e) { // a jar inside a jar has no path of its own, for one
             return null;
         }
     }
@@ -85,6 +81,17 @@ public final class CodeDigest {
             md.update(name.getBytes(StandardCharsets.UTF_8));
             md.update(Files.readAllBytes(root.resolve(name)));
         }
+    }
+
+    /** The digest of the class files under a package prefix ({@code dev/headroom/}) of one jar or folder of classes. */
+    static String of(Path where, String prefix) throws IOException {
+        MessageDigest md = sha256();
+        if (Files.isDirectory(where)) {
+            digestFolder(md, where, prefix);
+        } else {
+            digestJar(md, where, prefix);
+        }
+        return HexFormat.of().formatHex(md.digest());
     }
 
     /** A jar's entries by name, size and checksum, as its central directory gives them (nothing is inflated). */
