@@ -1,6 +1,7 @@
 package dev.headroom.core;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,10 +51,23 @@ public final class CacheDirectory {
      * @throws IOException when it cannot be written (the caller runs without the cache); nothing is left behind
      */
     public static void replace(Path file, byte[] content) throws IOException {
+        replace(file, out -> out.write(content));
+    }
+
+    /** What writes a cache file's content. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** As {@link #replace(Path, byte[])}, the content written by {@code content} straight to the file. */
+    public static void replace(Path file, Content content) throws IOException {
         Files.createDirectories(file.getParent());
         Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
         try {
-            Files.write(temporary, content);
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                content.writeTo(out);
+            }
             try {
                 Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -56,6 +56,11 @@ public final class CallGraph {
             return declared;
         }
 
+        /** Whether the method has this access flag (read without its code, see {@link LoadedClass#skeleton()}). */
+        public boolean is(int flag) {
+            return declared.is(flag);
+        }
+
         /** The method's tree (its class's current one: hold it while reading it, see {@link LoadedClass}). */
         public MethodNode method() {
             return declared.method();

@@ -1,10 +1,11 @@
 package dev.headroom.core.callgraph;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -44,11 +45,11 @@ final class JdkScanFile implements AutoCloseable {
 
     /** The file's index, or an empty file when it is absent, unreadable, or written by other code or for another JDK. */
     static JdkScanFile open(Path file, String header) {
-        if (!Files.isRegularFile(file)) {
-            return EMPTY;
-        }
         FileChannel channel = null;
         try {
+            if (!Files.isRegularFile(file)) {
+                return EMPTY;
+            }
             channel = FileChannel.open(file, StandardOpenOption.READ);
             byte[] expected = header.getBytes(StandardCharsets.UTF_8);
             ByteBuffer head = read(channel, 0, 4 + expected.length + 4);
@@ -60,7 +61,7 @@ final class JdkScanFile implements AutoCloseable {
             int count = head.getInt();
             long indexStart = 4L + expected.length + 4;
             long dataStart = indexStart + (long) count * ROW;
-            ByteBuffer index = count < 0 || dataStart > channel.size() ? null : read(channel, indexStart, count * ROW);
+            ByteBuffer index = count < 0 || dataStart > channel.size() ? null : read(channel, indexStart, (int) (dataStart - indexStart));
             if (!Arrays.equals(expected, actual) || index == null) {
                 return closed(channel);
             }
@@ -73,7 +74,8 @@ final class JdkScanFile implements AutoCloseable {
                 places[i] = dataStart + index.getLong();
                 lengths[i] = index.getInt();
                 checksums[i] = index.getInt();
-                if (lengths[i] < 0 || places[i] + lengths[i] > channel.size() || (i > 0 && hashes[i] < hashes[i - 1])) {
+                if (lengths[i] < 0 || places[i] < dataStart || places[i] > channel.size() - lengths[i]
+                        || (i > 0 && hashes[i] < hashes[i - 1])) {
                     return closed(channel);
                 }
             }
@@ -180,8 +182,8 @@ final class JdkScanFile implements AutoCloseable {
         out.writeUTF(ref.descriptor());
     }
 
-    /** The file of these entries (each begun by {@link #writeKey}). */
-    static byte[] encode(String header, List<byte[]> entries) throws IOException {
+    /** Writes the file of these entries (each begun by {@link #writeKey}). */
+    static void write(OutputStream stream, String header, List<byte[]> entries) throws IOException {
         long[] entryHashes = new long[entries.size()];
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
@@ -192,8 +194,7 @@ final class JdkScanFile implements AutoCloseable {
         order.sort((a, b) -> entryHashes[a] != entryHashes[b] ? Long.compare(entryHashes[a], entryHashes[b])
                 : Integer.compare(a, b));
         byte[] head = header.getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream, 1 << 16));
         out.writeInt(head.length);
         out.write(head);
         out.writeInt(entries.size());
@@ -209,7 +210,6 @@ final class JdkScanFile implements AutoCloseable {
             out.write(entries.get(i));
         }
         out.flush();
-        return bytes.toByteArray();
     }
 
     private static int checksum(byte[] bytes) {

@@ -40,12 +40,14 @@ import org.objectweb.asm.tree.analysis.Analyzer;
  * <p>The file ({@link JdkScanFile}) is read by entry, each checked by its checksum: a file that cannot be read counts
  * as empty, an entry that does not check as absent, and a file that cannot be written leaves the run without a
  * cache. It is replaced whole (written beside it, then moved over it), so runs at once each see a complete file; an
- * update one of them makes may be lost, never mixed. It keeps at most {@link #MOST_ENTRIES}: this run's first, then
- * the others as they were.
+ * update one of them makes may be lost, never mixed. It keeps at most {@link #MOST_ENTRIES} entries and
+ * {@link #MOST_BYTES}: this run's first, then the others as they were.
  */
 public final class JdkScans {
     static final String FILE_PREFIX = "jdk-scans-";
     static final int MOST_ENTRIES = 100_000;
+    /** At most this many bytes of entries: what a save holds in memory at once is bounded. */
+    static final long MOST_BYTES = 48L << 20;
     private static final String FORMAT = "headroom-jdk-scans 2";
     private static final JdkScans NONE = new JdkScans(null, null, null, null);
     /** {@link #codeDigest()}, computed once per JVM (null when the code cannot be named). */
@@ -64,6 +66,7 @@ public final class JdkScans {
     private boolean added;
     private int readCount;
     private int scannedCount;
+    private int loggedCount;
 
     /** A method's entry; {@code stored} is its number in the file, -1 when this run scanned (some of) it. */
     private static final class Entry {
@@ -165,6 +168,7 @@ public final class JdkScans {
         if (entry != null && entry.log == null) {
             entry.log = log;
             entry.stored = -1;
+            loggedCount++;
             added = true;
         }
     }
@@ -176,6 +180,11 @@ public final class JdkScans {
 
     public int scannedCount() {
         return scannedCount;
+    }
+
+    /** Flow logs recorded in this run (a method's scan of its flow, not read from the file). */
+    public int loggedCount() {
+        return loggedCount;
     }
 
     /**
@@ -210,39 +219,50 @@ public final class JdkScans {
             write();
         } finally {
             used.clear();
-            if (stored != null) {
-                stored.close();
-                stored = null;
-            }
+            close();
+            stored = null;
         }
     }
 
     private void write() {
-        if (file == null || !added || usedWhileShadowed()) {
+        // A run that read a library's class of a java.base package scanned the JDK's code in another world: keep none.
+        if (file == null || !added || classes.javaBaseShadowed()) {
             return;
         }
         try {
             List<byte[]> entries = new ArrayList<>();
             Set<String> keys = new HashSet<>();
+            long size = 0;
             for (Map.Entry<MethodRef, Entry> e : used.entrySet()) {
                 byte[] bytes = e.getValue().stored >= 0 ? stored.entry(e.getValue().stored) : null;
-                entries.add(bytes != null ? bytes : encode(e.getKey(), e.getValue()));
+                bytes = bytes != null ? bytes : encode(e.getKey(), e.getValue());
+                if (entries.size() == MOST_ENTRIES || size + bytes.length > MOST_BYTES) {
+                    break;
+                }
+                entries.add(bytes);
+                size += bytes.length;
                 keys.add(JdkScanFile.key(e.getKey()));
             }
             try (JdkScanFile now = JdkScanFile.open(file, header)) { // with what runs since this one started added
                 for (int i = 0; i < now.size() && entries.size() < MOST_ENTRIES; i++) {
                     byte[] bytes = now.entry(i);
-                    if (bytes != null && keys.add(JdkScanFile.keyOf(bytes))) {
+                    if (bytes != null && size + bytes.length <= MOST_BYTES && keys.add(JdkScanFile.keyOf(bytes))) {
                         entries.add(bytes);
+                        size += bytes.length;
                     }
                 }
             }
-            if (stored != null) {
-                stored.close(); // before the file is replaced, which an open file can prevent (Windows)
-            }
-            CacheDirectory.replace(file, JdkScanFile.encode(header, entries.subList(0, Math.min(entries.size(), MOST_ENTRIES))));
+            close(); // before the file is replaced, which an open file can prevent (Windows)
+            CacheDirectory.replace(file, out -> JdkScanFile.write(out, header, entries));
         } catch (IOException | UncheckedIOException | SecurityException e) {
             // no cache this time; the next run scans again
+        }
+    }
+
+    /** Lets go of the file without writing it (after a build that failed). */
+    public void close() {
+        if (stored != null) {
+            stored.close();
         }
     }
 

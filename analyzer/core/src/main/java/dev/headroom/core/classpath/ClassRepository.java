@@ -280,14 +280,15 @@ public final class ClassRepository implements Closeable {
     }
 
     /**
-     * Whether a class in a package of {@code java.base} was read from somewhere else (an input, an excluded input, a
-     * library): read before the JDK's own, it may change what the JDK's code refers to. The inputs are asked at
+     * Whether a class in a package of {@code java.base} was read from somewhere else (an input, an excluded input, an
+     * unreadable input, a library): read before the JDK's own, it may change what the JDK's code refers to. The inputs are asked at
      * once; a library's class counts from when it is read.
      */
     public boolean javaBaseShadowed() {
         if (inputsShadowJavaBase == null) {
             inputsShadowJavaBase = inputIndex.keySet().stream().anyMatch(jdk::isSystemClass)
-                    || excludedIndex.keySet().stream().anyMatch(jdk::isSystemClass);
+                    || excludedIndex.keySet().stream().anyMatch(jdk::isSystemClass)
+                    || unreadableInputs.stream().anyMatch(jdk::isSystemClass); // they hide the JDK's class too
         }
         return inputsShadowJavaBase || libraryShadowsJavaBase;
     }

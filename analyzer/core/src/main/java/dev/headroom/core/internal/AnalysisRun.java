@@ -107,13 +107,18 @@ public final class AnalysisRun {
             if (jdkScans.holdsEntries()) {
                 classes.readJavaBaseCodeOnDemand(); // most of it is known from the cache; the rest is parsed when asked for
             }
-            CallGraph graph = new CallGraphBuilder(hierarchy, rules, config.dispatch()).assertions(assertions)
-                    .jdkScans(jdkScans).build(rootMethods);
-            if (jdkScans.usedWhileShadowed()) { // a library's class changed what the JDK's code refers to
+            CallGraph graph;
+            try {
                 graph = new CallGraphBuilder(hierarchy, rules, config.dispatch()).assertions(assertions)
-                        .build(rootMethods);
+                        .jdkScans(jdkScans).build(rootMethods);
+                if (jdkScans.usedWhileShadowed()) { // a library's class changed what the JDK's code refers to
+                    graph = new CallGraphBuilder(hierarchy, rules, config.dispatch()).assertions(assertions)
+                            .build(rootMethods);
+                }
+                jdkScans.save();
+            } finally {
+                jdkScans.close();
             }
-            jdkScans.save();
             listener.progress("checking " + graph.size() + " methods");
             SourcePaths sources = new SourcePaths(config.sourceRoots());
             Suppressions suppressions = new Suppressions(classes);

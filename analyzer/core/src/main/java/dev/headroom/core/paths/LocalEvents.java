@@ -84,7 +84,7 @@ final class LocalEvents {
 
     /** The events of entering the method itself: a synchronized method takes its monitor. */
     static Event onEntry(CallGraph.Node callee, int line, boolean cold) {
-        if ((callee.method().access & Opcodes.ACC_SYNCHRONIZED) != 0) {
+        if (callee.is(Opcodes.ACC_SYNCHRONIZED)) {
             return new Event(Rule.BLOCKING_CALL, cold, line,
                     "call to synchronized method " + Names.method(callee.ref()) + ": may wait for its monitor",
                     callee.ref(), remedy(EventKind.SYNCHRONIZED));

@@ -55,15 +55,17 @@ class ClassRepositoryTest {
         try (ClassRepository whole = open(List.of(dir.resolve("classes")), List.of());
              ClassRepository onDemand = open(List.of(dir.resolve("classes")), List.of())) {
             onDemand.readJavaBaseCodeOnDemand();
-            LoadedClass list = onDemand.find("java/util/ArrayList").orElseThrow();
+            LoadedClass list = onDemand.find("java/lang/Thread").orElseThrow();
             LoadedClass motor = onDemand.find("com/acme/Motor").orElseThrow();
             long withCode = list.skeleton().methods.stream().filter(m -> m.instructions.size() > 0).count();
             List<String> skeleton = describe(list.skeleton(), false);
             List<String> tree = describe(list.node(), true);
             assertEquals(0, withCode, "the skeleton has no code");
-            assertEquals(describe(whole.find("java/util/ArrayList").orElseThrow().node(), false), skeleton,
+            assertTrue(skeleton.stream().anyMatch(line -> line.contains("IntrinsicCandidate")),
+                    "the skeleton keeps the methods' annotations (@AssumeCost on a native is read there)");
+            assertEquals(describe(whole.find("java/lang/Thread").orElseThrow().node(), false), skeleton,
                     "the skeleton has every method, field and access of the whole tree");
-            assertEquals(describe(whole.find("java/util/ArrayList").orElseThrow().node(), true), tree,
+            assertEquals(describe(whole.find("java/lang/Thread").orElseThrow().node(), true), tree,
                     "the code parsed on demand is the code a whole read gives");
             assertTrue(list.skeleton() != list.node() && !list.codeChecked(), "java.base's code is trusted, not checked");
             assertTrue(motor.skeleton() == motor.node() && motor.codeChecked(), "an input is read whole and checked");
@@ -75,10 +77,19 @@ class ClassRepositoryTest {
         lines.add(c.name + " " + c.access + " " + c.superName + " " + c.interfaces);
         c.fields.forEach(f -> lines.add("field " + f.access + " " + f.name + f.desc));
         for (org.objectweb.asm.tree.MethodNode m : c.methods) {
-            lines.add("method " + m.access + " " + m.name + m.desc + " " + m.exceptions
+            lines.add("method " + m.access + " " + m.name + m.desc + " " + m.exceptions + " " + annotations(m.visibleAnnotations)
+                    + " " + annotations(m.invisibleAnnotations)
                     + (code ? " " + m.instructions.size() + " " + m.tryCatchBlocks.size() + " " + m.maxStack : ""));
         }
         return lines;
+    }
+
+    private static List<String> annotations(List<org.objectweb.asm.tree.AnnotationNode> annotations) {
+        List<String> descriptors = new ArrayList<>();
+        if (annotations != null) {
+            annotations.forEach(a -> descriptors.add(a.desc));
+        }
+        return descriptors;
     }
 
     @Test
