@@ -221,7 +221,9 @@ final class FlowLog {
             }
             Integer reference = references.get(node);
             if (reference == null) {
-                throw new IllegalStateException("a node the scan neither made nor looked up");
+                // An Error, not a RuntimeException: the scan takes those for bytecode it cannot follow and goes on
+                // with ASM's analyzer, which would leave a log that no longer matches what the flow was given.
+                throw new AssertionError("a node the scan neither made nor looked up");
             }
             return reference;
         }
