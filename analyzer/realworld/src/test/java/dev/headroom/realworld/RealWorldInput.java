@@ -18,6 +18,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -72,8 +75,25 @@ abstract class RealWorldInput {
         };
     }
 
+    /** java.base methods whose scans the runs read from the cache, as their progress says (see {@link #start}). */
+    static final AtomicLong READ_FROM_CACHE = new AtomicLong();
+    private static final Pattern FROM_CACHE = Pattern.compile("java\\.base methods: (\\d+) from the cache");
+
     private static AnalysisResult analyze(AnalysisConfig config) {
-        return Headroom.analyze(config, AnalysisListener.SILENT);
+        return Headroom.analyze(config, new AnalysisListener() {
+            @Override
+            public void warning(String message) {
+                // as SILENT: the truth judges the findings
+            }
+
+            @Override
+            public void progress(String message) {
+                Matcher m = FROM_CACHE.matcher(message);
+                if (m.find()) {
+                    READ_FROM_CACHE.addAndGet(Long.parseLong(m.group(1)));
+                }
+            }
+        });
     }
 
     private static MethodId onlyRoot(Expectation e, AnalysisResult alone) {

@@ -56,10 +56,14 @@ class RealWorldTest {
             pool.shutdownNow();
         }
         try (Stream<Path> files = Files.list(cache)) {
-            if (files.noneMatch(f -> f.getFileName().toString().startsWith("jdk-scans-"))) {
+            if (files.noneMatch(f -> f.getFileName().toString().startsWith("jdk-scans-") && f.toString().endsWith(".bin"))) {
                 judge.mismatches.add("the runs alone kept no scans of the JDK's methods in " + cache);
             }
         }
+        if (RealWorldInput.READ_FROM_CACHE.get() == 0) {
+            judge.mismatches.add("no run alone read a JDK method's scan from the cache " + cache);
+        }
+        System.out.println("java.base methods read from the cache by the runs alone: " + RealWorldInput.READ_FROM_CACHE.get());
         System.out.println(judge.summary());
         System.out.println("Known deviations (" + judge.knownDeviations.size() + "):\n  " + String.join("\n  ", judge.knownDeviations));
         if (!judge.mismatches.isEmpty()) {

@@ -119,7 +119,9 @@ public final class AnalysisRun {
             } finally {
                 jdkScans.close();
             }
-            listener.progress("checking " + graph.size() + " methods");
+            listener.progress("checking " + graph.size() + " methods" + (jdkScans.readCount() + jdkScans.scannedCount() == 0 ? ""
+                    : " (java.base methods: " + jdkScans.readCount() + " from the cache, " + jdkScans.scannedCount()
+                    + " scanned)"));
             SourcePaths sources = new SourcePaths(config.sourceRoots());
             Suppressions suppressions = new Suppressions(classes);
 
