@@ -10,6 +10,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,6 +37,9 @@ import org.objectweb.asm.tree.analysis.Analyzer;
  * {@code java.base} package read from anywhere else (an input, a library) may change what the JDK's code refers to:
  * such a run uses no entry ({@link #in} gives none when an input does; {@link #usedWhileShadowed} says when a library
  * did, and the run builds its graph again without the cache).
+ *
+ * <p>The first run on a machine with a JDK and build keeps only a mark that it ran ({@link #seenBefore}); the
+ * second writes the file, and the later ones read it.
  *
  * <p>The file ({@link JdkScanFile}) is read by entry, each checked by its checksum: a file that cannot be read counts
  * as empty, an entry that does not check as absent, and a file that cannot be written leaves the run without a
@@ -105,8 +109,30 @@ public final class JdkScans {
         }
         // Named for both, so that two versions of Headroom on one machine (a plugin and a command line) keep a file each.
         String name = FILE_PREFIX + HexFormat.of().formatHex(CodeDigest.sha256().digest(
-                (code + '\n' + identity).getBytes(StandardCharsets.UTF_8)), 0, 8) + ".bin";
-        return new JdkScans(directory.resolve(name), FORMAT + '\n' + code + '\n' + identity, classes::pooled, classes);
+                (code + '\n' + identity).getBytes(StandardCharsets.UTF_8)), 0, 8);
+        Path file = directory.resolve(name + ".bin");
+        if (!Files.exists(file) && !seenBefore(directory.resolve(name + ".seen"))) {
+            return NONE;
+        }
+        return new JdkScans(file, FORMAT + '\n' + code + '\n' + identity, classes::pooled, classes);
+    }
+
+    /**
+     * Whether a run on this JDK with this build was seen here before; marks it seen if not. The first run writes no
+     * scans, only this mark (as the launcher does for its class-data archive): a one-off run, such as a fresh CI
+     * container's, pays nothing for a cache no later run would read; the second run writes it, the later ones read it.
+     */
+    private static boolean seenBefore(Path mark) {
+        if (Files.exists(mark)) {
+            return true;
+        }
+        try {
+            Files.createDirectories(mark.getParent());
+            Files.write(mark, new byte[0]);
+        } catch (IOException | UncheckedIOException | SecurityException e) {
+            // an unwritable directory: no cache, this run or later
+        }
+        return false;
     }
 
     /** The digest of the code that scans and reads the JDK's methods: this package, the class path's, ASM. */

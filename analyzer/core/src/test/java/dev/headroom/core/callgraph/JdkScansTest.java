@@ -27,8 +27,8 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
- * The JDK's methods scanned once per JDK: a program's call graph is the same, call for call, with no cache, with
- * the cache cold (written) and warm (read; java.base's code parsed only when asked for), after the file was damaged,
+ * The JDK's methods scanned once per JDK: a program's call graph is the same, call for call, with no cache, on the
+ * first run (which only marks the cache directory), with the cache cold (written) and warm (read; java.base's code parsed only when asked for), after the file was damaged,
  * and when a run under RTA wrote the facts without the flow. What is read is counted, so a cache that is never read
  * fails too.
  */
@@ -91,6 +91,8 @@ class JdkScansTest {
     void theGraphIsTheSameWithTheCacheOffColdWarmOrDamaged() throws IOException {
         Path cache = work.resolve("cache");
         Build none = build(TARGET, null, DispatchPolicy.VTA);
+        Build first = build(TARGET, cache, DispatchPolicy.VTA);
+        List<String> afterFirst = names(cache);
         Build cold = build(TARGET, cache, DispatchPolicy.VTA);
         byte[] written = Files.readAllBytes(cold.file());
         Build warm = build(TARGET, cache, DispatchPolicy.VTA);
@@ -110,6 +112,9 @@ class JdkScansTest {
         assertAll(
                 () -> assertTrue(none.graph().lines().count() > 2000, "the target reaches deep into java.base: "
                         + none.graph().lines().count() + " lines"),
+                () -> assertEquals(none.graph(), first.graph(), "the first run"),
+                () -> assertNull(first.file(), "the first run on a machine keeps no scans"),
+                () -> assertTrue(afterFirst.size() == 1 && afterFirst.get(0).endsWith(".seen"), "only a mark: " + afterFirst),
                 () -> assertEquals(none.graph(), cold.graph(), "with the cache cold"),
                 () -> assertEquals(0, cold.read(), "an empty cache has nothing to read"),
                 () -> assertTrue(cold.scanned() > 500, "java.base methods scanned and kept: " + cold.scanned()),
@@ -134,6 +139,7 @@ class JdkScansTest {
     void aRunWithoutTheFlowLeavesItToTheNextRunThatNeedsIt() {
         Path cache = work.resolve("cache");
         Build none = build(TARGET, null, DispatchPolicy.VTA);
+        build(TARGET, cache, DispatchPolicy.RTA); // the first run marks the cache directory
         Build rta = build(TARGET, cache, DispatchPolicy.RTA);
         Build firstVta = build(TARGET, cache, DispatchPolicy.VTA);
         Build secondVta = build(TARGET, cache, DispatchPolicy.VTA);
@@ -184,8 +190,10 @@ class JdkScansTest {
             Files.write(library.resolve("java/util/Optional.class"), optional.readAllBytes());
         }
         Path coldCache = work.resolve("cold");
+        build(TARGET, List.of(library), coldCache, DispatchPolicy.VTA); // the first run marks the cache directory
         Build coldShadowed = build(TARGET, List.of(library), coldCache, DispatchPolicy.VTA);
         Path cache = work.resolve("cache");
+        build(TARGET, cache, DispatchPolicy.VTA);
         Build cold = build(TARGET, cache, DispatchPolicy.VTA);
         byte[] written = Files.readAllBytes(cold.file());
         Build shadowed = build(TARGET, List.of(library), cache, DispatchPolicy.VTA);
@@ -195,6 +203,12 @@ class JdkScansTest {
                 () -> assertTrue(shadowed.read() > 0, "entries were read before the library's Optional was"),
                 () -> assertTrue(shadowed.usedWhileShadowed(), "so the run must build its graph again"),
                 () -> assertTrue(Arrays.equals(written, Files.readAllBytes(cold.file())), "and keep nothing"));
+    }
+
+    private static List<String> names(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
     }
 
     private static void copy(Path from, Path to) throws IOException {
