@@ -54,9 +54,6 @@ public final class JdkScans {
     static final long MOST_BYTES = 48L << 20;
     private static final String FORMAT = "headroom-jdk-scans 2";
     private static final JdkScans NONE = new JdkScans(null, null, null, null);
-    /** {@link #codeDigest()}, computed once per JVM (null when the code cannot be named). */
-    private static String codeDigest;
-    private static boolean codeDigested;
 
     private final Path file;
     /** The format, the code's digest and the JDK's identity: a file that begins otherwise is not read. */
@@ -99,11 +96,15 @@ public final class JdkScans {
 
     /**
      * The cache of the JDK that {@code classes} reads, in {@code directory} (made when needed); none when the JDK or
-     * the code cannot be named, or an input holds a class of a {@code java.base} package.
+     * the code cannot be named, or an input holds a class of a {@code java.base} package. When the file holds entries,
+     * {@code classes} reads {@code java.base}'s code from now on only where it is asked for: most of it is known from
+     * the cache ({@link ClassRepository#readJavaBaseCodeOnDemand()}).
      */
     public static JdkScans in(Path directory, ClassRepository classes) {
         String identity = classes.jdkIdentity();
-        String code = codeDigest();
+        // The code that scans and reads the JDK's methods: this package, the class path's, ASM.
+        String code = CodeDigest.ofPackages(JdkScans.class, LoadedClass.class, ClassReader.class, ClassNode.class,
+                Analyzer.class);
         if (identity == null || code == null || classes.javaBaseShadowed()) {
             return NONE;
         }
@@ -114,7 +115,11 @@ public final class JdkScans {
         if (!Files.exists(file) && !seenBefore(directory.resolve(name + ".seen"))) {
             return NONE;
         }
-        return new JdkScans(file, FORMAT + '\n' + code + '\n' + identity, classes::pooled, classes);
+        JdkScans scans = new JdkScans(file, FORMAT + '\n' + code + '\n' + identity, classes::pooled, classes);
+        if (scans.holdsEntries()) {
+            classes.readJavaBaseCodeOnDemand();
+        }
+        return scans;
     }
 
     /**
@@ -135,21 +140,11 @@ public final class JdkScans {
         return false;
     }
 
-    /** The digest of the code that scans and reads the JDK's methods: this package, the class path's, ASM. */
-    private static synchronized String codeDigest() {
-        if (!codeDigested) {
-            codeDigest = CodeDigest.ofPackages(JdkScans.class, LoadedClass.class, ClassReader.class, ClassNode.class,
-                    Analyzer.class);
-            codeDigested = true;
-        }
-        return codeDigest;
-    }
-
     /**
-     * Whether the file holds entries for this JDK and build: when it does not (the first run on a machine), every
+     * Whether the file holds entries for this JDK and build: when it does not (the run that writes it), every
      * method is scanned, so its code is needed anyway.
      */
-    public boolean holdsEntries() {
+    private boolean holdsEntries() {
         return file != null && openStored().size() > 0;
     }
 

@@ -227,7 +227,7 @@ final class ProgramFlow implements FlowSink {
         if (method.instructions.size() == 0) {
             return null;
         }
-        return scan(this, hierarchy.declaredOf(node.owner(), method), node.ref(), node.facts());
+        return scan(this, node.declared(), node.ref(), node.facts());
     }
 
     /**

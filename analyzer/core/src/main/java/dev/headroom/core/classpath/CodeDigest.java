@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -25,6 +28,9 @@ import java.util.zip.ZipFile;
  * by other code names another digest, so it is not read.
  */
 public final class CodeDigest {
+    /** Each digest computed once per JVM: the code does not change while it runs (many analyses run in one). */
+    private static final Map<List<Class<?>>, Optional<String>> DIGESTS = new ConcurrentHashMap<>();
+
     private CodeDigest() {
     }
 
@@ -33,6 +39,10 @@ public final class CodeDigest {
      * a jar or a folder that can be read (then there is nothing safe to key a cache by).
      */
     public static String ofPackages(Class<?>... members) {
+        return DIGESTS.computeIfAbsent(List.of(members), k -> Optional.ofNullable(digestPackages(members))).orElse(null);
+    }
+
+    private static String digestPackages(Class<?>... members) {
         MessageDigest md = sha256();
         try {
             for (Class<?> member : members) {

@@ -102,26 +102,8 @@ public final class AnalysisRun {
             List<Hierarchy.Declared> initializers = InitializerFinder.find(classes, hierarchy, config.initRootPatterns());
             listener.progress("building the call graph from " + roots.size() + " roots (" + config.dispatch().id() + ")");
             boolean assertions = config.assertions() == AssertionPolicy.ENABLED;
-            List<Hierarchy.Declared> rootMethods = roots.stream().map(RootFinder.Found::method).toList();
-            JdkScans jdkScans = config.cacheDir() == null ? JdkScans.none() : JdkScans.in(config.cacheDir(), classes);
-            if (jdkScans.holdsEntries()) {
-                classes.readJavaBaseCodeOnDemand(); // most of it is known from the cache; the rest is parsed when asked for
-            }
-            CallGraph graph;
-            try {
-                graph = new CallGraphBuilder(hierarchy, rules, config.dispatch()).assertions(assertions)
-                        .jdkScans(jdkScans).build(rootMethods);
-                if (jdkScans.usedWhileShadowed()) { // a library's class changed what the JDK's code refers to
-                    graph = new CallGraphBuilder(hierarchy, rules, config.dispatch()).assertions(assertions)
-                            .build(rootMethods);
-                }
-                jdkScans.save();
-            } finally {
-                jdkScans.close();
-            }
-            listener.progress("checking " + graph.size() + " methods" + (jdkScans.readCount() + jdkScans.scannedCount() == 0 ? ""
-                    : " (java.base methods: " + jdkScans.readCount() + " from the cache, " + jdkScans.scannedCount()
-                    + " scanned)"));
+            CallGraph graph = callGraph(classes, hierarchy, rules, roots.stream().map(RootFinder.Found::method).toList(),
+                    assertions);
             SourcePaths sources = new SourcePaths(config.sourceRoots());
             Suppressions suppressions = new Suppressions(classes);
 
@@ -166,6 +148,30 @@ public final class AnalysisRun {
     }
 
     /** The roots; what the search found besides (a name per root, the patterns' counts) is dropped on return. */
+    /**
+     * The program's call graph, with the scans of the JDK's methods from the cache directory when there is one; built
+     * again without them when a library's class turned out to change what the JDK's code refers to.
+     */
+    private CallGraph callGraph(ClassRepository classes, Hierarchy hierarchy, RuleBook rules, List<Hierarchy.Declared> roots,
+                                boolean assertions) {
+        JdkScans jdkScans = config.cacheDir() == null ? JdkScans.none() : JdkScans.in(config.cacheDir(), classes);
+        CallGraph graph;
+        try {
+            graph = new CallGraphBuilder(hierarchy, rules, config.dispatch()).assertions(assertions).jdkScans(jdkScans)
+                    .build(roots);
+            if (jdkScans.usedWhileShadowed()) {
+                graph = new CallGraphBuilder(hierarchy, rules, config.dispatch()).assertions(assertions).build(roots);
+            }
+            jdkScans.save();
+        } finally {
+            jdkScans.close();
+        }
+        listener.progress("checking " + graph.size() + " methods" + (jdkScans.readCount() + jdkScans.scannedCount() == 0
+                ? "" : " (java.base methods: " + jdkScans.readCount() + " from the cache, " + jdkScans.scannedCount()
+                + " scanned)"));
+        return graph;
+    }
+
     private List<RootFinder.Found> roots(ClassRepository classes, Hierarchy hierarchy, RuleBook rules,
                                         Exclusions excluded) {
         RootFinder.Search search = RootFinder.search(classes, hierarchy, config.rootPatterns(),

@@ -3,12 +3,10 @@ package dev.headroom.core.timing;
 import dev.headroom.core.CacheDirectory;
 import dev.headroom.core.classpath.CodeDigest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -16,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.ojalgo.optimisation.ExpressionsBasedModel;
 
 /**
  * The integer programs of the IPET solved once: in a run (by {@link Ipet#signature}), and, given a cache
@@ -23,9 +22,9 @@ import java.util.function.Supplier;
  * the solver's first use in a run costs more than the solving (its classes are initialised and interpreted).
  *
  * <p>A program's answer depends only on the program and on the solver: the cache file is keyed by a digest of
- * each program's signature, and its first line names a digest of the code behind the answers ({@link Ipet}'s and
- * {@link ControlFlow}'s class files, and ojAlgo's), so a file written by other code is not read. A file that cannot be read, or not parsed, counts as
- * empty; one that cannot be written leaves the run without a cache. The file is replaced whole (written beside
+ * each program's signature, and its first line names a digest of the code behind the answers ({@link #solverDigest}),
+ * so a file written by other code is not read. A file that cannot be read, or not parsed, counts as empty; one that
+ * cannot be written leaves the run without a cache. The file is replaced whole (written beside
  * it, then moved over it), so runs at once each see a complete file; an update one of them makes may be lost,
  * never mixed. The file keeps at most {@link #MOST_ENTRIES}: this run's first, then the others as they were.
  */
@@ -34,18 +33,6 @@ public final class SolvedPrograms {
     static final String FILE_NAME = "ipet-solutions.txt";
     static final int MOST_ENTRIES = 50_000;
     private static final String FORMAT = "headroom-ipet-solutions 1";
-    /**
-     * The code an answer depends on beyond the signature: the program's encoding and its checks, the loops a
-     * solution's per-loop counts are numbered by ({@link ControlFlow}), and the solver.
-     */
-    private static final String[] SOLVER_CLASSES = {
-            "/dev/headroom/core/timing/Ipet.class",
-            "/dev/headroom/core/timing/ControlFlow.class",
-            "/org/ojalgo/optimisation/ExpressionsBasedModel.class",
-            "/org/ojalgo/optimisation/integer/IntegerSolver.class"};
-    /** {@link #solverDigest()}, computed once per JVM. */
-    private static String solverDigest;
-
     private final Path file;
     /** By signature: each program solved or read in this run. */
     private final Map<String, Ipet.Result> bySignature = new HashMap<>();
@@ -68,7 +55,7 @@ public final class SolvedPrograms {
 
     /** Solved once per run and kept in a file of {@code directory} (made when needed) for the next runs. */
     public static SolvedPrograms in(Path directory) {
-        return new SolvedPrograms(directory.resolve(FILE_NAME));
+        return solverDigest() == null ? inMemory() : new SolvedPrograms(directory.resolve(FILE_NAME));
     }
 
     /** The answer for a program: from this run, from the file, or solved now. */
@@ -195,25 +182,14 @@ public final class SolvedPrograms {
         return HexFormat.of().formatHex(CodeDigest.sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** A digest of the solver's code: the IPET's encoding and ojAlgo's classes, as this build has them. */
-    private static synchronized String solverDigest() {
-        if (solverDigest == null) {
-            MessageDigest md = CodeDigest.sha256();
-            for (String name : SOLVER_CLASSES) {
-                try (InputStream in = SolvedPrograms.class.getResourceAsStream(name)) {
-                    md.update(name.getBytes(StandardCharsets.UTF_8));
-                    if (in != null) {
-                        md.update(in.readAllBytes());
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            solverDigest = HexFormat.of().formatHex(md.digest());
-        }
-        return solverDigest;
+    /**
+     * A digest of the code an answer depends on beyond the signature: this package (the program's encoding and its
+     * checks, the loops a solution's per-loop counts are numbered by, {@link ControlFlow}) and ojAlgo's optimisation
+     * packages, as this build has them; null when they cannot be named (then nothing is kept).
+     */
+    private static String solverDigest() {
+        return CodeDigest.ofPackages(SolvedPrograms.class, ExpressionsBasedModel.class);
     }
-
 
     /** For tests: the entries the file holds now. */
     static List<String> storedDigests(Path directory) {

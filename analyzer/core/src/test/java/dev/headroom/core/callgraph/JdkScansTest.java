@@ -63,9 +63,6 @@ class JdkScansTest {
                 }
             }
             JdkScans scans = cache == null ? JdkScans.none() : JdkScans.in(cache, classes);
-            if (scans.holdsEntries()) {
-                classes.readJavaBaseCodeOnDemand(); // as a run does
-            }
             CallGraph graph = new CallGraphBuilder(hierarchy, rules, policy).jdkScans(scans).build(roots);
             scans.save();
             return new Build(describe(graph), scans.readCount(), scans.scannedCount(), scans.loggedCount(), scans.file(),
