@@ -6,6 +6,7 @@
 # counts: an old report is never read. HEADROOM_JAR=<jar> times another build (for a side-by-side run).
 # Every run is in a 1 GiB heap (-Xmx1g, what a CI runner can give; issue 15): HEAP=<option> times another,
 # HEAP= the JVM's default.
+# ARGS=<options> adds them to every check (split at blanks): ARGS='--threads 1' times the analyses on one thread.
 # An argument runs only the scenarios whose names match it (a grep -E pattern): run.sh '^(sample|jctools)'.
 # Each build keeps its own cache directory (the IPET's solutions, the JDK's scans) in benchmarks/target/cache/<a digest
 # of its jar>, warm from its second run on: two builds timed side by side must not replace each other's files (each
@@ -81,7 +82,7 @@ fi
   local out="$WORK/$name.json"
   rm -f "$out"
   local status=0
-  XDG_CACHE_HOME=$(cache_home) /usr/bin/time -f '%e %M %U %S' -o "$WORK/$name.time" java ${HEAP--Xmx1g} -jar "$HEADROOM" check --format json -o "$out" "$@" 2> "$WORK/$name.err" || status=$?
+  XDG_CACHE_HOME=$(cache_home) /usr/bin/time -f '%e %M %U %S' -o "$WORK/$name.time" java ${HEAP--Xmx1g} -jar "$HEADROOM" check --format json -o "$out" ${ARGS:-} "$@" 2> "$WORK/$name.err" || status=$?
   read -r secs kib user sys < <(tail -n 1 "$WORK/$name.time")
   local cpu
   cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')

@@ -206,6 +206,11 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--no-cache", description = "Read and write no cache: compute everything in this run.")
     boolean noCache;
 
+    @Option(names = "--threads", paramLabel = "<n>",
+            description = "Threads for the analyses; the reports are the same for any number. With 2 or more the path"
+                    + " analysis runs beside the memory and timing analyses (default: the processors, at most 2).")
+    Integer threads;
+
     @Option(names = "--allow-no-roots",
             description = "Pass a run that checks nothing (no class read, or no root and no --ram-budget) instead of"
                     + " failing it with exit code 2.")
@@ -244,7 +249,7 @@ public final class CheckCommand implements Callable<Integer> {
         try {
             new ConfigOptions(builder, CheckCommand::optionName)
                     .dispatch(dispatch).failOn(failOn).coldPaths(coldPaths).assertions(assertions)
-                    .timingExceptions(timingExceptions).groupBy(groupBy).maxFindings(maxFindings)
+                    .timingExceptions(timingExceptions).groupBy(groupBy).maxFindings(maxFindings).threads(threads)
                     .ramBudget(ramBudget).stackBudget(stackBudget).layout(layout).costModel(costModel)
                     .roots(roots).interruptRoots(interruptRoots).initRoots(initRoots).rootAnnotations(rootAnnotations)
                     .rules(ruleLevels).excludes(excludes).allowNoRoots(allowNoRoots);

@@ -121,6 +121,16 @@ class CheckOptionsTest {
     }
 
     @Test
+    void threadsBelowOneIsUsageError() {
+        check("--threads", "0", classes.toString()).assertOneLineError(ExitCodes.USAGE, "--threads", "must be 1 or more");
+    }
+
+    @Test
+    void threadsThatIsNotANumberIsUsageError() {
+        check("--threads", "all", classes.toString()).assertParameterError("headroom check", "--threads", "'all'");
+    }
+
+    @Test
     void unknownFailOnLevelIsUsageError() {
         check("--fail-on", "sometimes", classes.toString())
                 .assertOneLineError(ExitCodes.USAGE, "--fail-on", "'sometimes'", "error, warning or never");

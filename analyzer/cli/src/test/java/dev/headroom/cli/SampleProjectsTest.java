@@ -91,6 +91,22 @@ class SampleProjectsTest {
         }
     }
 
+    /** With a second thread the path analysis runs beside the memory and timing analyses: the reports are the same bytes. */
+    @Test
+    void reportsAreByteIdenticalWithOneOrTwoThreads() {
+        String sample = classes("telemetry-mistakes").toString();
+        for (String grouping : List.of("root", "location")) {
+            for (String format : List.of("json", "text")) {
+                CliRun one = CliRun.of("check", "--threads", "1", "--group-by", grouping, "--format", format, sample);
+                CliRun two = CliRun.of("check", "--threads", "2", "--group-by", grouping, "--format", format, sample);
+                assertAll(
+                        () -> assertEquals(ExitCodes.FAIL, one.exitCode(), one.err()),
+                        () -> assertEquals(one.out(), two.out(), format + " report by " + grouping + " with 1 and 2 threads"),
+                        () -> assertEquals(one.err(), two.err(), "what the runs say on standard error"));
+            }
+        }
+    }
+
     /**
      * The integer programs the worst-case bounds solve, and the JDK's methods scanned, are kept in the cache directory;
      * the next run reads them instead of solving and scanning, and its reports are the same bytes as with no cache at all.

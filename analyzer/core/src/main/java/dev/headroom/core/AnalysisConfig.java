@@ -17,6 +17,9 @@ public final class AnalysisConfig {
     private final List<String> interruptRootPatterns;
     private final List<String> initRootPatterns;
     private final List<String> rootAnnotations;
+    /** The most threads the analyses use: the path analysis beside the memory and timing analyses. */
+    public static final int MOST_USEFUL_THREADS = 2;
+
     private final List<String> excludes;
     private final RuleLevels ruleLevels;
     private final List<Path> rulePacks;
@@ -24,6 +27,7 @@ public final class AnalysisConfig {
     private final DispatchPolicy dispatch;
     private final FailOn failOn;
     private final int maxFindings;
+    private final int threads;
     private final ColdPathPolicy coldPaths;
     private final AssertionPolicy assertions;
     private final TimingExceptions timingExceptions;
@@ -53,6 +57,7 @@ public final class AnalysisConfig {
         this.dispatch = b.dispatch;
         this.failOn = b.failOn;
         this.maxFindings = b.maxFindings;
+        this.threads = b.threads;
         this.coldPaths = b.coldPaths;
         this.assertions = b.assertions;
         this.timingExceptions = b.timingExceptions;
@@ -140,6 +145,15 @@ public final class AnalysisConfig {
         return maxFindings;
     }
 
+    /**
+     * How many threads the analyses may use; the reports are the same for any number. With two or more, the path
+     * analysis runs beside the memory and timing analyses. By default the machine's processors, at most {@link
+     * #MOST_USEFUL_THREADS}.
+     */
+    public int threads() {
+        return threads;
+    }
+
     public ColdPathPolicy coldPaths() {
         return coldPaths;
     }
@@ -224,6 +238,7 @@ public final class AnalysisConfig {
         private DispatchPolicy dispatch = DispatchPolicy.VTA;
         private FailOn failOn = FailOn.ERROR;
         private int maxFindings = 0;
+        private int threads = Math.min(MOST_USEFUL_THREADS, Runtime.getRuntime().availableProcessors());
         private ColdPathPolicy coldPaths = ColdPathPolicy.WARNING;
         private AssertionPolicy assertions = AssertionPolicy.DISABLED;
         private TimingExceptions timingExceptions = TimingExceptions.EXCLUDE;
@@ -321,6 +336,14 @@ public final class AnalysisConfig {
                 throw new ConfigurationException("--max-findings must be 0 or more, not " + max);
             }
             this.maxFindings = max;
+            return this;
+        }
+
+        public Builder threads(int count) {
+            if (count < 1) {
+                throw new ConfigurationException("--threads must be 1 or more, not " + count);
+            }
+            this.threads = count;
             return this;
         }
 

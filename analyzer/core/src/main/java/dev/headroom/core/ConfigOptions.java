@@ -16,7 +16,7 @@ import java.util.function.Function;
 public final class ConfigOptions {
     /** The shared options. */
     public enum Option {
-        DISPATCH, FAIL_ON, COLD_PATHS, ASSERTIONS, TIMING_EXCEPTIONS, GROUP_BY, MAX_FINDINGS, RAM_BUDGET, STACK_BUDGET, LAYOUT, COST_MODEL, ROOT,
+        DISPATCH, FAIL_ON, COLD_PATHS, ASSERTIONS, TIMING_EXCEPTIONS, GROUP_BY, MAX_FINDINGS, THREADS, RAM_BUDGET, STACK_BUDGET, LAYOUT, COST_MODEL, ROOT,
         INTERRUPT_ROOT, INIT_ROOT, ROOT_ANNOTATION, RULE, EXCLUDE
     }
 
@@ -77,6 +77,16 @@ public final class ConfigOptions {
                 throw new ConfigurationException(names.apply(Option.MAX_FINDINGS) + " must be 0 or more, not " + count);
             }
             builder.maxFindings(count);
+        }
+        return this;
+    }
+
+    public ConfigOptions threads(Integer count) {
+        if (count != null) {
+            if (count < 1) {
+                throw new ConfigurationException(names.apply(Option.THREADS) + " must be 1 or more, not " + count);
+            }
+            builder.threads(count);
         }
         return this;
     }

@@ -13,7 +13,7 @@ public final class Headroom {
      * the JDK's own chains run thousands of frames deep: the analysis runs on a thread with a stack
      * large enough for them. It is reserved, not committed: only what is used costs memory.
      */
-    static final long ANALYSIS_STACK_BYTES = 1L << 30;
+    public static final long ANALYSIS_STACK_BYTES = 1L << 30;
 
     private Headroom() {
     }

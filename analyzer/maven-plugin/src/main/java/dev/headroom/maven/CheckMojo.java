@@ -158,6 +158,13 @@ public class CheckMojo extends AbstractMojo {
     File flowFacts;
 
     /**
+     * Threads for the analyses; the reports are the same for any number. With 2 or more the path analysis runs beside
+     * the memory and timing analyses. By default the machine's processors, at most 2.
+     */
+    @Parameter(property = "headroom.threads")
+    Integer threads;
+
+    /**
      * Where what every run computes the same (the worst-case bounds' solved integer programs, the scans of the JDK's
      * methods) is kept for the next runs; default: $XDG_CACHE_HOME/headroom or ~/.cache/headroom.
      */
@@ -301,7 +308,7 @@ public class CheckMojo extends AbstractMojo {
         try {
             new ConfigOptions(builder, CheckMojo::parameterName)
                     .dispatch(dispatch).failOn(failOn).coldPaths(coldPaths).assertions(assertions)
-                    .timingExceptions(timingExceptions).groupBy(groupBy).maxFindings(maxFindings)
+                    .timingExceptions(timingExceptions).groupBy(groupBy).maxFindings(maxFindings).threads(threads)
                     .ramBudget(ramBudget).stackBudget(stackBudget).layout(layout)
                     .costModel(costModel == null ? null : costModelFile().map(Path::toString).orElse(costModel))
                     .roots(nonNull(roots)).interruptRoots(nonNull(interruptRoots)).initRoots(nonNull(initRoots))
@@ -437,6 +444,7 @@ public class CheckMojo extends AbstractMojo {
             case TIMING_EXCEPTIONS -> "timingExceptions";
             case GROUP_BY -> "groupBy";
             case MAX_FINDINGS -> "maxFindings";
+            case THREADS -> "threads";
             case RAM_BUDGET -> "ramBudget";
             case STACK_BUDGET -> "stackBudget";
             case LAYOUT -> "layout";

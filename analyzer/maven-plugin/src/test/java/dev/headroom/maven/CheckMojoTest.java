@@ -92,7 +92,7 @@ class CheckMojoTest {
         Map<String, PluginDescriptor.Parameter> parameters = PluginDescriptor.checkGoalParameters();
         List<String> expected = List.of("skip", "jdk", "roots", "interruptRoots", "initRoots", "rootAnnotations", "ramBudget",
                 "stackBudget", "sourceRoots", "sarifCategory", "layout", "costModel", "rules", "excludes", "rulePacks",
-                "formats", "failOn", "maxFindings",
+                "formats", "failOn", "maxFindings", "threads",
                 "baseline", "writeBaseline", "flowFacts", "dispatch", "coldPaths", "assertions", "timingExceptions", "groupBy",
                 "allowNoRoots", "cacheDir", "noCache");
         List<String> missing = new ArrayList<>();
@@ -286,6 +286,7 @@ class CheckMojoTest {
         "timingExceptions | all      | headroom.timingExceptions: unknown value 'all'; expected include or exclude",
         "groupBy         | class     | headroom.groupBy: unknown value 'class'; expected root or location",
         "maxFindings     | -1        | headroom.maxFindings must be 0 or more, not -1",
+        "threads         | 0         | headroom.threads must be 1 or more, not 0",
         "ramBudget       | lots      | headroom.ramBudget: 'lots' is not a size",
         "stackBudget     | 4 parsecs | headroom.stackBudget: '4 parsecs' is not a size",
         "layout          | zgc       | headroom.layout: unknown layout model 'zgc'; valid: hotspot-coops, hotspot-nocoops, hotspot-compact, jvm32",

@@ -57,7 +57,8 @@ class CliParityTest {
                         new Option("--group-by", "groupBy", "location"))),
                 Arguments.of("warnings fail, one finding allowed", "fail", List.of(
                         new Option("--fail-on", "failOn", "warning"),
-                        new Option("--max-findings", "maxFindings", "1"))),
+                        new Option("--max-findings", "maxFindings", "1"),
+                        new Option("--threads", "threads", "1"))),
                 Arguments.of("roots by pattern and annotation", "fail", List.of(
                         new Option("--root", "roots", "demo.Motor#unrooted"),
                         new Option("--interrupt-root", "interruptRoots", "demo.Motor#cold"),
@@ -158,6 +159,8 @@ class CliParityTest {
             field.set(mojo, option.value());
         } else if (type == int.class) {
             field.setInt(mojo, Integer.parseInt(option.value()));
+        } else if (type == Integer.class) {
+            field.set(mojo, Integer.valueOf(option.value()));
         } else if (type == File.class) {
             field.set(mojo, new File(option.value()));
         } else if (type == List.class) {

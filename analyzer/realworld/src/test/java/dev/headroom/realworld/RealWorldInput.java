@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
@@ -47,20 +49,25 @@ abstract class RealWorldInput {
     abstract AnalysisConfig.Builder config(List<Expectation> roots);
 
     /**
-     * Starts every run of this input on {@code pool}: all roots together with no cache, and each root alone with
+     * Starts every run of this input on {@code pool}: all roots together with no cache (with 2 threads, and again with 1:
+     * the results must be equal, see {@link #THREAD_MISMATCHES}), and each root alone with
      * {@code cache} as the cache directory, which the runs of all inputs share (the JDK's methods scanned once, read
      * by the runs after; runs at once replacing its files): a result that differed with the cache would differ
      * between alone and together. The returned task gives each expectation's outcomes, alone first, once they are done.
      */
     Callable<Map<Expectation, Outcome[]>> start(ExecutorService pool, Path cache) {
         List<Expectation> expectations = expectations();
-        Future<AnalysisResult> together = pool.submit(() -> analyze(config(expectations).build()));
+        Future<AnalysisResult> together = pool.submit(() -> analyze(config(expectations).threads(2).build()));
+        Future<AnalysisResult> togetherOnOneThread = pool.submit(() -> analyze(config(expectations).threads(1).build()));
         Map<Expectation, Future<AnalysisResult>> alone = new LinkedHashMap<>();
         for (Expectation e : expectations) {
             alone.put(e, pool.submit(() -> analyze(config(List.of(e)).cacheDir(cache).build())));
         }
         return () -> {
             AnalysisResult all = together.get();
+            if (!all.equals(togetherOnOneThread.get())) {
+                THREAD_MISMATCHES.add(name + ": all roots together give another result with 1 thread than with 2");
+            }
             if (all.roots().size() != expectations.size()) {
                 throw new IllegalStateException(name + ": " + all.roots().size() + " roots together, "
                         + expectations.size() + " expectations: every root needs its truth");
@@ -74,6 +81,9 @@ abstract class RealWorldInput {
             return outcomes;
         };
     }
+
+    /** The inputs whose results differ between 1 and 2 threads (see {@link #start}). */
+    static final Queue<String> THREAD_MISMATCHES = new ConcurrentLinkedQueue<>();
 
     /** java.base methods whose scans the runs read from the cache, as their progress says (see {@link #start}). */
     static final AtomicLong READ_FROM_CACHE = new AtomicLong();

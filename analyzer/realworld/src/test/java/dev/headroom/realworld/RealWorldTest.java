@@ -60,6 +60,7 @@ class RealWorldTest {
                 judge.mismatches.add("the runs alone kept no scans of the JDK's methods in " + cache);
             }
         }
+        judge.mismatches.addAll(RealWorldInput.THREAD_MISMATCHES);
         if (RealWorldInput.READ_FROM_CACHE.get() == 0) {
             judge.mismatches.add("no run alone read a JDK method's scan from the cache " + cache);
         }

@@ -107,17 +107,28 @@ public final class AnalysisRun {
             SourcePaths sources = new SourcePaths(config.sourceRoots());
             Suppressions suppressions = new Suppressions(classes);
 
-            List<Finding> findings = pathFindings(graph, roots, classes, sources, suppressions);
-            MemoryAnalysis statics = new MemoryAnalysis(classes, hierarchy, rules, layout);
-            MemoryReport memory = memory(statics, classes, hierarchy, graph, roots, initializers, sources, suppressions,
-                    findings);
-            listener.progress("bounding the worst-case cost of " + roots.size() + " roots (" + costModel.name() + ")");
-            SolvedPrograms programs = config.cacheDir() == null ? SolvedPrograms.inMemory()
-                    : SolvedPrograms.in(config.cacheDir());
-            TimingResult timing = new TimingAnalysis(graph, hierarchy, costModel, flowFacts, assertions,
-                    config.timingExceptions(), statics.staticObjects()).solvedPrograms(programs)
-                    .analyze(roots, config.grouping() == FindingGrouping.LOCATION);
-            programs.save();
+            // The path analysis reads only the call graph, which nothing changes now: with a second thread it runs
+            // there while the memory and timing analyses run here. Its findings come first, as with one thread.
+            List<Finding> findings = new ArrayList<>();
+            List<Finding> memoryFindings = new ArrayList<>();
+            MemoryReport memory;
+            TimingResult timing;
+            try (Beside<List<PathResult>> paths = Beside.start(config.threads() > 1, () -> pathResults(graph, roots))) {
+                MemoryAnalysis statics = new MemoryAnalysis(classes, hierarchy, rules, layout);
+                memory = memory(statics, classes, hierarchy, graph, roots, initializers, sources, suppressions,
+                        memoryFindings);
+                listener.progress("bounding the worst-case cost of " + roots.size() + " roots (" + costModel.name() + ")");
+                SolvedPrograms programs = config.cacheDir() == null ? SolvedPrograms.inMemory()
+                        : SolvedPrograms.in(config.cacheDir());
+                timing = new TimingAnalysis(graph, hierarchy, costModel, flowFacts, assertions,
+                        config.timingExceptions(), statics.staticObjects()).solvedPrograms(programs)
+                        .analyze(roots, config.grouping() == FindingGrouping.LOCATION);
+                programs.save();
+                for (PathResult r : paths.get()) {
+                    findings.add(toFinding(r.finding(), r.severity(), r.roots(), classes, sources, suppressions));
+                }
+            }
+            findings.addAll(memoryFindings);
             List<Finding> timingFindings = new ArrayList<>();
             for (TimingFinding f : timing.findings()) {
                 Optional<Severity> severity = severity(f.rule(), f.rule().defaultSeverity(), f.cold());
@@ -195,16 +206,23 @@ public final class AnalysisRun {
     }
 
     /**
-     * The findings on the roots' paths. The path analysis's state (a step per call, the local events of
-     * every method) is dropped before the timing analysis builds its own: on a large program they do not
-     * both fit in a CI runner's heap.
+     * The findings on the roots' paths, before they are made into the report's (which reads the classes, so is done
+     * on the analysis thread). With one thread the path analysis's state (a step per call, the local events of every
+     * method) is dropped before the timing analysis builds its own; with two they are held at once, which the
+     * benchmarks measure in a 1 GiB heap.
      */
-    private List<Finding> pathFindings(CallGraph graph, List<RootFinder.Found> roots, ClassRepository classes,
-                                       SourcePaths sources, Suppressions suppressions) {
+    private List<PathResult> pathResults(CallGraph graph, List<RootFinder.Found> roots) {
         PathAnalysis paths = new PathAnalysis(graph);
-        return config.grouping() == FindingGrouping.ROOT
-                ? pathFindingsByRoot(paths, roots, classes, sources, suppressions)
-                : pathFindingsByLocation(paths, roots, classes, sources, suppressions);
+        List<PathResult> results = config.grouping() == FindingGrouping.ROOT ? pathResultsByRoot(paths, roots)
+                : pathResultsByLocation(paths, roots);
+        for (PathResult r : results) {
+            r.finding().callChain(); // made now: the chains are made from the analysis's state, which can then go
+        }
+        return results;
+    }
+
+    /** A finding of the path analysis with its severity and the number of roots that have it. */
+    private record PathResult(PathFinding finding, Severity severity, int roots) {
     }
 
     /** One finding per rule and line of a user method, when grouping by location. */
@@ -226,18 +244,14 @@ public final class AnalysisRun {
     }
 
     /** One finding per rule, location and root. */
-    private List<Finding> pathFindingsByRoot(PathAnalysis paths, List<RootFinder.Found> roots, ClassRepository classes,
-                                             SourcePaths sources, Suppressions suppressions) {
-        List<Finding> findings = new ArrayList<>();
+    private List<PathResult> pathResultsByRoot(PathAnalysis paths, List<RootFinder.Found> roots) {
+        List<PathResult> results = new ArrayList<>();
         for (RootFinder.Found found : roots) {
             for (PathFinding f : paths.findingsFor(found.method().ref())) {
-                Optional<Severity> severity = severity(f, found.root().kind());
-                if (severity.isPresent()) {
-                    findings.add(toFinding(f, severity.get(), 1, classes, sources, suppressions));
-                }
+                severity(f, found.root().kind()).ifPresent(severity -> results.add(new PathResult(f, severity, 1)));
             }
         }
-        return findings;
+        return results;
     }
 
     /**
@@ -245,9 +259,7 @@ public final class AnalysisRun {
      * their severities, so each kind's roots are walked at once; then the kinds are merged, the more severe
      * finding first.
      */
-    private List<Finding> pathFindingsByLocation(PathAnalysis paths, List<RootFinder.Found> roots,
-                                                 ClassRepository classes, SourcePaths sources,
-                                                 Suppressions suppressions) {
+    private List<PathResult> pathResultsByLocation(PathAnalysis paths, List<RootFinder.Found> roots) {
         Map<LocationKey, Merged> byLocation = new LinkedHashMap<>();
         for (RootKind kind : RootKind.values()) {
             List<MethodRef> ofKind = roots.stream().filter(r -> r.root().kind() == kind)
@@ -263,11 +275,11 @@ public final class AnalysisRun {
                 }
             }
         }
-        List<Finding> findings = new ArrayList<>();
+        List<PathResult> results = new ArrayList<>();
         for (Merged m : byLocation.values()) {
-            findings.add(toFinding(m.finding(), m.severity(), m.roots(), classes, sources, suppressions));
+            results.add(new PathResult(m.finding(), m.severity(), m.roots()));
         }
-        return findings;
+        return results;
     }
 
     /**
