@@ -58,8 +58,8 @@ final class ErrorReporter implements CommandLine.IParameterExceptionHandler, Com
         } else if (failure instanceof InputException) {
             err.println("headroom: error: " + oneLine(failure.getMessage()));
             exitCode = ExitCodes.INPUT;
-        } else if (failure instanceof OutOfMemoryError) {
-            err.println("headroom: error: " + outOfMemory(Runtime.getRuntime().maxMemory()));
+        } else if (failure instanceof OutOfMemoryError oom) {
+            err.println("headroom: error: " + outOfMemory(oom, Runtime.getRuntime().maxMemory()));
             exitCode = ExitCodes.INTERNAL;
         } else {
             String message = failure.getMessage() == null ? "" : ": " + oneLine(failure.getMessage());
@@ -75,9 +75,10 @@ final class ErrorReporter implements CommandLine.IParameterExceptionHandler, Com
     }
 
     /** The out-of-memory line: the heap's size and how to give the command line more ({@link OutOfMemory}). */
-    static String outOfMemory(long maxHeapBytes) {
-        return OutOfMemory.message(maxHeapBytes,
-                option -> "HEADROOM_OPTS=" + option + " with bin/headroom, or java " + option + " -jar headroom.jar");
+    static String outOfMemory(OutOfMemoryError error, long maxHeapBytes) {
+        return OutOfMemory.message(error, maxHeapBytes,
+                option -> "HEADROOM_OPTS=" + option + " with bin/headroom, or java " + option + " -jar headroom.jar",
+                "--threads 1");
     }
 
     private static String suggestion(ParameterException ex) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.headroom.core.ConfigurationException;
 import dev.headroom.core.InputException;
+import dev.headroom.core.OutOfMemory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -68,8 +69,22 @@ class ErrorReporterTest {
     void outOfMemoryAdvisesAtLeastTwiceTheHeap() {
         assertEquals("out of memory: the analysis needs more than this JVM's maximum heap of 1024 MiB; give it more, for"
                 + " example HEADROOM_OPTS=-Xmx2g with bin/headroom, or java -Xmx2g -jar headroom.jar",
-                ErrorReporter.outOfMemory(1L << 30));
-        assertTrue(ErrorReporter.outOfMemory(3L << 30).contains("-Xmx6g"), ErrorReporter.outOfMemory(3L << 30));
+                ErrorReporter.outOfMemory(new OutOfMemoryError("Java heap space"), 1L << 30));
+        String larger = ErrorReporter.outOfMemory(new OutOfMemoryError("Java heap space"), 3L << 30);
+        assertTrue(larger.contains("-Xmx6g"), larger);
+    }
+
+    /** Out of memory with two analyses at once (--threads 2, the default on two processors): one thread needs less. */
+    @Test
+    void outOfMemoryWithTwoAnalysesAtOnceAlsoNamesOneThread() {
+        OutOfMemoryError error = new OutOfMemory.WithTwoAnalyses(new OutOfMemoryError("Java heap space"));
+        assertEquals(ExitCodes.INTERNAL, report(error, Map.of()));
+        String line = err.toString().strip();
+        assertTrue(line.startsWith("headroom: error: out of memory: the analysis needs more than this JVM's maximum heap of "),
+                line);
+        assertTrue(line.endsWith("-jar headroom.jar; or run the analyses one after the other (--threads 1), which holds"
+                + " less at once"), line);
+        assertTrue(!line.contains("\n"), line);
     }
 
     @Test

@@ -11,6 +11,16 @@ public final class OutOfMemory {
     }
 
     /**
+     * Thrown in place of the JVM's error when the heap ran out while the analyses ran on two threads
+     * ({@code --threads}): they then hold their state at once, and one thread needs less.
+     */
+    public static final class WithTwoAnalyses extends OutOfMemoryError {
+        public WithTwoAnalyses(OutOfMemoryError cause) {
+            super(cause.getMessage());
+        }
+    }
+
+    /**
      * @param maxHeapBytes  the JVM's maximum heap ({@code Runtime.maxMemory()})
      * @param whereToPassIt how this front end takes the suggested option ({@code -Xmx2g}): where to write it
      */
@@ -19,5 +29,17 @@ public final class OutOfMemory {
         long gib = Math.max(2, (mib * 2 + 1023) / 1024);
         return "out of memory: the analysis needs more than this JVM's maximum heap of " + mib + " MiB; give it more, "
                 + "for example " + whereToPassIt.apply("-Xmx" + gib + "g");
+    }
+
+    /**
+     * The message for this error; when it ran out with two analyses at once, it also names {@code oneThread}, this
+     * front end's way of running them one after the other.
+     */
+    public static String message(OutOfMemoryError error, long maxHeapBytes, UnaryOperator<String> whereToPassIt,
+                                 String oneThread) {
+        String message = message(maxHeapBytes, whereToPassIt);
+        return error instanceof WithTwoAnalyses
+                ? message + "; or run the analyses one after the other (" + oneThread + "), which holds less at once"
+                : message;
     }
 }

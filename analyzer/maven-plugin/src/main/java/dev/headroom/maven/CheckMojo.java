@@ -294,8 +294,8 @@ public class CheckMojo extends AbstractMojo {
             throw new MojoExecutionException("Headroom internal error (a bug: please report it with the output of"
                     + " mvn -e): " + CharacterEscapes.terminal(e.toString()), e);
         } catch (OutOfMemoryError e) { // the analysis's data is unreachable by now: the build can report and go on
-            throw new MojoExecutionException("Headroom: " + OutOfMemory.message(Runtime.getRuntime().maxMemory(),
-                    option -> "MAVEN_OPTS=" + option + " (Headroom runs inside Maven's JVM)"), e);
+            throw new MojoExecutionException("Headroom: " + OutOfMemory.message(e, Runtime.getRuntime().maxMemory(),
+                    option -> "MAVEN_OPTS=" + option + " (Headroom runs inside Maven's JVM)", "threads 1, -Dheadroom.threads=1"), e);
         }
     }
 

@@ -66,10 +66,12 @@ public final class MethodRef implements Comparable<MethodRef> {
     }
 
     public MethodId toId() {
-        if (id == null) {
-            id = MethodId.ofInternal(owner, name, descriptor);
+        MethodId known = id; // read once: the path analysis's thread and the analysis thread both ask (--threads)
+        if (known == null) {
+            known = MethodId.ofInternal(owner, name, descriptor);
+            id = known;
         }
-        return id;
+        return known;
     }
 
     @Override

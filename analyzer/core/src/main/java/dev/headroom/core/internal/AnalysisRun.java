@@ -9,6 +9,7 @@ import dev.headroom.core.DispatchPolicy;
 import dev.headroom.core.FindingGrouping;
 import dev.headroom.core.Headroom;
 import dev.headroom.core.NothingToCheckException;
+import dev.headroom.core.OutOfMemory;
 import dev.headroom.core.baseline.Baseline;
 import dev.headroom.core.baseline.BaselineCheck;
 import dev.headroom.core.callgraph.CallGraph;
@@ -127,6 +128,9 @@ public final class AnalysisRun {
                 for (PathResult r : paths.get()) {
                     findings.add(toFinding(r.finding(), r.severity(), r.roots(), classes, sources, suppressions));
                 }
+            } catch (OutOfMemoryError e) {
+                // With two analyses at once, their state held together: the message then names one thread too.
+                throw config.threads() > 1 ? new OutOfMemory.WithTwoAnalyses(e) : e;
             }
             findings.addAll(memoryFindings);
             List<Finding> timingFindings = new ArrayList<>();

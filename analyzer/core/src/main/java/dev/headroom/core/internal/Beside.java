@@ -8,19 +8,22 @@ import java.util.function.Supplier;
  * taken with {@link #get()}, which waits for it and throws what the work threw (an {@link OutOfMemoryError} included,
  * so the front ends report it as they report it from the analysis thread).
  *
- * <p>The thread has the analysis thread's stack ({@link Headroom#ANALYSIS_STACK_BYTES}): the analyses recurse along
- * call chains. Closing waits for the thread to end, so a run that fails on the analysis thread leaves no thread behind
- * still holding its part of the analysis (the Maven plugin goes on with the build after an out-of-memory failure).
+ * <p>The thread has the analysis thread's stack ({@link Headroom#ANALYSIS_STACK_BYTES}, reserved, not committed): the
+ * path analysis walks iteratively today, and a recursion added later must not fail on this thread alone. Closing waits
+ * for the thread to end, so a run that fails on the analysis thread leaves no thread behind still holding its part of
+ * the analysis (the Maven plugin goes on with the build after an out-of-memory failure), and a failure of the work that
+ * {@link #get()} did not report is added to the analysis thread's as a suppressed one.
  */
 final class Beside<T> implements AutoCloseable {
     private Thread thread;
     private T result;
     private Throwable failure;
+    private boolean reported;
 
     private Beside() {
     }
 
-    /** Starts the work on a thread of its own when {@code apart}, else does it now. */
+    /** Starts the work on a thread of its own when {@code apart}; else does it now, and what it throws is thrown now. */
     static <T> Beside<T> start(boolean apart, Supplier<T> work) {
         Beside<T> beside = new Beside<>();
         if (apart) {
@@ -28,7 +31,7 @@ final class Beside<T> implements AutoCloseable {
             beside.thread.setDaemon(true); // never keeps the JVM up
             beside.thread.start();
         } else {
-            beside.run(work);
+            beside.result = work.get();
         }
         return beside;
     }
@@ -43,26 +46,45 @@ final class Beside<T> implements AutoCloseable {
 
     /** The work's result, once it is done (joining the thread makes what it wrote visible here). */
     T get() {
-        close();
+        awaitEnd();
+        reported = true;
         if (failure instanceof RuntimeException re) {
             throw re;
         }
         if (failure instanceof Error err) {
             throw err;
         }
+        if (failure != null) {
+            throw new IllegalStateException(failure);
+        }
         return result;
     }
 
-    /** Waits for the work to end. */
+    /** Waits for the work to end; throws its failure when {@link #get()} has not. */
     @Override
     public void close() {
-        if (thread != null) {
+        awaitEnd();
+        if (failure != null && !reported) {
+            get();
+        }
+    }
+
+    /** Joins the thread, however often this thread is interrupted meanwhile (the work is bounded); the flag is kept. */
+    private void awaitEnd() {
+        if (thread == null) {
+            return;
+        }
+        boolean interrupted = false;
+        while (true) {
             try {
                 thread.join();
+                break;
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("the analysis was interrupted", e);
+                interrupted = true;
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }

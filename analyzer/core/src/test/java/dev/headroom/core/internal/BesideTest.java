@@ -1,6 +1,8 @@
 package dev.headroom.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -41,21 +43,45 @@ class BesideTest {
     }
 
     @Test
-    void getThrowsWhatTheWorkThrew() {
+    void getThrowsWhatTheWorkThrewOnItsThread() {
         IllegalStateException bug = new IllegalStateException("bug");
         OutOfMemoryError full = new OutOfMemoryError("Java heap space");
-        for (boolean apart : new boolean[] {true, false}) {
-            Beside<Object> failing = Beside.start(apart, () -> {
-                throw bug;
-            });
-            Beside<Object> outOfMemory = Beside.start(apart, () -> {
-                throw full;
-            });
-            assertAll(
-                    () -> assertSame(bug, assertThrows(IllegalStateException.class, failing::get)),
-                    () -> assertSame(full, assertThrows(OutOfMemoryError.class, outOfMemory::get),
-                            "the front ends report it as they do from the analysis thread"));
-        }
+        Beside<Object> failing = Beside.start(true, () -> {
+            throw bug;
+        });
+        Beside<Object> outOfMemory = Beside.start(true, () -> {
+            throw full;
+        });
+        assertAll(
+                () -> assertSame(bug, assertThrows(IllegalStateException.class, failing::get)),
+                () -> assertSame(full, assertThrows(OutOfMemoryError.class, outOfMemory::get),
+                        "the front ends report it as they do from the analysis thread"),
+                () -> assertDoesNotThrow(failing::close, "reported once, by get"));
+    }
+
+    /** On one thread a failure stops the run where it happens, before the analyses that would come after it. */
+    @Test
+    void notApartThrowsAtOnce() {
+        IllegalStateException bug = new IllegalStateException("bug");
+        assertSame(bug, assertThrows(IllegalStateException.class, () -> Beside.start(false, () -> {
+            throw bug;
+        })));
+    }
+
+    /** A failure of the work is not lost when the analysis thread fails too: closing adds it as a suppressed one. */
+    @Test
+    void closeThrowsAFailureThatGetDidNotReport() {
+        IllegalStateException pathsFailure = new IllegalStateException("in the path analysis");
+        IllegalArgumentException mainFailure = new IllegalArgumentException("in the timing analysis");
+        IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class, () -> {
+            try (Beside<Object> paths = Beside.start(true, () -> {
+                throw pathsFailure;
+            })) {
+                throw mainFailure;
+            }
+        });
+        assertSame(mainFailure, thrown);
+        assertArrayEquals(new Throwable[] {pathsFailure}, thrown.getSuppressed());
     }
 
     /** A run that fails on the analysis thread leaves no thread behind still holding its part of the analysis. */
@@ -74,7 +100,10 @@ class BesideTest {
             return null;
         });
         started.await();
+        Thread.currentThread().interrupt(); // an interrupted caller still waits: the work is bounded
         slow.close();
-        assertTrue(finished.get());
+        assertAll(
+                () -> assertTrue(finished.get()),
+                () -> assertTrue(Thread.interrupted(), "the interrupt is kept for the caller"));
     }
 }
