@@ -10,6 +10,9 @@ import java.util.Objects;
  * object and call {@link Headroom#analyze}; they hold no analysis logic.
  */
 public final class AnalysisConfig {
+    /** The most threads the analyses use: the path analysis beside the memory and timing analyses. */
+    public static final int MOST_USEFUL_THREADS = 2;
+
     private final List<Path> inputs;
     private final List<Path> classpath;
     private final Path jdkHome;
@@ -17,9 +20,6 @@ public final class AnalysisConfig {
     private final List<String> interruptRootPatterns;
     private final List<String> initRootPatterns;
     private final List<String> rootAnnotations;
-    /** The most threads the analyses use: the path analysis beside the memory and timing analyses. */
-    public static final int MOST_USEFUL_THREADS = 2;
-
     private final List<String> excludes;
     private final RuleLevels ruleLevels;
     private final List<Path> rulePacks;
