@@ -1,8 +1,7 @@
 package dev.headroom.core.callgraph;
 
-import java.io.ByteArrayInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
+import java.io.DataInput;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -153,8 +152,8 @@ final class JdkScanFile implements AutoCloseable {
     }
 
     /** A stream over an entry, past its method's owner, name and descriptor. */
-    static DataInputStream content(byte[] entry) throws IOException {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(entry));
+    static DataInput content(byte[] entry) throws IOException {
+        DataInput in = new EntryInput(entry);
         in.readUTF();
         in.readUTF();
         in.readUTF();
@@ -164,7 +163,7 @@ final class JdkScanFile implements AutoCloseable {
     /** The owner, name and descriptor an entry begins with, as one string. */
     static String keyOf(byte[] entry) {
         try {
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(entry));
+            DataInput in = new EntryInput(entry);
             return in.readUTF() + '.' + in.readUTF() + in.readUTF();
         } catch (IOException e) {
             return "";
@@ -187,7 +186,7 @@ final class JdkScanFile implements AutoCloseable {
         long[] entryHashes = new long[entries.size()];
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(entries.get(i)));
+            DataInput in = new EntryInput(entries.get(i));
             entryHashes[i] = hash(new MethodRef(in.readUTF(), in.readUTF(), in.readUTF()));
             order.add(i);
         }

@@ -5,7 +5,7 @@ import dev.headroom.core.classpath.ClassRepository;
 import dev.headroom.core.classpath.CodeDigest;
 import dev.headroom.core.classpath.LoadedClass;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
+import java.io.DataInput;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -222,7 +222,7 @@ public final class JdkScans {
             return null;
         }
         try {
-            DataInputStream in = JdkScanFile.content(found.bytes());
+            DataInput in = JdkScanFile.content(found.bytes());
             MethodFacts facts = MethodFactsCodec.read(in, pool);
             FlowLog log = in.readBoolean() ? FlowLog.readFrom(in, pool) : null;
             return new Entry(facts, log, found.number());

@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.headroom.core.AnalysisListener;
 import dev.headroom.core.classpath.ClassRepository;
 import dev.headroom.core.classpath.LoadedClass;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -89,7 +87,7 @@ class FlowLogTest {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             log.writeTo(new DataOutputStream(bytes));
-            FlowLog read = FlowLog.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), s -> s);
+            FlowLog read = FlowLog.readFrom(new EntryInput(bytes.toByteArray()), s -> s);
             assertTrue(read.sameSteps(log), "the log read back differs from the one written");
             return read;
         } catch (IOException e) {

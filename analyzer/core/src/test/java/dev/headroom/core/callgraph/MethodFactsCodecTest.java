@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.headroom.core.AnalysisListener;
 import dev.headroom.core.classpath.ClassRepository;
 import dev.headroom.core.classpath.LoadedClass;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -88,7 +86,7 @@ class MethodFactsCodecTest {
     private static MethodFacts throughBytes(MethodFacts facts) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         MethodFactsCodec.write(new DataOutputStream(bytes), facts);
-        return MethodFactsCodec.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), s -> s);
+        return MethodFactsCodec.read(new EntryInput(bytes.toByteArray()), s -> s);
     }
 
     private static String difference(MethodFacts scanned, MethodFacts read, int instructions) {
