@@ -15,7 +15,18 @@ final class EntryInput implements DataInput {
     private int at;
 
     EntryInput(byte[] bytes) {
+        this(bytes, 0);
+    }
+
+    /** Reads {@code bytes} from {@code at}. */
+    EntryInput(byte[] bytes, int at) {
         this.bytes = bytes;
+        this.at = at;
+    }
+
+    /** The place of the next byte to read. */
+    int position() {
+        return at;
     }
 
     /** The place of the next byte, checked to leave {@code n} bytes to read. */

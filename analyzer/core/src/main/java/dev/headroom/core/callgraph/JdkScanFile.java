@@ -106,13 +106,18 @@ final class JdkScanFile implements AutoCloseable {
         return buffer.flip();
     }
 
-    /** An entry found: its number in the file, and its bytes. */
-    record Found(int number, byte[] bytes) {
+    /** An entry found: its number in the file, and its bytes, what is kept of its method from {@code contentStart}. */
+    record Found(int number, byte[] bytes, int contentStart) {
+        /** What is kept of the method, past its owner, name and descriptor (read once, to find it). */
+        DataInput content() {
+            return new EntryInput(bytes, contentStart);
+        }
     }
 
     /** The entry of a method, or null when the file has none (or it does not check). */
     Found find(MethodRef ref) {
-        long hash = hash(ref);
+        String key = key(ref);
+        long hash = hash(key);
         int i = Arrays.binarySearch(hashes, hash);
         if (i < 0) {
             return null;
@@ -122,8 +127,9 @@ final class JdkScanFile implements AutoCloseable {
         }
         for (; i < hashes.length && hashes[i] == hash; i++) {
             byte[] entry = entry(i);
-            if (entry != null && keyOf(entry).equals(key(ref))) {
-                return new Found(i, entry);
+            EntryInput in = entry == null ? null : new EntryInput(entry);
+            if (in != null && key.equals(readKey(in))) {
+                return new Found(i, entry, in.position());
             }
         }
         return null;
@@ -151,25 +157,20 @@ final class JdkScanFile implements AutoCloseable {
         closed(channel);
     }
 
-    /** A stream over an entry, past its method's owner, name and descriptor. */
-    static DataInput content(byte[] entry) throws IOException {
-        DataInput in = new EntryInput(entry);
-        in.readUTF();
-        in.readUTF();
-        in.readUTF();
-        return in;
+    /** The owner, name and descriptor an entry begins with, as one string ({@link #key}); "" when it has none. */
+    static String keyOf(byte[] entry) {
+        return readKey(new EntryInput(entry));
     }
 
-    /** The owner, name and descriptor an entry begins with, as one string. */
-    static String keyOf(byte[] entry) {
+    private static String readKey(DataInput in) {
         try {
-            DataInput in = new EntryInput(entry);
             return in.readUTF() + '.' + in.readUTF() + in.readUTF();
         } catch (IOException e) {
             return "";
         }
     }
 
+    /** A method as its entry is found: owner, name and descriptor. */
     static String key(MethodRef ref) {
         return ref.owner() + '.' + ref.name() + ref.descriptor();
     }
@@ -186,8 +187,7 @@ final class JdkScanFile implements AutoCloseable {
         long[] entryHashes = new long[entries.size()];
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
-            DataInput in = new EntryInput(entries.get(i));
-            entryHashes[i] = hash(new MethodRef(in.readUTF(), in.readUTF(), in.readUTF()));
+            entryHashes[i] = hash(keyOf(entries.get(i)));
             order.add(i);
         }
         order.sort((a, b) -> entryHashes[a] != entryHashes[b] ? Long.compare(entryHashes[a], entryHashes[b])
@@ -217,13 +217,11 @@ final class JdkScanFile implements AutoCloseable {
         return (int) crc.getValue();
     }
 
-    /** A 64-bit FNV-1a hash of the method's owner, name and descriptor: the same in every run. */
-    private static long hash(MethodRef ref) {
+    /** A 64-bit FNV-1a hash of a method's {@link #key}: the same in every run. */
+    private static long hash(String key) {
         long h = 0xcbf29ce484222325L;
-        for (String part : new String[] {ref.owner(), ".", ref.name(), ref.descriptor()}) {
-            for (int k = 0; k < part.length(); k++) {
-                h = (h ^ part.charAt(k)) * 0x100000001b3L;
-            }
+        for (int k = 0; k < key.length(); k++) {
+            h = (h ^ key.charAt(k)) * 0x100000001b3L;
         }
         return h;
     }

@@ -222,7 +222,7 @@ public final class JdkScans {
             return null;
         }
         try {
-            DataInput in = JdkScanFile.content(found.bytes());
+            DataInput in = found.content();
             MethodFacts facts = MethodFactsCodec.read(in, pool);
             FlowLog log = in.readBoolean() ? FlowLog.readFrom(in, pool) : null;
             return new Entry(facts, log, found.number());

@@ -58,9 +58,10 @@ final class JrtClassSource implements ClassSource {
      */
     String identity() {
         try {
-            Path modules = home.toAbsolutePath().normalize().resolve("lib").resolve("modules");
-            Path release = home.toAbsolutePath().normalize().resolve("release");
-            return modules.getParent().getParent() + "\n" + Files.size(modules) + " " + Files.getLastModifiedTime(modules).toMillis()
+            Path root = home.toAbsolutePath().normalize();
+            Path modules = root.resolve("lib").resolve("modules");
+            Path release = root.resolve("release");
+            return root + "\n" + Files.size(modules) + " " + Files.getLastModifiedTime(modules).toMillis()
                     + "\n" + (Files.isRegularFile(release) ? Files.readString(release) : "no release file");
         } catch (IOException | RuntimeException e) {
             return null;
