@@ -24,6 +24,8 @@ public final class CallGraph {
         private final Hierarchy.Declared declared;
         private final MethodFacts facts;
         private final List<Call> calls = new ArrayList<>();
+        /** The calls as the analyses read them, made once: they ask for them per node and walk (a million calls). */
+        private final List<Call> readOnlyCalls = Collections.unmodifiableList(calls);
         /** By call: the number of the node whose bytecode it leads into in the reached graph, or -1. */
         private int[] callees;
         /** The node's place in the last graph that added it (the reached graph, once built). */
@@ -83,7 +85,7 @@ public final class CallGraph {
         }
 
         public List<Call> calls() {
-            return Collections.unmodifiableList(calls);
+            return readOnlyCalls;
         }
 
         /**

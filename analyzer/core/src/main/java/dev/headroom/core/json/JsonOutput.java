@@ -29,9 +29,14 @@ public final class JsonOutput {
     /**
      * Passes text through, an unpaired surrogate as the six characters <code>&#92;udXXX</code>. In JSON a surrogate
      * can only stand inside a string, where that is its escape. A high surrogate waits for the next char.
+     *
+     * <p>The JSON writer hands over a few characters at a time (a quote, a name, an indent): they are gathered
+     * here and passed on in blocks, not a call (and the underlying writer's lock) each.
      */
     static final class LoneSurrogateEscapes extends Writer {
         private final Writer out;
+        private final char[] block = new char[8192];
+        private int size;
         private char pendingHigh;
 
         LoneSurrogateEscapes(Writer out) {
@@ -50,12 +55,12 @@ public final class JsonOutput {
             int run = offset;
             for (int i = offset; i < end; i++) {
                 if (Character.isSurrogate(text.charAt(i)) || pendingHigh != 0) {
-                    out.write(text, run, i - run);
+                    put(text, run, i);
                     write(text.charAt(i));
                     run = i + 1;
                 }
             }
-            out.write(text, run, end - run);
+            put(text, run, end);
         }
 
         @Override
@@ -65,8 +70,8 @@ public final class JsonOutput {
                 char high = pendingHigh;
                 pendingHigh = 0;
                 if (Character.isLowSurrogate(ch)) {
-                    out.write(high);
-                    out.write(ch);
+                    put(high);
+                    put(ch);
                     return;
                 }
                 escape(high);
@@ -76,17 +81,43 @@ public final class JsonOutput {
             } else if (Character.isLowSurrogate(ch)) {
                 escape(ch);
             } else {
-                out.write(ch);
+                put(ch);
             }
         }
 
         private void escape(char surrogate) throws IOException {
-            out.write("\\u" + Integer.toHexString(surrogate));
+            String escaped = "\\u" + Integer.toHexString(surrogate);
+            put(escaped, 0, escaped.length());
+        }
+
+        private void put(char c) throws IOException {
+            if (size == block.length) {
+                drain();
+            }
+            block[size++] = c;
+        }
+
+        private void put(String text, int from, int to) throws IOException {
+            while (from < to) {
+                if (size == block.length) {
+                    drain();
+                }
+                int n = Math.min(to - from, block.length - size);
+                text.getChars(from, from + n, block, size);
+                size += n;
+                from += n;
+            }
+        }
+
+        private void drain() throws IOException {
+            out.write(block, 0, size);
+            size = 0;
         }
 
         /** A finished JSON text has no surrogate pending: every string ends with a quote. */
         @Override
         public void flush() throws IOException {
+            drain();
             out.flush();
         }
 
@@ -96,6 +127,7 @@ public final class JsonOutput {
                 escape(pendingHigh);
                 pendingHigh = 0;
             }
+            drain();
             out.close();
         }
     }

@@ -1,6 +1,5 @@
 package dev.headroom.core.memory;
 
-import dev.headroom.core.callgraph.Call;
 import dev.headroom.core.callgraph.CallGraph;
 import dev.headroom.core.callgraph.MethodRef;
 import dev.headroom.core.callgraph.Target;
@@ -8,14 +7,11 @@ import dev.headroom.core.model.JavaSignatures;
 import dev.headroom.core.model.Rule;
 import dev.headroom.core.model.StackUsage;
 import dev.headroom.core.model.Verdict;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Worst-case stack per root: the deepest chain of frames over the call graph. A frame is
@@ -31,7 +27,20 @@ import java.util.Set;
 public final class StackAnalysis {
     private final CallGraph graph;
     private final Layout layout;
-    private final Map<MethodRef, Depth> depths = new HashMap<>();
+    /** By node number: the worst chain from the method, null until its component is finished. */
+    private final Depth[] depths;
+    /** By node number: the distinct nodes its calls lead into, in call order; null until asked. */
+    private final int[][] callees;
+    /** By node number: the method whose callees last listed it, plus one (each list is made once). */
+    private final int[] listedBy;
+    /** Tarjan's state by node number, made on the first walk (see {@link #computeFrom}). */
+    private int[] index;
+    private int[] low;
+    private boolean[] onStack;
+    private int[] stack;
+    private int[] workMethod;
+    private int[] workNext;
+    private int counter;
 
     /** The worst chain from one method: bytes, and false when a cycle is reachable. */
     private record Depth(long bytes, boolean bounded) {
@@ -40,6 +49,9 @@ public final class StackAnalysis {
     public StackAnalysis(CallGraph graph, Layout layout) {
         this.graph = graph;
         this.layout = layout;
+        this.depths = new Depth[graph.size()];
+        this.callees = new int[graph.size()][];
+        this.listedBy = new int[graph.size()];
     }
 
     public StackResult analyze(List<MethodRef> roots, Long stackBudgetBytes) {
@@ -81,92 +93,106 @@ public final class StackAnalysis {
     }
 
     private Depth depth(MethodRef method) {
-        Depth known = depths.get(method);
-        if (known != null) {
-            return known;
-        }
-        if (!graph.contains(method)) {
+        int m = graph.number(method);
+        if (m < 0) {
             return new Depth(0, true);
         }
-        computeFrom(method);
-        return depths.get(method);
+        if (depths[m] == null) {
+            computeFrom(m);
+        }
+        return depths[m];
     }
 
-    private List<MethodRef> callees(MethodRef method) {
-        Set<MethodRef> out = new LinkedHashSet<>();
-        for (Call call : graph.node(method).calls()) {
-            MethodRef target = null;
-            if (call.target() instanceof Target.Method m) {
-                target = m.ref();
-            } else if (call.target() instanceof Target.CallbacksOnly c) {
-                target = c.ref();
+    private int[] callees(int method) {
+        if (callees[method] == null) {
+            CallGraph.Node node = graph.node(method);
+            int count = node.calls().size();
+            int[] out = new int[count];
+            int distinct = 0;
+            for (int c = 0; c < count; c++) {
+                int target = node.callee(c);
+                if (target >= 0 && listedBy[target] != method + 1) {
+                    listedBy[target] = method + 1;
+                    out[distinct++] = target;
+                }
             }
-            if (target != null && graph.contains(target)) {
-                out.add(target);
+            callees[method] = Arrays.copyOf(out, distinct);
+        }
+        return callees[method];
+    }
+
+    private boolean callsItself(int method) {
+        for (int c : callees(method)) {
+            if (c == method) {
+                return true;
             }
         }
-        return List.copyOf(out);
+        return false;
     }
 
-    private long frame(MethodRef method) {
+    private long frame(int method) {
         var m = graph.node(method).method();
         return layout.frameBytes(m.maxLocals, m.maxStack);
     }
 
-    /** Tarjan's algorithm from one method, iteratively; each component is finished when it is popped. */
-    private void computeFrom(MethodRef start) {
-        Map<MethodRef, Integer> index = new HashMap<>();
-        Map<MethodRef, Integer> low = new HashMap<>();
-        Deque<MethodRef> stack = new ArrayDeque<>();
-        Set<MethodRef> onStack = new java.util.HashSet<>();
-        Deque<Object[]> work = new ArrayDeque<>(); // {method, callees, next callee position}
-        int[] counter = {0};
-        visit(start, index, low, stack, onStack, work, counter);
-        while (!work.isEmpty()) {
-            Object[] top = work.peek();
-            MethodRef v = (MethodRef) top[0];
-            @SuppressWarnings("unchecked")
-            List<MethodRef> succ = (List<MethodRef>) top[1];
-            int i = (Integer) top[2];
-            if (i < succ.size()) {
-                top[2] = i + 1;
-                MethodRef w = succ.get(i);
-                if (depths.containsKey(w)) {
+    /**
+     * Tarjan's algorithm from one method, iteratively; each component is finished when it is popped. The walk's
+     * state is by node number and kept across walks: every node a walk visits is in a component it finishes, so a
+     * later walk never visits it again ({@code index} 0 for a node not visited yet, else its visit order + 1).
+     */
+    private void computeFrom(int start) {
+        if (index == null) {
+            int n = depths.length;
+            index = new int[n];
+            low = new int[n];
+            onStack = new boolean[n];
+            stack = new int[n];
+            workMethod = new int[n];
+            workNext = new int[n];
+        }
+        int stackSize = 0;
+        int work = 0;
+        index[start] = low[start] = ++counter;
+        stack[stackSize++] = start;
+        onStack[start] = true;
+        workMethod[work] = start;
+        workNext[work++] = 0;
+        while (work > 0) {
+            int v = workMethod[work - 1];
+            int[] succ = callees(v);
+            int i = workNext[work - 1];
+            if (i < succ.length) {
+                workNext[work - 1] = i + 1;
+                int w = succ[i];
+                if (depths[w] != null) {
                     continue;
                 }
-                if (!index.containsKey(w)) {
-                    visit(w, index, low, stack, onStack, work, counter);
-                } else if (onStack.contains(w)) {
-                    low.put(v, Math.min(low.get(v), index.get(w)));
+                if (index[w] == 0) {
+                    index[w] = low[w] = ++counter;
+                    stack[stackSize++] = w;
+                    onStack[w] = true;
+                    workMethod[work] = w;
+                    workNext[work++] = 0;
+                } else if (onStack[w]) {
+                    low[v] = Math.min(low[v], index[w]);
                 }
                 continue;
             }
-            work.pop();
-            if (!work.isEmpty()) {
-                MethodRef parent = (MethodRef) work.peek()[0];
-                low.put(parent, Math.min(low.get(parent), low.get(v)));
+            work--;
+            if (work > 0) {
+                int parent = workMethod[work - 1];
+                low[parent] = Math.min(low[parent], low[v]);
             }
-            if (low.get(v).equals(index.get(v))) {
-                List<MethodRef> component = new ArrayList<>();
-                MethodRef w;
+            if (low[v] == index[v]) {
+                int from = stackSize;
                 do {
-                    w = stack.pop();
-                    onStack.remove(w);
-                    component.add(w);
-                } while (!w.equals(v));
-                finish(component);
+                    from--;
+                    onStack[stack[from]] = false;
+                } while (stack[from] != v);
+                finish(Arrays.copyOfRange(stack, from, stackSize));
+                stackSize = from;
             }
         }
-    }
-
-    private void visit(MethodRef v, Map<MethodRef, Integer> index, Map<MethodRef, Integer> low, Deque<MethodRef> stack,
-                       Set<MethodRef> onStack, Deque<Object[]> work, int[] counter) {
-        index.put(v, counter[0]);
-        low.put(v, counter[0]);
-        counter[0]++;
-        stack.push(v);
-        onStack.add(v);
-        work.push(new Object[] {v, callees(v), 0});
     }
 
     /**
@@ -174,33 +200,37 @@ public final class StackAnalysis {
      * or one that calls itself) is unbounded; its methods are given the deepest chain that leaves it,
      * plus the frames of the whole component once, as a lower bound.
      */
-    private void finish(List<MethodRef> component) {
-        Set<MethodRef> members = new java.util.HashSet<>(component);
-        boolean cyclic = component.size() > 1 || callees(component.get(0)).contains(component.get(0));
+    private void finish(int[] component) {
+        boolean cyclic = component.length > 1 || callsItself(component[0]);
         if (!cyclic) {
-            MethodRef m = component.get(0);
+            int m = component[0];
             long deepest = 0;
             boolean bounded = true;
-            for (MethodRef c : callees(m)) {
-                Depth d = depths.get(c);
+            for (int c : callees(m)) {
+                Depth d = depths[c];
                 deepest = Math.max(deepest, d.bytes);
                 bounded &= d.bounded;
             }
-            depths.put(m, new Depth(frame(m) + deepest, bounded));
+            depths[m] = new Depth(frame(m) + deepest, bounded);
             return;
+        }
+        BitSet members = new BitSet();
+        for (int m : component) {
+            members.set(m);
         }
         long frames = 0;
         long deepestOut = 0;
-        for (MethodRef m : component) {
+        for (int m : component) {
             frames += frame(m);
-            for (MethodRef c : callees(m)) {
-                if (!members.contains(c)) {
-                    deepestOut = Math.max(deepestOut, depths.get(c).bytes);
+            for (int c : callees(m)) {
+                if (!members.get(c)) {
+                    deepestOut = Math.max(deepestOut, depths[c].bytes);
                 }
             }
         }
-        for (MethodRef m : component) {
-            depths.put(m, new Depth(frames + deepestOut, false));
+        Depth depth = new Depth(frames + deepestOut, false);
+        for (int m : component) {
+            depths[m] = depth;
         }
     }
 }

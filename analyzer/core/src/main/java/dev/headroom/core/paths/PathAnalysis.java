@@ -11,6 +11,7 @@ import dev.headroom.core.model.Rule;
 import dev.headroom.core.rules.EventKind;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -50,6 +51,11 @@ public final class PathAnalysis {
     /** The followed calls as successor lists, hot ones only and all, for counting the roots that reach a method. */
     private List<int[]> hotSuccessors;
     private List<int[]> allSuccessors;
+    private final Map<MethodRef, Map<LibrarySummaries.Key, LibraryEffect>> libraryEffects = new HashMap<>();
+
+    /** The message, remedy and frames of a library method's effect, shared by every call of the method. */
+    private record LibraryEffect(CharSequence message, String remedy, List<Frame> chain) {
+    }
 
     /** A call followed by the walk: from a method, at a line, to a method. */
     private record Step(int from, int line, boolean cold, int to) {
@@ -397,12 +403,20 @@ public final class PathAnalysis {
     }
 
     private Local libraryEffect(MethodRef caller, Call call, MethodRef callee, LibrarySummaries.Key key) {
+        LibraryEffect effect = libraryEffects.computeIfAbsent(callee, k -> new HashMap<>())
+                .computeIfAbsent(key, k -> describe(callee, key));
+        return new Local(new FindingKey(key.rule(), caller, call.site().line()), key.cold() || call.site().cold(),
+                effect.message(), effect.remedy(), effect.chain());
+    }
+
+    /** What a library method's effect says, the same at every call of the method: made once per method and effect. */
+    private LibraryEffect describe(MethodRef callee, LibrarySummaries.Key key) {
         LibrarySummaries.Origin origin = library.origin(callee, key);
         CharSequence message = new LazyText(() -> "call to " + Names.method(callee) + " " + LocalEvents.verb(key.rule())
                 + " inside library code: " + origin.event().message()
                 + (origin.method().equals(callee) ? "" : " (in " + Names.method(origin.method()) + ")"));
-        return new Local(new FindingKey(key.rule(), caller, call.site().line()), key.cold() || call.site().cold(),
-                message, LocalEvents.libraryRemedy(key.rule(), origin.event()), library.chain(callee, key));
+        return new LibraryEffect(message, LocalEvents.libraryRemedy(key.rule(), origin.event()),
+                List.copyOf(library.chain(callee, key)));
     }
 
     private Local recursiveCall(CallGraph.Node node, int c) {
