@@ -50,10 +50,13 @@ set /a INPUT_KIB=0
 call :inputSize %*
 set "TIER="
 if %INPUT_KIB% LEQ @headroom.launcher.c1OnlyMaxKiB@ set "TIER=-XX:TieredStopAtLevel=1"
+rem The heap ceiling: the smaller one for small inputs (see bin/headroom).
+set "HEAP_MAX=@headroom.launcher.heapMax@"
+if %INPUT_KIB% LEQ @headroom.launcher.smallInputMaxKiB@ set "HEAP_MAX=@headroom.launcher.smallInputHeapMax@"
 
 rem The heap ceiling first and JAVA_OPTS, HEADROOM_OPTS after it (the later option wins); JVM warnings to
 rem standard error, where Headroom's own go, never into a report on standard output.
-"%JAVA_EXE%" -Xmx@headroom.launcher.heapMax@ %TIER% -Xlog:disable -Xlog:all=warning:stderr %JAVA_OPTS% %HEADROOM_OPTS% -jar "%HEADROOM_JAR%" %*
+"%JAVA_EXE%" -Xmx%HEAP_MAX% %TIER% -Xlog:disable -Xlog:all=warning:stderr %JAVA_OPTS% %HEADROOM_OPTS% -jar "%HEADROOM_JAR%" %*
 exit /b %ERRORLEVEL%
 
 rem Adds the size of each argument that names an existing file or directory to INPUT_KIB, except the values

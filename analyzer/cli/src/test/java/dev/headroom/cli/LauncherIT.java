@@ -187,7 +187,7 @@ class LauncherIT {
     }
 
     @Test
-    void smallInputsRunOnC1AloneLargeOnesOnEveryTierAndTheUsersOptionsComeLast() throws IOException {
+    void smallInputsRunOnC1AloneInASmallerHeapLargeOnesOnEveryTierAndTheUsersOptionsComeLast() throws IOException {
         Matcher limit = Pattern.compile("\nC1_ONLY_MAX_KIB=(\\d+)\n").matcher(Files.readString(home.resolve("bin/headroom")));
         assertTrue(limit.find(), "the limit in bin/headroom");
         Path large = work.resolve("large input.jar");
@@ -198,6 +198,7 @@ class LauncherIT {
                 .env("JAVA_OPTS", "-Dfrom.java.opts=1").env("HEADROOM_OPTS", "-Xmx3g -Dfrom.headroom.opts=a*b"));
         assertAll(
                 () -> assertTrue(small.contains("[-XX:TieredStopAtLevel=1]"), "the value of -o is no input: " + small),
+                () -> assertTrue(small.contains("[-Xmx768m]"), "the ceiling of small inputs: " + small),
                 () -> assertFalse(big.contains("TieredStopAtLevel"), big),
                 () -> assertTrue(big.contains("[-Xmx1g]"), "the default ceiling: " + big),
                 () -> assertTrue(big.contains("[-Dfrom.java.opts=1] [-Xmx3g] [-Dfrom.headroom.opts=a*b] [-jar]"),
