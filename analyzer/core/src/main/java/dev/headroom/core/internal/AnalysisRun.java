@@ -162,7 +162,6 @@ public final class AnalysisRun {
         }
     }
 
-    /** The roots; what the search found besides (a name per root, the patterns' counts) is dropped on return. */
     /**
      * The program's call graph, with the scans of the JDK's methods from the cache directory when there is one; built
      * again without them when a library's class turned out to change what the JDK's code refers to.
@@ -171,22 +170,26 @@ public final class AnalysisRun {
                                 boolean assertions) {
         JdkScans jdkScans = config.cacheDir() == null ? JdkScans.none() : JdkScans.in(config.cacheDir(), classes);
         CallGraph graph;
+        boolean withScans = true;
         try {
             graph = new CallGraphBuilder(hierarchy, rules, config.dispatch()).assertions(assertions).jdkScans(jdkScans)
                     .build(roots);
             if (jdkScans.usedWhileShadowed()) {
                 graph = new CallGraphBuilder(hierarchy, rules, config.dispatch()).assertions(assertions).build(roots);
+                withScans = false; // the graph that counts was built without them: their counts are not its
             }
             jdkScans.save();
         } finally {
             jdkScans.close();
         }
-        listener.progress("checking " + graph.size() + " methods" + (jdkScans.readCount() + jdkScans.scannedCount() == 0
-                ? "" : " (java.base methods: " + jdkScans.readCount() + " from the cache, " + jdkScans.scannedCount()
-                + " scanned)"));
+        listener.progress("checking " + graph.size() + " methods"
+                + (!withScans || jdkScans.readCount() + jdkScans.scannedCount() == 0 ? ""
+                        : " (java.base methods: " + jdkScans.readCount() + " from the cache, " + jdkScans.scannedCount()
+                          + " scanned)"));
         return graph;
     }
 
+    /** The roots; what the search found besides (a name per root, the patterns' counts) is dropped on return. */
     private List<RootFinder.Found> roots(ClassRepository classes, Hierarchy hierarchy, RuleBook rules,
                                         Exclusions excluded) {
         RootFinder.Search search = RootFinder.search(classes, hierarchy, config.rootPatterns(),

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.headroom.core.AnalysisConfig;
 import dev.headroom.core.AnalysisListener;
+import dev.headroom.core.Headroom;
 import dev.headroom.core.DispatchPolicy;
 import dev.headroom.core.classpath.ClassRepository;
 import dev.headroom.core.classpath.LoadedClass;
@@ -200,6 +202,48 @@ class JdkScansTest {
                 () -> assertTrue(shadowed.read() > 0, "entries were read before the library's Optional was"),
                 () -> assertTrue(shadowed.usedWhileShadowed(), "so the run must build its graph again"),
                 () -> assertTrue(Arrays.equals(written, Files.readAllBytes(cold.file())), "and keep nothing"));
+    }
+
+    /**
+     * The progress line after the call graph gives the cache's counts of the graph the run checks: none when a
+     * library's class of java.base made the run build it again without the cache.
+     */
+    @Test
+    void theProgressLineGivesNoCacheCountsForAGraphBuiltAgainWithoutTheCache() throws IOException {
+        Path library = work.resolve("library");
+        Files.createDirectories(library.resolve("java/util"));
+        try (var optional = Object.class.getResourceAsStream("/java/util/Optional.class")) {
+            Files.write(library.resolve("java/util/Optional.class"), optional.readAllBytes());
+        }
+        Path cache = work.resolve("cache");
+        checkingLine(List.of(), cache); // marks the cache directory
+        String written = checkingLine(List.of(), cache);
+        String read = checkingLine(List.of(), cache);
+        String shadowed = checkingLine(List.of(library), cache);
+        assertAll(
+                () -> assertTrue(written.matches("checking \\d+ methods \\(java.base methods: 0 from the cache, [1-9]\\d* scanned\\)"),
+                        written),
+                () -> assertTrue(read.matches("checking \\d+ methods \\(java.base methods: [1-9]\\d* from the cache, 0 scanned\\)"),
+                        read),
+                () -> assertTrue(shadowed.matches("checking \\d+ methods"), shadowed));
+    }
+
+    /** The "checking N methods" progress line of a whole run over the target with every method a root. */
+    private String checkingLine(List<Path> classpath, Path cache) {
+        List<String> progress = new ArrayList<>();
+        AnalysisListener listener = new AnalysisListener() {
+            @Override
+            public void warning(String message) {
+            }
+
+            @Override
+            public void progress(String message) {
+                progress.add(message);
+            }
+        };
+        Headroom.analyze(AnalysisConfig.builder().addInput(TARGET).addClasspath(classpath)
+                .addRootPattern("dev.headroom.core.callgraph.jdkscans.**#*").cacheDir(cache).build(), listener);
+        return progress.stream().filter(p -> p.startsWith("checking ")).findFirst().orElseThrow();
     }
 
     private static List<String> names(Path directory) throws IOException {
