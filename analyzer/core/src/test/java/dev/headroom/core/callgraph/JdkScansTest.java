@@ -183,11 +183,7 @@ class JdkScansTest {
      */
     @Test
     void aLibraryClassInAPackageOfJavaBaseIsFoundAfterTheFact() throws IOException {
-        Path library = work.resolve("library");
-        Files.createDirectories(library.resolve("java/util"));
-        try (var optional = Object.class.getResourceAsStream("/java/util/Optional.class")) {
-            Files.write(library.resolve("java/util/Optional.class"), optional.readAllBytes());
-        }
+        Path library = libraryWithJavaUtilOptional();
         Path coldCache = work.resolve("cold");
         build(TARGET, List.of(library), coldCache, DispatchPolicy.VTA); // the first run marks the cache directory
         Build coldShadowed = build(TARGET, List.of(library), coldCache, DispatchPolicy.VTA);
@@ -210,11 +206,7 @@ class JdkScansTest {
      */
     @Test
     void theProgressLineGivesNoCacheCountsForAGraphBuiltAgainWithoutTheCache() throws IOException {
-        Path library = work.resolve("library");
-        Files.createDirectories(library.resolve("java/util"));
-        try (var optional = Object.class.getResourceAsStream("/java/util/Optional.class")) {
-            Files.write(library.resolve("java/util/Optional.class"), optional.readAllBytes());
-        }
+        Path library = libraryWithJavaUtilOptional();
         Path cache = work.resolve("cache");
         checkingLine(List.of(), cache); // marks the cache directory
         String written = checkingLine(List.of(), cache);
@@ -226,6 +218,16 @@ class JdkScansTest {
                 () -> assertTrue(read.matches("checking \\d+ methods \\(java.base methods: [1-9]\\d* from the cache, 0 scanned\\)"),
                         read),
                 () -> assertTrue(shadowed.matches("checking \\d+ methods"), shadowed));
+    }
+
+    /** A library holding a copy of the JDK's java.util.Optional: a class of a java.base package. */
+    private Path libraryWithJavaUtilOptional() throws IOException {
+        Path library = work.resolve("library");
+        Files.createDirectories(library.resolve("java/util"));
+        try (var optional = Object.class.getResourceAsStream("/java/util/Optional.class")) {
+            Files.write(library.resolve("java/util/Optional.class"), optional.readAllBytes());
+        }
+        return library;
     }
 
     /** The "checking N methods" progress line of a whole run over the target with every method a root. */
