@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,12 +37,15 @@ public final class PathAnalysis {
     private final LibrarySummaries library;
     /** The graph by number, for walks that visit tens of thousands of methods per root. */
     private final CallGraph.Node[] nodes;
-    private final Step[][] steps;
+    /** By node: the calls the walks follow, each packed into a long ({@link Steps}), duplicates dropped. */
+    private final long[][] steps;
     private final List<Local>[] localFindings;
     /** Per-walk state, reused across roots: a slot belongs to the current walk when its epoch matches. */
     private final int[] epoch;
     private final boolean[] reachedCold;
-    private final Step[] parent;
+    /** By node: the method and line of the call the walk reached it by; -1 for a root of the walk. */
+    private final int[] parentFrom;
+    private final int[] parentLine;
     private final Trail[] trail;
     /** The root whose walk reached the method first, for walks from several roots at once. */
     private final int[] source;
@@ -57,8 +59,26 @@ public final class PathAnalysis {
     private record LibraryEffect(CharSequence message, String remedy, List<Frame> chain) {
     }
 
-    /** A call followed by the walk: from a method, at a line, to a method. */
-    private record Step(int from, int line, boolean cold, int to) {
+    /**
+     * A call followed by the walk, from the node whose list holds it, as one long (the graph of every Guava method
+     * has a million): the line in the high half, whether the call is cold in bit 31, the callee's number below.
+     */
+    private static final class Steps {
+        static long of(int line, boolean cold, int to) {
+            return (long) line << 32 | (cold ? 1L << 31 : 0) | to;
+        }
+
+        static int to(long step) {
+            return (int) (step & Integer.MAX_VALUE);
+        }
+
+        static boolean cold(long step) {
+            return (step & 1L << 31) != 0;
+        }
+
+        static int line(long step) {
+            return (int) (step >> 32);
+        }
     }
 
     /** A finding located in one user method, with the frames after its line. */
@@ -144,14 +164,15 @@ public final class PathAnalysis {
         for (CallGraph.Node node : graph.nodes()) {
             nodes[i++] = node;
         }
-        steps = new Step[n][];
+        steps = new long[n][];
         for (int k = 0; k < n; k++) {
             steps[k] = stepsOf(k);
         }
         localFindings = new List[n];
         epoch = new int[n];
         reachedCold = new boolean[n];
-        parent = new Step[n];
+        parentFrom = new int[n];
+        parentLine = new int[n];
         trail = new Trail[n];
         source = new int[n];
         this.localEvents = new LocalEvents(graph);
@@ -267,10 +288,10 @@ public final class PathAnalysis {
     /** Each node's successors over every followed call. */
     private List<int[]> successors() {
         List<int[]> result = new ArrayList<>(nodes.length);
-        for (Step[] out : steps) {
+        for (long[] out : steps) {
             int[] to = new int[out.length];
             for (int i = 0; i < out.length; i++) {
-                to[i] = out[i].to();
+                to[i] = Steps.to(out[i]);
             }
             result.add(to);
         }
@@ -281,10 +302,10 @@ public final class PathAnalysis {
     private List<int[]> hotSuccessors(List<int[]> all) {
         List<int[]> result = new ArrayList<>(nodes.length);
         for (int m = 0; m < steps.length; m++) {
-            Step[] out = steps[m];
+            long[] out = steps[m];
             int hot = 0;
-            for (Step s : out) {
-                if (!s.cold()) {
+            for (long s : out) {
+                if (!Steps.cold(s)) {
                     hot++;
                 }
             }
@@ -294,9 +315,9 @@ public final class PathAnalysis {
             }
             int[] to = new int[hot];
             int count = 0;
-            for (Step s : out) {
-                if (!s.cold()) {
-                    to[count++] = s.to();
+            for (long s : out) {
+                if (!Steps.cold(s)) {
+                    to[count++] = Steps.to(s);
                 }
             }
             result.add(to);
@@ -314,61 +335,80 @@ public final class PathAnalysis {
         List<Integer> order = new ArrayList<>();
         for (int root : roots) {
             if (epoch[root] != currentEpoch) {
-                visit(root, null, false, order);
+                visit(root, -1, 0, false, order);
             }
         }
         for (int head = 0; head < order.size(); head++) {
-            for (Step s : steps[order.get(head)]) {
-                if (!s.cold() && epoch[s.to()] != currentEpoch) {
-                    visit(s.to(), s, false, order);
+            int from = order.get(head);
+            for (long s : steps[from]) {
+                if (!Steps.cold(s) && epoch[Steps.to(s)] != currentEpoch) {
+                    visit(Steps.to(s), from, Steps.line(s), false, order);
                 }
             }
         }
         for (int head = 0; head < order.size(); head++) {
-            for (Step s : steps[order.get(head)]) {
-                if (epoch[s.to()] != currentEpoch) {
-                    visit(s.to(), s, true, order);
+            int from = order.get(head);
+            for (long s : steps[from]) {
+                if (epoch[Steps.to(s)] != currentEpoch) {
+                    visit(Steps.to(s), from, Steps.line(s), true, order);
                 }
             }
         }
         return order;
     }
 
-    private void visit(int m, Step via, boolean cold, List<Integer> order) {
+    /** @param from the method whose call at {@code line} reached m, or -1 for a root */
+    private void visit(int m, int from, int line, boolean cold, List<Integer> order) {
         epoch[m] = currentEpoch;
-        parent[m] = via;
+        parentFrom[m] = from;
+        parentLine[m] = line;
         reachedCold[m] = cold;
         trail[m] = null;
-        source[m] = via == null ? m : source[via.from()];
+        source[m] = from < 0 ? m : source[from];
         order.add(m);
     }
 
-    private Step[] stepsOf(int k) {
-        Set<Step> result = new LinkedHashSet<>();
+    /** The node's followed calls in call order, each (line, cold, callee) once. */
+    private long[] stepsOf(int k) {
         List<Call> calls = nodes[k].calls();
+        long[] result = new long[calls.size()];
+        int count = 0;
+        Set<Long> seen = calls.size() > 16 ? new HashSet<>() : null;
         for (int c = 0; c < calls.size(); c++) {
             int to = nodes[k].callee(c);
             if (to >= 0) {
                 Call call = calls.get(c);
-                result.add(new Step(k, call.site().line(), call.site().cold(), to));
+                long step = Steps.of(call.site().line(), call.site().cold(), to);
+                if (seen != null ? seen.add(step) : !contains(result, count, step)) {
+                    result[count++] = step;
+                }
             }
         }
-        return result.toArray(new Step[0]);
+        return count == result.length ? result : Arrays.copyOf(result, count);
+    }
+
+    private static boolean contains(long[] values, int count, long value) {
+        for (int i = 0; i < count; i++) {
+            if (values[i] == value) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The frames from the root to the call of m, built once per method and walk from its parent's. */
     private Trail prefix(int m) {
         List<Integer> pending = new ArrayList<>();
         int current = m;
-        while (trail[current] == null && parent[current] != null) {
+        while (trail[current] == null && parentFrom[current] >= 0) {
             pending.add(current);
-            current = parent[current].from();
+            current = parentFrom[current];
         }
         Trail t = trail[current] != null ? trail[current] : Trail.EMPTY;
         for (int k = pending.size() - 1; k >= 0; k--) {
-            Step s = parent[pending.get(k)];
-            t = t.then(new Frame(nodes[s.from()].ref().toId(), s.line()));
-            trail[pending.get(k)] = t;
+            int reached = pending.get(k);
+            t = t.then(new Frame(nodes[parentFrom[reached]].ref().toId(), parentLine[reached]));
+            trail[reached] = t;
         }
         return t;
     }
