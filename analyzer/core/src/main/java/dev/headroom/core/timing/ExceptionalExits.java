@@ -118,9 +118,12 @@ final class ExceptionalExits<T> {
         for (String site : own.apply(t)) {
             kept.offer(ranks.get(site));
         }
-        Set<T> merged = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (T callee : callees.apply(t)) {
-            if (callee != t && merged.add(callee)) {
+        // A callee listed twice offers the same ranks twice, which changes nothing: the set only saves the work
+        // where the list is long (most lists are short, and a set per timing was most of what this allocated).
+        List<T> parts = callees.apply(t);
+        Set<T> merged = parts.size() > 8 ? Collections.newSetFromMap(new IdentityHashMap<>()) : null;
+        for (T callee : parts) {
+            if (callee != t && (merged == null || merged.add(callee))) {
                 for (int e : first(callee)) {
                     if (!kept.offer(e)) {
                         break;
