@@ -188,19 +188,28 @@ class LauncherIT {
 
     @Test
     void smallInputsRunOnC1AloneInASmallerHeapLargeOnesOnEveryTierAndTheUsersOptionsComeLast() throws IOException {
-        Matcher limit = Pattern.compile("\nC1_ONLY_MAX_KIB=(\\d+)\n").matcher(Files.readString(home.resolve("bin/headroom")));
-        assertTrue(limit.find(), "the limit in bin/headroom");
+        String script = Files.readString(home.resolve("bin/headroom"));
+        int c1OnlyMaxKib = Integer.parseInt(scriptValue(script, "C1_ONLY_MAX_KIB"));
+        int smallInputMaxKib = Integer.parseInt(scriptValue(script, "SMALL_INPUT_MAX_KIB"));
+        String smallCeiling = "[-Xmx" + scriptValue(script, "SMALL_INPUT_HEAP_MAX") + "]";
+        String ceiling = "[-Xmx" + scriptValue(script, "HEAP_MAX") + "]";
+        assertTrue(smallInputMaxKib < c1OnlyMaxKib, "the smaller ceiling is for inputs that run on C1 alone");
         Path large = work.resolve("large input.jar");
-        Files.write(large, new byte[(Integer.parseInt(limit.group(1)) + 64) * 1024]);
+        Files.write(large, new byte[(c1OnlyMaxKib + 64) * 1024]);
+        Path middle = work.resolve("middle input.jar");
+        Files.write(middle, new byte[(smallInputMaxKib + 64) * 1024]);
 
         String small = debugLine(launcher("rules", "-o", large.toString(), SAMPLE));
+        String between = debugLine(launcher("rules", middle.toString()));
         String big = debugLine(launcher("rules", SAMPLE, large.toString())
                 .env("JAVA_OPTS", "-Dfrom.java.opts=1").env("HEADROOM_OPTS", "-Xmx3g -Dfrom.headroom.opts=a*b"));
         assertAll(
                 () -> assertTrue(small.contains("[-XX:TieredStopAtLevel=1]"), "the value of -o is no input: " + small),
-                () -> assertTrue(small.contains("[-Xmx768m]"), "the ceiling of small inputs: " + small),
+                () -> assertTrue(small.contains(smallCeiling), "the ceiling of small inputs: " + small),
+                () -> assertTrue(between.contains("[-XX:TieredStopAtLevel=1]") && between.contains(ceiling),
+                        "above the small inputs' limit, C1 alone still and the default ceiling: " + between),
                 () -> assertFalse(big.contains("TieredStopAtLevel"), big),
-                () -> assertTrue(big.contains("[-Xmx1g]"), "the default ceiling: " + big),
+                () -> assertTrue(big.contains(ceiling), "the default ceiling: " + big),
                 () -> assertTrue(big.contains("[-Dfrom.java.opts=1] [-Xmx3g] [-Dfrom.headroom.opts=a*b] [-jar]"),
                         "JAVA_OPTS, then HEADROOM_OPTS, after the launcher's options (the last -Xmx wins): " + big));
     }
@@ -212,6 +221,13 @@ class LauncherIT {
                 .run(work.resolve("out"));
         Files.delete(link);
         run.assertSameAs(CliRun.of("rules", "heap-allocation"), "through a link");
+    }
+
+    /** A setting at the top of the launcher script ({@code NAME=value}, filled in by the build). */
+    private static String scriptValue(String script, String name) {
+        Matcher m = Pattern.compile("\n" + name + "=([^\n]+)\n").matcher(script);
+        assertTrue(m.find(), name + " in bin/headroom");
+        return m.group(1);
     }
 
     private String debugLine(LauncherRun.Command command) {
