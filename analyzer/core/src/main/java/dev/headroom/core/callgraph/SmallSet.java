@@ -1,8 +1,6 @@
 package dev.headroom.core.callgraph;
 
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * A set that is an array while small and gains a hash index once it grows: the call-graph builder keeps
@@ -16,7 +14,7 @@ final class SmallSet {
 
     private Object[] members = EMPTY;
     private int count;
-    private Set<Object> index;
+    private MembershipIndex index;
 
     /** Adds a member unless held already; false when it was. */
     boolean add(Object member) {
@@ -46,7 +44,7 @@ final class SmallSet {
         return to;
     }
 
-    static Set<Object> index(Object[] members, int count) {
-        return new HashSet<>(Arrays.asList(members).subList(0, count));
+    static MembershipIndex index(Object[] members, int count) {
+        return new MembershipIndex(members, count);
     }
 }

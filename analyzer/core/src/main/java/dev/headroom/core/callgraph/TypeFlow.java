@@ -2,7 +2,6 @@ package dev.headroom.core.callgraph;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -47,11 +46,11 @@ final class TypeFlow {
     static final class Node {
         private Object[] types = SmallSet.EMPTY;
         private int typeCount;
-        private Set<Object> typeIndex;
+        private MembershipIndex typeIndex;
         private boolean unknown;
         private Object[] out = SmallSet.EMPTY;
         private int outCount;
-        private Set<Object> outIndex;
+        private MembershipIndex outIndex;
         private Object[] listeners = SmallSet.EMPTY;
         private int listenerCount;
 
