@@ -73,22 +73,24 @@ public final class ConfigOptions {
 
     public ConfigOptions maxFindings(Integer count) {
         if (count != null) {
-            if (count < 0) {
-                throw new ConfigurationException(names.apply(Option.MAX_FINDINGS) + " must be 0 or more, not " + count);
-            }
-            builder.maxFindings(count);
+            builder.maxFindings(atLeast(Option.MAX_FINDINGS, 0, count));
         }
         return this;
     }
 
     public ConfigOptions threads(Integer count) {
         if (count != null) {
-            if (count < 1) {
-                throw new ConfigurationException(names.apply(Option.THREADS) + " must be 1 or more, not " + count);
-            }
-            builder.threads(count);
+            builder.threads(atLeast(Option.THREADS, 1, count));
         }
         return this;
+    }
+
+    /** The count, checked here to name the option as this front end spells it (the builder names the CLI's). */
+    private int atLeast(Option option, int least, int count) {
+        if (count < least) {
+            throw new ConfigurationException(names.apply(option) + " must be " + least + " or more, not " + count);
+        }
+        return count;
     }
 
     public ConfigOptions ramBudget(String text) {

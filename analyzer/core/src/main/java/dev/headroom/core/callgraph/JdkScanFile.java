@@ -127,8 +127,11 @@ final class JdkScanFile implements AutoCloseable {
         }
         for (; i < hashes.length && hashes[i] == hash; i++) {
             byte[] entry = entry(i);
-            EntryInput in = entry == null ? null : new EntryInput(entry);
-            if (in != null && key.equals(readKey(in))) {
+            if (entry == null) {
+                continue;
+            }
+            EntryInput in = new EntryInput(entry);
+            if (key.equals(readKey(in))) {
                 return new Found(i, entry, in.position());
             }
         }

@@ -23,7 +23,7 @@ final class SmallSet {
         }
         members = append(members, count++, member);
         if (index == null && count > INDEX_FROM) {
-            index = index(members, count);
+            index = new MembershipIndex(members, count);
         }
         return true;
     }
@@ -42,9 +42,5 @@ final class SmallSet {
         Object[] to = count < members.length ? members : Arrays.copyOf(members, Math.max(2, count * 2));
         to[count] = member;
         return to;
-    }
-
-    static MembershipIndex index(Object[] members, int count) {
-        return new MembershipIndex(members, count);
     }
 }

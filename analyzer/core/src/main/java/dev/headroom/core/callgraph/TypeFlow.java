@@ -61,7 +61,7 @@ final class TypeFlow {
             }
             types = SmallSet.append(types, typeCount++, type);
             if (typeIndex == null && typeCount > SmallSet.INDEX_FROM) {
-                typeIndex = SmallSet.index(types, typeCount);
+                typeIndex = new MembershipIndex(types, typeCount);
             }
             return true;
         }
@@ -73,7 +73,7 @@ final class TypeFlow {
             }
             out = SmallSet.append(out, outCount++, edge);
             if (outIndex == null && outCount > SmallSet.INDEX_FROM) {
-                outIndex = SmallSet.index(out, outCount);
+                outIndex = new MembershipIndex(out, outCount);
             }
             return true;
         }

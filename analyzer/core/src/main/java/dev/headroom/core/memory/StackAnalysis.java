@@ -1,6 +1,7 @@
 package dev.headroom.core.memory;
 
 import dev.headroom.core.callgraph.CallGraph;
+import dev.headroom.core.callgraph.Cycles;
 import dev.headroom.core.callgraph.MethodRef;
 import dev.headroom.core.callgraph.Target;
 import dev.headroom.core.model.JavaSignatures;
@@ -9,7 +10,6 @@ import dev.headroom.core.model.StackUsage;
 import dev.headroom.core.model.Verdict;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -21,26 +21,14 @@ import java.util.List;
  * it unbounded (reported as {@code recursion} by the path analysis); its bytes are then the deepest chain
  * that goes through each cycle once, a lower bound.
  *
- * <p>Each method is computed once: strongly connected components (Tarjan, iterative), then the longest
- * path over the component graph.
+ * <p>Each method is computed once, over the graph's strongly connected components ({@link Cycles}), each finished
+ * after every component it calls.
  */
 public final class StackAnalysis {
     private final CallGraph graph;
     private final Layout layout;
-    /** By node number: the worst chain from the method, null until its component is finished. */
-    private final Depth[] depths;
-    /** By node number: the distinct nodes its calls lead into, in call order; null until asked. */
-    private final int[][] callees;
-    /** By node number: the method whose callees last listed it, plus one (each list is made once). */
-    private final int[] listedBy;
-    /** Tarjan's state by node number, made on the first walk (see {@link #computeFrom}). */
-    private int[] index;
-    private int[] low;
-    private boolean[] onStack;
-    private int[] stack;
-    private int[] workMethod;
-    private int[] workNext;
-    private int counter;
+    /** By node number: the worst chain from the method; made on first use. */
+    private Depth[] depths;
 
     /** The worst chain from one method: bytes, and false when a cycle is reachable. */
     private record Depth(long bytes, boolean bounded) {
@@ -49,9 +37,6 @@ public final class StackAnalysis {
     public StackAnalysis(CallGraph graph, Layout layout) {
         this.graph = graph;
         this.layout = layout;
-        this.depths = new Depth[graph.size()];
-        this.callees = new int[graph.size()][];
-        this.listedBy = new int[graph.size()];
     }
 
     public StackResult analyze(List<MethodRef> roots, Long stackBudgetBytes) {
@@ -88,149 +73,94 @@ public final class StackAnalysis {
     }
 
     /** The worst chain from a method; 0 and bounded for a method that is not in the graph. */
-    long bytes(MethodRef method) {
-        return depth(method).bytes;
-    }
-
     private Depth depth(MethodRef method) {
         int m = graph.number(method);
         if (m < 0) {
             return new Depth(0, true);
         }
-        if (depths[m] == null) {
-            computeFrom(m);
+        if (depths == null) {
+            depths = depths();
         }
         return depths[m];
     }
 
-    private int[] callees(int method) {
-        if (callees[method] == null) {
-            CallGraph.Node node = graph.node(method);
-            int count = node.calls().size();
-            int[] out = new int[count];
+    /**
+     * Every method's worst chain. Tarjan's algorithm numbers a component after every component it reaches, so in
+     * the order of their numbers each component's callees outside it are known. A component with a cycle (several
+     * methods, or one that calls itself) is unbounded; its methods are given the deepest chain that leaves it, plus
+     * the frames of the whole component once, as a lower bound.
+     */
+    private Depth[] depths() {
+        int n = graph.size();
+        List<int[]> callees = callees(n);
+        int[] component = Cycles.components(callees);
+        boolean[] onCycle = Cycles.onCycle(callees);
+        int[][] members = members(component);
+        Depth[] result = new Depth[n];
+        for (int[] inComponent : members) {
+            long frames = 0;
+            long deepestOut = 0;
+            boolean bounded = !onCycle[inComponent[0]];
+            for (int m : inComponent) {
+                frames += frame(m);
+                for (int c : callees.get(m)) {
+                    if (component[c] != component[m]) {
+                        deepestOut = Math.max(deepestOut, result[c].bytes);
+                        bounded &= result[c].bounded;
+                    }
+                }
+            }
+            Depth depth = new Depth(frames + deepestOut, bounded);
+            for (int m : inComponent) {
+                result[m] = depth;
+            }
+        }
+        return result;
+    }
+
+    /** Each method's distinct callees in the graph, by node number. */
+    private List<int[]> callees(int n) {
+        List<int[]> result = new ArrayList<>(n);
+        int[] listedBy = new int[n]; // the method whose list holds a callee, plus one
+        for (int m = 0; m < n; m++) {
+            CallGraph.Node node = graph.node(m);
+            int[] out = new int[node.calls().size()];
             int distinct = 0;
-            for (int c = 0; c < count; c++) {
+            for (int c = 0; c < out.length; c++) {
                 int target = node.callee(c);
-                if (target >= 0 && listedBy[target] != method + 1) {
-                    listedBy[target] = method + 1;
+                if (target >= 0 && listedBy[target] != m + 1) {
+                    listedBy[target] = m + 1;
                     out[distinct++] = target;
                 }
             }
-            callees[method] = Arrays.copyOf(out, distinct);
+            result.add(Arrays.copyOf(out, distinct));
         }
-        return callees[method];
+        return result;
     }
 
-    private boolean callsItself(int method) {
-        for (int c : callees(method)) {
-            if (c == method) {
-                return true;
-            }
+    /** The methods of each component, by component number. */
+    private static int[][] members(int[] component) {
+        int count = 0;
+        for (int c : component) {
+            count = Math.max(count, c + 1);
         }
-        return false;
+        int[] sizes = new int[count];
+        for (int c : component) {
+            sizes[c]++;
+        }
+        int[][] members = new int[count][];
+        for (int c = 0; c < count; c++) {
+            members[c] = new int[sizes[c]];
+        }
+        int[] filled = new int[count];
+        for (int m = 0; m < component.length; m++) {
+            members[component[m]][filled[component[m]]++] = m;
+        }
+        return members;
     }
 
     private long frame(int method) {
         var m = graph.node(method).method();
         return layout.frameBytes(m.maxLocals, m.maxStack);
-    }
-
-    /**
-     * Tarjan's algorithm from one method, iteratively; each component is finished when it is popped. The walk's
-     * state is by node number and kept across walks: every node a walk visits is in a component it finishes, so a
-     * later walk never visits it again ({@code index} 0 for a node not visited yet, else its visit order + 1).
-     */
-    private void computeFrom(int start) {
-        if (index == null) {
-            int n = depths.length;
-            index = new int[n];
-            low = new int[n];
-            onStack = new boolean[n];
-            stack = new int[n];
-            workMethod = new int[n];
-            workNext = new int[n];
-        }
-        int stackSize = 0;
-        int work = 0;
-        index[start] = low[start] = ++counter;
-        stack[stackSize++] = start;
-        onStack[start] = true;
-        workMethod[work] = start;
-        workNext[work++] = 0;
-        while (work > 0) {
-            int v = workMethod[work - 1];
-            int[] succ = callees(v);
-            int i = workNext[work - 1];
-            if (i < succ.length) {
-                workNext[work - 1] = i + 1;
-                int w = succ[i];
-                if (depths[w] != null) {
-                    continue;
-                }
-                if (index[w] == 0) {
-                    index[w] = low[w] = ++counter;
-                    stack[stackSize++] = w;
-                    onStack[w] = true;
-                    workMethod[work] = w;
-                    workNext[work++] = 0;
-                } else if (onStack[w]) {
-                    low[v] = Math.min(low[v], index[w]);
-                }
-                continue;
-            }
-            work--;
-            if (work > 0) {
-                int parent = workMethod[work - 1];
-                low[parent] = Math.min(low[parent], low[v]);
-            }
-            if (low[v] == index[v]) {
-                int from = stackSize;
-                do {
-                    from--;
-                    onStack[stack[from]] = false;
-                } while (stack[from] != v);
-                finish(Arrays.copyOfRange(stack, from, stackSize));
-                stackSize = from;
-            }
-        }
-    }
-
-    /**
-     * A finished component: every callee outside it is known. A component with a cycle (several methods,
-     * or one that calls itself) is unbounded; its methods are given the deepest chain that leaves it,
-     * plus the frames of the whole component once, as a lower bound.
-     */
-    private void finish(int[] component) {
-        boolean cyclic = component.length > 1 || callsItself(component[0]);
-        if (!cyclic) {
-            int m = component[0];
-            long deepest = 0;
-            boolean bounded = true;
-            for (int c : callees(m)) {
-                Depth d = depths[c];
-                deepest = Math.max(deepest, d.bytes);
-                bounded &= d.bounded;
-            }
-            depths[m] = new Depth(frame(m) + deepest, bounded);
-            return;
-        }
-        BitSet members = new BitSet();
-        for (int m : component) {
-            members.set(m);
-        }
-        long frames = 0;
-        long deepestOut = 0;
-        for (int m : component) {
-            frames += frame(m);
-            for (int c : callees(m)) {
-                if (!members.get(c)) {
-                    deepestOut = Math.max(deepestOut, depths[c].bytes);
-                }
-            }
-        }
-        Depth depth = new Depth(frames + deepestOut, false);
-        for (int m : component) {
-            depths[m] = depth;
-        }
     }
 }
