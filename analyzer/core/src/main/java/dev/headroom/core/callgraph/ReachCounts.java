@@ -8,14 +8,44 @@ import java.util.List;
  * walk per source: the graph's cycles are collapsed (all nodes of a strongly connected component are
  * reached by the same sources), and sets of sources, one bit each, flow along the edges of the
  * resulting acyclic graph in topological order, a few thousand sources at a time.
+ *
+ * <p>A pass touches only the components its sources reach, not the whole graph: with every method of a
+ * large program a source, most sources reach a small part of it, and a pass over every component per few
+ * hundred sources made the counting grow with the square of the program.
  */
 public final class ReachCounts {
-    /** Sources per pass: at most 64 words of 64 bits for each component... */
+    /** Sources per pass: at most 64 words of 64 bits for each component a pass reaches... */
     private static final int MAX_WORDS = 64;
-    /** ...and at most 1 Mi words (8 MiB) in all: the work is the same in more, smaller passes. */
+    /** ...and at most 1 Mi words (8 MiB) in all, unless one word's sources alone reach more components. */
     private static final int MAX_BITS = 1 << 20;
 
-    private ReachCounts() {
+    private final int maxBits;
+    private final int[] component;
+    private final int[][] next;
+    private final int[] reaching;
+    /** In the current pass: a reached component's place in {@link #order}; -1 unreached, -2 being walked. */
+    private final int[] slot;
+    /** The components the current pass reaches, each after every component it reaches (post-order). */
+    private final int[] order;
+    private int reached;
+    private final int[] walkStack;
+    private final int[] walkEdge;
+    private long[] bits = new long[0];
+
+    private ReachCounts(List<int[]> successors, int maxBits) {
+        this.maxBits = maxBits;
+        component = Cycles.components(successors);
+        int components = 0;
+        for (int c : component) {
+            components = Math.max(components, c + 1);
+        }
+        next = condensed(successors, component, components);
+        reaching = new int[components];
+        slot = new int[components];
+        Arrays.fill(slot, -1);
+        order = new int[components];
+        walkStack = new int[components];
+        walkEdge = new int[components];
     }
 
     /**
@@ -24,49 +54,99 @@ public final class ReachCounts {
      * @return for each node, the number of sources with a path to it
      */
     public static int[] of(List<int[]> successors, int[] sources) {
-        int n = successors.size();
-        int[] component = Cycles.components(successors);
-        int components = 0;
-        for (int c : component) {
-            components = Math.max(components, c + 1);
-        }
-        int[][] next = condensed(successors, component, components);
-        int[] reaching = new int[components];
+        return of(successors, sources, MAX_BITS);
+    }
+
+    /** With another budget of words per pass (the tests make passes small). */
+    static int[] of(List<int[]> successors, int[] sources, int maxBits) {
+        ReachCounts counts = new ReachCounts(successors, maxBits);
         int[] distinct = Arrays.stream(sources).distinct().toArray();
-        int words = Math.max(1, Math.min(Math.min(MAX_WORDS, (distinct.length + 63) / 64),
-                MAX_BITS / Math.max(1, components)));
-        long[] bits = new long[components * words];
-        for (int from = 0; from < distinct.length; from += words * 64) {
-            Arrays.fill(bits, 0);
-            int to = Math.min(distinct.length, from + words * 64);
-            for (int s = from; s < to; s++) {
-                int bit = s - from;
-                bits[component[distinct[s]] * words + bit / 64] |= 1L << (bit % 64);
-            }
-            // Tarjan numbers a component after every component it reaches: higher numbers come first.
-            for (int c = components - 1; c >= 0; c--) {
-                int base = c * words;
-                int count = 0;
-                for (int w = 0; w < words; w++) {
-                    count += Long.bitCount(bits[base + w]);
-                }
-                if (count == 0) {
-                    continue; // reached by no source of this pass
-                }
-                reaching[c] += count;
-                for (int d : next[c]) {
-                    int target = d * words;
-                    for (int w = 0; w < words; w++) {
-                        bits[target + w] |= bits[base + w];
-                    }
-                }
-            }
+        for (int from = 0; from < distinct.length; ) {
+            from = counts.pass(distinct, from);
         }
-        int[] result = new int[n];
-        for (int i = 0; i < n; i++) {
-            result[i] = reaching[component[i]];
+        int[] result = new int[successors.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = counts.reaching[counts.component[i]];
         }
         return result;
+    }
+
+    /** Counts the next sources from {@code from}, a word of 64 at a time while the budget allows; returns where it stopped. */
+    private int pass(int[] sources, int from) {
+        reached = 0;
+        int words = 0;
+        int to = from;
+        while (to < sources.length && words < MAX_WORDS) {
+            int end = Math.min(sources.length, to + 64);
+            int before = reached;
+            for (int s = to; s < end; s++) {
+                walk(component[sources[s]]);
+            }
+            if (words > 0 && (long) reached * (words + 1) > maxBits) {
+                for (int k = before; k < reached; k++) {
+                    slot[order[k]] = -1; // this word's sources start the next pass
+                }
+                reached = before;
+                break;
+            }
+            words++;
+            to = end;
+        }
+        int size = reached * words;
+        if (bits.length < size) {
+            bits = new long[Math.max(size, Math.min(maxBits, 2 * bits.length))];
+        }
+        Arrays.fill(bits, 0, size, 0);
+        for (int s = from; s < to; s++) {
+            int bit = s - from;
+            bits[slot[component[sources[s]]] * words + bit / 64] |= 1L << (bit % 64);
+        }
+        // A component comes after every component it reaches in the post-order: walk it backwards.
+        for (int k = reached - 1; k >= 0; k--) {
+            int base = k * words;
+            int count = 0;
+            for (int w = 0; w < words; w++) {
+                count += Long.bitCount(bits[base + w]);
+            }
+            reaching[order[k]] += count;
+            for (int d : next[order[k]]) {
+                int target = slot[d] * words;
+                for (int w = 0; w < words; w++) {
+                    bits[target + w] |= bits[base + w];
+                }
+            }
+        }
+        for (int k = 0; k < reached; k++) {
+            slot[order[k]] = -1;
+        }
+        return to;
+    }
+
+    /** Adds the components {@code start} reaches that the pass has not reached yet to {@link #order}, in post-order. */
+    private void walk(int start) {
+        if (slot[start] != -1) {
+            return;
+        }
+        int depth = 0;
+        walkStack[depth] = start;
+        walkEdge[depth++] = 0;
+        slot[start] = -2;
+        while (depth > 0) {
+            int c = walkStack[depth - 1];
+            int[] out = next[c];
+            if (walkEdge[depth - 1] < out.length) {
+                int d = out[walkEdge[depth - 1]++];
+                if (slot[d] == -1) { // the condensed graph has no cycle: a component being walked is never met again
+                    slot[d] = -2;
+                    walkStack[depth] = d;
+                    walkEdge[depth++] = 0;
+                }
+            } else {
+                depth--;
+                slot[c] = reached;
+                order[reached++] = c;
+            }
+        }
     }
 
     /** The edges between different components, each once (no boxed lists: a large program has a million nodes). */

@@ -34,10 +34,16 @@ class ReachCountsTest {
             // Every node a source (beyond 4,096 sources the counting takes more than one pass), or a few.
             int[] sources = round % 2 == 0 ? IntStream.range(0, n).toArray() : random.ints(50, 0, n).distinct().toArray();
             int[] expected = byWalks(successors, sources);
-            int[] actual = ReachCounts.of(successors, sources);
-            for (int i = 0; i < n; i++) {
-                if (expected[i] != actual[i]) {
-                    mismatches.add("round " + round + " node " + i + ": " + actual[i] + " instead of " + expected[i]);
+            // The default budget, and budgets so small that a pass stops early (its last word of sources reaches
+            // too much and starts the next pass) or one word's sources alone reach more than the budget.
+            for (int budget : new int[] {0, 64, 1000, n / 2}) {
+                int[] actual = budget == 0 ? ReachCounts.of(successors, sources)
+                        : ReachCounts.of(successors, sources, budget);
+                for (int i = 0; i < n; i++) {
+                    if (expected[i] != actual[i]) {
+                        mismatches.add("round " + round + " budget " + budget + " node " + i + ": " + actual[i]
+                                + " instead of " + expected[i]);
+                    }
                 }
             }
         }
