@@ -52,6 +52,8 @@ final class LeanClassNode extends ClassNode {
             if (exceptions.isEmpty()) {
                 exceptions = Collections.emptyList();
             }
+            // ASM makes every concrete method a list for its locals; none is added here, and null is ASM's "none".
+            localVariables = null;
         }
     }
 }

@@ -54,6 +54,8 @@ public final class PathAnalysis {
     private List<int[]> hotSuccessors;
     private List<int[]> allSuccessors;
     private final Map<MethodRef, Map<LibrarySummaries.Key, LibraryEffect>> libraryEffects = new HashMap<>();
+    /** The findings' message texts, each kept once. */
+    private final Map<String, String> messageTexts = new HashMap<>();
 
     /** The message, remedy and frames of a library method's effect, shared by every call of the method. */
     private record LibraryEffect(CharSequence message, String remedy, List<Frame> chain) {
@@ -281,7 +283,9 @@ public final class PathAnalysis {
     }
 
     private PathFinding finding(Candidate c) {
-        return new PathFinding(c.rule(), c.cold(), c.location(), c.line(), c.message().toString(), c.remedy(), c.root(),
+        // Equal texts made at different methods (every constructor's "allocates: new int[]") are kept once.
+        String message = messageTexts.computeIfAbsent(c.message().toString(), text -> text);
+        return new PathFinding(c.rule(), c.cold(), c.location(), c.line(), message, c.remedy(), c.root(),
                 c.chainLength(), () -> c.chain(new Frame(c.location().toId(), c.line())));
     }
 
