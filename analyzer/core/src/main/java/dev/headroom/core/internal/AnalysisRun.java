@@ -238,9 +238,18 @@ public final class AnalysisRun {
 
     /** The finding that represents a location, and how many roots reach it. */
     private record Merged(PathFinding finding, Severity severity, int roots) {
-        /** The more severe, then the hot one, then the shorter chain; the first root on a tie. */
+        /** Of one kind's findings at one line (copies of an inherited method), which count the same roots. */
+        static Merged betterCopy(Merged a, Merged b) {
+            return choose(a, b, Math.max(a.roots, b.roots));
+        }
+
+        /** Of two kinds' findings at one line, which count different roots. */
         static Merged better(Merged a, Merged b) {
-            int total = a.roots + b.roots;
+            return choose(a, b, a.roots + b.roots);
+        }
+
+        /** The more severe, then the hot one, then the shorter chain; the first root on a tie. */
+        private static Merged choose(Merged a, Merged b, int total) {
             boolean takeB = b.severity.ordinal() < a.severity.ordinal()
                     || (b.severity == a.severity && a.finding.cold() && !b.finding.cold())
                     || (b.severity == a.severity && a.finding.cold() == b.finding.cold()
@@ -271,16 +280,18 @@ public final class AnalysisRun {
         for (RootKind kind : RootKind.values()) {
             List<MethodRef> ofKind = roots.stream().filter(r -> r.root().kind() == kind)
                     .map(r -> r.method().ref()).toList();
+            Map<LocationKey, Merged> ofThisKind = new LinkedHashMap<>();
             for (PathAnalysis.Reached reached : paths.findingsForAll(ofKind)) {
                 PathFinding f = reached.finding();
                 Optional<Severity> severity = severity(f, kind);
                 // Under --cold-paths ignore, a root that reaches the line only on a cold path has no finding there.
                 int count = config.coldPaths() == ColdPathPolicy.IGNORE ? reached.hotRoots() : reached.roots();
                 if (severity.isPresent() && count > 0) {
-                    byLocation.merge(new LocationKey(f.rule(), f.location().declared(), f.line()),
-                            new Merged(f, severity.get(), count), Merged::better);
+                    ofThisKind.merge(new LocationKey(f.rule(), f.location().declared(), f.line()),
+                            new Merged(f, severity.get(), count), Merged::betterCopy);
                 }
             }
+            ofThisKind.forEach((line, merged) -> byLocation.merge(line, merged, Merged::better));
         }
         List<PathResult> results = new ArrayList<>();
         for (Merged m : byLocation.values()) {

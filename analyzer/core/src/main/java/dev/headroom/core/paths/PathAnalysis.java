@@ -212,8 +212,6 @@ public final class PathAnalysis {
             allSuccessors = successors();
             hotSuccessors = hotSuccessors(allSuccessors);
         }
-        int[] hotReach = ReachCounts.of(hotSuccessors, sources);
-        int[] anyReach = ReachCounts.of(allSuccessors, sources);
         Map<FindingKey, Candidate> best = candidates(roots);
         // The keys some root can have on a hot path: a hot local event, or a synchronized root's entry.
         Set<FindingKey> hotKeys = new HashSet<>();
@@ -230,14 +228,81 @@ public final class PathAnalysis {
                 locals(m).stream().filter(f -> !f.cold()).forEach(f -> hotKeys.add(f.key()));
             }
         }
+        LineCounts lines = new LineCounts(nodes.length, best.keySet(), hotKeys);
+        int[] hotReach = ReachCounts.of(lines.leadingTo(hotSuccessors, true), sources);
+        int[] anyReach = ReachCounts.of(lines.leadingTo(allSuccessors, false), sources);
         List<Reached> result = new ArrayList<>(best.size());
         for (Map.Entry<FindingKey, Candidate> e : best.entrySet()) {
             FindingKey key = e.getKey();
-            int m = graph.number(key.location);
+            int m = lines.countedAt(key);
             int hotRoots = hotKeys.contains(key) ? Math.max(1, hotReach[m]) : 0;
             result.add(new Reached(finding(e.getValue()), hotRoots, Math.max(hotRoots, anyReach[m])));
         }
         return result;
+    }
+
+    /**
+     * Where each finding's roots are counted. A method inherited by several classes is in the graph once per
+     * receiver class, and a root that reaches several copies of it has their line once: a line with copies is
+     * counted at a node of its own past the graph's, which every copy with the line leads to (over hot calls,
+     * only the copies where the line is hot). Every other line is counted at its method's node.
+     */
+    private final class LineCounts {
+        private final int nodeCount;
+        /** The extra node of each line with copies, by each copy's key. */
+        private final Map<FindingKey, Integer> lineNodes = new LinkedHashMap<>();
+        private final Set<FindingKey> hotKeys;
+        private int lineCount;
+
+        LineCounts(int nodeCount, Set<FindingKey> keys, Set<FindingKey> hotKeys) {
+            this.nodeCount = nodeCount;
+            this.hotKeys = hotKeys;
+            Map<FindingKey, List<FindingKey>> copies = new LinkedHashMap<>();
+            for (FindingKey key : keys) {
+                if (key.location.receiver() != null) {
+                    copies.computeIfAbsent(new FindingKey(key.rule, key.location.declared(), key.line),
+                            k -> new ArrayList<>()).add(key);
+                }
+            }
+            for (Map.Entry<FindingKey, List<FindingKey>> line : copies.entrySet()) {
+                // A copy's line and the declared method's own (reached with receivers of its own class) are one.
+                FindingKey own = line.getKey();
+                List<FindingKey> all = new ArrayList<>(line.getValue());
+                if (keys.contains(own)) {
+                    all.add(own);
+                }
+                if (all.size() > 1) {
+                    int at = nodeCount + lineCount++;
+                    all.forEach(k -> lineNodes.put(k, at));
+                }
+            }
+        }
+
+        int countedAt(FindingKey key) {
+            Integer at = lineNodes.get(key);
+            return at != null ? at : graph.number(key.location);
+        }
+
+        /** The successors with the edges from copies to their lines' nodes (the graph's own lists when none). */
+        List<int[]> leadingTo(List<int[]> successors, boolean hotOnly) {
+            if (lineNodes.isEmpty()) {
+                return successors;
+            }
+            List<int[]> result = new ArrayList<>(successors);
+            for (Map.Entry<FindingKey, Integer> e : lineNodes.entrySet()) {
+                if (!hotOnly || hotKeys.contains(e.getKey())) {
+                    int m = graph.number(e.getKey().location);
+                    int[] out = result.get(m);
+                    int[] more = Arrays.copyOf(out, out.length + 1);
+                    more[out.length] = e.getValue();
+                    result.set(m, more);
+                }
+            }
+            for (int i = 0; i < lineCount; i++) {
+                result.add(new int[0]);
+            }
+            return result;
+        }
     }
 
     /** The best candidate of every key on the paths of the roots, walked at once. */
