@@ -401,15 +401,17 @@ public final class AnalysisRun {
                 f.root() == null ? 0 : 1);
     }
 
-    private static Finding timingFinding(TimingFinding f, Severity severity, ClassRepository classes,
-                                         SourcePaths sources, Suppressions suppressions) {
+    private Finding timingFinding(TimingFinding f, Severity severity, ClassRepository classes,
+                                  SourcePaths sources, Suppressions suppressions) {
+        // Under --cold-paths ignore, a root that reaches the line only on a cold path has no finding there.
+        int rootCount = config.coldPaths() == ColdPathPolicy.IGNORE ? f.hotRoots() : f.roots();
         MethodRef where = f.location();
         String file = classes.find(where.owner()).map(c -> sources.path(where.owner(), c.sourceFile())).orElse(null);
         Optional<Suppressions.Declared> suppressed = suppressions.match(f.rule(), where);
         String message = f.cold() ? f.message() + COLD_SUFFIX : f.message();
         return new Finding(f.rule(), severity, message, f.rule().remedy(),
                 suppressed.isPresent(), suppressed.map(Suppressions.Declared::reason).orElse(null),
-                new Location(where.toId(), file, f.line()), f.root().toId(), f.callChain(), f.cold(), f.roots());
+                new Location(where.toId(), file, f.line()), f.root().toId(), f.callChain(), f.cold(), rootCount);
     }
 
     private AnalysisResult result(List<Finding> findings, List<Root> roots, int classCount, int methodCount,

@@ -343,7 +343,7 @@ public final class TimingAnalysis {
                           + deadline + " cycles by " + (t.cost - deadline) + "; worst path: " + String.join(" -> ", path)
                         : "no worst-case bound under the " + model.name() + " cost model, so the deadline of " + deadline
                           + " cycles cannot be shown to hold: " + t.reason;
-                findings.add(new TimingFinding(Rule.DEADLINE_EXCEEDED, ref, ref, firstLine(m), message, List.of(), 1, false));
+                findings.add(new TimingFinding(Rule.DEADLINE_EXCEEDED, ref, ref, firstLine(m), message, List.of(), 1, 1, false));
             }
         }
         // The throw sites below all roots are ranked together, so they are listed once every root is timed; the

@@ -17,10 +17,12 @@ import java.util.List;
  * @param callChain from the root to the loop (the last frame is the loop header), for an unbounded loop;
  *                  empty for a deadline
  * @param roots     how many roots reach it: 1, or more when findings are grouped by location
+ * @param hotRoots  how many of them reach it on a hot path (0 for a cold finding): the count under
+ *                  {@code --cold-paths ignore}
  * @param cold      true when every chain from the root to it passes cold code (see the cold-path policy)
  */
 public record TimingFinding(Rule rule, MethodRef root, MethodRef location, int line, String message,
-                            List<Frame> callChain, int roots, boolean cold) implements Comparable<TimingFinding> {
+                            List<Frame> callChain, int roots, int hotRoots, boolean cold) implements Comparable<TimingFinding> {
     private static final Comparator<TimingFinding> ORDER = Comparator.comparing(TimingFinding::root)
             .thenComparing(TimingFinding::location)
             .thenComparingInt(TimingFinding::line)

@@ -12,8 +12,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -161,13 +163,92 @@ final class UnboundedLoopSearch {
             return List.of();
         }
         Map<Key, TimingFinding> found = new LinkedHashMap<>();
+        Map<Key, Integer> lineNodes = lineNodes();
+        Counts counts = new Counts(lineNodes, ReachCounts.of(leadingTo(successors(true), lineNodes, true), sources),
+                ReachCounts.of(leadingTo(successors(false), lineNodes, false), sources));
         for (boolean hotOnly : new boolean[] {true, false}) {
-            int[] reaching = ReachCounts.of(successors(hotOnly), sources);
             for (int m : walk(sources, hotOnly)) {
-                collect(m, null, found, reaching, hotOnly);
+                collect(m, null, found, counts, hotOnly);
             }
         }
         return new ArrayList<>(found.values());
+    }
+
+    /**
+     * The roots that reach each method over hot calls and over every call, each line reached through several
+     * methods (a method's timings in several contexts, copies of an inherited method) counted at a node of its own.
+     */
+    private record Counts(Map<Key, Integer> lineNodes, int[] hot, int[] any) {
+        int at(int method, Key line) {
+            return lineNodes.getOrDefault(line, method);
+        }
+    }
+
+    /**
+     * A node past the methods' for each line where several methods can have a finding (its timings in several
+     * contexts, copies of an inherited method): a root that reaches two of them has the line once.
+     */
+    private Map<Key, Integer> lineNodes() {
+        Map<Key, Integer> methodsAt = new LinkedHashMap<>();
+        for (int m = 0; m < methods.length; m++) {
+            for (Key line : lines(m, false)) {
+                methodsAt.merge(line, 1, Integer::sum);
+            }
+        }
+        Map<Key, Integer> result = new LinkedHashMap<>();
+        methodsAt.forEach((line, count) -> {
+            if (count > 1) {
+                result.put(line, methods.length + result.size());
+            }
+        });
+        return result;
+    }
+
+    /**
+     * The lines of a user method where a walk can make a finding: its unbounded loops, and its calls into library
+     * code with one below (over hot calls to hot loops only, or any).
+     */
+    private Set<Key> lines(int m, boolean hotOnly) {
+        Method method = methods[m];
+        if (!method.userCode()) {
+            return Set.of();
+        }
+        Set<Key> result = new LinkedHashSet<>();
+        for (LoopBound loop : method.unboundedLoops()) {
+            if (!hotOnly || !method.coldLoops().contains(loop.header())) {
+                result.add(new Key(null, method.ref().declared(), loop.line()));
+            }
+        }
+        int index = hotOnly ? 1 : 0;
+        for (int k = 0; k < callees[m].length; k++) {
+            int callee = callees[m][k];
+            if (!methods[callee].userCode() && loopBelow[index][callee] && !(hotOnly && callCold[m][k])) {
+                result.add(new Key(null, method.ref().declared(), callLines[m][k]));
+            }
+        }
+        return result;
+    }
+
+    /** The successors with an edge from each method to the nodes of its lines (the same lists when there are none). */
+    private List<int[]> leadingTo(List<int[]> successors, Map<Key, Integer> lineNodes, boolean hotOnly) {
+        if (lineNodes.isEmpty()) {
+            return successors;
+        }
+        List<int[]> result = new ArrayList<>(successors);
+        for (int m = 0; m < methods.length; m++) {
+            int[] extra = lines(m, hotOnly).stream().map(lineNodes::get).filter(Objects::nonNull)
+                    .mapToInt(Integer::intValue).toArray();
+            if (extra.length > 0) {
+                int[] out = result.get(m);
+                int[] more = Arrays.copyOf(out, out.length + extra.length);
+                System.arraycopy(extra, 0, more, out.length, extra.length);
+                result.set(m, more);
+            }
+        }
+        for (int i = 0; i < lineNodes.size(); i++) {
+            result.add(new int[0]);
+        }
+        return result;
     }
 
     /** Where a root's walk starts: its timing in its context, or its own; null when that one has a bound. */
@@ -191,19 +272,19 @@ final class UnboundedLoopSearch {
      * into library code with an unbounded loop below. Under one root, or merged (root null) with the count.
      * The first walk's (hot only) are hot; a later walk adds only the findings not found yet, as cold.
      */
-    private void collect(int m, MethodRef root, Map<Key, TimingFinding> found, int[] reaching, boolean hotOnly) {
+    private void collect(int m, MethodRef root, Map<Key, TimingFinding> found, Counts counts, boolean hotOnly) {
         Method method = methods[m];
         if (!method.userCode()) {
             return;
         }
         MethodRef reportedRoot = root != null ? root : methods[source[m]].ref();
-        int roots = reaching == null ? 1 : reaching[m];
         for (LoopBound loop : method.unboundedLoops()) {
             Key key = new Key(root, method.ref(), loop.line());
             if (!found.containsKey(key) && (!hotOnly || !method.coldLoops().contains(loop.header()))) {
                 List<Frame> chain = chain(m);
                 chain.add(new Frame(method.ref().toId(), loop.line()));
-                found.put(key, finding(reportedRoot, method.ref(), loop.line(), m, loop, chain, roots, !hotOnly));
+                found.put(key, finding(reportedRoot, method.ref(), loop.line(), m, loop, chain,
+                        counts, m, hotOnly));
             }
         }
         int index = hotOnly ? 1 : 0;
@@ -223,16 +304,27 @@ final class UnboundedLoopSearch {
             }
             int loopMethod = b.path()[b.path().length - 1];
             chain.add(new Frame(methods[loopMethod].ref().toId(), b.loop().line()));
-            found.put(key, finding(reportedRoot, method.ref(), line, loopMethod, b.loop(), chain, roots, !hotOnly));
+            found.put(key, finding(reportedRoot, method.ref(), line, loopMethod, b.loop(), chain, counts, m, hotOnly));
         }
     }
 
+    /**
+     * A finding found by a walk over hot calls ({@code hotOnly}: a hot one) or over every call (a cold one). Under
+     * one root (no counts), or with the roots that reach its line, over hot calls and over any.
+     */
     private TimingFinding finding(MethodRef root, MethodRef location, int line, int loopMethod, LoopBound loop,
-                                  List<Frame> chain, int roots, boolean cold) {
+                                  List<Frame> chain, Counts counts, int at, boolean hotOnly) {
         Method in = methods[loopMethod];
+        int hotRoots = hotOnly ? 1 : 0;
+        int roots = 1;
+        if (counts != null) {
+            int node = counts.at(at, new Key(null, location.declared(), line));
+            hotRoots = hotOnly ? counts.hot()[node] : 0;
+            roots = Math.max(hotRoots, counts.any()[node]);
+        }
         return new TimingFinding(Rule.UNBOUNDED_LOOP, root, location, line, "loop at " + loop.at(in.file())
                 + " in " + JavaSignatures.qualified(in.ref().toId()) + " has no bound: " + loop.detail(),
-                chain, roots, cold);
+                chain, roots, hotRoots, !hotOnly);
     }
 
     /**
