@@ -278,8 +278,10 @@ final class UnboundedLoopSearch {
             return;
         }
         MethodRef reportedRoot = root != null ? root : methods[source[m]].ref();
+        // Merged over the roots, a line is reported once, whichever copy of an inherited method a walk reaches first.
+        MethodRef reportedAt = root != null ? method.ref() : method.ref().declared();
         for (LoopBound loop : method.unboundedLoops()) {
-            Key key = new Key(root, method.ref(), loop.line());
+            Key key = new Key(root, reportedAt, loop.line());
             if (!found.containsKey(key) && (!hotOnly || !method.coldLoops().contains(loop.header()))) {
                 List<Frame> chain = chain(m);
                 chain.add(new Frame(method.ref().toId(), loop.line()));
@@ -291,7 +293,7 @@ final class UnboundedLoopSearch {
         for (int k = 0; k < callees[m].length; k++) {
             int callee = callees[m][k];
             int line = callLines[m][k];
-            Key key = new Key(root, method.ref(), line);
+            Key key = new Key(root, reportedAt, line);
             if (methods[callee].userCode() || !loopBelow[index][callee] || found.containsKey(key)
                     || (hotOnly && callCold[m][k])) {
                 continue;
