@@ -11,8 +11,12 @@ public final class Cycles {
 
     /** For each node, whether it lies on a cycle (an SCC of two or more nodes, or a self loop). */
     public static boolean[] onCycle(List<int[]> successors) {
+        return onCycle(successors, components(successors));
+    }
+
+    /** The same, with the graph's {@link #components} already made. */
+    public static boolean[] onCycle(List<int[]> successors, int[] component) {
         int n = successors.size();
-        int[] component = components(successors);
         int[] size = new int[n];
         for (int c : component) {
             size[c]++;
@@ -31,6 +35,33 @@ public final class Cycles {
             }
         }
         return result;
+    }
+
+    /** The number of components, given every node's ({@link #components}). */
+    public static int count(int[] component) {
+        int count = 0;
+        for (int c : component) {
+            count = Math.max(count, c + 1);
+        }
+        return count;
+    }
+
+    /** The nodes of each component, by component id, each in node order. */
+    public static int[][] members(int[] component) {
+        int count = count(component);
+        int[] sizes = new int[count];
+        for (int c : component) {
+            sizes[c]++;
+        }
+        int[][] members = new int[count][];
+        for (int c = 0; c < count; c++) {
+            members[c] = new int[sizes[c]];
+        }
+        int[] filled = new int[count];
+        for (int m = 0; m < component.length; m++) {
+            members[component[m]][filled[component[m]]++] = m;
+        }
+        return members;
     }
 
     /** The SCC id of every node. */

@@ -1,7 +1,9 @@
 package dev.headroom.core.callgraph;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * For every node of a graph, how many of a set of sources reach it (a source reaches itself), without a
@@ -35,10 +37,7 @@ public final class ReachCounts {
     private ReachCounts(List<int[]> successors, int maxBits) {
         this.maxBits = maxBits;
         component = Cycles.components(successors);
-        int components = 0;
-        for (int c : component) {
-            components = Math.max(components, c + 1);
-        }
+        int components = Cycles.count(component);
         next = condensed(successors, component, components);
         reaching = new int[components];
         slot = new int[components];
@@ -55,6 +54,34 @@ public final class ReachCounts {
      */
     public static int[] of(List<int[]> successors, int[] sources) {
         return of(successors, sources, MAX_BITS);
+    }
+
+    /**
+     * The successors with {@code sinks} nodes past them, numbered from {@code successors.size()} and without
+     * successors of their own, and an edge from each node to the sinks {@code toSinks} names for it. A sink is
+     * reached by every source that reaches any node leading to it, each source once: it counts a group of nodes
+     * together (the copies of one method). The same list when there are no sinks.
+     */
+    public static List<int[]> withSinks(List<int[]> successors, int sinks, IntFunction<int[]> toSinks) {
+        if (sinks == 0) {
+            return successors;
+        }
+        List<int[]> result = new ArrayList<>(successors.size() + sinks);
+        for (int i = 0; i < successors.size(); i++) {
+            int[] out = successors.get(i);
+            int[] extra = toSinks.apply(i);
+            if (extra.length == 0) {
+                result.add(out);
+            } else {
+                int[] more = Arrays.copyOf(out, out.length + extra.length);
+                System.arraycopy(extra, 0, more, out.length, extra.length);
+                result.add(more);
+            }
+        }
+        for (int i = 0; i < sinks; i++) {
+            result.add(new int[0]);
+        }
+        return result;
     }
 
     /** With another budget of words per pass (the tests make passes small). */
@@ -151,27 +178,15 @@ public final class ReachCounts {
 
     /** The edges between different components, each once (no boxed lists: a large program has a million nodes). */
     private static int[][] condensed(List<int[]> successors, int[] component, int components) {
-        // The nodes grouped by component: counting sort into one array.
-        int[] start = new int[components + 1];
-        for (int c : component) {
-            start[c + 1]++;
-        }
-        for (int c = 0; c < components; c++) {
-            start[c + 1] += start[c];
-        }
-        int[] members = new int[component.length];
-        int[] fill = Arrays.copyOf(start, components);
-        for (int i = 0; i < component.length; i++) {
-            members[fill[component[i]]++] = i;
-        }
+        int[][] members = Cycles.members(component);
         int[] seenFrom = new int[components];
         Arrays.fill(seenFrom, -1);
         int[][] result = new int[components][];
         int[] out = new int[16];
         for (int c = 0; c < components; c++) {
             int count = 0;
-            for (int k = start[c]; k < start[c + 1]; k++) {
-                for (int s : successors.get(members[k])) {
+            for (int m : members[c]) {
+                for (int s : successors.get(m)) {
                     int d = component[s];
                     if (d != c && seenFrom[d] != c) {
                         seenFrom[d] = c;

@@ -284,8 +284,7 @@ public final class AnalysisRun {
             for (PathAnalysis.Reached reached : paths.findingsForAll(ofKind)) {
                 PathFinding f = reached.finding();
                 Optional<Severity> severity = severity(f, kind);
-                // Under --cold-paths ignore, a root that reaches the line only on a cold path has no finding there.
-                int count = config.coldPaths() == ColdPathPolicy.IGNORE ? reached.hotRoots() : reached.roots();
+                int count = rootCount(reached.hotRoots(), reached.roots());
                 if (severity.isPresent() && count > 0) {
                     ofThisKind.merge(new LocationKey(f.rule(), f.location().declared(), f.line()),
                             new Merged(f, severity.get(), count), Merged::betterCopy);
@@ -403,15 +402,19 @@ public final class AnalysisRun {
 
     private Finding timingFinding(TimingFinding f, Severity severity, ClassRepository classes,
                                   SourcePaths sources, Suppressions suppressions) {
-        // Under --cold-paths ignore, a root that reaches the line only on a cold path has no finding there.
-        int rootCount = config.coldPaths() == ColdPathPolicy.IGNORE ? f.hotRoots() : f.roots();
         MethodRef where = f.location();
         String file = classes.find(where.owner()).map(c -> sources.path(where.owner(), c.sourceFile())).orElse(null);
         Optional<Suppressions.Declared> suppressed = suppressions.match(f.rule(), where);
         String message = f.cold() ? f.message() + COLD_SUFFIX : f.message();
         return new Finding(f.rule(), severity, message, f.rule().remedy(),
                 suppressed.isPresent(), suppressed.map(Suppressions.Declared::reason).orElse(null),
-                new Location(where.toId(), file, f.line()), f.root().toId(), f.callChain(), f.cold(), rootCount);
+                new Location(where.toId(), file, f.line()), f.root().toId(), f.callChain(), f.cold(),
+                rootCount(f.hotRoots(), f.roots()));
+    }
+
+    /** The roots that have a finding: under --cold-paths ignore, a root that reaches it only on a cold path has none. */
+    private int rootCount(int hotRoots, int roots) {
+        return config.coldPaths() == ColdPathPolicy.IGNORE ? hotRoots : roots;
     }
 
     private AnalysisResult result(List<Finding> findings, List<Root> roots, int classCount, int methodCount,

@@ -94,8 +94,8 @@ public final class StackAnalysis {
         int n = graph.size();
         List<int[]> callees = callees(n);
         int[] component = Cycles.components(callees);
-        boolean[] onCycle = Cycles.onCycle(callees);
-        int[][] members = members(component);
+        boolean[] onCycle = Cycles.onCycle(callees, component);
+        int[][] members = Cycles.members(component);
         Depth[] result = new Depth[n];
         for (int[] inComponent : members) {
             long frames = 0;
@@ -136,27 +136,6 @@ public final class StackAnalysis {
             result.add(Arrays.copyOf(out, distinct));
         }
         return result;
-    }
-
-    /** The methods of each component, by component number. */
-    private static int[][] members(int[] component) {
-        int count = 0;
-        for (int c : component) {
-            count = Math.max(count, c + 1);
-        }
-        int[] sizes = new int[count];
-        for (int c : component) {
-            sizes[c]++;
-        }
-        int[][] members = new int[count][];
-        for (int c = 0; c < count; c++) {
-            members[c] = new int[sizes[c]];
-        }
-        int[] filled = new int[count];
-        for (int m = 0; m < component.length; m++) {
-            members[component[m]][filled[component[m]]++] = m;
-        }
-        return members;
     }
 
     private long frame(int method) {

@@ -54,6 +54,7 @@ public final class PathAnalysis {
     private List<int[]> hotSuccessors;
     private List<int[]> allSuccessors;
     private final Map<MethodRef, Map<LibrarySummaries.Key, LibraryEffect>> libraryEffects = new HashMap<>();
+    private static final int[] NO_LINES = {};
     /** The findings' message texts, each kept once. */
     private final Map<String, String> messageTexts = new HashMap<>();
 
@@ -248,14 +249,12 @@ public final class PathAnalysis {
      * only the copies where the line is hot). Every other line is counted at its method's node.
      */
     private final class LineCounts {
-        private final int nodeCount;
         /** The extra node of each line with copies, by each copy's key. */
         private final Map<FindingKey, Integer> lineNodes = new LinkedHashMap<>();
         private final Set<FindingKey> hotKeys;
         private int lineCount;
 
         LineCounts(int nodeCount, Set<FindingKey> keys, Set<FindingKey> hotKeys) {
-            this.nodeCount = nodeCount;
             this.hotKeys = hotKeys;
             Map<FindingKey, List<FindingKey>> copies = new LinkedHashMap<>();
             for (FindingKey key : keys) {
@@ -283,25 +282,19 @@ public final class PathAnalysis {
             return at != null ? at : graph.number(key.location);
         }
 
-        /** The successors with the edges from copies to their lines' nodes (the graph's own lists when none). */
+        /** The successors with an edge from each copy to its lines' nodes (the graph's own lists when none). */
         List<int[]> leadingTo(List<int[]> successors, boolean hotOnly) {
-            if (lineNodes.isEmpty()) {
-                return successors;
-            }
-            List<int[]> result = new ArrayList<>(successors);
-            for (Map.Entry<FindingKey, Integer> e : lineNodes.entrySet()) {
-                if (!hotOnly || hotKeys.contains(e.getKey())) {
-                    int m = graph.number(e.getKey().location);
-                    int[] out = result.get(m);
-                    int[] more = Arrays.copyOf(out, out.length + 1);
-                    more[out.length] = e.getValue();
-                    result.set(m, more);
+            Map<Integer, int[]> toLines = new HashMap<>();
+            lineNodes.forEach((key, at) -> {
+                if (!hotOnly || hotKeys.contains(key)) {
+                    toLines.merge(graph.number(key.location), new int[] {at}, (a, b) -> {
+                        int[] both = Arrays.copyOf(a, a.length + 1);
+                        both[a.length] = b[0];
+                        return both;
+                    });
                 }
-            }
-            for (int i = 0; i < lineCount; i++) {
-                result.add(new int[0]);
-            }
-            return result;
+            });
+            return ReachCounts.withSinks(successors, lineCount, m -> toLines.getOrDefault(m, NO_LINES));
         }
     }
 

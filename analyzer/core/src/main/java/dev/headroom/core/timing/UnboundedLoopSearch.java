@@ -163,9 +163,11 @@ final class UnboundedLoopSearch {
             return List.of();
         }
         Map<Key, TimingFinding> found = new LinkedHashMap<>();
-        Map<Key, Integer> lineNodes = lineNodes();
-        Counts counts = new Counts(lineNodes, ReachCounts.of(leadingTo(successors(true), lineNodes, true), sources),
-                ReachCounts.of(leadingTo(successors(false), lineNodes, false), sources));
+        Key[][] anyLines = lines(false);
+        Map<Key, Integer> lineNodes = lineNodes(anyLines);
+        Key[][] hotLines = lineNodes.isEmpty() ? anyLines : lines(true);
+        Counts counts = new Counts(lineNodes, reaching(true, hotLines, lineNodes, sources),
+                reaching(false, anyLines, lineNodes, sources));
         for (boolean hotOnly : new boolean[] {true, false}) {
             for (int m : walk(sources, hotOnly)) {
                 collect(m, null, found, counts, hotOnly);
@@ -188,10 +190,10 @@ final class UnboundedLoopSearch {
      * A node past the methods' for each line where several methods can have a finding (its timings in several
      * contexts, copies of an inherited method): a root that reaches two of them has the line once.
      */
-    private Map<Key, Integer> lineNodes() {
+    private Map<Key, Integer> lineNodes(Key[][] lines) {
         Map<Key, Integer> methodsAt = new LinkedHashMap<>();
-        for (int m = 0; m < methods.length; m++) {
-            for (Key line : lines(m, false)) {
+        for (Key[] ofMethod : lines) {
+            for (Key line : ofMethod) {
                 methodsAt.merge(line, 1, Integer::sum);
             }
         }
@@ -204,49 +206,37 @@ final class UnboundedLoopSearch {
         return result;
     }
 
-    /**
-     * The lines of a user method where a walk can make a finding: its unbounded loops, and its calls into library
-     * code with one below (over hot calls to hot loops only, or any).
-     */
-    private Set<Key> lines(int m, boolean hotOnly) {
-        Method method = methods[m];
-        if (!method.userCode()) {
-            return Set.of();
-        }
-        Set<Key> result = new LinkedHashSet<>();
-        for (LoopBound loop : method.unboundedLoops()) {
-            if (!hotOnly || !method.coldLoops().contains(loop.header())) {
-                result.add(new Key(null, method.ref().declared(), loop.line()));
-            }
-        }
-        int index = hotOnly ? 1 : 0;
-        for (int k = 0; k < callees[m].length; k++) {
-            int callee = callees[m][k];
-            if (!methods[callee].userCode() && loopBelow[index][callee] && !(hotOnly && callCold[m][k])) {
-                result.add(new Key(null, method.ref().declared(), callLines[m][k]));
-            }
-        }
-        return result;
+    /** The sources that reach each method, and each line of {@code lineNodes} through any method with it. */
+    private int[] reaching(boolean hotOnly, Key[][] lines, Map<Key, Integer> lineNodes, int[] sources) {
+        return ReachCounts.of(ReachCounts.withSinks(successors(hotOnly), lineNodes.size(),
+                m -> Arrays.stream(lines[m]).map(lineNodes::get).filter(Objects::nonNull)
+                        .mapToInt(Integer::intValue).toArray()), sources);
     }
 
-    /** The successors with an edge from each method to the nodes of its lines (the same lists when there are none). */
-    private List<int[]> leadingTo(List<int[]> successors, Map<Key, Integer> lineNodes, boolean hotOnly) {
-        if (lineNodes.isEmpty()) {
-            return successors;
-        }
-        List<int[]> result = new ArrayList<>(successors);
+    /**
+     * By method: the lines of a user method where a walk can make a finding, its unbounded loops and its calls into
+     * library code with one below (over hot calls to hot loops only, or any), by declared method and line.
+     */
+    private Key[][] lines(boolean hotOnly) {
+        Key[][] result = new Key[methods.length][];
+        int index = hotOnly ? 1 : 0;
         for (int m = 0; m < methods.length; m++) {
-            int[] extra = lines(m, hotOnly).stream().map(lineNodes::get).filter(Objects::nonNull)
-                    .mapToInt(Integer::intValue).toArray();
-            if (extra.length > 0) {
-                int[] out = result.get(m);
-                int[] more = Arrays.copyOf(out, out.length + extra.length);
-                System.arraycopy(extra, 0, more, out.length, extra.length);
-                result.set(m, more);
+            Method method = methods[m];
+            Set<Key> lines = new LinkedHashSet<>();
+            if (method.userCode()) {
+                for (LoopBound loop : method.unboundedLoops()) {
+                    if (!hotOnly || !method.coldLoops().contains(loop.header())) {
+                        lines.add(new Key(null, method.ref().declared(), loop.line()));
+                    }
+                }
+                for (int k = 0; k < callees[m].length; k++) {
+                    int callee = callees[m][k];
+                    if (!methods[callee].userCode() && loopBelow[index][callee] && !(hotOnly && callCold[m][k])) {
+                        lines.add(new Key(null, method.ref().declared(), callLines[m][k]));
+                    }
+                }
             }
-        }
-        for (int i = 0; i < lineNodes.size(); i++) {
-            result.add(new int[0]);
+            result[m] = lines.toArray(new Key[0]);
         }
         return result;
     }
