@@ -45,22 +45,62 @@ public final class JsonOutput {
 
         @Override
         public void write(char[] chars, int offset, int length) throws IOException {
-            write(new String(chars, offset, length), 0, length);
-        }
-
-        /** Runs without surrogates go through whole; the rest char by char. */
-        @Override
-        public void write(String text, int offset, int length) throws IOException {
+            int at = offset;
             int end = offset + length;
-            int run = offset;
-            for (int i = offset; i < end; i++) {
-                if (Character.isSurrogate(text.charAt(i)) || pendingHigh != 0) {
-                    put(text, run, i);
-                    write(text.charAt(i));
-                    run = i + 1;
+            while (at < end) {
+                if (pendingHigh != 0) {
+                    write(chars[at++]);
+                    continue;
+                }
+                int n = room(end - at);
+                System.arraycopy(chars, at, block, size, n);
+                at += passed(n);
+                if (at < end && Character.isSurrogate(chars[at])) {
+                    write(chars[at++]);
                 }
             }
-            put(text, run, end);
+        }
+
+        /**
+         * Copies text in blocks and looks for surrogates in the copy (an array, quicker to scan than the string);
+         * a surrogate and the char after it go through {@link #write(int)}.
+         */
+        @Override
+        public void write(String text, int offset, int length) throws IOException {
+            int at = offset;
+            int end = offset + length;
+            while (at < end) {
+                if (pendingHigh != 0) {
+                    write(text.charAt(at++));
+                    continue;
+                }
+                int n = room(end - at);
+                text.getChars(at, at + n, block, size);
+                at += passed(n);
+                if (at < end && Character.isSurrogate(text.charAt(at))) {
+                    write(text.charAt(at++));
+                }
+            }
+        }
+
+        /** How many of {@code wanted} chars fit in the block, draining it first when full. */
+        private int room(int wanted) throws IOException {
+            if (size == block.length) {
+                drain();
+            }
+            return Math.min(wanted, block.length - size);
+        }
+
+        /** Keeps the {@code n} chars just copied to the block up to its first surrogate; returns how many. */
+        private int passed(int n) {
+            int end = size + n;
+            int i = size;
+            while (i < end && !Character.isSurrogate(block[i])) {
+                i++;
+            }
+            int kept = i - size;
+            size = i;
+            return kept;
         }
 
         @Override

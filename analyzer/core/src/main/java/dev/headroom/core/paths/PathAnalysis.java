@@ -188,7 +188,7 @@ public final class PathAnalysis {
     /** Every finding on the paths of one root, one per rule and line of a user method. */
     public List<PathFinding> findingsFor(MethodRef root) {
         List<PathFinding> result = new ArrayList<>();
-        for (Map.Entry<FindingKey, Candidate> e : candidates(List.of(root)).entrySet()) {
+        for (Map.Entry<FindingKey, Candidate> e : candidates(List.of(root), null).entrySet()) {
             result.add(finding(e.getValue()));
         }
         return result;
@@ -213,20 +213,17 @@ public final class PathAnalysis {
             allSuccessors = successors();
             hotSuccessors = hotSuccessors(allSuccessors);
         }
-        Map<FindingKey, Candidate> best = candidates(roots);
         // The keys some root can have on a hot path: a hot local event, or a synchronized root's entry.
         Set<FindingKey> hotKeys = new HashSet<>();
+        Map<FindingKey, Candidate> best = candidates(roots, hotKeys);
         for (MethodRef root : roots) {
             Event entry = entry(root);
             if (entry != null) {
                 hotKeys.add(new FindingKey(entry.rule(), root, entry.line()));
-            }
-        }
-        Set<Integer> located = new HashSet<>();
-        for (FindingKey key : best.keySet()) {
-            int m = graph.number(key.location);
-            if (located.add(m)) {
-                locals(m).stream().filter(f -> !f.cold()).forEach(f -> hotKeys.add(f.key()));
+                if (!graph.node(root).isInput()) {
+                    // Not walked for its own findings, but its hot lines can share the entry's key.
+                    computeLocals(graph.node(root)).stream().filter(f -> !f.cold()).forEach(f -> hotKeys.add(f.key()));
+                }
             }
         }
         LineCounts lines = new LineCounts(nodes.length, best.keySet(), hotKeys);
@@ -298,8 +295,14 @@ public final class PathAnalysis {
         }
     }
 
-    /** The best candidate of every key on the paths of the roots, walked at once. */
-    private Map<FindingKey, Candidate> candidates(List<MethodRef> roots) {
+    /**
+     * The best candidate of every key on the paths of the roots, walked at once.
+     *
+     * @param hotKeys null when walking one root of many, whose walks share each method's findings; else the set
+     *                that gets the keys of the hot findings, which are then computed once and not kept (every method
+     *                of a large program held them at once)
+     */
+    private Map<FindingKey, Candidate> candidates(List<MethodRef> roots, Set<FindingKey> hotKeys) {
         List<Integer> reached = walk(roots.stream().mapToInt(graph::number).toArray());
         Map<FindingKey, Candidate> best = new LinkedHashMap<>();
         for (MethodRef root : roots) {
@@ -314,7 +317,7 @@ public final class PathAnalysis {
             if (!nodes[m].isInput()) {
                 continue;
             }
-            List<Local> locals = locals(m);
+            List<Local> locals = hotKeys == null ? locals(m) : computeLocals(nodes[m]);
             if (locals.isEmpty()) {
                 continue;
             }
@@ -323,6 +326,9 @@ public final class PathAnalysis {
             MethodRef root = nodes[source[m]].ref();
             for (Local f : locals) {
                 boolean cold = f.cold() || methodCold;
+                if (hotKeys != null && !f.cold()) {
+                    hotKeys.add(f.key());
+                }
                 Candidate old = best.get(f.key());
                 if (old == null || (old.cold() && !cold)
                         || (old.cold() == cold && prefix.length() + 1 + f.tail().size() < old.chainLength())) {

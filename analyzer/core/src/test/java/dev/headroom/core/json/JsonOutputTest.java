@@ -45,6 +45,49 @@ class JsonOutputTest {
         assertEquals("x\ud83d\ude00y\\udc00\\ud800", text.toString());
     }
 
+    /** Texts and their pieces run across the block the escapes gather: each way of writing gives the same output. */
+    @Test
+    void blocksOfTextGiveWhatOneCharAtATimeGives() throws IOException {
+        java.util.Random random = new java.util.Random(7);
+        char[] alphabet = {'a', '"', '\ud83d', '\ude00', '\ud800', '\udfff'};
+        for (int round = 0; round < 200; round++) {
+            char[] chars = new char[random.nextInt(20_000)];
+            for (int i = 0; i < chars.length; i++) {
+                // Mostly plain text, so surrogates fall at every position of a block, block ends included.
+                chars[i] = random.nextInt(50) == 0 ? alphabet[1 + random.nextInt(alphabet.length - 1)] : 'a';
+            }
+            StringWriter oneByOne = new StringWriter();
+            StringWriter asStrings = new StringWriter();
+            StringWriter asArrays = new StringWriter();
+            try (Writer reference = new JsonOutput.LoneSurrogateEscapes(oneByOne);
+                 Writer strings = new JsonOutput.LoneSurrogateEscapes(asStrings);
+                 Writer arrays = new JsonOutput.LoneSurrogateEscapes(asArrays)) {
+                for (char c : chars) {
+                    reference.write(c);
+                }
+                for (int from = 0; from < chars.length; ) {
+                    int to = Math.min(chars.length, from + 1 + random.nextInt(10_000));
+                    strings.write(new String(chars), from, to - from);
+                    arrays.write(chars, from, to - from);
+                    from = to;
+                }
+            }
+            assertEquals(-1, firstDifference(oneByOne.toString(), asStrings.toString()), "strings, round " + round);
+            assertEquals(-1, firstDifference(oneByOne.toString(), asArrays.toString()), "arrays, round " + round);
+        }
+    }
+
+    /** Where two texts first differ (the texts themselves are too long to show); -1 when equal. */
+    private static int firstDifference(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        for (int i = 0; i < n; i++) {
+            if (a.charAt(i) != b.charAt(i)) {
+                return i;
+            }
+        }
+        return a.length() == b.length() ? -1 : n;
+    }
+
     private static void write(Writer out) throws IOException {
         JsonWriter json = JsonOutput.writer(out);
         json.beginObject().name("name").value(NAME).endObject();
