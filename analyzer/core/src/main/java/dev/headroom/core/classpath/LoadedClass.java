@@ -115,6 +115,17 @@ public final class LoadedClass {
     }
 
     /**
+     * Lets the tree go now, not when memory runs short: for when the analyses have read what they read of it as a
+     * rule. A later {@link #node()} parses it again. Held softly, every tree of a large program stays until the heap
+     * is full, and the collector then works without pause to keep the rest of the analyses' state.
+     */
+    public void dropTree() {
+        if (tree != null) {
+            tree.clear();
+        }
+    }
+
+    /**
      * For tests: parses every class's tree again every {@code n} reads of it (0: only when dropped), so a
      * test can show that no analysis depends on reading the tree it read before.
      */

@@ -319,7 +319,12 @@ public final class TimingAnalysis {
         sorted.forEach(found -> markRoot(found.method().ref()));
         List<UnboundedLoopSearch.Start> starts = new ArrayList<>();
         List<MethodTiming> timed = new ArrayList<>();
-        for (RootFinder.Found found : sorted) {
+        Map<LoadedClass, Integer> lastRootOf = new HashMap<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            lastRootOf.put(sorted.get(i).method().owner(), i);
+        }
+        for (int i = 0; i < sorted.size(); i++) {
+            RootFinder.Found found = sorted.get(i);
             MethodRef ref = found.method().ref();
             MethodTiming own = timing(ref);
             // On the one object the program can have of its class, if there is one: what it knows is the root's.
@@ -344,6 +349,11 @@ public final class TimingAnalysis {
                         : "no worst-case bound under the " + model.name() + " cost model, so the deadline of " + deadline
                           + " cycles cannot be shown to hold: " + t.reason;
                 findings.add(new TimingFinding(Rule.DEADLINE_EXCEEDED, ref, ref, firstLine(m), message, List.of(), 1, 1, false));
+            }
+            if (lastRootOf.get(found.method().owner()) == i) {
+                // Its methods are timed and nothing after reads its code but a re-analysis in a caller's context,
+                // which parses it again: with every method of a large program a root, the trees go as the roots do.
+                found.method().owner().dropTree();
             }
         }
         // The throw sites below all roots are ranked together, so they are listed once every root is timed; the

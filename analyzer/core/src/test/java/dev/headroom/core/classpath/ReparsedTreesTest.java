@@ -84,6 +84,26 @@ class ReparsedTreesTest {
     }
 
     @Test
+    void aDroppedTreeIsParsedAgainOnTheNextRead() throws IOException {
+        Path classes = work.resolve("dropped");
+        Files.createDirectories(classes.resolve("com/acme"));
+        Files.write(classes.resolve("com/acme/Motor.class"),
+                ClassRepositoryTest.classBytes("com/acme/Motor", Opcodes.V17, "before"));
+        try (ClassRepository repo = ClassRepository.open(List.of(classes), List.of(), null, AnalysisListener.SILENT)) {
+            LoadedClass motor = repo.find("com/acme/Motor").orElseThrow();
+            ClassNode first = motor.node();
+            assertTrue(first == motor.node(), "held while not dropped");
+            long before = LoadedClass.reparsed();
+            motor.dropTree();
+            ClassNode again = motor.node();
+            assertTrue(again != first, "a new tree");
+            assertEquals(before + 1, LoadedClass.reparsed());
+            assertEquals(first.methods.size(), again.methods.size());
+            assertTrue(again == motor.node(), "held again");
+        }
+    }
+
+    @Test
     void aClassFileChangedDuringTheRunIsAnInputErrorNamingItWhenReadAgain() throws IOException {
         Path classes = work.resolve("changing");
         Path file = classes.resolve("com/acme/Motor.class");
