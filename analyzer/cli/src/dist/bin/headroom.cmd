@@ -53,10 +53,14 @@ if %INPUT_KIB% LEQ @headroom.launcher.c1OnlyMaxKiB@ set "TIER=-XX:TieredStopAtLe
 rem The heap ceiling: the smaller one for small inputs (see bin/headroom).
 set "HEAP_MAX=@headroom.launcher.heapMax@"
 if %INPUT_KIB% LEQ @headroom.launcher.smallInputMaxKiB@ set "HEAP_MAX=@headroom.launcher.smallInputHeapMax@"
+rem The throughput collector for small inputs (see bin/headroom), unless JAVA_OPTS or HEADROOM_OPTS name one.
+set "GC="
+if %INPUT_KIB% LEQ @headroom.launcher.smallInputMaxKiB@ set "GC=-XX:+UseParallelGC"
+echo.%JAVA_OPTS% %HEADROOM_OPTS% | findstr /r /c:"-XX:+Use[A-Za-z]*GC" >nul && set "GC="
 
 rem The heap ceiling first and JAVA_OPTS, HEADROOM_OPTS after it (the later option wins); JVM warnings to
 rem standard error, where Headroom's own go, never into a report on standard output.
-"%JAVA_EXE%" -Xmx%HEAP_MAX% %TIER% -Xlog:disable -Xlog:all=warning:stderr %JAVA_OPTS% %HEADROOM_OPTS% -jar "%HEADROOM_JAR%" %*
+"%JAVA_EXE%" -Xmx%HEAP_MAX% %TIER% %GC% -Xlog:disable -Xlog:all=warning:stderr %JAVA_OPTS% %HEADROOM_OPTS% -jar "%HEADROOM_JAR%" %*
 exit /b %ERRORLEVEL%
 
 rem Adds the size of each argument that names an existing file or directory to INPUT_KIB, except the values

@@ -187,7 +187,7 @@ class LauncherIT {
     }
 
     @Test
-    void smallInputsRunOnC1AloneInASmallerHeapLargeOnesOnEveryTierAndTheUsersOptionsComeLast() throws IOException {
+    void smallInputsRunOnC1AloneInASmallerHeapWithTheThroughputCollectorLargeOnesOnEveryTierAndTheUsersOptionsComeLast() throws IOException {
         String script = Files.readString(home.resolve("bin/headroom"));
         int c1OnlyMaxKib = Integer.parseInt(scriptValue(script, "C1_ONLY_MAX_KIB"));
         int smallInputMaxKib = Integer.parseInt(scriptValue(script, "SMALL_INPUT_MAX_KIB"));
@@ -203,11 +203,17 @@ class LauncherIT {
         String between = debugLine(launcher("rules", middle.toString()));
         String big = debugLine(launcher("rules", SAMPLE, large.toString())
                 .env("JAVA_OPTS", "-Dfrom.java.opts=1").env("HEADROOM_OPTS", "-Xmx3g -Dfrom.headroom.opts=a*b"));
+        String ownCollector = debugLine(launcher("rules", SAMPLE).env("HEADROOM_OPTS", "-XX:+UseSerialGC"));
+        String parallel = "[-XX:+UseParallelGC]";
         assertAll(
                 () -> assertTrue(small.contains("[-XX:TieredStopAtLevel=1]"), "the value of -o is no input: " + small),
                 () -> assertTrue(small.contains(smallCeiling), "the ceiling of small inputs: " + small),
+                () -> assertTrue(small.contains(parallel), "the throughput collector for small inputs: " + small),
                 () -> assertTrue(between.contains("[-XX:TieredStopAtLevel=1]") && between.contains(ceiling),
                         "above the small inputs' limit, C1 alone still and the default ceiling: " + between),
+                () -> assertFalse(between.contains("UseParallelGC"), "and the JVM's collector: " + between),
+                () -> assertFalse(ownCollector.contains("UseParallelGC"), "the user's collector alone: " + ownCollector),
+                () -> assertTrue(ownCollector.contains("[-XX:+UseSerialGC]"), ownCollector),
                 () -> assertFalse(big.contains("TieredStopAtLevel"), big),
                 () -> assertTrue(big.contains(ceiling), "the default ceiling: " + big),
                 () -> assertTrue(big.contains("[-Dfrom.java.opts=1] [-Xmx3g] [-Dfrom.headroom.opts=a*b] [-jar]"),
