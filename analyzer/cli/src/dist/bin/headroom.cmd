@@ -53,10 +53,11 @@ if %INPUT_KIB% LEQ @headroom.launcher.c1OnlyMaxKiB@ set "TIER=-XX:TieredStopAtLe
 rem The heap ceiling: the smaller one for small inputs (see bin/headroom).
 set "HEAP_MAX=@headroom.launcher.heapMax@"
 if %INPUT_KIB% LEQ @headroom.launcher.smallInputMaxKiB@ set "HEAP_MAX=@headroom.launcher.smallInputHeapMax@"
-rem The throughput collector for small inputs (see bin/headroom), unless JAVA_OPTS or HEADROOM_OPTS name one.
+rem The throughput collector for small inputs (see bin/headroom), unless the user's options name a collector:
+rem JAVA_OPTS, HEADROOM_OPTS, or JDK_JAVA_OPTIONS and JAVA_TOOL_OPTIONS, which the JVM reads itself.
 set "GC="
 if %INPUT_KIB% LEQ @headroom.launcher.smallInputMaxKiB@ set "GC=-XX:+UseParallelGC"
-echo.%JAVA_OPTS% %HEADROOM_OPTS% | findstr /r /c:"-XX:+Use[A-Za-z]*GC" >nul && set "GC="
+echo.%JAVA_OPTS% %HEADROOM_OPTS% %JDK_JAVA_OPTIONS% %JAVA_TOOL_OPTIONS% | findstr /r /c:"-XX:+Use[A-Za-z0-9]*GC\>" >nul && set "GC="
 
 rem The heap ceiling first and JAVA_OPTS, HEADROOM_OPTS after it (the later option wins); JVM warnings to
 rem standard error, where Headroom's own go, never into a report on standard output.

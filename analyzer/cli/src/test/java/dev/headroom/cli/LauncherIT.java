@@ -204,6 +204,9 @@ class LauncherIT {
         String big = debugLine(launcher("rules", SAMPLE, large.toString())
                 .env("JAVA_OPTS", "-Dfrom.java.opts=1").env("HEADROOM_OPTS", "-Xmx3g -Dfrom.headroom.opts=a*b"));
         String ownCollector = debugLine(launcher("rules", SAMPLE).env("HEADROOM_OPTS", "-XX:+UseSerialGC"));
+        String toolCollector = debugLine(launcher("rules", SAMPLE).env("JAVA_TOOL_OPTIONS", "-XX:+UseG1GC"));
+        String noCollector = debugLine(launcher("rules", SAMPLE)
+                .env("JAVA_OPTS", "-XX:+UseLargePages -XX:ParallelGCThreads=2 -XX:+UseGCOverheadLimit"));
         String parallel = "[-XX:+UseParallelGC]";
         assertAll(
                 () -> assertTrue(small.contains("[-XX:TieredStopAtLevel=1]"), "the value of -o is no input: " + small),
@@ -214,6 +217,8 @@ class LauncherIT {
                 () -> assertFalse(between.contains("UseParallelGC"), "and the JVM's collector: " + between),
                 () -> assertFalse(ownCollector.contains("UseParallelGC"), "the user's collector alone: " + ownCollector),
                 () -> assertTrue(ownCollector.contains("[-XX:+UseSerialGC]"), ownCollector),
+                () -> assertFalse(toolCollector.contains("UseParallelGC"), "one the JVM reads itself: " + toolCollector),
+                () -> assertTrue(noCollector.contains(parallel), "options that name no collector: " + noCollector),
                 () -> assertFalse(big.contains("TieredStopAtLevel"), big),
                 () -> assertTrue(big.contains(ceiling), "the default ceiling: " + big),
                 () -> assertTrue(big.contains("[-Dfrom.java.opts=1] [-Xmx3g] [-Dfrom.headroom.opts=a*b] [-jar]"),

@@ -63,7 +63,7 @@ public final class JsonOutput {
 
         /**
          * Copies text in blocks and looks for surrogates in the copy (an array, quicker to scan than the string);
-         * a surrogate and the char after it go through {@link #write(int)}.
+         * a lone surrogate, or a high one that ends the copy, and the char after it go through {@link #write(int)}.
          */
         @Override
         public void write(String text, int offset, int length) throws IOException {
@@ -91,12 +91,22 @@ public final class JsonOutput {
             return Math.min(wanted, block.length - size);
         }
 
-        /** Keeps the {@code n} chars just copied to the block up to its first surrogate; returns how many. */
+        /**
+         * Keeps the {@code n} chars just copied to the block up to its first surrogate that is not half of a pair
+         * within them (a pair is written as it is); returns how many.
+         */
         private int passed(int n) {
             int end = size + n;
             int i = size;
-            while (i < end && !Character.isSurrogate(block[i])) {
-                i++;
+            while (i < end) {
+                char c = block[i];
+                if (!Character.isSurrogate(c)) {
+                    i++;
+                } else if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(block[i + 1])) {
+                    i += 2;
+                } else {
+                    break;
+                }
             }
             int kept = i - size;
             size = i;

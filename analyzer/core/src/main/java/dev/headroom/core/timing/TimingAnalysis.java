@@ -351,8 +351,9 @@ public final class TimingAnalysis {
                 findings.add(new TimingFinding(Rule.DEADLINE_EXCEEDED, ref, ref, firstLine(m), message, List.of(), 1, 1, false));
             }
             if (lastRootOf.get(found.method().owner()) == i) {
-                // Its methods are timed and nothing after reads its code but a re-analysis in a caller's context,
-                // which parses it again: with every method of a large program a root, the trees go as the roots do.
+                // Its roots are timed; a later root's analysis may still read its code (a helper not timed yet, a
+                // re-analysis in a caller's context), which parses it again: with every method of a large program a
+                // root, the trees go as the roots do.
                 found.method().owner().dropTree();
             }
         }

@@ -53,8 +53,10 @@ class JsonOutputTest {
         for (int round = 0; round < 200; round++) {
             char[] chars = new char[random.nextInt(20_000)];
             for (int i = 0; i < chars.length; i++) {
-                // Mostly plain text, so surrogates fall at every position of a block, block ends included.
-                chars[i] = random.nextInt(50) == 0 ? alphabet[1 + random.nextInt(alphabet.length - 1)] : 'a';
+                // Mostly plain text, so surrogates fall at every position of a block, block ends included; every
+                // other round mostly surrogates, so pairs and lone ones follow each other.
+                int plain = round % 2 == 0 ? 50 : 2;
+                chars[i] = random.nextInt(plain) == 0 ? alphabet[1 + random.nextInt(alphabet.length - 1)] : 'a';
             }
             StringWriter oneByOne = new StringWriter();
             StringWriter asStrings = new StringWriter();
