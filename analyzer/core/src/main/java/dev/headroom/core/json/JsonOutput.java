@@ -43,22 +43,10 @@ public final class JsonOutput {
             this.out = out;
         }
 
+        /** Not on the reports' path (the JSON writer hands over strings): made a string and written as one. */
         @Override
         public void write(char[] chars, int offset, int length) throws IOException {
-            int at = offset;
-            int end = offset + length;
-            while (at < end) {
-                if (pendingHigh != 0) {
-                    write(chars[at++]);
-                    continue;
-                }
-                int n = room(end - at);
-                System.arraycopy(chars, at, block, size, n);
-                at += passed(n);
-                if (at < end && Character.isSurrogate(chars[at])) {
-                    write(chars[at++]);
-                }
-            }
+            write(new String(chars, offset, length), 0, length);
         }
 
         /**
