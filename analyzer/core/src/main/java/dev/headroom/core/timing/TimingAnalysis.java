@@ -178,10 +178,11 @@ public final class TimingAnalysis {
         CharSequence reason;
         /** The callee that makes it unbounded, or null when the cause is in the method itself. */
         MethodRef cause;
-        // The lists and the set start as the shared empty ones (Collections', which sort) and grow through
-        // added(): most methods have no loop and few calls, and a large program has hundreds of thousands of timings.
+        // The lists and the set start as the shared empty ones (Collections', which sort; RecordedCalls.NONE) and grow
+        // through added() (plus()): most methods have no loop and few calls, and a large program has hundreds of
+        // thousands of timings.
         List<LoopBound> loops = Collections.emptyList();
-        List<UnboundedLoopSearch.Call> calls = Collections.emptyList();
+        RecordedCalls calls = RecordedCalls.NONE;
         /** The loops on the worst path, with their bounds. */
         List<WorstLoop> worstLoops = Collections.emptyList();
         /** From the IPET's solution: each source line that runs and how often, as pairs (line, count); else null. */
@@ -199,7 +200,10 @@ public final class TimingAnalysis {
         boolean calleeNormalDiffers;
         /** The normal-runs timing's own throw sites left out of it. */
         List<String> exits = Collections.emptyList();
-        /** The normal-runs timings of the callees a normal-runs timing adds up (their exits are left out too). */
+        /**
+         * The normal-runs timings of the callees a normal-runs timing adds up whose exits are left out too: those that
+         * leave none out are not listed (most of them; each unbounded call in a cycle is a timing of its own).
+         */
         List<MethodTiming> normalCallees = Collections.emptyList();
         /** Whether loops make it unbounded (see {@code unboundedByLoops}), over all runs and normal runs; null until asked. */
         Boolean unboundedByLoops;
@@ -216,6 +220,11 @@ public final class TimingAnalysis {
 
         MethodTiming normalRuns() {
             return normal == null ? this : normal;
+        }
+
+        /** Whether throw sites are left out of this complete timing, its own or its callees'. */
+        boolean leavesOutExits() {
+            return !exits.isEmpty() || !normalCallees.isEmpty();
         }
 
         /** The list with one more element: itself once it has one, else a new list. */
@@ -541,6 +550,7 @@ public final class TimingAnalysis {
         } // else both timings are the same (no cold code here or below): one is kept
         finish(t, cfg, all, bounds, cold.deadBlocks(), lb -> !cold.isDeadHeader(lb.header()), file,
                 constraints);
+        t.calls = t.calls.trimmed();
     }
 
     /** Each block's cost, each call instruction's cost and worst target, and the first reason a call has no bound. */
@@ -808,9 +818,9 @@ public final class TimingAnalysis {
                 callee = use.runs(inContext); // bounded by what this call passes: no unbounded loop on this path
             } else if (use.record()) {
                 // What is unbounded on this path is what is unbounded for what the call passes, where it has a context
-                t.calls = MethodTiming.added(t.calls, new UnboundedLoopSearch.Call(line, target, use.coldSite(), inContext));
+                t.calls = t.calls.plus(line, target, use.coldSite(), inContext);
             }
-            if (use.normalRuns()) {
+            if (use.normalRuns() && callee.leavesOutExits()) {
                 t.normalCallees = MethodTiming.added(t.normalCallees, callee);
             }
             if (!callee.bounded()) {
@@ -1031,11 +1041,11 @@ public final class TimingAnalysis {
             long slowest = 0;
             for (MethodRef target : targets) {
                 if (use.record()) {
-                    t.calls = MethodTiming.added(t.calls, new UnboundedLoopSearch.Call(line, target, use.coldSite()));
+                    t.calls = t.calls.plus(line, target, use.coldSite(), null);
                 }
                 MethodTiming callee = use.runs(timing(target));
                 t.calleeNormalDiffers |= callee.normal != null;
-                if (use.normalRuns()) {
+                if (use.normalRuns() && callee.leavesOutExits()) {
                     t.normalCallees = MethodTiming.added(t.normalCallees, callee);
                 }
                 if (!callee.bounded()) {

@@ -41,20 +41,9 @@ final class UnboundedLoopSearch {
      * it) the identity of that timing, which the call names.
      */
     record Method(MethodRef ref, boolean userCode, String file, List<LoopBound> unboundedLoops,
-                  Set<Integer> coldLoops, List<Call> calls, Object context) {
+                  Set<Integer> coldLoops, RecordedCalls calls, Object context) {
         boolean hasLoop(boolean hotOnly) {
             return unboundedLoops.stream().anyMatch(loop -> !hotOnly || !coldLoops.contains(loop.header()));
-        }
-    }
-
-    /**
-     * A call to an analysed method, at a line of the caller, from cold code or not; {@code context}: the
-     * identity of the callee's timing for what this call passes it, when it has one (its loops may be bounded
-     * there and its cold code not), else null.
-     */
-    record Call(int line, MethodRef callee, boolean cold, Object context) {
-        Call(int line, MethodRef callee, boolean cold) {
-            this(line, callee, cold, null);
         }
     }
 
@@ -113,17 +102,18 @@ final class UnboundedLoopSearch {
         callLines = new int[n][];
         callCold = new boolean[n][];
         for (int i = 0; i < n; i++) {
-            List<Call> calls = methods[i].calls();
+            RecordedCalls calls = methods[i].calls();
             int[] to = new int[calls.size()];
             int[] at = new int[calls.size()];
             boolean[] cold = new boolean[calls.size()];
             int k = 0;
-            for (Call c : calls) {
-                Integer id = c.context() != null ? contextIds.get(c.context()) : ids.get(c.callee());
+            for (int c = 0; c < calls.size(); c++) {
+                Object context = calls.context(c);
+                Integer id = context != null ? contextIds.get(context) : ids.get(calls.callee(c));
                 if (id != null) {
                     to[k] = id;
-                    cold[k] = c.cold();
-                    at[k++] = c.line();
+                    cold[k] = calls.cold(c);
+                    at[k++] = calls.line(c);
                 }
             }
             callees[i] = Arrays.copyOf(to, k);

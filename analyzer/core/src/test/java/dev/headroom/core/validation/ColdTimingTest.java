@@ -80,8 +80,11 @@ class ColdTimingTest {
     void aThrowPathLeavesTheBoundOfNormalRunsAndIsListed() {
         RootTiming normal = root(analyze(ColdPathPolicy.WARNING, TimingExceptions.EXCLUDE), "write");
         assertTrue(normal.bounded(), normal.toString());
-        assertEquals(List.of("ColdTiming.java:34 in dev.headroom.validation.targets.ColdTiming.checkMsgLength(int)"),
+        assertEquals(List.of("ColdTiming.java:35 in dev.headroom.validation.targets.ColdTiming.checkMsgLength(int)"),
                 normal.exceptionalExits());
+        RootTiming through = root(analyze(ColdPathPolicy.WARNING, TimingExceptions.EXCLUDE), "writeThrough");
+        assertTrue(through.bounded(), through.toString());
+        assertEquals(normal.exceptionalExits(), through.exceptionalExits(), "through a callee that throws nothing itself");
         RootTiming all = root(analyze(ColdPathPolicy.WARNING, TimingExceptions.INCLUDE), "write");
         assertFalse(all.bounded(), "the message is built by a loop without a bound: " + all);
         assertEquals(List.of(), all.exceptionalExits());

@@ -9,8 +9,9 @@ import java.util.List;
  * loop without a bound only while building an OutOfMemoryError's message
  * ({@code grow > ArraysSupport.hugeLength > ... > Integer.getChars}): that loop is cold, a warning, gone
  * under {@code --cold-paths ignore}. A length check that builds its message with a StringBuilder (as
- * Agrona's {@code checkMsgLength}, compiled for Java 8, does) has its unbounded loop on the throw path only.
- * ColdTimingTest checks the loops' severities under each policy.
+ * Agrona's {@code checkMsgLength}, compiled for Java 8, does) has its unbounded loop on the throw path only,
+ * listed as an exceptional exit of the roots above it. ColdTimingTest checks the loops' severities under each
+ * policy.
  */
 public class ColdTiming {
     private static final int MAX_LENGTH = 1024;
@@ -33,5 +34,16 @@ public class ColdTiming {
             throw new IllegalArgumentException(new StringBuilder().append("invalid message length=") // expect: heap-allocation/warning, growable-collection/warning
                     .append(length).toString()); // expect: heap-allocation/warning, growable-collection/warning
         }
+    }
+
+    /** Its callee throws nothing itself: the throw two calls down is listed all the same. */
+    @RealTime
+    public void writeThrough(int length) {
+        writeAt(1, length);
+    }
+
+    private void writeAt(int index, int length) {
+        checkMsgLength(length);
+        buffer[index] = (byte) length;
     }
 }
