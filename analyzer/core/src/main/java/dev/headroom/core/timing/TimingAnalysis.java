@@ -29,7 +29,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,7 +98,9 @@ public final class TimingAnalysis {
      * Methods analysed again for what one call passes them (see {@link #inContext}), by method and arguments,
      * in the order they were made (the keys hash objects by identity, so a hash order would vary by run).
      */
-    private final Map<Context, MethodTiming> contextual = new LinkedHashMap<>();
+    private final ContextCache<Contextual> contexts = new ContextCache<>();
+    /** The timings in a context, in the order they were made (the unbounded-loop search's). */
+    private final List<MethodTiming> contextual = new ArrayList<>();
     /** The methods being analysed, outermost first, and each one's place in that list (to name cycles). */
     private final List<MethodRef> inProgress = new ArrayList<>();
     private final Map<MethodRef, Integer> inProgressAt = new HashMap<>();
@@ -242,8 +243,8 @@ public final class TimingAnalysis {
         }
     }
 
-    /** A method and what a call knows of some of its arguments, by local. */
-    private record Context(MethodRef method, Map<Integer, ConstantInterpreter.Value> arguments) {
+    /** A method's timing for what a call knows of its arguments, and the parameters it depends on ({@link ContextReads}). */
+    private record Contextual(MethodTiming timing, long dependsOn) {
     }
 
     /** The constant-propagation frames of one method, computed on first use (null when they cannot be). */
@@ -251,22 +252,29 @@ public final class TimingAnalysis {
         private final String owner;
         private final MethodNode method;
         private final Map<Integer, ConstantInterpreter.Value> arguments;
+        /** In a call's context, what is read from the frames; null for the method's own timing. */
+        private final ContextReads reads;
         private org.objectweb.asm.tree.analysis.Frame<BasicValue>[] frames;
         private boolean computed;
 
-        Frames(String owner, MethodNode method, Map<Integer, ConstantInterpreter.Value> arguments) {
+        Frames(String owner, MethodNode method, Map<Integer, ConstantInterpreter.Value> arguments, ContextReads reads) {
             this.owner = owner;
             this.method = method;
             this.arguments = arguments;
+            this.reads = reads;
         }
 
         org.objectweb.asm.tree.analysis.Frame<BasicValue>[] get() {
             if (!computed) {
                 computed = true;
+                ConstantInterpreter interpreter = new ConstantInterpreter(fieldLengths, statics, arguments);
                 try {
-                    frames = new Analyzer<>(new ConstantInterpreter(fieldLengths, statics, arguments)).analyze(owner, method);
+                    frames = reads != null ? reads.analyze(interpreter) : new Analyzer<>(interpreter).analyze(owner, method);
                 } catch (AnalyzerException | RuntimeException e) {
                     frames = null; // no constants known: nothing is inferred, declarations still apply
+                    if (reads != null) {
+                        reads.dependOnAll(); // the arguments may be why
+                    }
                 }
             }
             return frames;
@@ -496,12 +504,15 @@ public final class TimingAnalysis {
     }
 
     private void analyzeBytecode(MethodTiming t, CallGraph.Node node, MethodNode method) {
-        analyzeBytecode(t, node, method, Map.of());
+        analyzeBytecode(t, node, method, Map.of(), null);
     }
 
-    /** @param arguments what a call site knows of some arguments, by local (empty: any call) */
+    /**
+     * @param arguments what a call site knows of some arguments, by local (empty: any call)
+     * @param reads     in a call's context, where what the timing reads of the frames is recorded; else null
+     */
     private void analyzeBytecode(MethodTiming t, CallGraph.Node node, MethodNode method,
-                                 Map<Integer, ConstantInterpreter.Value> arguments) {
+                                 Map<Integer, ConstantInterpreter.Value> arguments, ContextReads reads) {
         ControlFlow cfg;
         try {
             cfg = ControlFlow.of(method);
@@ -509,7 +520,7 @@ public final class TimingAnalysis {
             t.unbounded(short_(t.ref) + " uses " + e.getMessage() + ", which the timing analysis does not model");
             return;
         }
-        Frames values = new Frames(t.owner.internalName(), method, arguments);
+        Frames values = new Frames(t.owner.internalName(), method, arguments, reads);
         boolean hasMarker = false;
         for (int i = 0; i < cfg.insns.size(); i++) {
             hasMarker |= LoopBounds.isMarker(cfg.insns.get(i));
@@ -849,11 +860,19 @@ public final class TimingAnalysis {
             return null;
         }
         org.objectweb.asm.tree.analysis.Frame<BasicValue> frame = values.at(index);
-        Map<Integer, ConstantInterpreter.Value> known = frame == null ? Map.of() : knownArguments(mi, frame);
-        if (known.isEmpty()) {
+        if (frame == null) {
             return null;
         }
-        return analyzedIn(target, contextFree, known);
+        ContextReads reads = values.reads;
+        Map<Integer, ConstantInterpreter.Value> known = reads == null ? knownArguments(mi, frame)
+                : reads.unrecorded(() -> knownArguments(mi, frame));
+        Contextual in = known.isEmpty() ? null : analyzedIn(target, contextFree, known);
+        if (reads != null) {
+            // What this call passes counts for the callee's parameters its timing here depends on; where nothing is
+            // known, another context of this method may know some of them: all of them count.
+            reads.dependOnArguments(index, mi, in == null ? ContextReads.ALL : in.dependsOn());
+        }
+        return in == null ? null : in.timing();
     }
 
     /**
@@ -870,7 +889,8 @@ public final class TimingAnalysis {
         }
         ConstantInterpreter.Value receiver = new ConstantInterpreter.Value(BasicValue.REFERENCE_VALUE.getType(), null, null,
                 -1, instance.get());
-        return analyzedIn(root.ref(), contextFree, Map.of(0, receiver));
+        Contextual in = analyzedIn(root.ref(), contextFree, Map.of(0, receiver));
+        return in == null ? null : in.timing();
     }
 
     /**
@@ -882,10 +902,12 @@ public final class TimingAnalysis {
                 && (unboundedByLoops(contextFree, false) || unboundedByLoops(contextFree.normalRuns(), true));
     }
 
-    /** The method analysed again with what is known of its arguments, once per method and arguments. */
-    private MethodTiming analyzedIn(MethodRef target, MethodTiming contextFree, Map<Integer, ConstantInterpreter.Value> known) {
-        Context key = new Context(target, known);
-        MethodTiming cached = contextual.get(key);
+    /**
+     * The method analysed again with what is known of its arguments, once per method and what of them its timing
+     * depends on; null when its bytecode is not found.
+     */
+    private Contextual analyzedIn(MethodRef target, MethodTiming contextFree, Map<Integer, ConstantInterpreter.Value> known) {
+        Contextual cached = contexts.find(target, known);
         if (cached != null) {
             return cached;
         }
@@ -899,16 +921,19 @@ public final class TimingAnalysis {
             return null;
         }
         MethodTiming t = new MethodTiming(target, contextFree.owner);
+        ContextReads reads = new ContextReads(contextFree.owner.internalName(), method.get());
         inProgressAt.put(target, inProgress.size());
         inProgress.add(target);
         try {
-            analyzeBytecode(t, node, method.get(), known);
+            analyzeBytecode(t, node, method.get(), known, reads);
         } finally {
             inProgress.remove(inProgress.size() - 1);
             inProgressAt.remove(target);
         }
-        contextual.put(key, t);
-        return t;
+        Contextual made = new Contextual(t, reads.dependsOn());
+        contexts.put(target, known, reads.dependsOn(), made);
+        contextual.add(t);
+        return made;
     }
 
     /**
@@ -1186,7 +1211,7 @@ public final class TimingAnalysis {
                 unbounded.add(searched(e.getKey(), e.getValue(), null));
             }
         }
-        for (MethodTiming t : contextual.values()) {
+        for (MethodTiming t : contextual) {
             if (!t.bounded()) {
                 unbounded.add(searched(t.ref, t, t));
             }

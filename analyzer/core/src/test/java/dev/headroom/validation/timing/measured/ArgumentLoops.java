@@ -2,7 +2,11 @@ package dev.headroom.validation.timing.measured;
 
 import dev.headroom.annotations.RealTime;
 
-/** Loops bounded by what their caller passes: a constant count, the length of a fixed array. */
+/**
+ * Loops bounded by what their caller passes: a constant count, the length of a fixed array. A callee analysed for
+ * one call is reused for another call only where the two agree on what its timing read: {@code sumTagged} for a
+ * count of 3 serves both tags, not the count of 30.
+ */
 public class ArgumentLoops {
     private final int[] samples = new int[32];
 
@@ -32,5 +36,31 @@ public class ArgumentLoops {
     public int totalOfAll(int x) {
         samples[x & 31] = x;
         return total(samples);
+    }
+
+    private static int sumTagged(int[] values, int count, int tag) {
+        int s = tag;
+        for (int i = 0; i < count; i++) {
+            s += values[i];
+        }
+        return s;
+    }
+
+    @RealTime
+    public int sumFewOtherTag(int x) {
+        samples[x & 31] = x;
+        return sumTagged(samples, 3, 9);
+    }
+
+    @RealTime
+    public int sumFewTagged(int x) {
+        samples[x & 31] = x;
+        return sumTagged(samples, 3, 7);
+    }
+
+    @RealTime
+    public int sumManyTagged(int x) {
+        samples[x & 31] = x;
+        return sumTagged(samples, 30, 7);
     }
 }

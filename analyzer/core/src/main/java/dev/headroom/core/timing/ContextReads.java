@@ -1,0 +1,159 @@
+package dev.headroom.core.timing;
+
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.analysis.Analyzer;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+import org.objectweb.asm.tree.analysis.BasicValue;
+import org.objectweb.asm.tree.analysis.Frame;
+
+/**
+ * What a method's timing in a call's context depends on: the parameters that the values read from its
+ * constant-propagation frames derive from ({@link ParamProvenance}), as a mask over locals.
+ *
+ * <p>The timing is made from those reads alone (the loop bounds, what its own calls pass on), and each value read
+ * is the same in every context that agrees on the parameters it derives from. So two contexts that agree on the
+ * parameters read (known or not, and the same value where known) give the same timing, and one that knows none of
+ * them gives the timing of any call. The frames record every read once the analysis that makes them is done; the
+ * reads that decide what a call passes on count only for the callee's parameters its own timing depends on
+ * ({@link #dependOnArguments}).
+ */
+final class ContextReads {
+    /** Every parameter: what is read could not be told. */
+    static final long ALL = -1L;
+
+    private final String owner;
+    private final MethodNode method;
+    private boolean recording;
+    private Frame<ParamProvenance.Derived>[] provenance;
+    private long dependsOn;
+
+    ContextReads(String owner, MethodNode method) {
+        this.owner = owner;
+        this.method = method;
+    }
+
+    /** The parameters the reads so far derive from. */
+    long dependsOn() {
+        return dependsOn;
+    }
+
+    /** The frames under {@code interpreter}, each read from them recorded from now on. */
+    Frame<BasicValue>[] analyze(ConstantInterpreter interpreter) throws AnalyzerException {
+        Frame<BasicValue>[] frames = new Analyzer<>(interpreter) {
+            @Override
+            protected Frame<BasicValue> newFrame(int numLocals, int numStack) {
+                return new ReadFrame(numLocals, numStack);
+            }
+
+            @Override
+            protected Frame<BasicValue> newFrame(Frame<? extends BasicValue> frame) {
+                return new ReadFrame(frame);
+            }
+        }.analyze(owner, method);
+        for (int i = 0; i < frames.length; i++) {
+            if (frames[i] instanceof ReadFrame f) {
+                f.index = i;
+            }
+        }
+        recording = true;
+        return frames;
+    }
+
+    /** The frames could not be made: what they would have given is not known. */
+    void dependOnAll() {
+        dependsOn = ALL;
+    }
+
+    /** Reads frames without recording: what a call passes, before it is known which of it counts. */
+    <R> R unrecorded(java.util.function.Supplier<R> read) {
+        boolean was = recording;
+        recording = false;
+        try {
+            return read.get();
+        } finally {
+            recording = was;
+        }
+    }
+
+    /**
+     * The arguments of the call at {@code index} that go to the callee's parameters in {@code calleeParams} (a mask
+     * over the callee's locals): the values passed there are read.
+     */
+    void dependOnArguments(int index, MethodInsnNode call, long calleeParams) {
+        if (calleeParams == 0) {
+            return;
+        }
+        Type[] arguments = Type.getArgumentTypes(call.desc);
+        Frame<ParamProvenance.Derived> at = provenanceAt(index);
+        if (at == null) {
+            return;
+        }
+        int first = at.getStackSize() - arguments.length;
+        int local = 0;
+        if (call.getOpcode() != Opcodes.INVOKESTATIC) {
+            if ((calleeParams & ParamProvenance.bit(0)) != 0) {
+                dependsOn |= at.getStack(first - 1).params;
+            }
+            local = 1;
+        }
+        for (int k = 0; k < arguments.length; k++) {
+            if ((calleeParams & ParamProvenance.bit(local)) != 0) {
+                dependsOn |= at.getStack(first + k).params;
+            }
+            local += arguments[k].getSize();
+        }
+    }
+
+    /** The provenance frame at an instruction, made on first use; null (and every parameter counted) when it cannot be. */
+    private Frame<ParamProvenance.Derived> provenanceAt(int index) {
+        if (provenance == null && dependsOn != ALL) {
+            try {
+                provenance = new Analyzer<>(new ParamProvenance()).analyze(owner, method);
+            } catch (AnalyzerException | RuntimeException e) {
+                dependsOn = ALL;
+            }
+        }
+        Frame<ParamProvenance.Derived> at = provenance == null ? null : provenance[index];
+        if (at == null) {
+            dependsOn = ALL;
+        }
+        return at;
+    }
+
+    /** A frame that records the provenance of what is read from it, once the analysis is done. */
+    private final class ReadFrame extends Frame<BasicValue> {
+        private int index = -1;
+
+        ReadFrame(int numLocals, int numStack) {
+            super(numLocals, numStack);
+        }
+
+        ReadFrame(Frame<? extends BasicValue> frame) {
+            super(frame);
+        }
+
+        @Override
+        public BasicValue getLocal(int local) {
+            BasicValue value = super.getLocal(local);
+            Frame<ParamProvenance.Derived> at = recorded();
+            dependsOn |= at == null ? 0 : at.getLocal(local).params;
+            return value;
+        }
+
+        @Override
+        public BasicValue getStack(int slot) {
+            BasicValue value = super.getStack(slot);
+            Frame<ParamProvenance.Derived> at = recorded();
+            dependsOn |= at == null ? 0 : at.getStack(slot).params;
+            return value;
+        }
+
+        /** The provenance at this frame's instruction when a read from it is recorded, else null. */
+        private Frame<ParamProvenance.Derived> recorded() {
+            return recording && index >= 0 ? provenanceAt(index) : null;
+        }
+    }
+}
