@@ -25,6 +25,10 @@ import org.objectweb.asm.tree.analysis.BasicValue;
  * Constant propagation for loop-bound inference: which int values are constants, which arrays have a
  * known length, and which local an int on the stack was loaded from. Values merge to "unknown" when
  * paths disagree, so a constant at an instruction holds on every path that reaches it.
+ *
+ * <p>An operation that learns something here from its operands must pass their parameters on in
+ * {@link ParamProvenance} too, or timings in a call's context are shared where they differ (ParamProvenanceTest
+ * fails).
  */
 final class ConstantInterpreter extends BasicInterpreter {
     /** Known lengths of final array fields (see {@link FieldArrayLengths}). */

@@ -2,8 +2,10 @@ package dev.headroom.core.timing;
 
 import dev.headroom.core.classpath.AsmApi;
 import java.util.List;
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.BasicInterpreter;
 import org.objectweb.asm.tree.analysis.BasicValue;
@@ -12,9 +14,12 @@ import org.objectweb.asm.tree.analysis.Interpreter;
 /**
  * Which of a method's parameters each value may derive from, as a mask over locals ({@link #bit}): under the
  * {@link ConstantInterpreter}, what a call knows of those parameters can change what is known of the value, and
- * nothing else a call passes can. The result of any operation derives from all its operands (a call's from all
- * its arguments, a field read from the object), a merge from both sides; constants and static fields derive
- * from none.
+ * nothing else a call passes can. A value derives from what the constant interpreter makes it of: a copy from its
+ * source, int arithmetic from its operands, an array's length or a new array's from the array or the count, a
+ * field from the object, a string's {@code length()} from the string, a merge from both sides. Every other
+ * operation's result is unknown there whatever the operands are, so it derives from nothing; nor do constants
+ * and static fields. Whatever the constant interpreter learns to know must be passed on here too:
+ * ParamProvenanceTest compares the two on the JDK's code.
  */
 final class ParamProvenance extends Interpreter<ParamProvenance.Derived> {
     /** The bit for locals 63 and above, which share it. */
@@ -92,13 +97,23 @@ final class ParamProvenance extends Interpreter<ParamProvenance.Derived> {
 
     @Override
     public Derived unaryOperation(AbstractInsnNode insn, Derived value) throws AnalyzerException {
-        return of(SIZES.unaryOperation(insn, BasicValue.UNINITIALIZED_VALUE), value.params);
+        boolean carried = switch (insn.getOpcode()) {
+            case Opcodes.NEWARRAY, Opcodes.ANEWARRAY, Opcodes.ARRAYLENGTH, Opcodes.INEG, Opcodes.IINC,
+                 Opcodes.GETFIELD -> true;
+            default -> false;
+        };
+        return of(SIZES.unaryOperation(insn, BasicValue.UNINITIALIZED_VALUE), carried ? value.params : 0);
     }
 
     @Override
     public Derived binaryOperation(AbstractInsnNode insn, Derived value1, Derived value2) throws AnalyzerException {
+        boolean intArithmetic = switch (insn.getOpcode()) {
+            case Opcodes.IADD, Opcodes.ISUB, Opcodes.IMUL, Opcodes.IDIV, Opcodes.IREM, Opcodes.ISHL, Opcodes.ISHR,
+                 Opcodes.IUSHR, Opcodes.IAND, Opcodes.IOR, Opcodes.IXOR -> true;
+            default -> false;
+        };
         return of(SIZES.binaryOperation(insn, BasicValue.UNINITIALIZED_VALUE, BasicValue.UNINITIALIZED_VALUE),
-                value1.params | value2.params);
+                intArithmetic ? value1.params | value2.params : 0);
     }
 
     @Override
@@ -108,11 +123,9 @@ final class ParamProvenance extends Interpreter<ParamProvenance.Derived> {
 
     @Override
     public Derived naryOperation(AbstractInsnNode insn, List<? extends Derived> values) throws AnalyzerException {
-        long params = 0;
-        for (Derived v : values) {
-            params |= v.params;
-        }
-        return of(SIZES.naryOperation(insn, List.of()), params);
+        boolean stringLength = insn instanceof MethodInsnNode call && call.getOpcode() != Opcodes.INVOKESTATIC
+                && call.name.equals("length") && call.desc.equals("()I");
+        return of(SIZES.naryOperation(insn, List.of()), stringLength ? values.get(0).params : 0);
     }
 
     @Override
