@@ -13,12 +13,13 @@ import org.objectweb.asm.tree.analysis.Frame;
  * What a method's timing in a call's context depends on: the parameters that the values read from its
  * constant-propagation frames derive from ({@link ParamProvenance}), as a mask over locals.
  *
- * <p>The timing is made from those reads alone (the loop bounds, what its own calls pass on), and each value read
- * is the same in every context that agrees on the parameters it derives from. So two contexts that agree on the
- * parameters read (known or not, and the same value where known) give the same timing, and one that knows none of
- * them gives the timing of any call. The frames record every read once the analysis that makes them is done; the
- * reads that decide what a call passes on count only for the callee's parameters its own timing depends on
- * ({@link #dependOnArguments}).
+ * <p>The timing is made from those reads (the loop bounds, what its own calls pass on) and from timings that hold
+ * for any call (its callees' own, and a recursive call's stand-in), and each value read is the same in every context
+ * that agrees on the parameters it derives from. So two contexts that agree on the parameters read (known or not,
+ * and the same value where known) give the same bound; a reason without one may name the calls that were being
+ * analysed when it was made (a recursion's cycle), as it did when a timing was kept per context. The frames record
+ * every read once the analysis that makes them is done; the reads that decide what a call passes on count only for
+ * the callee's parameters its own timing depends on ({@link #dependOnArguments}).
  */
 final class ContextReads {
     /** Every parameter: what is read could not be told. */
@@ -26,7 +27,9 @@ final class ContextReads {
 
     private final String owner;
     private final MethodNode method;
-    private boolean recording;
+    /** The frames are made: what is read from them now is recorded, unless {@link #unrecorded} reads it. */
+    private boolean made;
+    private int suspended;
     private Frame<ParamProvenance.Derived>[] provenance;
     private long dependsOn;
 
@@ -58,7 +61,7 @@ final class ContextReads {
                 f.index = i;
             }
         }
-        recording = true;
+        made = true;
         return frames;
     }
 
@@ -69,12 +72,11 @@ final class ContextReads {
 
     /** Reads frames without recording: what a call passes, before it is known which of it counts. */
     <R> R unrecorded(java.util.function.Supplier<R> read) {
-        boolean was = recording;
-        recording = false;
+        suspended++;
         try {
             return read.get();
         } finally {
-            recording = was;
+            suspended--;
         }
     }
 
@@ -153,7 +155,7 @@ final class ContextReads {
 
         /** The provenance at this frame's instruction when a read from it is recorded, else null. */
         private Frame<ParamProvenance.Derived> recorded() {
-            return recording && index >= 0 ? provenanceAt(index) : null;
+            return made && suspended == 0 && index >= 0 ? provenanceAt(index) : null;
         }
     }
 }

@@ -396,6 +396,11 @@ public final class TimingAnalysis {
         return List.copyOf(timing(method).loops);
     }
 
+    /** The methods analysed in a call's context, an entry per analysis, in the order they were made. */
+    List<MethodRef> contextualAnalyses() {
+        return contextual.stream().map(t -> t.ref).toList();
+    }
+
     /** The worst-case cost of one call of the method, or empty when it has no bound. */
     public OptionalLong cost(MethodRef method) {
         MethodTiming t = timing(method).normalRuns();
