@@ -110,6 +110,32 @@ class LauncherIT {
         assertEquals(inProcess.err(), reading.err().substring(debug.length() + 1), "the rest of standard error");
     }
 
+    /**
+     * The archive is a static one: Java 17's archive written at exit leaves out Java 5 class files, which picocli and
+     * ASM ship as, and everything built on them. Installed where the path has no blank: Java 17 matches no class to a
+     * class path entry with one, so there the archive holds the JDK's classes only (README).
+     */
+    @Test
+    void theArchiveHoldsPicocliAndAsmThoughTheyAreJava5ClassFiles() throws IOException {
+        Path installation = Distribution.unpack(Files.createDirectories(work.resolve("tools")));
+        Path log = work.resolve("classes.log");
+        List<String> args = List.of(installation.resolve("bin/headroom").toString(), "check", "--format", "json", SAMPLE);
+        LauncherRun.Command command = LauncherRun.command(args).env("JAVA_HOME", JAVA_HOME)
+                .env("XDG_CACHE_HOME", work.resolve("cache").toString())
+                .env("HEADROOM_OPTS", "-Xlog:class+load:file=" + log);
+        command.run(work.resolve("first"));
+        LauncherRun writing = command.run(work.resolve("writing"));
+        assertEquals(1, archives(work.resolve("cache")).size(), "the second run wrote the archive: " + writing);
+        Files.deleteIfExists(log);
+        command.run(work.resolve("reading"));
+        String loaded = Files.readString(log);
+        assertAll(
+                () -> assertTrue(loaded.contains("] picocli.CommandLine source: shared objects file"), "picocli"),
+                () -> assertTrue(loaded.contains("] org.objectweb.asm.ClassReader source: shared objects file"), "ASM"),
+                () -> assertTrue(loaded.contains("] dev.headroom.cli.ErrorReporter source: shared objects file"),
+                        "a class of Headroom's built on picocli's"));
+    }
+
     @Test
     void everyArgumentPassesThroughUnchanged() throws IOException {
         String category = "team a/\"quoted\" $HOME * ' \\ ;";
