@@ -119,8 +119,7 @@ class LauncherIT {
     void theArchiveHoldsPicocliAndAsmThoughTheyAreJava5ClassFiles() throws IOException {
         Path installation = Distribution.unpack(Files.createDirectories(work.resolve("tools")));
         Path log = work.resolve("classes.log");
-        List<String> args = List.of(installation.resolve("bin/headroom").toString(), "check", "--format", "json", SAMPLE);
-        LauncherRun.Command command = LauncherRun.command(args).env("JAVA_HOME", JAVA_HOME)
+        LauncherRun.Command command = launcher(installation.resolve("bin/headroom"), "check", "--format", "json", SAMPLE)
                 .env("XDG_CACHE_HOME", work.resolve("cache").toString())
                 .env("HEADROOM_OPTS", "-Xlog:class+load:file=" + log);
         command.run(work.resolve("first"));
@@ -274,7 +273,12 @@ class LauncherIT {
     }
 
     private static LauncherRun.Command launcher(String... args) {
-        List<String> command = new ArrayList<>(List.of(launcher));
+        return launcher(Path.of(launcher), args);
+    }
+
+    /** The command of a launcher, with the Java the tests run on. */
+    private static LauncherRun.Command launcher(Path script, String... args) {
+        List<String> command = new ArrayList<>(List.of(script.toString()));
         command.addAll(List.of(args));
         return LauncherRun.command(command).env("JAVA_HOME", JAVA_HOME);
     }

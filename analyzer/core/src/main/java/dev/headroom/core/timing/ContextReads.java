@@ -88,25 +88,37 @@ final class ContextReads {
         if (calleeParams == 0) {
             return;
         }
-        Type[] arguments = Type.getArgumentTypes(call.desc);
         Frame<ParamProvenance.Derived> at = provenanceAt(index);
         if (at == null) {
             return;
         }
-        int first = at.getStackSize() - arguments.length;
-        int local = 0;
-        if (call.getOpcode() != Opcodes.INVOKESTATIC) {
-            if ((calleeParams & ParamProvenance.bit(0)) != 0) {
-                dependsOn |= at.getStack(first - 1).params;
-            }
-            local = 1;
-        }
-        for (int k = 0; k < arguments.length; k++) {
-            if ((calleeParams & ParamProvenance.bit(local)) != 0) {
+        int[] locals = calleeLocals(call);
+        int first = at.getStackSize() - locals.length;
+        for (int k = 0; k < locals.length; k++) {
+            if ((calleeParams & ParamProvenance.bit(locals[k])) != 0) {
                 dependsOn |= at.getStack(first + k).params;
             }
-            local += arguments[k].getSize();
         }
+    }
+
+    /**
+     * The callee's local of each value a call passes (the receiver first, then the arguments), in the order they
+     * are on the stack: the last of the stack at the call, one entry each (a long or a double takes two locals).
+     */
+    static int[] calleeLocals(MethodInsnNode call) {
+        Type[] arguments = Type.getArgumentTypes(call.desc);
+        boolean receiver = call.getOpcode() != Opcodes.INVOKESTATIC;
+        int[] locals = new int[arguments.length + (receiver ? 1 : 0)];
+        int local = 0;
+        int k = 0;
+        if (receiver) {
+            locals[k++] = local++;
+        }
+        for (Type argument : arguments) {
+            locals[k++] = local;
+            local += argument.getSize();
+        }
+        return locals;
     }
 
     /** The provenance frame at an instruction, made on first use; null (and every parameter counted) when it cannot be. */
@@ -140,22 +152,23 @@ final class ContextReads {
         @Override
         public BasicValue getLocal(int local) {
             BasicValue value = super.getLocal(local);
-            Frame<ParamProvenance.Derived> at = recorded();
-            dependsOn |= at == null ? 0 : at.getLocal(local).params;
+            record(false, local);
             return value;
         }
 
         @Override
         public BasicValue getStack(int slot) {
             BasicValue value = super.getStack(slot);
-            Frame<ParamProvenance.Derived> at = recorded();
-            dependsOn |= at == null ? 0 : at.getStack(slot).params;
+            record(true, slot);
             return value;
         }
 
-        /** The provenance at this frame's instruction when a read from it is recorded, else null. */
-        private Frame<ParamProvenance.Derived> recorded() {
-            return made && suspended == 0 && index >= 0 ? provenanceAt(index) : null;
+        /** Counts the parameters a local or stack value read from this frame derives from, once the frames are made. */
+        private void record(boolean stack, int i) {
+            Frame<ParamProvenance.Derived> at = made && suspended == 0 && index >= 0 ? provenanceAt(index) : null;
+            if (at != null) {
+                dependsOn |= (stack ? at.getStack(i) : at.getLocal(i)).params;
+            }
         }
     }
 }

@@ -94,12 +94,12 @@ public final class TimingAnalysis {
     private final boolean assertionsEnabled;
     private final TimingExceptions exceptions;
     private final Map<MethodRef, MethodTiming> timings = new HashMap<>();
-    /**
-     * Methods analysed again for what one call passes them (see {@link #inContext}), by method and arguments,
-     * in the order they were made (the keys hash objects by identity, so a hash order would vary by run).
-     */
+    /** Methods analysed again for what one call passes them (see {@link #inContext}), by what their timings read. */
     private final ContextCache<Contextual> contexts = new ContextCache<>();
-    /** The timings in a context, in the order they were made (the unbounded-loop search's). */
+    /**
+     * The timings in a context, in the order they were made: the unbounded-loop search's order (the cache's keys
+     * hash objects by identity, so its order would vary by run).
+     */
     private final List<MethodTiming> contextual = new ArrayList<>();
     /** The methods being analysed, outermost first, and each one's place in that list (to name cycles). */
     private final List<MethodRef> inProgress = new ArrayList<>();
@@ -987,22 +987,16 @@ public final class TimingAnalysis {
      */
     private static Map<Integer, ConstantInterpreter.Value> knownArguments(MethodInsnNode mi,
             org.objectweb.asm.tree.analysis.Frame<BasicValue> frame) {
-        Type[] arguments = Type.getArgumentTypes(mi.desc);
-        int first = frame.getStackSize() - arguments.length;
-        int local = mi.getOpcode() == Opcodes.INVOKESTATIC ? 0 : 1;
+        int[] locals = ContextReads.calleeLocals(mi);
+        int first = frame.getStackSize() - locals.length;
+        boolean hasReceiver = mi.getOpcode() != Opcodes.INVOKESTATIC;
         Map<Integer, ConstantInterpreter.Value> known = new HashMap<>();
-        if (local == 1) {
-            ConstantInterpreter.Value receiver = ConstantInterpreter.known(frame.getStack(first - 1));
-            if (receiver != null && receiver.object != null) {
-                known.put(0, receiver);
-            }
-        }
-        for (int k = 0; k < arguments.length; k++) {
+        for (int k = 0; k < locals.length; k++) {
             ConstantInterpreter.Value value = ConstantInterpreter.known(frame.getStack(first + k));
-            if (value != null) {
-                known.put(local, value);
+            // The receiver counts only when its object is known.
+            if (value != null && (k > 0 || !hasReceiver || value.object != null)) {
+                known.put(locals[k], value);
             }
-            local += arguments[k].getSize();
         }
         return known;
     }

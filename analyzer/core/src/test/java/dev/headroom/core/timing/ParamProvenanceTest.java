@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.headroom.core.heap.StaticObjects;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,7 +46,7 @@ class ParamProvenanceTest {
     }
 
     /** One token per path, as a real static state gives one object per field (tokens compare by identity). */
-    private static final Map<String, Token> TOKENS = new java.util.HashMap<>();
+    private static final Map<String, Token> TOKENS = new HashMap<>();
 
     private static Token token(String path) {
         return TOKENS.computeIfAbsent(path, Token::new);
@@ -89,13 +91,14 @@ class ParamProvenanceTest {
                 if ((m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
                     continue;
                 }
-                List<Integer> params = knowable(m);
+                Map<Integer, String> knowable = knowable(m);
+                List<Integer> params = List.copyOf(knowable.keySet());
                 for (int k = 0; k < CONTEXTS_PER_METHOD && !params.isEmpty(); k++) {
-                    Map<Integer, ConstantInterpreter.Value> one = context(m, random);
+                    Map<Integer, ConstantInterpreter.Value> one = context(knowable, random);
                     int changed = params.get(random.nextInt(params.size()));
                     Map<Integer, ConstantInterpreter.Value> other = new TreeMap<>(one);
                     ConstantInterpreter.Value value = other.containsKey(changed) && random.nextBoolean() ? null
-                            : knownValue(kindOf(m, changed), changed, random);
+                            : knownValue(knowable.get(changed), changed, random);
                     if (value == null) {
                         other.remove(changed);
                     } else {
@@ -112,47 +115,29 @@ class ParamProvenanceTest {
         }
     }
 
-    /** The locals of the parameters a call can know (the receiver, ints, arrays, objects), in order. */
-    private static List<Integer> knowable(MethodNode m) {
-        List<Integer> locals = new ArrayList<>();
+    /**
+     * The locals of the parameters a call can know (the receiver, ints, arrays, objects), in order, each with the kind
+     * of value it can be known as: "int", "array" or "object".
+     */
+    private static Map<Integer, String> knowable(MethodNode m) {
+        Map<Integer, String> locals = new LinkedHashMap<>();
         int local = 0;
         if ((m.access & Opcodes.ACC_STATIC) == 0) {
-            locals.add(local++);
+            locals.put(local++, "object");
         }
         for (Type t : Type.getArgumentTypes(m.desc)) {
-            if (kindOf(t) != null) {
-                locals.add(local);
+            String kind = switch (t.getSort()) {
+                case Type.INT, Type.SHORT, Type.BYTE, Type.CHAR, Type.BOOLEAN -> "int";
+                case Type.ARRAY -> "array";
+                case Type.OBJECT -> "object";
+                default -> null;
+            };
+            if (kind != null) {
+                locals.put(local, kind);
             }
             local += t.getSize();
         }
         return locals;
-    }
-
-    /** The kind of value a parameter's local can be known as: "int", "array" or "object"; null for none. */
-    private static String kindOf(MethodNode m, int local) {
-        int at = 0;
-        if ((m.access & Opcodes.ACC_STATIC) == 0) {
-            if (local == 0) {
-                return "object";
-            }
-            at = 1;
-        }
-        for (Type t : Type.getArgumentTypes(m.desc)) {
-            if (at == local) {
-                return kindOf(t);
-            }
-            at += t.getSize();
-        }
-        throw new IllegalArgumentException("no parameter at local " + local);
-    }
-
-    private static String kindOf(Type t) {
-        return switch (t.getSort()) {
-            case Type.INT, Type.SHORT, Type.BYTE, Type.CHAR, Type.BOOLEAN -> "int";
-            case Type.ARRAY -> "array";
-            case Type.OBJECT -> "object";
-            default -> null;
-        };
     }
 
     /** A random known value of a kind: an int, an array of some length, an object (a string literal or a token). */
@@ -168,53 +153,54 @@ class ParamProvenanceTest {
     }
 
     /** Each parameter a call can know, known or not at random. */
-    private static Map<Integer, ConstantInterpreter.Value> context(MethodNode m, Random random) {
+    private static Map<Integer, ConstantInterpreter.Value> context(Map<Integer, String> knowable, Random random) {
         Map<Integer, ConstantInterpreter.Value> known = new TreeMap<>();
-        for (int local : knowable(m)) {
+        knowable.forEach((local, kind) -> {
             if (random.nextBoolean()) {
-                known.put(local, knownValue(kindOf(m, local), local, random));
+                known.put(local, knownValue(kind, local, random));
             }
-        }
+        });
         return known;
     }
 
-    /** The values compared; a problem for each that differs without deriving from a known parameter. */
-    private static int compare(String owner, MethodNode m, Map<Integer, ConstantInterpreter.Value> known,
-                               Map<Integer, ConstantInterpreter.Value> otherwise, int changed, List<String> problems) {
-        Frame<BasicValue>[] free;
-        Frame<BasicValue>[] inContext;
+    /** The values compared; a problem for each that differs without deriving from the parameter the contexts differ in. */
+    private static int compare(String owner, MethodNode m, Map<Integer, ConstantInterpreter.Value> one,
+                               Map<Integer, ConstantInterpreter.Value> other, int changed, List<String> problems) {
+        Frame<BasicValue>[] inOne;
+        Frame<BasicValue>[] inOther;
         Frame<ParamProvenance.Derived>[] provenance;
         try {
-            free = new Analyzer<>(new ConstantInterpreter(ConstantInterpreter.FieldLengths.NONE, EVERY_FIELD, otherwise))
+            inOne = new Analyzer<>(new ConstantInterpreter(ConstantInterpreter.FieldLengths.NONE, EVERY_FIELD, one))
                     .analyze(owner, m);
-            inContext = new Analyzer<>(new ConstantInterpreter(ConstantInterpreter.FieldLengths.NONE, EVERY_FIELD, known))
+            inOther = new Analyzer<>(new ConstantInterpreter(ConstantInterpreter.FieldLengths.NONE, EVERY_FIELD, other))
                     .analyze(owner, m);
             provenance = new Analyzer<>(new ParamProvenance()).analyze(owner, m);
         } catch (AnalyzerException e) {
             return 0;
         }
-        long knownMask = ParamProvenance.bit(changed);
+        long changedBit = ParamProvenance.bit(changed);
+        String where = owner + "." + m.name + m.desc;
         int compared = 0;
-        for (int i = 0; i < free.length; i++) {
-            if ((free[i] == null) != (inContext[i] == null) || (free[i] == null) != (provenance[i] == null)) {
-                problems.add(owner + "." + m.name + m.desc + " #" + i + ": reached in one analysis only");
+        for (int i = 0; i < inOne.length; i++) {
+            if ((inOne[i] == null) != (inOther[i] == null) || (inOne[i] == null) != (provenance[i] == null)) {
+                problems.add(where + " #" + i + ": reached in one analysis only");
                 continue;
             }
-            if (free[i] == null) {
+            if (inOne[i] == null) {
                 continue;
             }
-            for (int l = 0; l < free[i].getLocals(); l++) {
+            for (int l = 0; l < inOne[i].getLocals(); l++) {
                 compared++;
-                if (changedWithout(free[i].getLocal(l), inContext[i].getLocal(l), provenance[i].getLocal(l), knownMask)) {
-                    problems.add(owner + "." + m.name + m.desc + " at " + i + ", local " + l + ", knowing " + known
-                            + " or " + otherwise + ": " + inContext[i].getLocal(l) + " against " + free[i].getLocal(l));
+                if (changedWithout(inOne[i].getLocal(l), inOther[i].getLocal(l), provenance[i].getLocal(l), changedBit)) {
+                    problems.add(where + " at " + i + ", local " + l + ", knowing " + one + " or " + other + ": "
+                            + inOne[i].getLocal(l) + " against " + inOther[i].getLocal(l));
                 }
             }
-            for (int s = 0; s < free[i].getStackSize(); s++) {
+            for (int s = 0; s < inOne[i].getStackSize(); s++) {
                 compared++;
-                if (changedWithout(free[i].getStack(s), inContext[i].getStack(s), provenance[i].getStack(s), knownMask)) {
-                    problems.add(owner + "." + m.name + m.desc + " at " + i + ", stack " + s + ", knowing " + known
-                            + " or " + otherwise + ": " + inContext[i].getStack(s) + " against " + free[i].getStack(s));
+                if (changedWithout(inOne[i].getStack(s), inOther[i].getStack(s), provenance[i].getStack(s), changedBit)) {
+                    problems.add(where + " at " + i + ", stack " + s + ", knowing " + one + " or " + other + ": "
+                            + inOne[i].getStack(s) + " against " + inOther[i].getStack(s));
                 }
             }
         }
@@ -222,9 +208,9 @@ class ParamProvenanceTest {
     }
 
     /** Whether a value differs between the two analyses though it does not derive from the parameter they differ in. */
-    private static boolean changedWithout(BasicValue free, BasicValue inContext, ParamProvenance.Derived derived,
-                                          long knownMask) {
-        return !same(free, inContext) && (derived.params & knownMask) == 0;
+    private static boolean changedWithout(BasicValue one, BasicValue other, ParamProvenance.Derived derived,
+                                          long changedBit) {
+        return !same(one, other) && (derived.params & changedBit) == 0;
     }
 
     /** The same value: both plain of one type, or both known alike. */
