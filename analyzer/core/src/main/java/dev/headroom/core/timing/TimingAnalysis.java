@@ -93,7 +93,13 @@ public final class TimingAnalysis {
     private final StaticObjects statics;
     private final boolean assertionsEnabled;
     private final TimingExceptions exceptions;
-    private final Map<MethodRef, MethodTiming> timings = new HashMap<>();
+    /** Each method met, with its timing once made: one lookup per call, and none for a site's targets once listed. */
+    private final Map<MethodRef, Known> byMethod = new HashMap<>();
+    /**
+     * Whether each call names an intrinsic and its cost (empty: it does not, or the flow facts give it a cost): the
+     * same few hundred methods are asked for at every call site of every analysis.
+     */
+    private final Map<MethodRef, OptionalLong> intrinsicCosts = new HashMap<>();
     /** Methods analysed again for what one call passes them (see {@link #inContext}), by what their timings read. */
     private final ContextCache<Contextual> contexts = new ContextCache<>();
     /**
@@ -101,9 +107,12 @@ public final class TimingAnalysis {
      * hash objects by identity, so its order would vary by run).
      */
     private final List<MethodTiming> contextual = new ArrayList<>();
-    /** The methods being analysed, outermost first, and each one's place in that list (to name cycles). */
+    /** The methods being analysed, outermost first (to name cycles); each one's place is in its {@link Known}. */
     private final List<MethodRef> inProgress = new ArrayList<>();
-    private final Map<MethodRef, Integer> inProgressAt = new HashMap<>();
+    /** Changes whenever {@link #inProgress} does: two calls back into a method with the same value see the same cycle. */
+    private long stackVersion;
+    /** How many sites' targets were listed: each list's number (see {@link Known#listedAt}). */
+    private int sitesListed;
     private final Map<MethodRef, String> pathNames = new HashMap<>();
     private final Map<CharSequence, String> unboundedSteps = new IdentityHashMap<>();
     /**
@@ -167,6 +176,25 @@ public final class TimingAnalysis {
 
         MethodTiming runs(MethodTiming callee) {
             return normalRuns ? callee.normalRuns() : callee;
+        }
+    }
+
+    /**
+     * What the analysis knows of one method: its timing once made; while it is analysed (on its own or in a call's
+     * context), its place in {@link #inProgress}; and the stand-in last made for a call back into it, with the
+     * {@link #stackVersion} it was made at (the same cycle is reached from a method's every call site).
+     */
+    private static final class Known {
+        final MethodRef ref;
+        MethodTiming timing;
+        int inProgressAt = -1;
+        MethodTiming recursion;
+        long recursionAt;
+        /** The last site whose targets listed it ({@link #targetsOf}): each target once, with no set per site. */
+        int listedAt;
+
+        Known(MethodRef ref) {
+            this.ref = ref;
         }
     }
 
@@ -428,14 +456,31 @@ public final class TimingAnalysis {
 
     // ---- per method ----
 
+    private Known entry(MethodRef ref) {
+        return byMethod.computeIfAbsent(ref, Known::new);
+    }
+
+    /** A method's timing once made, else null (never met, or still being analysed). */
+    private MethodTiming timingMade(MethodRef ref) {
+        Known k = byMethod.get(ref);
+        return k == null ? null : k.timing;
+    }
+
     private MethodTiming timing(MethodRef ref) {
-        MethodTiming known = timings.get(ref);
-        if (known != null) {
-            return known;
+        return timing(entry(ref));
+    }
+
+    private MethodTiming timing(Known k) {
+        if (k.timing != null) {
+            return k.timing;
         }
-        Integer cycleStart = inProgressAt.get(ref);
-        if (cycleStart != null) {
-            return new MethodTiming(ref, null).unbounded(cycleReason(inProgress, cycleStart, ref));
+        MethodRef ref = k.ref;
+        if (k.inProgressAt >= 0) {
+            if (k.recursion == null || k.recursionAt != stackVersion) {
+                k.recursion = new MethodTiming(ref, null).unbounded(cycleReason(inProgress, k.inProgressAt, ref));
+                k.recursionAt = stackVersion;
+            }
+            return k.recursion;
         }
         CallGraph.Node node = graph.node(ref);
         LoadedClass owner;
@@ -451,7 +496,7 @@ public final class TimingAnalysis {
                     t = new MethodTiming(ref, null).unbounded(new LazyText(() -> "call to " + short_(ref)
                             + " cannot be analysed: " + r.problem()));
                 }
-                timings.put(ref, t);
+                k.timing = t;
                 return t;
             }
             owner = r.declared().owner();
@@ -459,7 +504,7 @@ public final class TimingAnalysis {
             MethodRef declared = r.declared().ref();
             if (!declared.equals(ref)) {
                 MethodTiming t = timing(declared);
-                timings.put(ref, t);
+                k.timing = t;
                 return t;
             }
         }
@@ -474,18 +519,28 @@ public final class TimingAnalysis {
             } else if ((method.access & Opcodes.ACC_ABSTRACT) != 0 || method.instructions.size() == 0) {
                 t.unbounded("abstract method " + short_(ref) + " has no implementation to analyse");
             } else {
-                inProgressAt.put(ref, inProgress.size());
-                inProgress.add(ref);
+                enter(k);
                 try {
                     analyzeBytecode(t, node, method);
                 } finally {
-                    inProgress.remove(inProgress.size() - 1);
-                    inProgressAt.remove(ref);
+                    leave(k);
                 }
             }
         }
-        timings.put(ref, t);
+        k.timing = t;
         return t;
+    }
+
+    private void enter(Known k) {
+        k.inProgressAt = inProgress.size();
+        inProgress.add(k.ref);
+        stackVersion++;
+    }
+
+    private void leave(Known k) {
+        inProgress.remove(inProgress.size() - 1);
+        k.inProgressAt = -1;
+        stackVersion++;
     }
 
     /** A trusted cost: @AssumeCost, then the flow facts, then the cost model; null when none applies. */
@@ -551,7 +606,7 @@ public final class TimingAnalysis {
                 t.coldLoops.add(lb.header());
             }
         }
-        MethodCalls calls = new MethodCalls(node);
+        MethodCalls calls = new MethodCalls(node, cfg.insns.size());
         BlockCosts all = blockCosts(t, calls, cfg, values, cold, false);
         Consumer<Ipet> constraints = loopBounds.constrained() ? loopBounds::constrain : null;
         if (exceptions == TimingExceptions.EXCLUDE && (cold.any() || t.calleeNormalDiffers)) {
@@ -590,19 +645,29 @@ public final class TimingAnalysis {
      * runs and of normal runs (a call site of {@code Object.toString} has hundreds).
      */
     private static final class MethodCalls {
-        final Map<Integer, List<Call>> byIndex = new HashMap<>();
-        final Map<Integer, SiteTargets> targets = new HashMap<>();
+        /** By instruction index: the calls there, null where none. */
+        private final List<Call>[] byIndex;
+        /** By instruction index: the targets of the call there, null until worked out. */
+        final SiteTargets[] targets;
 
-        MethodCalls(CallGraph.Node node) {
+        @SuppressWarnings("unchecked")
+        MethodCalls(CallGraph.Node node, int instructions) {
+            byIndex = new List[instructions];
+            targets = new SiteTargets[instructions];
             if (node != null) {
                 for (Call call : node.calls()) {
-                    byIndex.computeIfAbsent(call.site().index(), k -> new ArrayList<>(1)).add(call);
+                    int i = call.site().index();
+                    if (byIndex[i] == null) {
+                        byIndex[i] = new ArrayList<>(1);
+                    }
+                    byIndex[i].add(call);
                 }
             }
         }
 
         List<Call> at(int index) {
-            return byIndex.getOrDefault(index, List.of());
+            List<Call> here = byIndex[index];
+            return here == null ? List.of() : here;
         }
     }
 
@@ -610,22 +675,22 @@ public final class TimingAnalysis {
      * What a call instruction may lead into, each once in the order of the graph's calls, and the first reason one
      * of its calls cannot be analysed (null when none).
      */
-    private record SiteTargets(List<MethodRef> targets, CharSequence unanalysable, MethodRef unanalysableRef) {
+    private record SiteTargets(List<Known> targets, CharSequence unanalysable, MethodRef unanalysableRef) {
     }
 
     private SiteTargets targetsOf(MethodTiming t, List<Call> here, MethodInsnNode mi) {
-        List<MethodRef> targets = new ArrayList<>(here.size());
-        Set<MethodRef> seen = here.size() > 8 ? new HashSet<>() : null;
+        List<Known> targets = new ArrayList<>(here.size());
+        int site = ++sitesListed;
         CharSequence unanalysable = null;
         MethodRef unanalysableRef = null;
         for (Call call : here) {
             Target target = call.target();
             MethodRef analysed = targetOf(target);
             if (analysed != null) {
-                addOnce(targets, seen, analysed);
+                addOnce(targets, site, entry(analysed));
             } else if (target instanceof Target.Unanalysable u) {
                 if (facts.methodCost(u.ref()).isPresent() || model.methodCost(u.ref()).isPresent()) {
-                    addOnce(targets, seen, u.ref());
+                    addOnce(targets, site, entry(u.ref()));
                 } else if (unanalysable == null) {
                     unanalysable = new LazyText(() -> "call to " + short_(u.ref()) + " cannot be analysed: " + u.reason());
                     unanalysableRef = u.ref();
@@ -635,11 +700,11 @@ public final class TimingAnalysis {
         if (here.isEmpty()) {
             Optional<MethodRef> resolved = resolveHere(mi);
             if (resolved.isPresent()) {
-                targets.add(resolved.get());
+                targets.add(entry(resolved.get()));
             } else {
                 MethodRef named = new MethodRef(mi.owner, mi.name, mi.desc);
                 if (facts.methodCost(named).isPresent() || model.methodCost(named).isPresent()) {
-                    targets.add(named);
+                    targets.add(entry(named));
                 } else {
                     unanalysable = "call to " + short_(named) + " in " + short_(t.ref)
                             + " cannot be analysed: a virtual call whose targets the call graph does not give";
@@ -649,9 +714,10 @@ public final class TimingAnalysis {
         return new SiteTargets(targets, unanalysable, unanalysableRef);
     }
 
-    /** Appends a target unless it is there (a set beside the list once there are many). */
-    private static void addOnce(List<MethodRef> targets, Set<MethodRef> seen, MethodRef target) {
-        if (seen != null ? seen.add(target) : !targets.contains(target)) {
+    /** Appends a target unless this site listed it already. */
+    private static void addOnce(List<Known> targets, int site, Known target) {
+        if (target.listedAt != site) {
+            target.listedAt = site;
             targets.add(target);
         }
     }
@@ -812,22 +878,27 @@ public final class TimingAnalysis {
             return new SiteCost(model.opcodeCost(Opcodes.RETURN), null, null, null); // the marker's empty body
         }
         MethodRef calledAs = new MethodRef(mi.owner, mi.name, mi.desc);
-        OptionalLong intrinsic = facts.methodCost(calledAs).isPresent() ? OptionalLong.empty()
-                : model.intrinsicCost(calledAs);
+        OptionalLong intrinsic = intrinsicCosts.computeIfAbsent(calledAs,
+                c -> facts.methodCost(c).isPresent() ? OptionalLong.empty() : model.intrinsicCost(c));
         if (intrinsic.isPresent()) { // a JVM intrinsic: its compiled form's cost, its bytecode is not walked
             return new SiteCost(intrinsic.getAsLong(), null, null, null);
         }
-        SiteTargets site = calls.targets.computeIfAbsent(index, k -> targetsOf(t, here, mi));
-        List<MethodRef> targets = site.targets();
+        SiteTargets site = calls.targets[index];
+        if (site == null) {
+            site = targetsOf(t, here, mi);
+            calls.targets[index] = site;
+        }
+        List<Known> targets = site.targets();
         CharSequence unanalysable = site.unanalysable();
         MethodRef unanalysableRef = site.unanalysableRef();
         long worst = 0;
         MethodTiming worstTarget = null;
         CharSequence reason = unanalysable;
         MethodRef cause = unanalysableRef;
-        for (MethodRef target : targets) {
-            MethodTiming all = timing(target);
-            MethodTiming inContext = all.bounded() ? null : inContext(target, all, mi, values, index);
+        for (Known k : targets) {
+            MethodRef target = k.ref;
+            MethodTiming all = timing(k);
+            MethodTiming inContext = all.bounded() ? null : inContext(k, all, mi, values, index);
             MethodTiming callee = use.runs(all);
             t.calleeNormalDiffers |= all.normal != null || (inContext != null && inContext.normal != null);
             if (inContext != null && use.runs(inContext).bounded()) {
@@ -859,9 +930,9 @@ public final class TimingAnalysis {
      * and arguments; what it passes on to its own callees is known there in turn. Null when nothing is known
      * of the arguments or the callee has no bound for another reason (recursion, a native method).
      */
-    private MethodTiming inContext(MethodRef target, MethodTiming contextFree, MethodInsnNode mi, Frames values,
+    private MethodTiming inContext(Known target, MethodTiming contextFree, MethodInsnNode mi, Frames values,
                                    int index) {
-        if (inProgressAt.containsKey(target) || !contextMayBound(contextFree)) {
+        if (target.inProgressAt >= 0 || !contextMayBound(contextFree)) {
             return null;
         }
         org.objectweb.asm.tree.analysis.Frame<BasicValue> frame = values.at(index);
@@ -871,7 +942,7 @@ public final class TimingAnalysis {
         ContextReads reads = values.reads;
         Map<Integer, ConstantInterpreter.Value> known = reads == null ? knownArguments(mi, frame)
                 : reads.unrecorded(() -> knownArguments(mi, frame));
-        Contextual in = known.isEmpty() ? null : analyzedIn(target, contextFree, known);
+        Contextual in = known.isEmpty() ? null : analyzedIn(target.ref, contextFree, known);
         if (reads != null) {
             // What this call passes counts for the callee's parameters its timing here depends on; where nothing is
             // known, another context of this method may know some of them: all of them count.
@@ -927,13 +998,12 @@ public final class TimingAnalysis {
         }
         MethodTiming t = new MethodTiming(target, contextFree.owner);
         ContextReads reads = new ContextReads(contextFree.owner.internalName(), method.get());
-        inProgressAt.put(target, inProgress.size());
-        inProgress.add(target);
+        Known k = entry(target);
+        enter(k);
         try {
             analyzeBytecode(t, node, method.get(), known, reads);
         } finally {
-            inProgress.remove(inProgress.size() - 1);
-            inProgressAt.remove(target);
+            leave(k);
         }
         Contextual made = new Contextual(t, reads.dependsOn());
         contexts.put(target, known, reads.dependsOn(), made);
@@ -964,7 +1034,7 @@ public final class TimingAnalysis {
         Set<MethodRef> seen = new HashSet<>();
         MethodTiming at = t;
         while (at.cause != null && seen.add(at.ref)) {
-            MethodTiming next = timings.get(at.cause);
+            MethodTiming next = timingMade(at.cause);
             if (next == null) {
                 return false;
             }
@@ -1189,7 +1259,7 @@ public final class TimingAnalysis {
             if (t.cause == null || !seen.add(t.ref) || path.size() >= MAX_PATH) {
                 break;
             }
-            MethodTiming next = timings.get(t.cause);
+            MethodTiming next = timingMade(t.cause);
             if (next == null) {
                 break;
             }
@@ -1205,9 +1275,9 @@ public final class TimingAnalysis {
      */
     private UnboundedLoopSearch unboundedLoopSearch() {
         List<UnboundedLoopSearch.Method> unbounded = new ArrayList<>();
-        for (Map.Entry<MethodRef, MethodTiming> e : timings.entrySet()) {
-            if (!e.getValue().bounded()) {
-                unbounded.add(searched(e.getKey(), e.getValue(), null));
+        for (Known k : byMethod.values()) {
+            if (k.timing != null && !k.timing.bounded()) {
+                unbounded.add(searched(k.ref, k.timing, null));
             }
         }
         for (MethodTiming t : contextual) {
