@@ -56,6 +56,8 @@ public final class CallGraphBuilder {
     private final RuleLookup rules;
     private final DispatchPolicy policy;
     private final CallGraph graph = new CallGraph();
+    /** The graph's node of each declared method reached (not of its copies for one receiver class). */
+    private final ByDeclared<CallGraph.Node> nodes = new ByDeclared<>();
     private final Deque<CallGraph.Node> work = new ArrayDeque<>();
     private final Deque<CallGraph.Node> toUpgrade = new ArrayDeque<>();
     private final Deque<String> newTypes = new ArrayDeque<>();
@@ -297,10 +299,17 @@ public final class CallGraphBuilder {
 
     /** Adds a method, or its copy for one receiver class when {@code ref} names one. */
     private CallGraph.Node reach(Hierarchy.Declared d, MethodRef ref, boolean full) {
-        CallGraph.Node node = graph.node(ref);
+        boolean declared = ref == d.ref(); // not a copy for one receiver class: the node is the Declared's own
+        CallGraph.Node node = declared ? nodes.get(d) : null;
         if (node == null) {
-            node = graph.add(new CallGraph.Node(ref, d, facts(d)));
-            work.add(node);
+            node = graph.node(ref);
+            if (node == null) {
+                node = graph.add(new CallGraph.Node(ref, d, facts(d)));
+                work.add(node);
+            }
+            if (declared) {
+                nodes.put(d, node);
+            }
         }
         if (full) {
             makeFull(node);
@@ -637,7 +646,7 @@ public final class CallGraphBuilder {
     /** @param target the node the call reaches: the declared method, or its copy for one receiver class */
     private void addTarget(CallGraph.Node caller, Site site, Hierarchy.Declared d, MethodRef target, Link link) {
         MethodRef ref = d.ref();
-        Optional<MethodRule> rule = rules.lookup(ref);
+        Optional<MethodRule> rule = rules.lookup(d);
         if (rule.isPresent()) {
             if (recorded(rule.get())) {
                 caller.addCall(new Call(site, new Target.Summarised(ref, rule.get())));

@@ -30,6 +30,8 @@ public final class Hierarchy {
     private final Map<Selection, Optional<Declared>> selections = new HashMap<>();
     /** Type to the concrete input classes at or below it, in name order; made on first use. */
     private Map<String, List<String>> concreteInputClasses;
+    /** How many methods have their one {@link Declared}: the next one's {@link Declared#number()}. */
+    private int declaredCount;
 
     private record Selection(String receiverClass, String name, String descriptor) {
     }
@@ -53,6 +55,8 @@ public final class Hierarchy {
         private final LoadedClass owner;
         /** The method's place among its class's methods; -1 for a detached one. */
         private final int index;
+        /** See {@link #number()}. */
+        private final int number;
         /** A method built by hand that its class does not declare (tests of odd bytecode shapes); else null. */
         private final MethodNode detached;
         private final int access;
@@ -68,14 +72,25 @@ public final class Hierarchy {
             this.index = indexOf(owner, method);
             this.detached = index < 0 ? method : null;
             this.access = method.access;
+            this.number = -1;
         }
 
         /** The method at a place among its class's methods: made once per method, by its class's {@link MethodTable}. */
-        Declared(LoadedClass owner, int index) {
+        Declared(LoadedClass owner, int index, int number) {
             this.owner = owner;
             this.index = index;
             this.detached = null;
             this.access = owner.skeleton().methods.get(index).access;
+            this.number = number;
+        }
+
+        /**
+         * Its number among the methods of its hierarchy that have their one Declared (0, 1, ... as they are first
+         * asked for), by which the call graph builder keeps what it knows of a method in arrays; -1 for one made
+         * outside its class's table (by hand, or a second method of the same name and descriptor).
+         */
+        int number() {
+            return number;
         }
 
         private static int indexOf(LoadedClass owner, MethodNode method) {
@@ -335,7 +350,7 @@ public final class Hierarchy {
 
     private MethodTable index(LoadedClass c) {
         List<MethodNode> methods = c.skeleton().methods;
-        MethodTable byKey = new MethodTable(c, methods.size());
+        MethodTable byKey = new MethodTable(c, methods.size(), () -> declaredCount++);
         for (int i = 0; i < methods.size(); i++) {
             MethodNode m = methods.get(i);
             byKey.putIfAbsent(m.name, m.desc, i);

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntSupplier;
 
 /**
  * One class's methods by name and descriptor, first entry winning, each as the one {@link Hierarchy.Declared}
@@ -27,9 +28,12 @@ final class MethodTable {
     private Map<Key, Integer> hashed;
     /** By the method's place among the class's methods, once asked for. */
     private final Hierarchy.Declared[] declared;
+    /** The hierarchy's numbering of its methods' Declared ({@link Hierarchy.Declared#number()}). */
+    private final IntSupplier numbers;
 
-    MethodTable(LoadedClass owner, int methodCount) {
+    MethodTable(LoadedClass owner, int methodCount, IntSupplier numbers) {
         this.owner = owner;
+        this.numbers = numbers;
         int room = Math.max(1, Math.min(methodCount, SmallSet.INDEX_FROM));
         this.names = new String[room];
         this.descriptors = new String[room];
@@ -79,7 +83,7 @@ final class MethodTable {
         }
         Hierarchy.Declared d = declared[slot];
         if (d == null) {
-            d = new Hierarchy.Declared(owner, slot);
+            d = new Hierarchy.Declared(owner, slot, numbers.getAsInt());
             declared[slot] = d;
         }
         return d;

@@ -45,6 +45,8 @@ final class ProgramFlow implements FlowSink {
     private final Map<FieldRef, TypeFlow.Node> fields = new HashMap<>();
     private final Map<Object, TypeFlow.Node> constants = new HashMap<>();
     private final Map<MethodRef, MethodNodes> methods = new HashMap<>();
+    /** The declared methods' entries of {@link #methods}, by their number. */
+    private final ByDeclared<MethodNodes> byDeclared = new ByDeclared<>();
 
     ProgramFlow(Hierarchy hierarchy) {
         this.hierarchy = hierarchy;
@@ -154,9 +156,14 @@ final class ProgramFlow implements FlowSink {
 
     /** A method's parameter and result nodes, seeded once with what unseen callers may pass. */
     MethodNodes of(Hierarchy.Declared d) {
-        MethodRef ref = d.ref();
-        MethodNodes known = methods.get(ref);
+        MethodNodes known = byDeclared.get(d);
         if (known != null) {
+            return known;
+        }
+        MethodRef ref = d.ref();
+        known = methods.get(ref);
+        if (known != null) {
+            byDeclared.put(d, known);
             return known;
         }
         boolean isStatic = d.is(Opcodes.ACC_STATIC);
@@ -173,6 +180,7 @@ final class ProgramFlow implements FlowSink {
         MethodNodes nodes = new MethodNodes(parameters,
                 result.getSort() == Type.OBJECT || result.getSort() == Type.ARRAY ? flow.node() : null);
         methods.put(ref, nodes);
+        byDeclared.put(d, nodes);
         if (d.owner().input() && !d.is(Opcodes.ACC_PRIVATE)) {
             seedOutsideCallers(d, nodes, isStatic);
         }

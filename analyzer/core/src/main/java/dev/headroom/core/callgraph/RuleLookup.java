@@ -16,6 +16,7 @@ final class RuleLookup {
     private final RuleBook rules;
     private final Hierarchy hierarchy;
     private final Map<MethodRef, Optional<MethodRule>> cache = new HashMap<>();
+    private final ByDeclared<Optional<MethodRule>> byDeclared = new ByDeclared<>();
 
     RuleLookup(RuleBook rules, Hierarchy hierarchy) {
         this.rules = rules;
@@ -24,6 +25,16 @@ final class RuleLookup {
 
     Optional<MethodRule> lookup(MethodRef method) {
         return cache.computeIfAbsent(method, this::find);
+    }
+
+    /** The entry that describes a declared method ({@link #lookup} of its ref). */
+    Optional<MethodRule> lookup(Hierarchy.Declared d) {
+        Optional<MethodRule> known = byDeclared.get(d);
+        if (known == null) {
+            known = lookup(d.ref());
+            byDeclared.put(d, known);
+        }
+        return known;
     }
 
     private Optional<MethodRule> find(MethodRef method) {
