@@ -83,12 +83,12 @@ public final class CallGraphBuilder {
     /** Which inherited methods are copied per receiver class (VTA). */
     private final ReceiverContexts receiverContexts;
     /** What a receiver class dispatches a name and descriptor to: every site on it asks again. */
-    private final Map<Dispatch, Optional<Dispatched>> dispatched = new HashMap<>();
+    private final Map<MemberKey, Optional<Dispatched>> dispatched = new HashMap<>();
     /**
      * The sites that take their targets from the instantiated classes, by called type, name and descriptor:
      * they share their targets, so each instantiated class is dispatched once per group, not once per site.
      */
-    private final Map<Dispatch, HierarchyGroup> hierarchyGroups = new HashMap<>();
+    private final Map<MemberKey, HierarchyGroup> hierarchyGroups = new HashMap<>();
     private final Map<String, List<HierarchyGroup>> hierarchyGroupsByOwner = new HashMap<>();
 
     public CallGraphBuilder(Hierarchy hierarchy, RuleBook rules, DispatchPolicy policy) {
@@ -111,26 +111,34 @@ public final class CallGraphBuilder {
         return this;
     }
 
-    private record Dispatch(String receiverClass, String name, String descriptor) {
-    }
-
     /** The method selected for a receiver class, and the node it is (its copy for that class, or itself). */
     private record Dispatched(Hierarchy.Declared selected, MethodRef target) {
     }
 
     /** Sites on one type, name and descriptor whose targets are the instantiated classes' selections. */
     private static final class HierarchyGroup {
-        final Dispatch key;
+        final MemberKey key;
         final List<VirtualSite> sites = new ArrayList<>();
         final List<Dispatched> targets = new ArrayList<>();
         final SmallSet seen = new SmallSet();
 
-        HierarchyGroup(Dispatch key) {
+        HierarchyGroup(MemberKey key) {
             this.key = key;
         }
     }
 
-    private record SiteKey(MethodRef caller, int index, String owner, String name, String descriptor) {
+    /** A call site registered once; equals and hashCode written out, as {@link MemberKey}'s are. */
+    private record SiteKey(MethodRef caller, int index, MemberKey called) {
+        @Override
+        public boolean equals(Object o) {
+            return this == o || o instanceof SiteKey other && index == other.index && caller.equals(other.caller)
+                    && called.equals(other.called);
+        }
+
+        @Override
+        public int hashCode() {
+            return (caller.hashCode() * 31 + index) * 31 + called.hashCode();
+        }
     }
 
     /** A virtual or interface call site, with the targets found for it so far. */
@@ -430,7 +438,7 @@ public final class CallGraphBuilder {
     }
 
     private void register(VirtualSite vs) {
-        if (!registeredSites.add(new SiteKey(vs.caller.ref(), vs.site.index(), vs.owner, vs.name, vs.descriptor))) {
+        if (!registeredSites.add(new SiteKey(vs.caller.ref(), vs.site.index(), new MemberKey(vs.owner, vs.name, vs.descriptor)))) {
             return;
         }
         virtualSites.add(vs);
@@ -460,7 +468,7 @@ public final class CallGraphBuilder {
     private void byHierarchy(VirtualSite vs) {
         vs.byHierarchy = true;
         sitesByOwner.computeIfAbsent(vs.owner, k -> new ArrayList<>()).add(vs);
-        Dispatch key = new Dispatch(vs.owner, vs.name, vs.descriptor);
+        MemberKey key = new MemberKey(vs.owner, vs.name, vs.descriptor);
         HierarchyGroup group = hierarchyGroups.get(key);
         if (group == null) {
             group = new HierarchyGroup(key);
@@ -549,7 +557,7 @@ public final class CallGraphBuilder {
 
     /** The method a receiver class selects, and its node: the copy for that class where calls on this differ. */
     private Optional<Dispatched> dispatched(String type, String name, String descriptor) {
-        Dispatch key = new Dispatch(type, name, descriptor);
+        MemberKey key = new MemberKey(type, name, descriptor);
         Optional<Dispatched> known = dispatched.get(key);
         if (known == null) {
             Hierarchy.Declared selected = hierarchy.select(type, name, descriptor);

@@ -25,19 +25,13 @@ public final class Hierarchy {
     /** Class to its methods by name and descriptor, each as the one {@link Declared} that stands for it. */
     private final Map<LoadedClass, MethodTable> methodIndex = new HashMap<>();
     /** Resolutions already made: every call site naming the same method resolves it again otherwise. */
-    private final Map<Reference, Resolution> resolutions = new HashMap<>();
+    private final Map<MemberKey, Resolution> resolutions = new HashMap<>();
     /** Selections already made: virtual calls select for the same receiver class again and again. */
-    private final Map<Selection, Optional<Declared>> selections = new HashMap<>();
+    private final Map<MemberKey, Optional<Declared>> selections = new HashMap<>();
     /** Type to the concrete input classes at or below it, in name order; made on first use. */
     private Map<String, List<String>> concreteInputClasses;
     /** How many methods have their one {@link Declared}: the next one's {@link Declared#number()}. */
     private int declaredCount;
-
-    private record Selection(String receiverClass, String name, String descriptor) {
-    }
-
-    private record Reference(String owner, String name, String descriptor) {
-    }
 
     public Hierarchy(ClassRepository classes) {
         this.classes = classes;
@@ -229,7 +223,7 @@ public final class Hierarchy {
 
     /** Method resolution: the method a symbolic reference names, declared in owner or a supertype. */
     public Resolution resolve(String owner, String name, String descriptor) {
-        Reference key = new Reference(owner, name, descriptor);
+        MemberKey key = new MemberKey(owner, name, descriptor);
         Resolution known = resolutions.get(key);
         if (known == null) {
             known = resolveOnce(owner, name, descriptor);
@@ -268,7 +262,7 @@ public final class Hierarchy {
      * the class has no non-abstract implementation.
      */
     public Declared select(String receiverClass, String name, String descriptor) {
-        Selection key = new Selection(receiverClass, name, descriptor);
+        MemberKey key = new MemberKey(receiverClass, name, descriptor);
         Optional<Declared> known = selections.get(key);
         if (known == null) {
             known = Optional.ofNullable(selectOnce(receiverClass, name, descriptor));

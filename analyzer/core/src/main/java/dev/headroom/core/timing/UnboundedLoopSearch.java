@@ -56,6 +56,18 @@ final class UnboundedLoopSearch {
 
     /** Where a finding is reported, and for which root (null when the roots are merged). */
     private record Key(MethodRef root, MethodRef location, int line) {
+        // Written out: a record's generated equals and hashCode call through method handles, slow in the
+        // launcher's C1-compiled code, and the search hashes a key per line of every method it walks.
+        @Override
+        public boolean equals(Object o) {
+            return this == o || o instanceof Key other && line == other.line && location.equals(other.location)
+                    && java.util.Objects.equals(root, other.root);
+        }
+
+        @Override
+        public int hashCode() {
+            return (java.util.Objects.hashCode(root) * 31 + location.hashCode()) * 31 + line;
+        }
     }
 
     /** The nearest unbounded loop below a library method, through library methods only. */
