@@ -233,6 +233,8 @@ class LauncherIT {
         String noCollector = debugLine(launcher("rules", SAMPLE)
                 .env("JAVA_OPTS", "-XX:+UseLargePages -XX:ParallelGCThreads=2 -XX:+UseGCOverheadLimit"));
         String parallel = "[-XX:+UseParallelGC]";
+        String oneCompiler = "[-XX:CICompilerCount=1]";
+        boolean fewProcessors = onlineProcessors() <= 2;
         assertAll(
                 () -> assertTrue(small.contains("[-XX:TieredStopAtLevel=1]"), "the value of -o is no input: " + small),
                 () -> assertTrue(small.contains(smallCeiling), "the ceiling of small inputs: " + small),
@@ -244,10 +246,26 @@ class LauncherIT {
                 () -> assertTrue(ownCollector.contains("[-XX:+UseSerialGC]"), ownCollector),
                 () -> assertFalse(toolCollector.contains("UseParallelGC"), "one the JVM reads itself: " + toolCollector),
                 () -> assertTrue(noCollector.contains(parallel), "options that name no collector: " + noCollector),
-                () -> assertFalse(big.contains("TieredStopAtLevel"), big),
+                () -> assertEquals(fewProcessors, small.contains(oneCompiler),
+                        "one compiler thread for C1 alone on two processors or one: " + small),
+                () -> assertEquals(fewProcessors, between.contains(oneCompiler), between),
+                () -> assertFalse(big.contains("TieredStopAtLevel") || big.contains("CICompilerCount"), big),
                 () -> assertTrue(big.contains(ceiling), "the default ceiling: " + big),
                 () -> assertTrue(big.contains("[-Dfrom.java.opts=1] [-Xmx3g] [-Dfrom.headroom.opts=a*b] [-jar]"),
                         "JAVA_OPTS, then HEADROOM_OPTS, after the launcher's options (the last -Xmx wins): " + big));
+    }
+
+    /** The processors the launcher counts ({@code getconf}, as the script asks), not the JVM's count of them. */
+    private static int onlineProcessors() throws IOException {
+        Process p = new ProcessBuilder("getconf", "_NPROCESSORS_ONLN").redirectErrorStream(true).start();
+        try {
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+            p.waitFor();
+            return Integer.parseInt(out);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
     }
 
     @Test
