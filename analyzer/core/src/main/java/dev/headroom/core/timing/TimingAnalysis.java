@@ -284,6 +284,9 @@ public final class TimingAnalysis {
         private final ContextReads reads;
         private org.objectweb.asm.tree.analysis.Frame<BasicValue>[] frames;
         private boolean computed;
+        /** The last call asked for what it passes, and that (a call has a target after another: Object.hashCode 300). */
+        private int knownIndex = -1;
+        private Map<Integer, ConstantInterpreter.Value> knownThere;
 
         Frames(String owner, MethodNode method, Map<Integer, ConstantInterpreter.Value> arguments, ContextReads reads) {
             this.owner = owner;
@@ -311,6 +314,20 @@ public final class TimingAnalysis {
         org.objectweb.asm.tree.analysis.Frame<BasicValue> at(int index) {
             org.objectweb.asm.tree.analysis.Frame<BasicValue>[] all = get();
             return all == null ? null : all[index];
+        }
+
+        /**
+         * The arguments the call at an instruction passes whose value is known ({@link #knownArguments}), read without
+         * recording (they count per callee, see {@link #inContext}); null when the frames could not be made.
+         */
+        Map<Integer, ConstantInterpreter.Value> knownArgumentsAt(int index, MethodInsnNode mi) {
+            if (index != knownIndex) {
+                org.objectweb.asm.tree.analysis.Frame<BasicValue> frame = at(index);
+                knownThere = frame == null ? null
+                        : reads == null ? knownArguments(mi, frame) : reads.unrecorded(() -> knownArguments(mi, frame));
+                knownIndex = index;
+            }
+            return knownThere;
         }
     }
 
@@ -935,13 +952,11 @@ public final class TimingAnalysis {
         if (target.inProgressAt >= 0 || !contextMayBound(contextFree)) {
             return null;
         }
-        org.objectweb.asm.tree.analysis.Frame<BasicValue> frame = values.at(index);
-        if (frame == null) {
+        Map<Integer, ConstantInterpreter.Value> known = values.knownArgumentsAt(index, mi);
+        if (known == null) {
             return null;
         }
         ContextReads reads = values.reads;
-        Map<Integer, ConstantInterpreter.Value> known = reads == null ? knownArguments(mi, frame)
-                : reads.unrecorded(() -> knownArguments(mi, frame));
         Contextual in = known.isEmpty() ? null : analyzedIn(target.ref, contextFree, known);
         if (reads != null) {
             // What this call passes counts for the callee's parameters its timing here depends on; where nothing is
@@ -1060,15 +1075,18 @@ public final class TimingAnalysis {
         int[] locals = ContextReads.calleeLocals(mi);
         int first = frame.getStackSize() - locals.length;
         boolean hasReceiver = mi.getOpcode() != Opcodes.INVOKESTATIC;
-        Map<Integer, ConstantInterpreter.Value> known = new HashMap<>();
+        Map<Integer, ConstantInterpreter.Value> known = null; // most calls pass nothing known: no map for them
         for (int k = 0; k < locals.length; k++) {
             ConstantInterpreter.Value value = ConstantInterpreter.known(frame.getStack(first + k));
             // The receiver counts only when its object is known.
             if (value != null && (k > 0 || !hasReceiver || value.object != null)) {
+                if (known == null) {
+                    known = new HashMap<>();
+                }
                 known.put(locals[k], value);
             }
         }
-        return known;
+        return known == null ? Map.of() : known;
     }
 
     /**
