@@ -51,7 +51,8 @@ call :inputSize %*
 set "TIER="
 if %INPUT_KIB% LEQ @headroom.launcher.c1OnlyMaxKiB@ set "TIER=-XX:TieredStopAtLevel=1"
 rem On two processors or one, a single compiler thread (see bin/headroom).
-if defined TIER if defined NUMBER_OF_PROCESSORS if %NUMBER_OF_PROCESSORS% LEQ 2 set "TIER=%TIER% -XX:CICompilerCount=1"
+if defined TIER if "%NUMBER_OF_PROCESSORS%"=="1" set "TIER=%TIER% -XX:CICompilerCount=1"
+if defined TIER if "%NUMBER_OF_PROCESSORS%"=="2" set "TIER=%TIER% -XX:CICompilerCount=1"
 rem The heap ceiling: the smaller one for small inputs (see bin/headroom).
 set "HEAP_MAX=@headroom.launcher.heapMax@"
 if %INPUT_KIB% LEQ @headroom.launcher.smallInputMaxKiB@ set "HEAP_MAX=@headroom.launcher.smallInputHeapMax@"

@@ -318,7 +318,8 @@ public final class TimingAnalysis {
 
         /**
          * The arguments the call at an instruction passes whose value is known ({@link #knownArguments}), read without
-         * recording (they count per callee, see {@link #inContext}); null when the frames could not be made.
+         * recording (they count per callee, see {@link #inContext}); null when there is no frame there (the frames could
+         * not be made, or the instruction is never reached).
          */
         Map<Integer, ConstantInterpreter.Value> knownArgumentsAt(int index, MethodInsnNode mi) {
             if (index != knownIndex) {

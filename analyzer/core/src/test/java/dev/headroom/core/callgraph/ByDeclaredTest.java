@@ -18,8 +18,8 @@ import org.objectweb.asm.tree.MethodNode;
 
 /**
  * The numbers of a hierarchy's methods ({@link Hierarchy.Declared#number()}) are distinct, one per method, and
- * {@link ByDeclared} keeps a value per number past its first array, nothing for a Declared made by hand: the call
- * graph builder's rules, nodes and flow nodes hang on them.
+ * {@link ByDeclared} keeps a value per number past its first array, nothing for a Declared made by hand or of another
+ * hierarchy: the call graph builder's rules, nodes and flow nodes hang on them.
  */
 class ByDeclaredTest {
     @TempDir
@@ -59,6 +59,15 @@ class ByDeclaredTest {
                     mismatches.add(d + ": kept " + names.get(d));
                 }
             }
+            // Another hierarchy numbers its methods from 0 too: its Declared in a place taken finds nothing there.
+            Hierarchy other = new Hierarchy(classes);
+            LoadedClass first = classes.find("java/lang/String").orElseThrow();
+            Hierarchy.Declared foreign = other.declaredOf(first, first.node().methods.get(0));
+            Hierarchy.Declared local = all.stream().filter(d -> d.number() == foreign.number()).findFirst().orElseThrow();
+            assertTrue(foreign != local, "two hierarchies' Declared of one number");
+            assertNull(names.get(foreign), "a Declared of another hierarchy finds nothing in this one's places");
+            names.put(foreign, "foreign");
+            assertEquals(local.ref().toString(), names.get(local), "and does not take the place of the one there");
             LoadedClass string = classes.find("java/lang/String").orElseThrow();
             MethodNode byHand = new MethodNode(0, "byHand", "()V", null, null);
             Hierarchy.Declared detached = new Hierarchy.Declared(string, byHand);
