@@ -40,7 +40,8 @@ final class OnlyInstances {
     private Set<String> madeElsewhere;
     /**
      * Those classes and all their supertypes: a type has an object made elsewhere when it is in here (asked once per
-     * root's class, for thousands of classes; walking the classes made elsewhere for each took a percent of a run).
+     * root's class; walking the classes made elsewhere for each was 1.6% of the analysis thread's samples on every
+     * Guava method).
      */
     private Set<String> aboveMadeElsewhere;
     private final Map<String, Optional<HeapObject>> answers = new HashMap<>();
@@ -116,7 +117,9 @@ final class OnlyInstances {
         aboveMadeElsewhere = new HashSet<>();
         for (String made : madeElsewhere) {
             aboveMadeElsewhere.addAll(hierarchy.supertypes(made));
-            aboveMadeElsewhere.add("java/lang/Object"); // a subtype of everything's supertype (Hierarchy.isSubtype)
+        }
+        if (!madeElsewhere.isEmpty()) {
+            aboveMadeElsewhere.add("java/lang/Object"); // every class is a subtype of it (Hierarchy.isSubtype)
         }
     }
 }

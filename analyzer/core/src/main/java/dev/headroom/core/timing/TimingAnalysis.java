@@ -96,8 +96,8 @@ public final class TimingAnalysis {
     /** Each method met, with its timing once made: one lookup per call, and none for a site's targets once listed. */
     private final Map<MethodRef, Known> byMethod = new HashMap<>();
     /**
-     * Whether each call names an intrinsic and its cost (empty: it does not, or the flow facts give it a cost): the
-     * same few hundred methods are asked for at every call site of every analysis.
+     * Whether each method called names an intrinsic and its cost (empty: it does not, or the flow facts give it a
+     * cost): asked at every call site of every analysis, which builds the cost model's keys as strings.
      */
     private final Map<MethodRef, OptionalLong> intrinsicCosts = new HashMap<>();
     /** Methods analysed again for what one call passes them (see {@link #inContext}), by what their timings read. */
@@ -284,7 +284,10 @@ public final class TimingAnalysis {
         private final ContextReads reads;
         private org.objectweb.asm.tree.analysis.Frame<BasicValue>[] frames;
         private boolean computed;
-        /** The last call asked for what it passes, and that (a call has a target after another: Object.hashCode 300). */
+        /**
+         * The last call asked for what it passes, and that: a call's targets are asked for one after another (13 per
+         * call site on average on every Guava method).
+         */
         private int knownIndex = -1;
         private Map<Integer, ConstantInterpreter.Value> knownThere;
 
@@ -945,8 +948,9 @@ public final class TimingAnalysis {
      * The callee's timing for what this call passes it, when loops (its own or its callees') leave it without
      * a bound and the call passes a constant or an array of known length: {@code Arrays.fill(buffer, 0)} on a final field of
      * 64 elements runs its loop 64 times. The callee is analysed again with those arguments, once per method
-     * and arguments; what it passes on to its own callees is known there in turn. Null when nothing is known
-     * of the arguments or the callee has no bound for another reason (recursion, a native method).
+     * and value of the parameters its timing reads ({@link #analyzedIn}); what it passes on to its own callees is
+     * known there in turn. Null when nothing is known of the arguments or the callee has no bound for another
+     * reason (recursion, a native method).
      */
     private MethodTiming inContext(Known target, MethodTiming contextFree, MethodInsnNode mi, Frames values,
                                    int index) {
