@@ -4,7 +4,6 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.analysis.Analyzer;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.BasicValue;
 import org.objectweb.asm.tree.analysis.Frame;
@@ -45,17 +44,17 @@ final class ContextReads {
 
     /** The frames under {@code interpreter}, each read from them recorded from now on. */
     Frame<BasicValue>[] analyze(ConstantInterpreter interpreter) throws AnalyzerException {
-        Frame<BasicValue>[] frames = new Analyzer<>(interpreter) {
+        Frame<BasicValue>[] frames = FrameAnalyzer.analyze(interpreter, new FrameAnalyzer.FrameFactory<>() {
             @Override
-            protected Frame<BasicValue> newFrame(int numLocals, int numStack) {
+            public Frame<BasicValue> newFrame(int numLocals, int numStack) {
                 return new ReadFrame(numLocals, numStack);
             }
 
             @Override
-            protected Frame<BasicValue> newFrame(Frame<? extends BasicValue> frame) {
+            public Frame<BasicValue> newFrame(Frame<? extends BasicValue> frame) {
                 return new ReadFrame(frame);
             }
-        }.analyze(owner, method);
+        }, owner, method);
         for (int i = 0; i < frames.length; i++) {
             if (frames[i] instanceof ReadFrame f) {
                 f.index = i;
@@ -125,7 +124,7 @@ final class ContextReads {
     private Frame<ParamProvenance.Derived> provenanceAt(int index) {
         if (provenance == null && dependsOn != ALL) {
             try {
-                provenance = new Analyzer<>(new ParamProvenance()).analyze(owner, method);
+                provenance = FrameAnalyzer.analyze(new ParamProvenance(), owner, method);
             } catch (AnalyzerException | RuntimeException e) {
                 dependsOn = ALL;
             }

@@ -11,7 +11,6 @@ import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.FieldNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.analysis.Analyzer;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.BasicValue;
 import org.objectweb.asm.tree.analysis.Frame;
@@ -84,7 +83,7 @@ final class FieldArrayLengths implements ConstantInterpreter.FieldLengths {
                 }
                 if (frames == null) {
                     try {
-                        frames = new Analyzer<>(new ConstantInterpreter(this)).analyze(declaring.internalName(), m);
+                        frames = FrameAnalyzer.analyze(new ConstantInterpreter(this), declaring.internalName(), m);
                     } catch (AnalyzerException | RuntimeException e) {
                         return OptionalInt.empty();
                     }

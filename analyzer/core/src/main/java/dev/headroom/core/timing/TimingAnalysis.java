@@ -43,7 +43,6 @@ import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.analysis.Analyzer;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.BasicValue;
 
@@ -303,7 +302,7 @@ public final class TimingAnalysis {
                 computed = true;
                 ConstantInterpreter interpreter = new ConstantInterpreter(fieldLengths, statics, arguments);
                 try {
-                    frames = reads != null ? reads.analyze(interpreter) : new Analyzer<>(interpreter).analyze(owner, method);
+                    frames = reads != null ? reads.analyze(interpreter) : FrameAnalyzer.analyze(interpreter, owner, method);
                 } catch (AnalyzerException | RuntimeException e) {
                     frames = null; // no constants known: nothing is inferred, declarations still apply
                     if (reads != null) {
