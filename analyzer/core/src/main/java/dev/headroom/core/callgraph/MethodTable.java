@@ -17,6 +17,18 @@ import java.util.function.IntSupplier;
  */
 final class MethodTable {
     private record Key(String name, String descriptor) {
+        // Written out, with the generated methods' hash (maps keep their order): those run through method handles
+        // the JVM makes on their first call in a run, and are slow in the launcher's C1-compiled code.
+        @Override
+        public boolean equals(Object o) {
+            return this == o
+                    || o instanceof Key k && Objects.equals(name, k.name) && Objects.equals(descriptor, k.descriptor);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(name) * 31 + Objects.hashCode(descriptor);
+        }
     }
 
     private final LoadedClass owner;

@@ -4,6 +4,7 @@ import dev.headroom.core.classpath.LoadedClass;
 import dev.headroom.core.classpath.TypeHeader;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -95,6 +96,18 @@ final class ProgramFlow implements FlowSink {
     }
 
     private record FieldRef(String owner, String name, String descriptor) {
+        // Written out, with the generated methods' hash (maps keep their order): those run through method handles
+        // the JVM makes on their first call in a run, and are slow in the launcher's C1-compiled code.
+        @Override
+        public boolean equals(Object o) {
+            return this == o || o instanceof FieldRef f && Objects.equals(owner, f.owner)
+                    && Objects.equals(name, f.name) && Objects.equals(descriptor, f.descriptor);
+        }
+
+        @Override
+        public int hashCode() {
+            return (Objects.hashCode(owner) * 31 + Objects.hashCode(name)) * 31 + Objects.hashCode(descriptor);
+        }
     }
 
     /** The node of a field, by the class that declares it; unknown for fields outside the inputs. */

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -33,6 +34,18 @@ final class ReceiverContexts {
     }
 
     private record Question(MethodRef method, String receiverClass) {
+        // Written out, with the generated methods' hash (maps keep their order): those run through method handles
+        // the JVM makes on their first call in a run, and are slow in the launcher's C1-compiled code.
+        @Override
+        public boolean equals(Object o) {
+            return this == o || o instanceof Question q && Objects.equals(method, q.method)
+                    && Objects.equals(receiverClass, q.receiverClass);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(method) * 31 + Objects.hashCode(receiverClass);
+        }
     }
 
     private final Hierarchy hierarchy;

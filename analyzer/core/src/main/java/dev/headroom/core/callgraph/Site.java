@@ -2,6 +2,7 @@ package dev.headroom.core.callgraph;
 
 import dev.headroom.core.rules.EventKind;
 import java.util.List;
+import java.util.Objects;
 import org.objectweb.asm.Handle;
 
 /**
@@ -64,6 +65,21 @@ public sealed interface Site {
     record LambdaShape(String functionalInterface, String methodName, List<String> descriptors, Handle implementation) {
         public boolean answers(String name, String descriptor) {
             return methodName.equals(name) && descriptors.contains(descriptor);
+        }
+
+        // Written out, with the generated methods' hash (maps keep their order): those run through method handles
+        // the JVM makes on their first call in a run, and are slow in the launcher's C1-compiled code.
+        @Override
+        public boolean equals(Object o) {
+            return this == o || o instanceof LambdaShape l
+                    && Objects.equals(functionalInterface, l.functionalInterface) && Objects.equals(methodName, l.methodName)
+                    && Objects.equals(descriptors, l.descriptors) && Objects.equals(implementation, l.implementation);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((Objects.hashCode(functionalInterface) * 31 + Objects.hashCode(methodName)) * 31
+                    + Objects.hashCode(descriptors)) * 31 + Objects.hashCode(implementation);
         }
     }
 }

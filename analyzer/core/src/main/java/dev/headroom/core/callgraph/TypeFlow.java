@@ -2,6 +2,7 @@ package dev.headroom.core.callgraph;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -85,6 +86,19 @@ final class TypeFlow {
      * came from unseen code).
      */
     private record Edge(Node to, String filter, boolean unknownOnly) {
+        // Written out, with the generated methods' hash (maps keep their order): those run through method handles
+        // the JVM makes on their first call in a run, and are slow in the launcher's C1-compiled code.
+        @Override
+        public boolean equals(Object o) {
+            return this == o || o instanceof Edge e && unknownOnly == e.unknownOnly && Objects.equals(to, e.to)
+                    && Objects.equals(filter, e.filter);
+        }
+
+        @Override
+        public int hashCode() {
+            return (Objects.hashCode(to) * 31 + Objects.hashCode(filter)) * 31
+                    + Boolean.hashCode(unknownOnly);
+        }
     }
 
     private record Pending(Node node, Object type) {

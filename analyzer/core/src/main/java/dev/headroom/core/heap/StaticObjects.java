@@ -1,5 +1,6 @@
 package dev.headroom.core.heap;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -22,6 +23,17 @@ public interface StaticObjects {
      * analysis's token for an {@code ldc}). Two literals of one text are the same object: the JVM interns them.
      */
     record StringLiteral(String text) {
+        // Written out, with the generated methods' hash (maps keep their order): those run through method handles
+        // the JVM makes on their first call in a run, and are slow in the launcher's C1-compiled code.
+        @Override
+        public boolean equals(Object o) {
+            return this == o || o instanceof StringLiteral s && Objects.equals(text, s.text);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(text);
+        }
     }
 
     /** The value of a static final field after its class's initialisation, when it is known exactly. */

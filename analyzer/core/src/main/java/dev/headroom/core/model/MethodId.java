@@ -35,6 +35,19 @@ public record MethodId(String className, String name, String descriptor) impleme
         return dot < 0 ? className : className.substring(dot + 1);
     }
 
+    // Written out, with the generated methods' hash (maps keep their order): those run through method handles
+    // the JVM makes on their first call in a run, and are slow in the launcher's C1-compiled code.
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof MethodId m && className.equals(m.className) && name.equals(m.name)
+                && descriptor.equals(m.descriptor);
+    }
+
+    @Override
+    public int hashCode() {
+        return (className.hashCode() * 31 + name.hashCode()) * 31 + descriptor.hashCode();
+    }
+
     @Override
     public int compareTo(MethodId other) {
         return ORDER.compare(this, other);

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -26,6 +27,17 @@ import java.util.TreeMap;
 final class LibrarySummaries {
     /** A rule, and whether every path to it is cold. */
     record Key(Rule rule, boolean cold) {
+        // Written out, with the generated methods' hash (maps keep their order): those run through method handles
+        // the JVM makes on their first call in a run, and are slow in the launcher's C1-compiled code.
+        @Override
+        public boolean equals(Object o) {
+            return this == o || o instanceof Key k && rule == k.rule && cold == k.cold;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(rule) * 31 + Boolean.hashCode(cold);
+        }
     }
 
     /** How a method has an effect: by an event of its own, or by a call at a line to a callee that has it. */

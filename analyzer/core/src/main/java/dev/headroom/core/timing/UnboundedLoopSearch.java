@@ -76,6 +76,17 @@ final class UnboundedLoopSearch {
 
     /** Where a search of library code below a method starts, over hot calls only or every call. */
     private record BelowKey(int start, boolean hotOnly) {
+        // Written out, with the generated methods' hash (maps keep their order): those run through method handles
+        // the JVM makes on their first call in a run, and are slow in the launcher's C1-compiled code.
+        @Override
+        public boolean equals(Object o) {
+            return this == o || o instanceof BelowKey k && start == k.start && hotOnly == k.hotOnly;
+        }
+
+        @Override
+        public int hashCode() {
+            return start * 31 + Boolean.hashCode(hotOnly);
+        }
     }
 
     private final Method[] methods;
