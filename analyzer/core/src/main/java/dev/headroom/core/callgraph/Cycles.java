@@ -1,7 +1,6 @@
 package dev.headroom.core.callgraph;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Arrays;
 import java.util.List;
 
 /** Strongly connected components of a small graph given as successor arrays (iterative Tarjan). */
@@ -64,50 +63,55 @@ public final class Cycles {
         return members;
     }
 
-    /** The SCC id of every node. */
+    /**
+     * The SCC id of every node. The two stacks are int arrays (a node is on each at most once): a whole program's
+     * graph has hundreds of thousands of nodes, each boxed on a deque of Integers before.
+     */
     public static int[] components(List<int[]> successors) {
         int n = successors.size();
         int[] index = new int[n];
         int[] low = new int[n];
         int[] comp = new int[n];
         boolean[] onStack = new boolean[n];
-        java.util.Arrays.fill(index, -1);
-        Deque<Integer> stack = new ArrayDeque<>();
+        Arrays.fill(index, -1);
+        int[] stack = new int[n];
+        int stackSize = 0;
         int[] edgePos = new int[n];
-        Deque<Integer> call = new ArrayDeque<>();
+        int[] call = new int[n];
+        int callSize = 0;
         int counter = 0;
         int components = 0;
         for (int root = 0; root < n; root++) {
             if (index[root] >= 0) {
                 continue;
             }
-            call.push(root);
+            call[callSize++] = root;
             index[root] = low[root] = counter++;
-            stack.push(root);
+            stack[stackSize++] = root;
             onStack[root] = true;
-            while (!call.isEmpty()) {
-                int v = call.peek();
+            while (callSize > 0) {
+                int v = call[callSize - 1];
                 int[] succ = successors.get(v);
                 if (edgePos[v] < succ.length) {
                     int w = succ[edgePos[v]++];
                     if (index[w] < 0) {
                         index[w] = low[w] = counter++;
-                        stack.push(w);
+                        stack[stackSize++] = w;
                         onStack[w] = true;
-                        call.push(w);
+                        call[callSize++] = w;
                     } else if (onStack[w]) {
                         low[v] = Math.min(low[v], index[w]);
                     }
                 } else {
-                    call.pop();
-                    if (!call.isEmpty()) {
-                        int parent = call.peek();
+                    callSize--;
+                    if (callSize > 0) {
+                        int parent = call[callSize - 1];
                         low[parent] = Math.min(low[parent], low[v]);
                     }
                     if (low[v] == index[v]) {
                         int w;
                         do {
-                            w = stack.pop();
+                            w = stack[--stackSize];
                             onStack[w] = false;
                             comp[w] = components;
                         } while (w != v);

@@ -48,7 +48,7 @@ final class CallCycles {
             successors.add(Arrays.copyOf(to, count));
         }
         component = Cycles.components(successors);
-        onCycle = Cycles.onCycle(successors);
+        onCycle = Cycles.onCycle(successors, component);
         for (int i = 0; i < graph.size(); i++) {
             if (onCycle[i]) {
                 sizes.merge(component[i], 1, Integer::sum);
