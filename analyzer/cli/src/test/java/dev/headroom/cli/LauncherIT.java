@@ -234,6 +234,8 @@ class LauncherIT {
                 .env("JAVA_OPTS", "-XX:+UseLargePages -XX:ParallelGCThreads=2 -XX:+UseGCOverheadLimit"));
         String parallel = "[-XX:+UseParallelGC]";
         String oneCompiler = "[-XX:CICompilerCount=1]";
+        String earlyCompiles = "[-XX:Tier3InvocationThreshold=50] [-XX:Tier3MinInvocationThreshold=25] "
+                + "[-XX:Tier3CompileThreshold=500]";
         boolean fewProcessors = onlineProcessors() <= 2;
         assertAll(
                 () -> assertTrue(small.contains("[-XX:TieredStopAtLevel=1]"), "the value of -o is no input: " + small),
@@ -249,6 +251,9 @@ class LauncherIT {
                 () -> assertEquals(fewProcessors, small.contains(oneCompiler),
                         "one compiler thread for C1 alone on two processors or one: " + small),
                 () -> assertEquals(fewProcessors, between.contains(oneCompiler), between),
+                () -> assertTrue(small.contains(earlyCompiles), "C1 compiles sooner for small inputs: " + small),
+                () -> assertFalse(between.contains("Tier3"), "and only for them: " + between),
+                () -> assertFalse(big.contains("Tier3"), big),
                 () -> assertFalse(big.contains("TieredStopAtLevel") || big.contains("CICompilerCount"), big),
                 () -> assertTrue(big.contains(ceiling), "the default ceiling: " + big),
                 () -> assertTrue(big.contains("[-Dfrom.java.opts=1] [-Xmx3g] [-Dfrom.headroom.opts=a*b] [-jar]"),
