@@ -56,7 +56,7 @@ if defined TIER if "%NUMBER_OF_PROCESSORS%"=="2" set "TIER=%TIER% -XX:CICompiler
 rem The heap ceiling: the smaller one for small inputs (see bin/headroom).
 set "HEAP_MAX=@headroom.launcher.heapMax@"
 if %INPUT_KIB% LEQ @headroom.launcher.smallInputMaxKiB@ set "HEAP_MAX=@headroom.launcher.smallInputHeapMax@"
-rem A small input's run is short: C1 compiles a method after a quarter of the calls it waits for (see bin/headroom).
+rem A small input's run is short: C1's compile thresholds at a quarter of their defaults (see bin/headroom).
 if defined TIER if %INPUT_KIB% LEQ @headroom.launcher.smallInputMaxKiB@ set "TIER=%TIER% -XX:Tier3InvocationThreshold=50 -XX:Tier3MinInvocationThreshold=25 -XX:Tier3CompileThreshold=500"
 rem The throughput collector for small inputs (see bin/headroom), unless the user's options name a collector:
 rem JAVA_OPTS, HEADROOM_OPTS, or JDK_JAVA_OPTIONS and JAVA_TOOL_OPTIONS, which the JVM reads itself.

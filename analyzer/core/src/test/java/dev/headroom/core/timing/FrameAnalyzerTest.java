@@ -64,7 +64,7 @@ class FrameAnalyzerTest {
 
     @Test
     void codeThatRunsOffItsEndFailsAsInAsm() {
-        // iconst_0; istore_1 and nothing after it
+        // iconst_0; istore_0 and nothing after it
         MethodNode offTheEnd = method(Opcodes.ACC_STATIC, "()V", 2, 1,
                 new InsnNode(Opcodes.ICONST_0), new VarInsnNode(Opcodes.ISTORE, 0));
         List<String> problems = new ArrayList<>();
