@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 
 /**
  * Reads class-file bytes with a stated limit, so that no input can make a run read forever or exhaust the
@@ -24,7 +25,36 @@ final class ClassFileReads {
 
     /** The whole stream, or an IOException saying it is above the limit (nothing past the limit is read). */
     static byte[] read(InputStream in) throws IOException {
-        byte[] bytes = in.readNBytes(MAX_CLASS_FILE_BYTES + 1);
+        return read(in, -1);
+    }
+
+    /**
+     * The same, reading into an array of the size the stream's source declares ({@code expected}; -1 when it
+     * declares none): without it the stream is read in chunks of 8 KiB and copied together, 134 MB of arrays on
+     * every Guava method as a root for classes of a few KiB. The declared size is only a first guess: the result
+     * is the stream's real content up to the limit, shorter or longer than declared.
+     */
+    static byte[] read(InputStream in, long expected) throws IOException {
+        if (expected < 0 || expected > MAX_CLASS_FILE_BYTES) {
+            return checked(in.readNBytes(MAX_CLASS_FILE_BYTES + 1));
+        }
+        byte[] first = new byte[(int) expected];
+        int read = in.readNBytes(first, 0, first.length);
+        if (read < first.length) {
+            return Arrays.copyOf(first, read);
+        }
+        int next = in.read();
+        if (next < 0) {
+            return first;
+        }
+        byte[] rest = in.readNBytes(MAX_CLASS_FILE_BYTES - first.length);
+        byte[] all = Arrays.copyOf(first, first.length + 1 + rest.length);
+        all[first.length] = (byte) next;
+        System.arraycopy(rest, 0, all, first.length + 1, rest.length);
+        return checked(all);
+    }
+
+    private static byte[] checked(byte[] bytes) throws IOException {
         if (bytes.length > MAX_CLASS_FILE_BYTES) {
             throw tooLarge();
         }
@@ -45,7 +75,7 @@ final class ClassFileReads {
             throw tooLarge();
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in); // the file may have grown since its size was read
+            return read(in, attributes.size()); // the file may have changed since its size was read
         }
     }
 

@@ -40,7 +40,7 @@ final class JarClassSource implements ClassSource {
             throw new IOException(damage + "; the jar's other entries are read");
         }
         try (InputStream in = jar.getInputStream(entry)) {
-            return ClassFileReads.read(in); // the real size up to the limit, not the declared one
+            return ClassFileReads.read(in, entry.getSize()); // the real size up to the limit, not the declared one
         }
     }
 

@@ -10,6 +10,7 @@ import dev.headroom.core.rules.EventKind;
 import dev.headroom.core.rules.EventRemedies;
 import dev.headroom.core.rules.MethodRule;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,24 @@ final class LocalEvents {
             + "drop the oldest, or signal back-pressure)";
 
     private final CallGraph graph;
+    /**
+     * The message of each call to a summarised or unanalysable method, and of each allocation, made once:
+     * made per call they were 89 MB of text on every Guava method as a root, and at 50,000 classes the same message
+     * of 250 characters was held 50,000 times. Keyed by the callee, with what the text is made of to check the entry.
+     */
+    private final Map<MethodRef, Message> messages = new HashMap<>();
+    private final Map<String, String> allocations = new HashMap<>();
+
+    /** A call's message and what it was made of: the rule found for the callee, or the reason it cannot be analysed. */
+    private static final class Message {
+        final Object madeOf;
+        final String text;
+
+        Message(Object madeOf, String text) {
+            this.madeOf = madeOf;
+            this.text = text;
+        }
+    }
 
     LocalEvents(CallGraph graph) {
         this.graph = graph;
@@ -82,6 +101,15 @@ final class LocalEvents {
                 first.ref(), CAPACITY_REMEDY);
     }
 
+    private String allocates(String what) {
+        String text = allocations.get(what);
+        if (text == null) {
+            text = "allocates: " + what;
+            allocations.put(what, text);
+        }
+        return text;
+    }
+
     /** The events of entering the method itself: a synchronized method takes its monitor. */
     static Event onEntry(CallGraph.Node callee, int line, boolean cold) {
         if (callee.is(Opcodes.ACC_SYNCHRONIZED)) {
@@ -113,10 +141,9 @@ final class LocalEvents {
         return witness.remedy();
     }
 
-    private static Event ofSite(Site site) {
+    private Event ofSite(Site site) {
         if (site instanceof Site.Allocation a) {
-            return new Event(Rule.HEAP_ALLOCATION, a.cold(), a.line(), "allocates: " + a.message(), null,
-                    remedy(a.kind()));
+            return new Event(Rule.HEAP_ALLOCATION, a.cold(), a.line(), allocates(a.message()), null, remedy(a.kind()));
         }
         if (site instanceof Site.Monitor m) {
             return new Event(Rule.BLOCKING_CALL, m.cold(), m.line(), "synchronized block: may wait for the monitor", null,
@@ -162,16 +189,26 @@ final class LocalEvents {
             if (r == null) {
                 return null;
             }
-            return new Event(r, site.cold(), site.line(), "call to " + Names.method(s.ref()) + " " + verb(r) + ": "
-                    + rule.reason(), s.ref(), rule.remedy() != null ? rule.remedy() : fallbackRemedy(r, s.ref()));
+            Message m = messages.get(s.ref());
+            if (m == null || m.madeOf != rule) {
+                m = new Message(rule, "call to " + Names.method(s.ref()) + " " + verb(r) + ": " + rule.reason());
+                messages.put(s.ref(), m);
+            }
+            return new Event(r, site.cold(), site.line(), m.text, s.ref(),
+                    rule.remedy() != null ? rule.remedy() : fallbackRemedy(r, s.ref()));
         }
         if (target instanceof Target.Unanalysable u) {
-            return new Event(Rule.UNRESOLVED_CALL, site.cold(), site.line(),
-                    "call to " + Names.method(u.ref()) + " cannot be analysed: " + u.reason(), u.ref(),
+            Message m = messages.get(u.ref());
+            if (m == null || !java.util.Objects.equals(u.reason(), m.madeOf)) {
+                m = new Message(u.reason(), "call to " + Names.method(u.ref()) + " cannot be analysed: " + u.reason());
+                messages.put(u.ref(), m);
+            }
+            return new Event(Rule.UNRESOLVED_CALL, site.cold(), site.line(), m.text, u.ref(),
                     remedy(EventKind.UNRESOLVED_CALL));
         }
         if (target instanceof Target.Allocation a) {
-            return new Event(Rule.HEAP_ALLOCATION, site.cold(), site.line(), "allocates: " + a.message(), null,
+            return new Event(Rule.HEAP_ALLOCATION, site.cold(), site.line(),
+                    allocates(a.message()), null,
                     remedy(EventKind.CONSTRUCTOR_REFERENCE));
         }
         if (target instanceof Target.Method m) {
