@@ -438,7 +438,8 @@ public final class CallGraphBuilder {
     }
 
     private void register(VirtualSite vs) {
-        if (!registeredSites.add(new SiteKey(vs.caller.ref(), vs.site.index(), new MemberKey(vs.owner, vs.name, vs.descriptor)))) {
+        MemberKey called = new MemberKey(vs.owner, vs.name, vs.descriptor);
+        if (!registeredSites.add(new SiteKey(vs.caller.ref(), vs.site.index(), called))) {
             return;
         }
         virtualSites.add(vs);

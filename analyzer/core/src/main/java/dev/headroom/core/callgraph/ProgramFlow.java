@@ -4,7 +4,6 @@ import dev.headroom.core.classpath.LoadedClass;
 import dev.headroom.core.classpath.TypeHeader;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -43,7 +42,7 @@ final class ProgramFlow implements FlowSink {
      * Field nodes by the class that declares the field, and by every other reference an instruction makes
      * to it (its owner may be a subclass of the declaring class).
      */
-    private final Map<FieldRef, TypeFlow.Node> fields = new HashMap<>();
+    private final Map<MemberKey, TypeFlow.Node> fields = new HashMap<>();
     private final Map<Object, TypeFlow.Node> constants = new HashMap<>();
     private final Map<MethodRef, MethodNodes> methods = new HashMap<>();
     /** The declared methods' entries of {@link #methods}, by their number. */
@@ -95,25 +94,10 @@ final class ProgramFlow implements FlowSink {
         });
     }
 
-    private record FieldRef(String owner, String name, String descriptor) {
-        // Written out, with the generated methods' hash (maps keep their order): those run through method handles
-        // the JVM makes on their first call in a run, and are slow in the launcher's C1-compiled code.
-        @Override
-        public boolean equals(Object o) {
-            return this == o || o instanceof FieldRef f && Objects.equals(owner, f.owner)
-                    && Objects.equals(name, f.name) && Objects.equals(descriptor, f.descriptor);
-        }
-
-        @Override
-        public int hashCode() {
-            return (Objects.hashCode(owner) * 31 + Objects.hashCode(name)) * 31 + Objects.hashCode(descriptor);
-        }
-    }
-
     /** The node of a field, by the class that declares it; unknown for fields outside the inputs. */
     @Override
     public TypeFlow.Node field(String owner, String name, String descriptor) {
-        FieldRef ref = new FieldRef(owner, name, descriptor);
+        MemberKey ref = new MemberKey(owner, name, descriptor);
         TypeFlow.Node known = fields.get(ref);
         if (known == null) {
             known = declaredField(owner, name, descriptor);
@@ -124,7 +108,7 @@ final class ProgramFlow implements FlowSink {
 
     private TypeFlow.Node declaredField(String owner, String name, String descriptor) {
         LoadedClass declaring = declaringClass(owner, name, descriptor);
-        FieldRef key = new FieldRef(declaring == null ? owner : declaring.internalName(), name, descriptor);
+        MemberKey key = new MemberKey(declaring == null ? owner : declaring.internalName(), name, descriptor);
         return fields.computeIfAbsent(key, k -> {
             TypeFlow.Node n = flow.node();
             if (declaring == null || !declaring.input()) {

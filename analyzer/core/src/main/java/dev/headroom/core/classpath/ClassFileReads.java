@@ -23,15 +23,11 @@ final class ClassFileReads {
     private ClassFileReads() {
     }
 
-    /** The whole stream, or an IOException saying it is above the limit (nothing past the limit is read). */
-    static byte[] read(InputStream in) throws IOException {
-        return read(in, -1);
-    }
-
     /**
-     * The same, reading into an array of the size the stream's source declares ({@code expected}; -1 when it
-     * declares none): without it the stream is read in chunks of 8 KiB and copied together, 134 MB of arrays on
-     * every Guava method as a root for classes of a few KiB. The declared size is only a first guess: the result
+     * The whole stream, or an IOException saying it is above the limit (nothing past the limit is read), read into
+     * an array of the size the stream's source declares ({@code expected}; -1 when it declares none): without it the
+     * stream is read in chunks of 8 KiB and copied together, 136 MB of arrays on every Guava method as a root for
+     * classes of a few KiB. The declared size is only a first guess: the result
      * is the stream's real content up to the limit, shorter or longer than declared.
      */
     static byte[] read(InputStream in, long expected) throws IOException {

@@ -898,8 +898,11 @@ public final class TimingAnalysis {
             return new SiteCost(model.opcodeCost(Opcodes.RETURN), null, null, null); // the marker's empty body
         }
         MethodRef calledAs = new MethodRef(mi.owner, mi.name, mi.desc);
-        OptionalLong intrinsic = intrinsicCosts.computeIfAbsent(calledAs,
-                c -> facts.methodCost(c).isPresent() ? OptionalLong.empty() : model.intrinsicCost(c));
+        OptionalLong intrinsic = intrinsicCosts.get(calledAs); // no lambda: it would capture this, a new one per call
+        if (intrinsic == null) {
+            intrinsic = facts.methodCost(calledAs).isPresent() ? OptionalLong.empty() : model.intrinsicCost(calledAs);
+            intrinsicCosts.put(calledAs, intrinsic);
+        }
         if (intrinsic.isPresent()) { // a JVM intrinsic: its compiled form's cost, its bytecode is not walked
             return new SiteCost(intrinsic.getAsLong(), null, null, null);
         }
