@@ -58,10 +58,11 @@ set "HEAP_MAX=@headroom.launcher.heapMax@"
 if %INPUT_KIB% LEQ @headroom.launcher.smallInputMaxKiB@ set "HEAP_MAX=@headroom.launcher.smallInputHeapMax@"
 rem A small input's run is short: C1's compile thresholds at a quarter of their defaults (see bin/headroom).
 if defined TIER if %INPUT_KIB% LEQ @headroom.launcher.smallInputMaxKiB@ set "TIER=%TIER% -XX:Tier3InvocationThreshold=50 -XX:Tier3MinInvocationThreshold=25 -XX:Tier3CompileThreshold=500"
-rem The throughput collector for small inputs (see bin/headroom), unless the user's options name a collector:
+rem The throughput collector for small inputs, promoting what survives a young collection at the next one (see
+rem bin/headroom), unless the user's options name a collector:
 rem JAVA_OPTS, HEADROOM_OPTS, or JDK_JAVA_OPTIONS and JAVA_TOOL_OPTIONS, which the JVM reads itself.
 set "GC="
-if %INPUT_KIB% LEQ @headroom.launcher.smallInputMaxKiB@ set "GC=-XX:+UseParallelGC"
+if %INPUT_KIB% LEQ @headroom.launcher.smallInputMaxKiB@ set "GC=-XX:+UseParallelGC -XX:MaxTenuringThreshold=1"
 echo.%JAVA_OPTS% %HEADROOM_OPTS% %JDK_JAVA_OPTIONS% %JAVA_TOOL_OPTIONS% | findstr /r /c:"-XX:+Use[A-Za-z0-9]*GC\>" >nul && set "GC="
 
 rem The heap ceiling first and JAVA_OPTS, HEADROOM_OPTS after it (the later option wins); JVM warnings to
