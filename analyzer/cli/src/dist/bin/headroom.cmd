@@ -64,10 +64,14 @@ rem JAVA_OPTS, HEADROOM_OPTS, or JDK_JAVA_OPTIONS and JAVA_TOOL_OPTIONS, which t
 set "GC="
 if %INPUT_KIB% LEQ @headroom.launcher.smallInputMaxKiB@ set "GC=-XX:+UseParallelGC -XX:MaxTenuringThreshold=1"
 echo.%JAVA_OPTS% %HEADROOM_OPTS% %JDK_JAVA_OPTIONS% %JAVA_TOOL_OPTIONS% | findstr /r /c:"-XX:+Use[A-Za-z0-9]*GC\>" >nul && set "GC="
+rem Small inputs: the heap at its ceiling from the start (see bin/headroom), unless the user's options size the heap.
+set "INITIAL="
+if %INPUT_KIB% LEQ @headroom.launcher.smallInputMaxKiB@ set "INITIAL=-Xms@headroom.launcher.smallInputHeapMax@"
+echo.%JAVA_OPTS% %HEADROOM_OPTS% %JDK_JAVA_OPTIONS% %JAVA_TOOL_OPTIONS% | findstr /r /c:"-Xm[sx]" /c:"-XX:MaxHeapSize=" /c:"-XX:InitialHeapSize=" >nul && set "INITIAL="
 
 rem The heap ceiling first and JAVA_OPTS, HEADROOM_OPTS after it (the later option wins); JVM warnings to
 rem standard error, where Headroom's own go, never into a report on standard output.
-"%JAVA_EXE%" -Xmx%HEAP_MAX% %TIER% %GC% -Xlog:disable -Xlog:all=warning:stderr %JAVA_OPTS% %HEADROOM_OPTS% -jar "%HEADROOM_JAR%" %*
+"%JAVA_EXE%" -Xmx%HEAP_MAX% %INITIAL% %TIER% %GC% -Xlog:disable -Xlog:all=warning:stderr %JAVA_OPTS% %HEADROOM_OPTS% -jar "%HEADROOM_JAR%" %*
 exit /b %ERRORLEVEL%
 
 rem Adds the size of each argument that names an existing file or directory to INPUT_KIB, except the values

@@ -217,6 +217,7 @@ class LauncherIT {
         int c1OnlyMaxKib = Integer.parseInt(scriptValue(script, "C1_ONLY_MAX_KIB"));
         int smallInputMaxKib = Integer.parseInt(scriptValue(script, "SMALL_INPUT_MAX_KIB"));
         String smallCeiling = "[-Xmx" + scriptValue(script, "SMALL_INPUT_HEAP_MAX") + "]";
+        String smallInitial = "[-Xms" + scriptValue(script, "SMALL_INPUT_HEAP_MAX") + "]";
         String ceiling = "[-Xmx" + scriptValue(script, "HEAP_MAX") + "]";
         assertTrue(smallInputMaxKib < c1OnlyMaxKib, "the smaller ceiling is for inputs that run on C1 alone");
         Path large = work.resolve("large input.jar");
@@ -232,6 +233,11 @@ class LauncherIT {
         String toolCollector = debugLine(launcher("rules", SAMPLE).env("JAVA_TOOL_OPTIONS", "-XX:+UseG1GC"));
         String noCollector = debugLine(launcher("rules", SAMPLE)
                 .env("JAVA_OPTS", "-XX:+UseLargePages -XX:ParallelGCThreads=2 -XX:+UseGCOverheadLimit"));
+        // A smaller ceiling of the user's than the launcher's initial heap would stop the JVM: the run must go on.
+        LauncherRun ownHeapRun = launcher("rules").env("HEADROOM_OPTS", "-Xmx256m")
+                .env("HEADROOM_LAUNCHER_DEBUG", "1").env("HEADROOM_CDS", "off").run(work.resolve("own heap"));
+        String ownHeap = ownHeapRun.errLines().get(0);
+        String toolHeap = debugLine(launcher("rules", SAMPLE).env("JAVA_TOOL_OPTIONS", "-XX:MaxHeapSize=300m"));
         String parallel = "[-XX:+UseParallelGC]";
         String oneCompiler = "[-XX:CICompilerCount=1]";
         String earlyCompiles = "[-XX:Tier3InvocationThreshold=50] [-XX:Tier3MinInvocationThreshold=25] "
@@ -243,6 +249,14 @@ class LauncherIT {
                 () -> assertTrue(small.contains(parallel), "the throughput collector for small inputs: " + small),
                 () -> assertTrue(small.contains("[-XX:MaxTenuringThreshold=1]"), "promoting at the second collection: "
                         + small),
+                () -> assertTrue(small.contains(smallInitial), "the small inputs' heap at its ceiling from the start: "
+                        + small),
+                () -> assertFalse(between.contains("[-Xms") || big.contains("[-Xms"), "and only theirs: " + between),
+                () -> assertTrue(noCollector.contains(smallInitial) && ownCollector.contains(smallInitial),
+                        "options that size no heap keep it: " + noCollector + " / " + ownCollector),
+                () -> assertFalse(ownHeap.contains("[-Xms"), "none beside the user's ceiling: " + ownHeap),
+                () -> assertEquals(0, ownHeapRun.exitCode(), "and the run goes on: " + ownHeapRun),
+                () -> assertFalse(toolHeap.contains("[-Xms"), "nor beside one the JVM reads itself: " + toolHeap),
                 () -> assertTrue(between.contains("[-XX:TieredStopAtLevel=1]") && between.contains(ceiling),
                         "above the small inputs' limit, C1 alone still and the default ceiling: " + between),
                 () -> assertFalse(between.contains("UseParallelGC") || between.contains("MaxTenuring"),
