@@ -59,15 +59,15 @@ if %INPUT_KIB% LEQ @headroom.launcher.smallInputMaxKiB@ set "HEAP_MAX=@headroom.
 rem A small input's run is short: C1's compile thresholds at a quarter of their defaults (see bin/headroom).
 if defined TIER if %INPUT_KIB% LEQ @headroom.launcher.smallInputMaxKiB@ set "TIER=%TIER% -XX:Tier3InvocationThreshold=50 -XX:Tier3MinInvocationThreshold=25 -XX:Tier3CompileThreshold=500"
 rem The throughput collector for small inputs, promoting what survives a young collection at the next one (see
-rem bin/headroom), unless the user's options name a collector:
-rem JAVA_OPTS, HEADROOM_OPTS, or JDK_JAVA_OPTIONS and JAVA_TOOL_OPTIONS, which the JVM reads itself.
+rem bin/headroom), unless the user's options name a collector or turn one off: JAVA_OPTS, HEADROOM_OPTS, or
+rem JDK_JAVA_OPTIONS, JAVA_TOOL_OPTIONS and _JAVA_OPTIONS, which the JVM reads itself.
 set "GC="
 if %INPUT_KIB% LEQ @headroom.launcher.smallInputMaxKiB@ set "GC=-XX:+UseParallelGC -XX:MaxTenuringThreshold=1"
-echo.%JAVA_OPTS% %HEADROOM_OPTS% %JDK_JAVA_OPTIONS% %JAVA_TOOL_OPTIONS% | findstr /r /c:"-XX:+Use[A-Za-z0-9]*GC\>" >nul && set "GC="
-rem Small inputs: the heap at its ceiling from the start (see bin/headroom), unless the user's options size the heap.
+echo.%JAVA_OPTS% %HEADROOM_OPTS% %JDK_JAVA_OPTIONS% %JAVA_TOOL_OPTIONS% %_JAVA_OPTIONS% | findstr /r /c:"-XX:+Use[A-Za-z0-9]*GC\>" /c:"-XX:-Use[A-Za-z0-9]*GC\>" >nul && set "GC="
+rem With it, the heap at its ceiling from the start (see bin/headroom), unless the user's options size the heap.
 set "INITIAL="
-if %INPUT_KIB% LEQ @headroom.launcher.smallInputMaxKiB@ set "INITIAL=-Xms@headroom.launcher.smallInputHeapMax@"
-echo.%JAVA_OPTS% %HEADROOM_OPTS% %JDK_JAVA_OPTIONS% %JAVA_TOOL_OPTIONS% | findstr /r /c:"-Xm[sx]" /c:"-XX:MaxHeapSize=" /c:"-XX:InitialHeapSize=" >nul && set "INITIAL="
+if defined GC set "INITIAL=-Xms@headroom.launcher.smallInputHeapMax@"
+echo.%JAVA_OPTS% %HEADROOM_OPTS% %JDK_JAVA_OPTIONS% %JAVA_TOOL_OPTIONS% %_JAVA_OPTIONS% | findstr /r /c:"-Xm[sx]" /c:"-XX:MaxHeapSize=" /c:"-XX:InitialHeapSize=" >nul && set "INITIAL="
 
 rem The heap ceiling first and JAVA_OPTS, HEADROOM_OPTS after it (the later option wins); JVM warnings to
 rem standard error, where Headroom's own go, never into a report on standard output.

@@ -62,6 +62,7 @@ class LauncherIT {
                 () -> assertFalse(cmd.replace("\r\n", "").contains("\n"), "headroom.cmd has no bare LF"),
                 () -> assertFalse(cmd.contains("@headroom."), "the build filled in the launcher's defaults"),
                 () -> assertTrue(cmd.contains("\"%JAVA_EXE%\" -Xmx"), "headroom.cmd runs java"),
+                () -> assertTrue(cmd.contains("-Xmx%HEAP_MAX% %INITIAL% "), "with its initial heap: " + cmd),
                 () -> assertTrue(new String(Distribution.read(root + "bin/headroom"), StandardCharsets.UTF_8)
                         .contains("HEADROOM_VERSION='" + Distribution.VERSION + "'"), "the version the cache key names"));
     }
@@ -231,13 +232,17 @@ class LauncherIT {
                 .env("JAVA_OPTS", "-Dfrom.java.opts=1").env("HEADROOM_OPTS", "-Xmx3g -Dfrom.headroom.opts=a*b"));
         String ownCollector = debugLine(launcher("rules", SAMPLE).env("HEADROOM_OPTS", "-XX:+UseSerialGC"));
         String toolCollector = debugLine(launcher("rules", SAMPLE).env("JAVA_TOOL_OPTIONS", "-XX:+UseG1GC"));
-        String noCollector = debugLine(launcher("rules", SAMPLE)
-                .env("JAVA_OPTS", "-XX:+UseLargePages -XX:ParallelGCThreads=2 -XX:+UseGCOverheadLimit"));
-        // A smaller ceiling of the user's than the launcher's initial heap would stop the JVM: the run must go on.
-        LauncherRun ownHeapRun = launcher("rules").env("HEADROOM_OPTS", "-Xmx256m")
-                .env("HEADROOM_LAUNCHER_DEBUG", "1").env("HEADROOM_CDS", "off").run(work.resolve("own heap"));
+        // Options that name no collector and size no heap, some of them near the ones that do.
+        String noCollector = debugLine(launcher("rules", SAMPLE).env("JAVA_OPTS", "-XX:+UseLargePages -XX:ParallelGCThreads=2"
+                + " -XX:+UseGCOverheadLimit -Xmn64m -Xss2m -XX:MaxHeapFreeRatio=70"));
+        String collectorOff = debugLine(launcher("rules", SAMPLE).env("HEADROOM_OPTS", "-XX:-UseParallelGC"));
+        // A ceiling of the user's below the launcher's initial heap would stop the JVM: those runs must go on.
+        LauncherRun ownHeapRun = debugRun(launcher("rules").env("HEADROOM_OPTS", "-Xmx256m"), "own heap");
+        LauncherRun readHeapRun = debugRun(launcher("rules").env("_JAVA_OPTIONS", "-Xmx256m"), "read heap");
         String ownHeap = ownHeapRun.errLines().get(0);
+        String readHeap = readHeapRun.errLines().get(0);
         String toolHeap = debugLine(launcher("rules", SAMPLE).env("JAVA_TOOL_OPTIONS", "-XX:MaxHeapSize=300m"));
+        String ownInitial = debugLine(launcher("rules", SAMPLE).env("JAVA_OPTS", "-XX:InitialHeapSize=300m"));
         String parallel = "[-XX:+UseParallelGC]";
         String oneCompiler = "[-XX:CICompilerCount=1]";
         String earlyCompiles = "[-XX:Tier3InvocationThreshold=50] [-XX:Tier3MinInvocationThreshold=25] "
@@ -251,12 +256,20 @@ class LauncherIT {
                         + small),
                 () -> assertTrue(small.contains(smallInitial), "the small inputs' heap at its ceiling from the start: "
                         + small),
-                () -> assertFalse(between.contains("[-Xms") || big.contains("[-Xms"), "and only theirs: " + between),
-                () -> assertTrue(noCollector.contains(smallInitial) && ownCollector.contains(smallInitial),
-                        "options that size no heap keep it: " + noCollector + " / " + ownCollector),
-                () -> assertFalse(ownHeap.contains("[-Xms"), "none beside the user's ceiling: " + ownHeap),
+                () -> assertFalse(between.contains("[-Xms"), "and only theirs: " + between),
+                () -> assertTrue(noCollector.contains(smallInitial), "options that size no heap keep it: " + noCollector),
+                () -> assertFalse(ownCollector.contains("[-Xms"), "it goes with the throughput collector: " + ownCollector),
+                () -> assertFalse(collectorOff.contains(parallel) || collectorOff.contains("MaxTenuring")
+                                || collectorOff.contains("[-Xms"),
+                        "none of them when the user turns a collector off: " + collectorOff),
+                () -> assertTrue(ownHeap.startsWith("headroom: inputs ") && !ownHeap.contains("[-Xms"),
+                        "no initial heap beside the user's ceiling: " + ownHeap),
                 () -> assertEquals(0, ownHeapRun.exitCode(), "and the run goes on: " + ownHeapRun),
-                () -> assertFalse(toolHeap.contains("[-Xms"), "nor beside one the JVM reads itself: " + toolHeap),
+                () -> assertTrue(readHeap.startsWith("headroom: inputs ") && !readHeap.contains("[-Xms"),
+                        "nor beside one in _JAVA_OPTIONS, which the JVM reads after the command line: " + readHeap),
+                () -> assertEquals(0, readHeapRun.exitCode(), "and that run goes on: " + readHeapRun),
+                () -> assertFalse(toolHeap.contains("[-Xms"), "nor beside one in JAVA_TOOL_OPTIONS: " + toolHeap),
+                () -> assertFalse(ownInitial.contains("[-Xms"), "the user's initial size alone: " + ownInitial),
                 () -> assertTrue(between.contains("[-XX:TieredStopAtLevel=1]") && between.contains(ceiling),
                         "above the small inputs' limit, C1 alone still and the default ceiling: " + between),
                 () -> assertFalse(between.contains("UseParallelGC") || between.contains("MaxTenuring"),
@@ -307,8 +320,13 @@ class LauncherIT {
         return m.group(1);
     }
 
+    /** A run of the launcher that prints its java command first. */
+    private LauncherRun debugRun(LauncherRun.Command command, String outputs) {
+        return command.env("HEADROOM_LAUNCHER_DEBUG", "1").env("HEADROOM_CDS", "off").run(work.resolve(outputs));
+    }
+
     private String debugLine(LauncherRun.Command command) {
-        LauncherRun run = command.env("HEADROOM_LAUNCHER_DEBUG", "1").env("HEADROOM_CDS", "off").run(work.resolve("debug"));
+        LauncherRun run = debugRun(command, "debug");
         assertTrue(run.err().startsWith("headroom: inputs "), run.toString());
         return run.errLines().get(0);
     }
