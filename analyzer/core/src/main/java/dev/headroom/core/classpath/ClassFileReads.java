@@ -39,6 +39,7 @@ final class ClassFileReads {
         if (read < first.length) {
             return Arrays.copyOf(first, read);
         }
+        // One byte tells whether anything follows: readNBytes would allocate up to 8 KiB to find out, for every file.
         int next = in.read();
         if (next < 0) {
             return first;

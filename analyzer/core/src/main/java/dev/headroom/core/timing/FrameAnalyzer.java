@@ -57,8 +57,8 @@ final class FrameAnalyzer<V extends Value> {
     private final Interpreter<V> interpreter;
     private final FrameFactory<V> factory;
     private final MethodNode method;
+    /** The code, read by index: {@link InsnList#get} and {@link InsnList#indexOf} share the list's own array. */
     private final InsnList list;
-    private final AbstractInsnNode[] insns;
     private final List<TryCatchBlockNode>[] handlers;
     private final Frame<V>[] frames;
     private final boolean[] queued;
@@ -71,11 +71,11 @@ final class FrameAnalyzer<V extends Value> {
         this.factory = factory;
         this.method = method;
         this.list = method.instructions;
-        this.insns = list.toArray();
-        this.handlers = (List<TryCatchBlockNode>[]) new List<?>[insns.length];
-        this.frames = (Frame<V>[]) new Frame<?>[insns.length];
-        this.queued = new boolean[insns.length];
-        this.work = new int[insns.length];
+        int size = list.size();
+        this.handlers = (List<TryCatchBlockNode>[]) new List<?>[size];
+        this.frames = (Frame<V>[]) new Frame<?>[size];
+        this.queued = new boolean[size];
+        this.work = new int[size];
     }
 
     /** The frames of {@code method} of class {@code owner}, as {@code new Analyzer<>(interpreter).analyze} gives them. */
@@ -88,14 +88,10 @@ final class FrameAnalyzer<V extends Value> {
     /** The same, with frames made by {@code factory}, as an analyzer whose {@code newFrame} methods call it. */
     static <V extends Value> Frame<V>[] analyze(Interpreter<V> interpreter, FrameFactory<V> factory, String owner,
                                                 MethodNode method) throws AnalyzerException {
-        if ((method.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
+        if ((method.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0 || hasSubroutines(method.instructions)) {
             return withAsm(interpreter, factory, owner, method);
         }
-        FrameAnalyzer<V> analyzer = new FrameAnalyzer<>(interpreter, factory, method);
-        if (analyzer.hasSubroutines()) {
-            return withAsm(interpreter, factory, owner, method);
-        }
-        return analyzer.run(owner);
+        return new FrameAnalyzer<>(interpreter, factory, method).run(owner);
     }
 
     private static <V extends Value> Frame<V>[] withAsm(Interpreter<V> interpreter, FrameFactory<V> factory,
@@ -113,8 +109,8 @@ final class FrameAnalyzer<V extends Value> {
         }.analyze(owner, method);
     }
 
-    private boolean hasSubroutines() {
-        for (AbstractInsnNode insn : insns) {
+    private static boolean hasSubroutines(InsnList code) {
+        for (AbstractInsnNode insn : code) {
             int opcode = insn.getOpcode();
             if (opcode == Opcodes.JSR || opcode == Opcodes.RET) {
                 return true;
@@ -139,12 +135,12 @@ final class FrameAnalyzer<V extends Value> {
             current = initialFrame(owner);
             merge(0, current);
         } catch (RuntimeException e) {
-            throw new AnalyzerException(insns.length == 0 ? null : insns[0], "Error at instruction 0: " + e.getMessage(), e);
+            throw new AnalyzerException(list.getFirst(), "Error at instruction 0: " + e.getMessage(), e);
         }
         while (pending > 0) {
             int index = work[--pending];
             queued[index] = false;
-            AbstractInsnNode insn = insns[index];
+            AbstractInsnNode insn = list.get(index);
             try {
                 step(index, insn, current);
             } catch (AnalyzerException e) {
