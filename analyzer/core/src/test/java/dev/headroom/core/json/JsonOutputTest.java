@@ -61,9 +61,11 @@ class JsonOutputTest {
             StringWriter oneByOne = new StringWriter();
             StringWriter asStrings = new StringWriter();
             StringWriter asArrays = new StringWriter();
+            StringWriter asShortStrings = new StringWriter();
             try (Writer reference = new JsonOutput.LoneSurrogateEscapes(oneByOne);
                  Writer strings = new JsonOutput.LoneSurrogateEscapes(asStrings);
-                 Writer arrays = new JsonOutput.LoneSurrogateEscapes(asArrays)) {
+                 Writer arrays = new JsonOutput.LoneSurrogateEscapes(asArrays);
+                 Writer shortStrings = new JsonOutput.LoneSurrogateEscapes(asShortStrings)) {
                 for (char c : chars) {
                     reference.write(c);
                 }
@@ -73,10 +75,59 @@ class JsonOutputTest {
                     arrays.write(chars, from, to - from);
                     from = to;
                 }
+                String text = new String(chars);
+                for (int from = 0; from < chars.length; ) { // separators, indents and short names
+                    int to = Math.min(chars.length, from + 1 + random.nextInt(20));
+                    shortStrings.write(text, from, to - from);
+                    from = to;
+                }
             }
             assertEquals(-1, firstDifference(oneByOne.toString(), asStrings.toString()), "strings, round " + round);
             assertEquals(-1, firstDifference(oneByOne.toString(), asArrays.toString()), "arrays, round " + round);
+            assertEquals(-1, firstDifference(oneByOne.toString(), asShortStrings.toString()),
+                    "short strings, round " + round);
         }
+    }
+
+    /**
+     * Strings that come again are copied from the form made the first time: the text is the JSON writer's own for
+     * every string (escapes, pairs and unpaired surrogates, short and long, and past the most forms kept).
+     */
+    @Test
+    void repeatedStringsAreWrittenAsTheJsonWriterWritesThem() throws IOException {
+        java.util.Random random = new java.util.Random(11);
+        String[] pieces = {"a", "\"", "\\", "\n", "\t", "\u0001", "\u001b", "\u2028", "\u2029", "<", "=", "\u00e9",
+            "\ud83d\ude00", "\ud800", "\udc00", "plain text of some length"};
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int p = random.nextInt(12); p > 0; p--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            texts.add(text.toString());
+        }
+        for (int i = 0; i < JsonOutput.RepeatedStrings.MOST_FORMS + 100; i++) {
+            texts.add("a text met once, number " + i);
+        }
+        StringWriter expected = new StringWriter();
+        StringWriter actual = new StringWriter();
+        JsonWriter reference = new JsonWriter(new JsonOutput.LoneSurrogateEscapes(expected));
+        reference.setIndent("  ");
+        reference.setHtmlSafe(false);
+        JsonWriter json = JsonOutput.writer(actual);
+        for (JsonWriter writer : java.util.List.of(reference, json)) {
+            writer.beginObject();
+            for (int round = 0; round < 3; round++) {
+                writer.name("round " + round).beginArray();
+                for (String text : round < 2 ? texts.subList(0, 400) : texts) {
+                    writer.value(text);
+                }
+                writer.endArray();
+            }
+            writer.endObject();
+            writer.close();
+        }
+        assertEquals(-1, firstDifference(expected.toString(), actual.toString()));
     }
 
     /** Where two texts first differ (the texts themselves are too long to show); -1 when equal. */
