@@ -1,8 +1,8 @@
 package dev.headroom.core.callgraph;
 
 import dev.headroom.core.classpath.LoadedClass;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -159,31 +159,46 @@ public final class CallGraph {
         return nodes.size();
     }
 
-    /** The part of this graph the roots reach, breadth first from the roots in order (the same nodes). */
+    /**
+     * The part of this graph the roots reach, breadth first from the roots in order (the same nodes). Each call's
+     * callee is looked up once: the walk marks the nodes it reached by their number in this graph, and numbers
+     * each callee as it meets it, so the calls' callee numbers are filled in on the way.
+     */
     CallGraph reachableFrom(List<MethodRef> roots) {
-        CallGraph reached = new CallGraph();
-        ArrayDeque<Node> queue = new ArrayDeque<>();
+        for (int i = 0; i < order.size(); i++) {
+            order.get(i).number = i; // this graph's numbers: another graph may have numbered its nodes since
+        }
+        int[] reachedAs = new int[order.size()];
+        Arrays.fill(reachedAs, -1);
+        List<Node> reached = new ArrayList<>();
         for (MethodRef root : roots) {
             Node n = nodes.get(root);
-            if (n != null && !reached.contains(root)) {
-                queue.add(reached.add(n));
+            if (n != null && reachedAs[n.number] < 0) {
+                reachedAs[n.number] = reached.size();
+                reached.add(n);
             }
         }
-        while (!queue.isEmpty()) {
-            for (Call call : queue.poll().calls) {
-                MethodRef callee = Target.followed(call.target());
-                if (callee != null && !reached.contains(callee)) {
-                    queue.add(reached.add(nodes.get(callee)));
-                }
-            }
-        }
-        for (Node n : reached.order) {
+        for (int next = 0; next < reached.size(); next++) {
+            Node n = reached.get(next);
             n.callees = new int[n.calls.size()];
             for (int i = 0; i < n.callees.length; i++) {
                 MethodRef callee = Target.followed(n.calls.get(i).target());
-                n.callees[i] = callee == null ? -1 : reached.nodes.get(callee).number;
+                if (callee == null) {
+                    n.callees[i] = -1;
+                    continue;
+                }
+                Node c = nodes.get(callee);
+                if (reachedAs[c.number] < 0) {
+                    reachedAs[c.number] = reached.size();
+                    reached.add(c);
+                }
+                n.callees[i] = reachedAs[c.number];
             }
         }
-        return reached;
+        CallGraph graph = new CallGraph();
+        for (Node n : reached) {
+            graph.add(n);
+        }
+        return graph;
     }
 }

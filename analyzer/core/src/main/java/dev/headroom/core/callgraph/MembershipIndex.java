@@ -36,13 +36,18 @@ final class MembershipIndex {
         }
     }
 
+    /** Twice the slots; the members, all different, each go to the first free slot from their hash (no equals). */
     private void grow() {
         Object[] old = slots;
         slots = new Object[old.length * 2];
-        size = 0;
+        int mask = slots.length - 1;
         for (Object member : old) {
             if (member != null) {
-                add(member);
+                int i = spread(member.hashCode()) & mask;
+                while (slots[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                slots[i] = member;
             }
         }
     }
