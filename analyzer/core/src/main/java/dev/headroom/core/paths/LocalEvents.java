@@ -56,8 +56,10 @@ final class LocalEvents {
             }
         }
         Map<Integer, List<Call>> bySite = new LinkedHashMap<>();
-        for (Call call : node.calls()) {
-            Event e = ofCall(call);
+        List<Call> made = node.calls();
+        for (int c = 0; c < made.size(); c++) {
+            Call call = made.get(c);
+            Event e = ofCall(call, node.callee(c));
             if (e != null) {
                 events.add(e);
             }
@@ -170,7 +172,8 @@ final class LocalEvents {
                 + ": allocates an object holding " + values + " each time it is evaluated";
     }
 
-    private Event ofCall(Call call) {
+    /** @param callee the number of the node the call leads into, or -1 */
+    private Event ofCall(Call call, int callee) {
         Site site = call.site();
         Target target = call.target();
         if (target instanceof Target.Summarised s) {
@@ -206,9 +209,8 @@ final class LocalEvents {
             return new Event(Rule.HEAP_ALLOCATION, site.cold(), site.line(), allocates(a.message()), null,
                     remedy(EventKind.CONSTRUCTOR_REFERENCE));
         }
-        if (target instanceof Target.Method m) {
-            CallGraph.Node callee = graph.node(m.ref());
-            return callee == null ? null : onEntry(callee, site.line(), site.cold());
+        if (target instanceof Target.Method) {
+            return callee < 0 ? null : onEntry(graph.node(callee), site.line(), site.cold());
         }
         return null;
     }

@@ -441,18 +441,34 @@ public final class PathAnalysis {
         List<Call> calls = nodes[k].calls();
         long[] result = new long[calls.size()];
         int count = 0;
-        Set<Long> seen = calls.size() > 16 ? new HashSet<>() : null;
+        // Over 16 calls, the steps met so far by open addressing (a step plus one: a step is never -1, so 0 is free).
+        long[] seen = calls.size() > 16 ? new long[Integer.highestOneBit(calls.size()) * 4] : null;
         for (int c = 0; c < calls.size(); c++) {
             int to = nodes[k].callee(c);
             if (to >= 0) {
                 Call call = calls.get(c);
                 long step = Steps.of(call.site().line(), call.site().cold(), to);
-                if (seen != null ? seen.add(step) : !contains(result, count, step)) {
+                if (seen != null ? addTo(seen, step + 1) : !contains(result, count, step)) {
                     result[count++] = step;
                 }
             }
         }
         return count == result.length ? result : Arrays.copyOf(result, count);
+    }
+
+    /** Adds a nonzero value to a table of a power-of-two length at least twice what it will hold; false when held. */
+    private static boolean addTo(long[] table, long value) {
+        int mask = table.length - 1;
+        long mixed = value * 0x9E3779B97F4A7C15L;
+        for (int i = (int) (mixed ^ (mixed >>> 32)) & mask; ; i = (i + 1) & mask) {
+            if (table[i] == 0) {
+                table[i] = value;
+                return true;
+            }
+            if (table[i] == value) {
+                return false;
+            }
+        }
     }
 
     private static boolean contains(long[] values, int count, long value) {
