@@ -166,7 +166,7 @@ public final class CallGraph {
      */
     CallGraph reachableFrom(List<MethodRef> roots) {
         for (int i = 0; i < order.size(); i++) {
-            order.get(i).number = i; // this graph's numbers: another graph may have numbered its nodes since
+            order.get(i).number = i; // this graph's numbers: a reached part made of it before renumbered its nodes
         }
         int[] reachedAs = new int[order.size()];
         Arrays.fill(reachedAs, -1);

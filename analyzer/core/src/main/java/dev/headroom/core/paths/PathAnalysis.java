@@ -441,7 +441,8 @@ public final class PathAnalysis {
         List<Call> calls = nodes[k].calls();
         long[] result = new long[calls.size()];
         int count = 0;
-        // Over 16 calls, the steps met so far by open addressing (a step plus one: a step is never -1, so 0 is free).
+        // Over 16 calls, the steps met so far by open addressing, each stored plus one so 0 marks a free slot: a step
+        // is never -1, whose low 31 bits would make the callee's number Integer.MAX_VALUE.
         long[] seen = calls.size() > 16 ? new long[Integer.highestOneBit(calls.size()) * 4] : null;
         for (int c = 0; c < calls.size(); c++) {
             int to = nodes[k].callee(c);

@@ -10,6 +10,9 @@ import java.io.OutputStreamWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class JsonOutputTest {
@@ -48,7 +51,7 @@ class JsonOutputTest {
     /** Texts and their pieces run across the block the escapes gather: each way of writing gives the same output. */
     @Test
     void blocksOfTextGiveWhatOneCharAtATimeGives() throws IOException {
-        java.util.Random random = new java.util.Random(7);
+        Random random = new Random(7);
         char[] alphabet = {'a', '"', '\ud83d', '\ude00', '\ud800', '\udfff'};
         for (int round = 0; round < 200; round++) {
             char[] chars = new char[random.nextInt(20_000)];
@@ -91,14 +94,17 @@ class JsonOutputTest {
 
     /**
      * Strings that come again are copied from the form made the first time: the text is the JSON writer's own for
-     * every string (escapes, pairs and unpaired surrogates, short and long, and past the most forms kept).
+     * every string (escapes, pairs and unpaired surrogates, short and long, nulls, as values of names and in arrays,
+     * repeated after the most forms kept are reached), and html-safe escapes still apply when a writer is switched to
+     * them after its forms were made (as Gson's toJson does to a writer it is given). The reference is Gson's writer
+     * over the surrogate escapes, whose output blocksOfTextGiveWhatOneCharAtATimeGives ties to one char at a time.
      */
     @Test
     void repeatedStringsAreWrittenAsTheJsonWriterWritesThem() throws IOException {
-        java.util.Random random = new java.util.Random(11);
-        String[] pieces = {"a", "\"", "\\", "\n", "\t", "\u0001", "\u001b", "\u2028", "\u2029", "<", "=", "\u00e9",
+        Random random = new Random(11);
+        String[] pieces = {"a", "\"", "\\", "\n", "\t", "\u0001", "\u001b", "\u2028", "\u2029", "<", "=", "&", "\u00e9",
             "\ud83d\ude00", "\ud800", "\udc00", "plain text of some length"};
-        java.util.List<String> texts = new java.util.ArrayList<>();
+        List<String> texts = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
             StringBuilder text = new StringBuilder();
             for (int p = random.nextInt(12); p > 0; p--) {
@@ -106,8 +112,10 @@ class JsonOutputTest {
             }
             texts.add(text.toString());
         }
+        texts.add(null);
+        List<String> once = new ArrayList<>();
         for (int i = 0; i < JsonOutput.RepeatedStrings.MOST_FORMS + 100; i++) {
-            texts.add("a text met once, number " + i);
+            once.add("a text met once, number " + i);
         }
         StringWriter expected = new StringWriter();
         StringWriter actual = new StringWriter();
@@ -115,15 +123,35 @@ class JsonOutputTest {
         reference.setIndent("  ");
         reference.setHtmlSafe(false);
         JsonWriter json = JsonOutput.writer(actual);
-        for (JsonWriter writer : java.util.List.of(reference, json)) {
+        for (JsonWriter writer : List.of(reference, json)) {
             writer.beginObject();
-            for (int round = 0; round < 3; round++) {
-                writer.name("round " + round).beginArray();
-                for (String text : round < 2 ? texts.subList(0, 400) : texts) {
-                    writer.value(text);
-                }
-                writer.endArray();
+            writer.name("first").beginArray();
+            for (String text : texts) {
+                writer.value(text);
             }
+            writer.endArray();
+            writer.name("named").beginObject();
+            for (int i = 0; i < texts.size(); i++) {
+                writer.name("k" + i).value(texts.get(i));
+            }
+            writer.endObject();
+            writer.name("past the most forms kept").beginArray();
+            for (String text : once) {
+                writer.value(text);
+            }
+            for (String text : texts) {
+                writer.value(text);
+            }
+            for (String text : once.subList(once.size() - 200, once.size())) {
+                writer.value(text);
+            }
+            writer.endArray();
+            writer.setHtmlSafe(true);
+            writer.name("html-safe").beginArray();
+            for (String text : texts) {
+                writer.value(text);
+            }
+            writer.endArray();
             writer.endObject();
             writer.close();
         }
