@@ -4,9 +4,10 @@ import java.util.Objects;
 
 /**
  * A class (the owner named by a call or a field access, or a receiver class), a member's name and a descriptor: the
- * key of the resolutions, selections and dispatches made once each, and of the fields' flow nodes. Its equals and hashCode are written out: a record's
- * generated ones call through method handles, and on the launcher's C1-compiled code those calls were 2% of
- * a profile of every Guava method, two fifths of it for these keys, which are hashed at every call edge.
+ * key of the resolutions, selections and dispatches made once each, and of the fields' flow nodes. Its equals and
+ * hashCode are written out: a record's generated ones call through method handles, and on the launcher's C1-compiled
+ * code those calls were 2% of a profile of every Guava method, two fifths of it for these keys, which are hashed at
+ * every call edge.
  */
 record MemberKey(String type, String name, String descriptor) {
     @Override
