@@ -8,6 +8,7 @@ import dev.headroom.core.Headroom;
 import dev.headroom.core.model.AnalysisResult;
 import dev.headroom.core.model.Rule;
 import dev.headroom.core.model.Verdict;
+import dev.headroom.reports.ReportFile;
 import dev.headroom.reports.ReportFormat;
 import dev.headroom.reports.ReportSettings;
 import dev.headroom.reports.ReportWriter;
@@ -15,7 +16,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -238,7 +238,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
         AnalysisResult result = Headroom.analyze(config, listener);
 
-        List<Path> written = writeReports(result, reportFormats, settings);
+        List<Path> written = writeReports(result, reportFormats, settings, config.threads() > 1);
         VerdictOnStderr.print(err, result, config.failOn(), reportFormats.get(0), written);
         return result.verdict() == Verdict.FAIL ? ExitCodes.FAIL : ExitCodes.PASS;
     }
@@ -367,15 +367,19 @@ public final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    /** The reports, to files or standard output; returns the files written (none for standard output). */
-    private List<Path> writeReports(AnalysisResult result, List<ReportFormat> reportFormats, ReportSettings settings) {
+    /**
+     * The reports, to files or standard output; returns the files written (none for standard output). A file is
+     * encoded and written on a second thread ({@code beside}) while the report is made.
+     */
+    private List<Path> writeReports(AnalysisResult result, List<ReportFormat> reportFormats, ReportSettings settings,
+                                    boolean beside) {
         List<Path> written = new ArrayList<>();
         if (reportDir != null) {
             for (ReportFormat format : reportFormats) {
-                written.add(writeFile(result, format.newWriter(settings), reportDir.resolve(format.fileName())));
+                written.add(writeFile(result, format.newWriter(settings), reportDir.resolve(format.fileName()), beside));
             }
         } else if (output != null) {
-            written.add(writeFile(result, reportFormats.get(0).newWriter(settings), output));
+            written.add(writeFile(result, reportFormats.get(0).newWriter(settings), output, beside));
         } else {
             PrintWriter out = spec.commandLine().getOut();
             try {
@@ -388,8 +392,8 @@ public final class CheckCommand implements Callable<Integer> {
         return written;
     }
 
-    private static Path writeFile(AnalysisResult result, ReportWriter reportWriter, Path file) {
-        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+    private static Path writeFile(AnalysisResult result, ReportWriter reportWriter, Path file, boolean beside) {
+        try (Writer writer = ReportFile.open(file, beside)) {
             reportWriter.write(result, writer);
         } catch (IOException e) {
             throw ExitException.usage("cannot write report " + file + ": " + reason(e));

@@ -1,11 +1,11 @@
 package dev.headroom.maven;
 
 import dev.headroom.core.model.AnalysisResult;
+import dev.headroom.reports.ReportFile;
 import dev.headroom.reports.ReportFormat;
 import dev.headroom.reports.ReportSettings;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,13 +90,16 @@ final class ReportDirectory {
         }
     }
 
-    /** Writes each format to its file; returns the files by format, in the order given. */
-    Map<ReportFormat, Path> write(AnalysisResult result, List<ReportFormat> formats, ReportSettings settings)
-            throws MojoExecutionException {
+    /**
+     * Writes each format to its file, encoded and written on a second thread when {@code beside}; returns the files by
+     * format, in the order given.
+     */
+    Map<ReportFormat, Path> write(AnalysisResult result, List<ReportFormat> formats, ReportSettings settings,
+                                  boolean beside) throws MojoExecutionException {
         Map<ReportFormat, Path> written = new LinkedHashMap<>();
         for (ReportFormat format : formats) {
             Path file = directory.resolve(format.fileName());
-            try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            try (Writer writer = ReportFile.open(file, beside)) {
                 format.newWriter(settings).write(result, writer);
             } catch (IOException e) {
                 throw new MojoExecutionException("cannot write report " + file + ": " + e, e);

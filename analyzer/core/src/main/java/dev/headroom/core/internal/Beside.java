@@ -71,20 +71,8 @@ final class Beside<T> implements AutoCloseable {
 
     /** Joins the thread, however often this thread is interrupted meanwhile (the work is bounded); the flag is kept. */
     private void awaitEnd() {
-        if (thread == null) {
-            return;
-        }
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+        if (thread != null) {
+            Uninterruptibly.await(thread::join);
         }
     }
 }
