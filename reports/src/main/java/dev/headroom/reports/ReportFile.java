@@ -1,6 +1,6 @@
 package dev.headroom.reports;
 
-import dev.headroom.core.internal.Uninterruptibly;
+import dev.headroom.core.threads.Uninterruptibly;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.Writer;

@@ -1,19 +1,13 @@
 package dev.headroom.core;
 
 import dev.headroom.core.model.AnalysisResult;
+import dev.headroom.core.threads.Beside;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** The one entry point that every front end calls. */
 public final class Headroom {
     /** The analyzer's version, as written into reports. */
     public static final String VERSION = "0.1.0";
-
-    /**
-     * The analyses recurse along call chains (worst-case cost, static initialisers, stack depth), and
-     * the JDK's own chains run thousands of frames deep: the analysis runs on a thread with a stack
-     * large enough for them. It is reserved, not committed: only what is used costs memory.
-     */
-    public static final long ANALYSIS_STACK_BYTES = 1L << 30;
 
     private Headroom() {
     }
@@ -33,7 +27,7 @@ public final class Headroom {
             } catch (Throwable t) {
                 failure.set(t);
             }
-        }, "headroom-analysis", ANALYSIS_STACK_BYTES);
+        }, "headroom-analysis", Beside.STACK_BYTES);
         worker.start();
         try {
             worker.join();

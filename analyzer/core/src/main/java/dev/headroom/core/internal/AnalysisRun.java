@@ -31,6 +31,7 @@ import dev.headroom.core.model.BaselineReport;
 import dev.headroom.core.model.Frame;
 import dev.headroom.core.model.MemoryReport;
 import dev.headroom.core.model.TimingReport;
+import dev.headroom.core.threads.Beside;
 import dev.headroom.core.timing.CostModel;
 import dev.headroom.core.timing.CostModels;
 import dev.headroom.core.timing.FlowFacts;
@@ -114,7 +115,8 @@ public final class AnalysisRun {
             List<Finding> memoryFindings = new ArrayList<>();
             MemoryReport memory;
             TimingResult timing;
-            try (Beside<List<PathResult>> paths = Beside.start(config.threads() > 1, () -> pathResults(graph, roots))) {
+            try (Beside<List<PathResult>> paths = Beside.start(config.threads() > 1, "headroom-paths",
+                    () -> pathResults(graph, roots))) {
                 MemoryAnalysis statics = new MemoryAnalysis(classes, hierarchy, rules, layout);
                 memory = memory(statics, classes, hierarchy, graph, roots, initializers, sources, suppressions,
                         memoryFindings);
@@ -123,7 +125,7 @@ public final class AnalysisRun {
                         : SolvedPrograms.in(config.cacheDir());
                 timing = new TimingAnalysis(graph, hierarchy, costModel, flowFacts, assertions,
                         config.timingExceptions(), statics.staticObjects()).solvedPrograms(programs)
-                        .analyze(roots, config.grouping() == FindingGrouping.LOCATION);
+                        .twoThreads(config.threads() > 1).analyze(roots, config.grouping() == FindingGrouping.LOCATION);
                 programs.save();
                 for (PathResult r : paths.get()) {
                     findings.add(toFinding(r.finding(), r.severity(), r.roots(), classes, sources, suppressions));

@@ -23,6 +23,7 @@ import dev.headroom.core.model.TimingReport;
 import dev.headroom.core.model.Verdict;
 import dev.headroom.core.model.WorstCase;
 import dev.headroom.core.roots.RootFinder;
+import dev.headroom.core.threads.Beside;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -122,6 +123,8 @@ public final class TimingAnalysis {
     private final boolean ipet = !"off".equals(System.getProperty("headroom.internal.ipet"));
     /** Each integer program solved, by {@link Ipet#signature}: the same program is solved once. */
     private SolvedPrograms solved = SolvedPrograms.inMemory();
+    /** Whether the throw sites below the roots are listed on a second thread while the unbounded loops are searched. */
+    private boolean twoThreads;
     /**
      * The roots being bounded, by graph number (a loop-free method keeps its worst path's lines only when it is
      * one); a root the caller's graph does not hold is kept by ref.
@@ -157,6 +160,16 @@ public final class TimingAnalysis {
     /** Where the integer programs' answers are kept: in this run only (the default), or across runs too. */
     public TimingAnalysis solvedPrograms(SolvedPrograms programs) {
         this.solved = programs;
+        return this;
+    }
+
+    /**
+     * With two threads, once every root is timed, the throw sites below the roots are listed on a second thread
+     * while this one searches the unbounded loops: the two read the timings, which nothing changes then, and keep
+     * what they make apart. The results are the same with one thread (the default).
+     */
+    public TimingAnalysis twoThreads(boolean twoThreads) {
+        this.twoThreads = twoThreads;
         return this;
     }
 
@@ -426,15 +439,19 @@ public final class TimingAnalysis {
         // paths above are made as each root is timed: a cause path reads the timings made so far (a method's
         // timing inside a cycle is kept only when the cycle's first method is done), and taking them later would
         // lengthen some paths.
-        List<List<String>> exits = new ExceptionalExits<MethodTiming>(x -> x.exits, x -> x.normalCallees,
-                x -> x.owner != null && x.owner.input(), MAX_PATH).of(timed);
+        List<List<String>> exits;
+        try (Beside<List<List<String>>> listing = Beside.start(twoThreads, "headroom-exits",
+                () -> new ExceptionalExits<MethodTiming>(x -> x.exits, x -> x.normalCallees,
+                        x -> x.owner != null && x.owner.input(), MAX_PATH).of(timed))) {
+            UnboundedLoopSearch loops = unboundedLoopSearch();
+            findings.addAll(byLocation ? loops.byLocation(starts) : loops.perRoot(starts));
+            exits = listing.get();
+        }
         for (int i = 0; i < rootTimings.size(); i++) {
             RootTiming r = rootTimings.get(i);
             rootTimings.set(i, new RootTiming(r.root(), r.bounded(), r.wcet(), r.deadline(), r.verdict(), r.worstPath(),
                     exits.get(i), r.worstCase()));
         }
-        UnboundedLoopSearch loops = unboundedLoopSearch();
-        findings.addAll(byLocation ? loops.byLocation(starts) : loops.perRoot(starts));
         findings.sort(null);
         return new TimingResult(new TimingReport(model.name(), rootTimings), findings);
     }

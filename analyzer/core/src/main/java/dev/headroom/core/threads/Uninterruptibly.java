@@ -1,4 +1,4 @@
-package dev.headroom.core.internal;
+package dev.headroom.core.threads;
 
 /**
  * Waits that must end however often the waiting thread is interrupted meanwhile: for a thread of the run's own, whose

@@ -1,4 +1,4 @@
-package dev.headroom.core.internal;
+package dev.headroom.core.threads;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -19,7 +19,7 @@ class BesideTest {
     void apartRunsOnAThreadOfItsOwnAndGivesItsResult() {
         Thread caller = Thread.currentThread();
         AtomicReference<Thread> ranOn = new AtomicReference<>();
-        try (Beside<String> work = Beside.start(true, () -> {
+        try (Beside<String> work = Beside.start(true, "headroom-paths", () -> {
             ranOn.set(Thread.currentThread());
             return "done";
         })) {
@@ -34,7 +34,7 @@ class BesideTest {
     @Test
     void notApartRunsAtOnceOnTheCaller() {
         AtomicReference<Thread> ranOn = new AtomicReference<>();
-        Beside<Integer> work = Beside.start(false, () -> {
+        Beside<Integer> work = Beside.start(false, "headroom-paths", () -> {
             ranOn.set(Thread.currentThread());
             return 7;
         });
@@ -46,10 +46,10 @@ class BesideTest {
     void getThrowsWhatTheWorkThrewOnItsThread() {
         IllegalStateException bug = new IllegalStateException("bug");
         OutOfMemoryError full = new OutOfMemoryError("Java heap space");
-        Beside<Object> failing = Beside.start(true, () -> {
+        Beside<Object> failing = Beside.start(true, "headroom-paths", () -> {
             throw bug;
         });
-        Beside<Object> outOfMemory = Beside.start(true, () -> {
+        Beside<Object> outOfMemory = Beside.start(true, "headroom-paths", () -> {
             throw full;
         });
         assertAll(
@@ -63,7 +63,7 @@ class BesideTest {
     @Test
     void notApartThrowsAtOnce() {
         IllegalStateException bug = new IllegalStateException("bug");
-        assertSame(bug, assertThrows(IllegalStateException.class, () -> Beside.start(false, () -> {
+        assertSame(bug, assertThrows(IllegalStateException.class, () -> Beside.start(false, "headroom-paths", () -> {
             throw bug;
         })));
     }
@@ -74,7 +74,7 @@ class BesideTest {
         IllegalStateException pathsFailure = new IllegalStateException("in the path analysis");
         IllegalArgumentException mainFailure = new IllegalArgumentException("in the timing analysis");
         IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class, () -> {
-            try (Beside<Object> paths = Beside.start(true, () -> {
+            try (Beside<Object> paths = Beside.start(true, "headroom-paths", () -> {
                 throw pathsFailure;
             })) {
                 throw mainFailure;
@@ -89,7 +89,7 @@ class BesideTest {
     void closeWaitsForTheWorkToEnd() throws InterruptedException {
         CountDownLatch started = new CountDownLatch(1);
         AtomicBoolean finished = new AtomicBoolean();
-        Beside<Object> slow = Beside.start(true, () -> {
+        Beside<Object> slow = Beside.start(true, "headroom-paths", () -> {
             started.countDown();
             try {
                 Thread.sleep(200);

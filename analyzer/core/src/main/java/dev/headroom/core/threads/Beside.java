@@ -1,6 +1,5 @@
-package dev.headroom.core.internal;
+package dev.headroom.core.threads;
 
-import dev.headroom.core.Headroom;
 import java.util.function.Supplier;
 
 /**
@@ -8,13 +7,20 @@ import java.util.function.Supplier;
  * taken with {@link #get()}, which waits for it and throws what the work threw (an {@link OutOfMemoryError} included,
  * so the front ends report it as they report it from the analysis thread).
  *
- * <p>The thread has the analysis thread's stack ({@link Headroom#ANALYSIS_STACK_BYTES}, reserved, not committed): the
- * path analysis walks iteratively today, and a recursion added later must not fail on this thread alone. Closing waits
+ * <p>The thread has the analysis thread's stack ({@link #STACK_BYTES}, reserved, not committed): the work recurses
+ * along call chains as the analysis thread does, and must not fail on this thread alone. Closing waits
  * for the thread to end, so a run that fails on the analysis thread leaves no thread behind still holding its part of
  * the analysis (the Maven plugin goes on with the build after an out-of-memory failure), and a failure of the work that
  * {@link #get()} did not report is added to the analysis thread's as a suppressed one.
  */
-final class Beside<T> implements AutoCloseable {
+public final class Beside<T> implements AutoCloseable {
+    /**
+     * The analyses recurse along call chains (worst-case cost, static initialisers, stack depth), and the JDK's own
+     * chains run thousands of frames deep: the analysis runs on a thread with a stack large enough for them, and so
+     * does work beside it. It is reserved, not committed: only what is used costs memory.
+     */
+    public static final long STACK_BYTES = 1L << 30;
+
     private Thread thread;
     private T result;
     private Throwable failure;
@@ -23,11 +29,14 @@ final class Beside<T> implements AutoCloseable {
     private Beside() {
     }
 
-    /** Starts the work on a thread of its own when {@code apart}; else does it now, and what it throws is thrown now. */
-    static <T> Beside<T> start(boolean apart, Supplier<T> work) {
+    /**
+     * Starts the work on a thread of its own, named {@code name}, when {@code apart}; else does it now, and what it
+     * throws is thrown now.
+     */
+    public static <T> Beside<T> start(boolean apart, String name, Supplier<T> work) {
         Beside<T> beside = new Beside<>();
         if (apart) {
-            beside.thread = new Thread(null, () -> beside.run(work), "headroom-paths", Headroom.ANALYSIS_STACK_BYTES);
+            beside.thread = new Thread(null, () -> beside.run(work), name, STACK_BYTES);
             beside.thread.setDaemon(true); // never keeps the JVM up
             beside.thread.start();
         } else {
@@ -45,7 +54,7 @@ final class Beside<T> implements AutoCloseable {
     }
 
     /** The work's result, once it is done (joining the thread makes what it wrote visible here). */
-    T get() {
+    public T get() {
         awaitEnd();
         reported = true;
         if (failure instanceof RuntimeException re) {
