@@ -18,9 +18,10 @@ import java.util.concurrent.CountDownLatch;
  * same order, so the file's bytes are the same. On every Guava method as a root, encoding and writing the 93 MB JSON
  * report took about a quarter of the time spent writing it (benchmarks/README.md, "The report on a second thread").
  *
- * <p>What the writing thread fails with is thrown once, by the caller's next write, {@link #flush()} or
- * {@link #close()}: the same {@link IOException} as writing on the caller's thread would have thrown (an error or
- * unchecked exception the same way). Closing always waits for the thread and closes the file.
+ * <p>What the writing thread fails with is thrown once, by the caller's next write that hands over a block, or by
+ * {@link #flush()} or {@link #close()}: the same {@link IOException} as writing on the caller's thread would have
+ * thrown (an error or unchecked exception the same way). Closing always ends the thread, waits for it and closes
+ * the file, also when memory ran out.
  */
 public final class ReportFile extends Writer {
     /** Chars per block: large enough that handing blocks over costs little, small enough to keep a few. */
@@ -38,6 +39,9 @@ public final class ReportFile extends Writer {
     private final BlockingQueue<Block> waiting = new ArrayBlockingQueue<>(WAITING);
     private final BlockingQueue<char[]> free = new ArrayBlockingQueue<>(WAITING + 2);
     private final Thread thread;
+    /** Made up front, so that closing allocates nothing before the thread has its end. */
+    private final Uninterruptibly.Wait putEnd = () -> waiting.put(END);
+    private final Uninterruptibly.Wait join;
     /** What the writing thread failed with; it then drops the blocks still to come. */
     private volatile Throwable failure;
     /**
@@ -53,6 +57,7 @@ public final class ReportFile extends Writer {
     ReportFile(Writer file) {
         this.file = file;
         this.thread = new Thread(this::writeBlocks, "headroom-report");
+        this.join = thread::join;
         thread.setDaemon(true); // never keeps the JVM up
         thread.start();
     }
@@ -63,26 +68,31 @@ public final class ReportFile extends Writer {
      */
     public static Writer open(Path file, boolean beside) throws IOException {
         Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        return beside ? new ReportFile(writer) : writer;
+        if (!beside) {
+            return writer;
+        }
+        try {
+            return new ReportFile(writer);
+        } catch (Throwable t) { // no thread: the file is closed here, as no one else has it
+            try {
+                writer.close();
+            } catch (Throwable closing) {
+                t.addSuppressed(closing);
+            }
+            throw t;
+        }
     }
 
     @Override
     public void write(int c) throws IOException {
-        ensureOpen();
-        if (size == block.length) {
-            hand(new Block(block, size, null));
-        }
+        room();
         block[size++] = (char) c;
     }
 
     @Override
     public void write(char[] chars, int offset, int length) throws IOException {
-        ensureOpen();
         while (length > 0) {
-            if (size == block.length) {
-                hand(new Block(block, size, null));
-            }
-            int n = Math.min(length, block.length - size);
+            int n = Math.min(length, room());
             System.arraycopy(chars, offset, block, size, n);
             size += n;
             offset += n;
@@ -92,12 +102,8 @@ public final class ReportFile extends Writer {
 
     @Override
     public void write(String text, int offset, int length) throws IOException {
-        ensureOpen();
         while (length > 0) {
-            if (size == block.length) {
-                hand(new Block(block, size, null));
-            }
-            int n = Math.min(length, block.length - size);
+            int n = Math.min(length, room());
             text.getChars(offset, offset + n, block, size);
             size += n;
             offset += n;
@@ -105,25 +111,33 @@ public final class ReportFile extends Writer {
         }
     }
 
+    /** The room left in the block, at least one char: a full block is handed over first. */
+    private int room() throws IOException {
+        ensureOpen();
+        if (size == block.length) {
+            hand();
+        }
+        return block.length - size;
+    }
+
     /** Writes what was written so far to the file, and flushes it, before returning. */
     @Override
     public void flush() throws IOException {
         ensureOpen();
         if (size > 0) {
-            hand(new Block(block, size, null));
+            hand();
         }
         CountDownLatch flushed = new CountDownLatch(1);
         put(new Block(null, 0, flushed));
         try {
             flushed.await();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while the report was written");
+            throw interrupted();
         }
         rethrow(false);
     }
 
-    /** Writes the rest, waits for the writing thread to end, and closes the file (also when writing failed). */
+    /** Writes the rest, ends the thread and waits for it, and closes the file (also when writing failed). */
     @Override
     public void close() throws IOException {
         if (closed) {
@@ -131,33 +145,47 @@ public final class ReportFile extends Writer {
         }
         closed = true;
         try {
-            // The thread must get the end, and be waited for, however often this thread is interrupted.
             if (size > 0 && failure == null) {
                 Block rest = new Block(block, size, null);
                 Uninterruptibly.await(() -> waiting.put(rest));
             }
-            Uninterruptibly.await(() -> waiting.put(END));
-            Uninterruptibly.await(thread::join);
         } finally {
-            if (failure != null && !thrown) {
-                try {
-                    file.close();
-                } catch (IOException | RuntimeException e) {
-                    // the writing thread's failure is the one reported, as writing on this thread would have
-                }
-            } else {
-                file.close();
-            }
+            // However the rest went (memory may have run out making it), the thread gets its end.
+            Uninterruptibly.await(putEnd);
+            Uninterruptibly.await(join);
+            closeFile();
         }
         rethrow(true);
     }
 
-    /** Hands a full block to the writing thread and takes a free one. */
-    private void hand(Block full) throws IOException {
+    /** Closes the file; when the writing thread's failure is still to be thrown, what closing throws is added to it. */
+    private void closeFile() throws IOException {
+        Throwable pending = thrown ? null : failure;
+        if (pending == null) {
+            file.close();
+            return;
+        }
+        try {
+            file.close();
+        } catch (Throwable e) {
+            if (e != pending) {
+                pending.addSuppressed(e);
+            }
+        }
+    }
+
+    /**
+     * Hands the full block to the writing thread and takes a free one. The next block is there before the full one
+     * goes: if making it runs out of memory, the full one is still this writer's alone, handed over once, on closing.
+     */
+    private void hand() throws IOException {
         rethrow(false);
-        put(full);
         char[] next = free.poll();
-        block = next != null ? next : new char[BLOCK];
+        if (next == null) {
+            next = new char[BLOCK];
+        }
+        put(new Block(block, size, null));
+        block = next;
         size = 0;
     }
 
@@ -165,9 +193,13 @@ public final class ReportFile extends Writer {
         try {
             waiting.put(b);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while the report was written");
+            throw interrupted();
         }
+    }
+
+    private static InterruptedIOException interrupted() {
+        Thread.currentThread().interrupt();
+        return new InterruptedIOException("interrupted while the report was written");
     }
 
     private void ensureOpen() throws IOException {

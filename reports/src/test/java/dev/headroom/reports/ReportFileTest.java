@@ -2,7 +2,6 @@ package dev.headroom.reports;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -98,9 +97,10 @@ class ReportFileTest {
         assertEquals(ReportFile.BLOCK * 3 + 7, Files.size(file));
     }
 
+    /** The encoder fails on the writing thread (the surrogate is in the first block, which fills the buffer). */
     @Test
     void aLoneSurrogateFailsAsWithTheBufferedWriter() throws IOException {
-        String text = "a".repeat(ReportFile.BLOCK + 3) + "\ud800b";
+        String text = "a".repeat(10) + "\ud800b" + "c".repeat(ReportFile.BLOCK * 4);
         IOException plain = assertThrows(IOException.class, () -> {
             try (Writer w = ReportFile.open(dir.resolve("plain.json"), false)) {
                 w.write(text);
@@ -158,8 +158,6 @@ class ReportFileTest {
         assertSame(file.failure, thrown.getCause());
         assertTrue(file.closed, "the file is closed when writing failed");
         assertEquals(ReportFile.BLOCK, file.getBuffer().length(), "the block before the failure was written");
-        assertFalse(Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(t -> t.getName().equals("headroom-report") && t.isAlive()), "the writing thread ended");
         assertThrows(IOException.class, () -> w.write('a'), "closed");
         assertThrows(IOException.class, () -> w.write("a", 0, 1), "closed");
     }

@@ -208,7 +208,8 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--threads", paramLabel = "<n>",
             description = "Threads for the analyses; the reports are the same for any number. With 2 or more the path"
-                    + " analysis runs beside the memory and timing analyses (default: the processors, at most 2).")
+                    + " analysis runs beside the memory and timing analyses, and a report file is written beside the"
+                    + " making of it (default: the processors, at most 2).")
     Integer threads;
 
     @Option(names = "--allow-no-roots",

@@ -10,7 +10,11 @@ import java.util.Objects;
  * object and call {@link Headroom#analyze}; they hold no analysis logic.
  */
 public final class AnalysisConfig {
-    /** The most threads the analyses use: the path analysis beside the memory and timing analyses. */
+    /**
+     * The most threads worth using: the analysis thread and one beside it (the path analysis beside the memory and
+     * timing analyses, the throw sites' listing beside the loop search, a report file's writing beside its making).
+     * For a moment a run may have three: the path analysis may still run when the throw sites are listed.
+     */
     public static final int MOST_USEFUL_THREADS = 2;
 
     private final List<Path> inputs;
@@ -146,9 +150,9 @@ public final class AnalysisConfig {
     }
 
     /**
-     * How many threads the analyses may use; the reports are the same for any number. With two or more, the path
-     * analysis runs beside the memory and timing analyses. By default the machine's processors, at most {@link
-     * #MOST_USEFUL_THREADS}.
+     * How many threads the analyses may use; the reports are the same for any number. With two or more, work that
+     * needs neither the other's results nor its order runs beside (see {@link #MOST_USEFUL_THREADS}). By default the
+     * machine's processors, at most {@link #MOST_USEFUL_THREADS}.
      */
     public int threads() {
         return threads;

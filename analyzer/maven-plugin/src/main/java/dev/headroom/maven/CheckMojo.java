@@ -159,7 +159,8 @@ public class CheckMojo extends AbstractMojo {
 
     /**
      * Threads for the analyses; the reports are the same for any number. With 2 or more the path analysis runs beside
-     * the memory and timing analyses. By default the machine's processors, at most 2.
+     * the memory and timing analyses, and a report file is written beside the making of it. By default the machine's
+     * processors, at most 2.
      */
     @Parameter(property = "headroom.threads")
     Integer threads;

@@ -24,6 +24,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -58,6 +59,66 @@ class StaticScopeTest {
         assertEquals(List.of(TARGET + "$Base.INHERITED", TARGET + ".LOOKUP", TARGET + ".TOUCHED"),
                 result.memory().items().stream().map(MemoryItem::field).sorted().toList(),
                 "read directly, through a callee, and through a subclass; the int counter holds no reference");
+    }
+
+    /**
+     * An input's class in a package of java.base replaces the JDK's, and java.base's code then reads its fields: here
+     * {@code Integer.valueOf} reads the input's {@code Integer$IntegerCache.cache}, which is the roots' static state
+     * ({@link StaticScope#usedBy} passes over java.base's methods only while no input is in one of its packages).
+     */
+    @Test
+    void javaBaseCodeReadingAnInputsFieldPutsItInScope() throws IOException {
+        Path program = programs.resolve("shadowing");
+        write(program, "java/lang/Integer$IntegerCache", cache());
+        write(program, "t/Boxes", boxes());
+        AnalysisResult result = Headroom.analyze(AnalysisConfig.builder().addInput(program)
+                .addRootPattern("t.Boxes#box").build(), AnalysisListener.SILENT);
+        assertEquals(List.of("java.lang.Integer$IntegerCache.cache"),
+                result.memory().items().stream().map(MemoryItem::field).sorted().toList(),
+                "read by Integer.valueOf, which the root calls");
+    }
+
+    private static void write(Path dir, String internalName, byte[] bytes) throws IOException {
+        Path file = dir.resolve(internalName + ".class");
+        Files.createDirectories(file.getParent());
+        Files.write(file, bytes);
+    }
+
+    /** {@code Integer$IntegerCache} with {@code low}, {@code high} and a {@code cache} of 256 slots. */
+    private static byte[] cache() {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
+        cw.visit(Opcodes.V17, Opcodes.ACC_SUPER, "java/lang/Integer$IntegerCache", null, "java/lang/Object", null);
+        cw.visitField(Opcodes.ACC_STATIC | Opcodes.ACC_FINAL, "low", "I", null, -128).visitEnd();
+        cw.visitField(Opcodes.ACC_STATIC | Opcodes.ACC_FINAL, "high", "I", null, null).visitEnd();
+        cw.visitField(Opcodes.ACC_STATIC | Opcodes.ACC_FINAL, "cache", "[Ljava/lang/Integer;", null, null).visitEnd();
+        MethodVisitor clinit = cw.visitMethod(Opcodes.ACC_STATIC, "<clinit>", "()V", null, null);
+        clinit.visitCode();
+        clinit.visitIntInsn(Opcodes.BIPUSH, 127);
+        clinit.visitFieldInsn(Opcodes.PUTSTATIC, "java/lang/Integer$IntegerCache", "high", "I");
+        clinit.visitIntInsn(Opcodes.SIPUSH, 256);
+        clinit.visitTypeInsn(Opcodes.ANEWARRAY, "java/lang/Integer");
+        clinit.visitFieldInsn(Opcodes.PUTSTATIC, "java/lang/Integer$IntegerCache", "cache", "[Ljava/lang/Integer;");
+        clinit.visitInsn(Opcodes.RETURN);
+        clinit.visitMaxs(0, 0);
+        clinit.visitEnd();
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    /** {@code t.Boxes#box(int)}: {@code return Integer.valueOf(i);}. */
+    private static byte[] boxes() {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
+        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, "t/Boxes", null, "java/lang/Object", null);
+        MethodVisitor box = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "box", "(I)Ljava/lang/Object;",
+                null, null);
+        box.visitCode();
+        box.visitVarInsn(Opcodes.ILOAD, 0);
+        box.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Integer", "valueOf", "(I)Ljava/lang/Integer;", false);
+        box.visitInsn(Opcodes.ARETURN);
+        box.visitMaxs(0, 0);
+        box.visitEnd();
+        cw.visitEnd();
+        return cw.toByteArray();
     }
 
     /**
