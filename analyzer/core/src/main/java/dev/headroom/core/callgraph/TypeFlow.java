@@ -39,45 +39,75 @@ final class TypeFlow {
     static final int WIDEN_AT = 32;
 
     /**
-     * A value that holds types. Its types and edges are sets in insertion order kept as arrays while small
-     * (most nodes hold a type or two and pass them on to one or two others), indexed once they grow;
-     * appending while iterating by index is safe. A whole program has a million of these, so each holds its two
-     * sets' fields itself ({@link SmallSet}'s scheme, without a {@code SmallSet} object and its header per set).
+     * A value that holds types. Its types, edges and listeners are sets in insertion order, each kept as its one
+     * member while it has one (most nodes hold one type and pass it on to one other: at 50,000 generated classes, a
+     * million nodes, and an array each was 24 bytes more), as an array while small, and indexed once it grows;
+     * appending while iterating by index is safe ({@link #at}). Each node holds its sets' fields itself
+     * ({@link SmallSet}'s scheme, without a {@code SmallSet} object and its header per set).
      */
     static final class Node {
-        private Object[] types = SmallSet.EMPTY;
+        /** No member (count 0), the member itself (count 1), or an {@code Object[]} of them. */
+        private Object types;
         private int typeCount;
         private MembershipIndex typeIndex;
         private boolean unknown;
-        private Object[] out = SmallSet.EMPTY;
+        private Object out;
         private int outCount;
         private MembershipIndex outIndex;
-        private Object[] listeners = SmallSet.EMPTY;
+        private Object listeners;
         private int listenerCount;
 
         /** Appends a type unless held already; false when it was. */
         private boolean addType(Object type) {
-            if (typeIndex != null ? !typeIndex.add(type) : SmallSet.contains(types, typeCount, type)) {
+            if (typeIndex != null ? !typeIndex.add(type) : contains(types, typeCount, type)) {
                 return false;
             }
-            types = SmallSet.append(types, typeCount++, type);
+            types = appended(types, typeCount++, type);
             if (typeIndex == null && typeCount > SmallSet.INDEX_FROM) {
-                typeIndex = new MembershipIndex(types, typeCount);
+                typeIndex = new MembershipIndex((Object[]) types, typeCount);
             }
             return true;
         }
 
         /** Adds an out edge: a {@link Node} (lets every type through) or an {@link Edge} (filters). */
         private boolean addEdge(Object edge) {
-            if (outIndex != null ? !outIndex.add(edge) : SmallSet.contains(out, outCount, edge)) {
+            if (outIndex != null ? !outIndex.add(edge) : contains(out, outCount, edge)) {
                 return false;
             }
-            out = SmallSet.append(out, outCount++, edge);
+            out = appended(out, outCount++, edge);
             if (outIndex == null && outCount > SmallSet.INDEX_FROM) {
-                outIndex = new MembershipIndex(out, outCount);
+                outIndex = new MembershipIndex((Object[]) out, outCount);
             }
             return true;
         }
+
+        private void addListener(Consumer<Object> listener) {
+            listeners = appended(listeners, listenerCount++, listener);
+        }
+
+        Object type(int i) {
+            return at(types, typeCount, i);
+        }
+    }
+
+    /** The {@code i}th member of a set of {@code count} kept as {@link Node} keeps them. */
+    private static Object at(Object set, int count, int i) {
+        return count == 1 ? set : ((Object[]) set)[i];
+    }
+
+    private static boolean contains(Object set, int count, Object member) {
+        return count == 1 ? set.equals(member) : count > 1 && SmallSet.contains((Object[]) set, count, member);
+    }
+
+    /** The set of {@code count} with {@code member} after them. */
+    private static Object appended(Object set, int count, Object member) {
+        if (count == 0) {
+            return member;
+        }
+        if (count == 1) {
+            return new Object[] {set, member};
+        }
+        return SmallSet.append((Object[]) set, count, member);
     }
 
     /**
@@ -133,7 +163,7 @@ final class TypeFlow {
     void edge(Node from, Node to) {
         if (from != to && from.addEdge(to)) {
             for (int i = 0, n = from.typeCount; i < n; i++) {
-                add(to, from.types[i]);
+                add(to, from.type(i));
             }
         }
     }
@@ -151,16 +181,16 @@ final class TypeFlow {
     private void edge(Node from, Edge e) {
         if (from != e.to() && from.addEdge(e)) {
             for (int i = 0, n = from.typeCount; i < n; i++) {
-                pass(e, from.types[i]);
+                pass(e, from.type(i));
             }
         }
     }
 
     /** Calls back for each type the node holds now or later. */
     void listen(Node node, Consumer<Object> listener) {
-        node.listeners = SmallSet.append(node.listeners, node.listenerCount++, listener);
+        node.addListener(listener);
         for (int i = 0, n = node.typeCount; i < n; i++) {
-            listener.accept(node.types[i]);
+            listener.accept(node.type(i));
         }
     }
 
@@ -173,10 +203,11 @@ final class TypeFlow {
         Pending p = pending.poll();
         Node node = p.node();
         for (int i = 0, n = node.outCount; i < n; i++) {
-            if (node.out[i] instanceof Node to) {
+            Object edge = at(node.out, node.outCount, i);
+            if (edge instanceof Node to) {
                 add(to, p.type());
             } else {
-                pass((Edge) node.out[i], p.type());
+                pass((Edge) edge, p.type());
             }
         }
         for (int i = 0, n = node.listenerCount; i < n; i++) {
@@ -186,7 +217,7 @@ final class TypeFlow {
 
     @SuppressWarnings("unchecked")
     private static Consumer<Object> listener(Node node, int i) {
-        return (Consumer<Object>) node.listeners[i];
+        return (Consumer<Object>) at(node.listeners, node.listenerCount, i);
     }
 
     private void pass(Edge e, Object type) {
