@@ -44,6 +44,8 @@ public final class ReportFile extends Writer {
     private final Uninterruptibly.Wait join;
     /** What the writing thread failed with; it then drops the blocks still to come. */
     private volatile Throwable failure;
+    /** Set when closing could not hand the thread its end: the thread then ends when interrupted. */
+    private volatile boolean abandoned;
     /**
      * Whether the failure was thrown already: thrown once only, as try-with-resources adds what closing throws to
      * what the body threw, and a throwable cannot be added to itself.
@@ -91,6 +93,7 @@ public final class ReportFile extends Writer {
 
     @Override
     public void write(char[] chars, int offset, int length) throws IOException {
+        ensureOpen();
         while (length > 0) {
             int n = Math.min(length, room());
             System.arraycopy(chars, offset, block, size, n);
@@ -102,6 +105,7 @@ public final class ReportFile extends Writer {
 
     @Override
     public void write(String text, int offset, int length) throws IOException {
+        ensureOpen();
         while (length > 0) {
             int n = Math.min(length, room());
             text.getChars(offset, offset + n, block, size);
@@ -134,44 +138,65 @@ public final class ReportFile extends Writer {
         } catch (InterruptedException e) {
             throw interrupted();
         }
-        rethrow(false);
+        rethrow();
     }
 
-    /** Writes the rest, ends the thread and waits for it, and closes the file (also when writing failed). */
+    /**
+     * Writes the rest, ends the thread and waits for it, and closes the file: every step is taken whatever the one
+     * before threw (memory may run out in any), and one throwable comes out, the others added to it: the writing
+     * thread's failure first, unless thrown already.
+     */
     @Override
     public void close() throws IOException {
         if (closed) {
             return;
         }
         closed = true;
+        Throwable thrownHere = null;
         try {
             if (size > 0 && failure == null) {
                 Block rest = new Block(block, size, null);
                 Uninterruptibly.await(() -> waiting.put(rest));
             }
-        } finally {
-            // However the rest went (memory may have run out making it), the thread gets its end.
-            Uninterruptibly.await(putEnd);
-            Uninterruptibly.await(join);
-            closeFile();
+        } catch (Throwable t) {
+            thrownHere = t;
         }
-        rethrow(true);
-    }
-
-    /** Closes the file; when the writing thread's failure is still to be thrown, what closing throws is added to it. */
-    private void closeFile() throws IOException {
-        Throwable pending = thrown ? null : failure;
-        if (pending == null) {
-            file.close();
-            return;
+        try {
+            Uninterruptibly.await(putEnd);
+        } catch (Throwable t) {
+            thrownHere = together(thrownHere, t);
+            abandoned = true;
+            thread.interrupt();
+        }
+        try {
+            Uninterruptibly.await(join);
+        } catch (Throwable t) {
+            thrownHere = together(thrownHere, t);
         }
         try {
             file.close();
-        } catch (Throwable e) {
-            if (e != pending) {
-                pending.addSuppressed(e);
-            }
+        } catch (Throwable t) {
+            thrownHere = together(thrownHere, t);
         }
+        Throwable pending = thrown ? null : failure;
+        if (pending != null) {
+            thrownHere = together(pending, thrownHere);
+        }
+        if (thrownHere != null) {
+            thrown = true;
+            throwAs(thrownHere);
+        }
+    }
+
+    /** The first, with the second added to it (never itself), or the second when there is no first. */
+    private static Throwable together(Throwable first, Throwable second) {
+        if (first == null) {
+            return second;
+        }
+        if (second != null && second != first) {
+            first.addSuppressed(second);
+        }
+        return first;
     }
 
     /**
@@ -179,7 +204,7 @@ public final class ReportFile extends Writer {
      * goes: if making it runs out of memory, the full one is still this writer's alone, handed over once, on closing.
      */
     private void hand() throws IOException {
-        rethrow(false);
+        rethrow();
         char[] next = free.poll();
         if (next == null) {
             next = new char[BLOCK];
@@ -210,17 +235,22 @@ public final class ReportFile extends Writer {
 
     /**
      * Throws what the writing thread failed with, as it was thrown there; once only: later a new exception with it as
-     * the cause, and nothing when closing.
+     * the cause.
      */
-    private void rethrow(boolean closing) throws IOException {
+    private void rethrow() throws IOException {
         Throwable t = failure;
-        if (t == null || thrown && closing) {
+        if (t == null) {
             return;
         }
         if (thrown) {
             throw new IOException("the report could not be written", t);
         }
         thrown = true;
+        throwAs(t);
+    }
+
+    /** Throws {@code t} as it is when it can be, else as an IOException's cause. */
+    private static void throwAs(Throwable t) throws IOException {
         if (t instanceof IOException io) {
             throw io;
         }
@@ -233,14 +263,23 @@ public final class ReportFile extends Writer {
         throw new IOException(t);
     }
 
-    /** The writing thread: blocks in order until the end; after a failure, it takes them and drops them. */
+    /**
+     * The writing thread: blocks in order until the end; after a failure, it takes them and drops them, so the caller
+     * never waits for room. Whatever it meets (memory may run out anywhere) is kept as the failure, and it goes on.
+     */
     private void writeBlocks() {
         while (true) {
             Block b;
             try {
                 b = waiting.take();
             } catch (InterruptedException e) {
-                continue; // only this class may end the thread: by the end block
+                if (abandoned) {
+                    return;
+                }
+                continue; // only this class ends the thread: by the end block, or abandoned by closing
+            } catch (Throwable t) {
+                fail(t);
+                continue;
             }
             if (b == END) {
                 return;
@@ -253,16 +292,22 @@ public final class ReportFile extends Writer {
                         file.flush();
                     }
                 }
+                if (b.chars() != null) {
+                    free.offer(b.chars());
+                }
             } catch (Throwable t) {
-                failure = t;
+                fail(t);
             } finally {
                 if (b.flushed() != null) {
                     b.flushed().countDown();
                 }
             }
-            if (b.chars() != null) {
-                free.offer(b.chars());
-            }
+        }
+    }
+
+    private void fail(Throwable t) {
+        if (failure == null) {
+            failure = t;
         }
     }
 }

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -160,5 +161,31 @@ class ReportFileTest {
         assertEquals(ReportFile.BLOCK, file.getBuffer().length(), "the block before the failure was written");
         assertThrows(IOException.class, () -> w.write('a'), "closed");
         assertThrows(IOException.class, () -> w.write("a", 0, 1), "closed");
+    }
+
+    @Test
+    void closingThrowsTheWritingThreadsFailureWithWhatClosingTheFileThrew() throws Exception {
+        IOException writing = new IOException("No space left on device");
+        IOException closing = new IOException("close failed");
+        Writer file = new Writer() {
+            @Override
+            public void write(char[] chars, int offset, int length) throws IOException {
+                throw writing;
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() throws IOException {
+                throw closing;
+            }
+        };
+        ReportFile w = new ReportFile(file);
+        w.write("q".repeat(ReportFile.BLOCK + 1)); // one block handed over: it fails on the writing thread
+        IOException thrown = assertThrows(IOException.class, w::close);
+        assertSame(writing, thrown);
+        assertEquals(List.of(closing), List.of(thrown.getSuppressed()));
     }
 }

@@ -5,17 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
  * The type flow's nodes keep each set as its one member, as an array, then indexed ({@code TypeFlow.Node}): on random
- * graphs every node's listener hears exactly the types of the least fixpoint a plain model computes, each once. Edges are plain, filtered or unknown-only, some added by listeners while the
- * flow steps through the very node they leave; hubs have many edges out and many types, past the index threshold.
+ * graphs every node's listener hears exactly the types of the least fixpoint a plain model computes, each once. Edges
+ * are plain, filtered or unknown-only, some added by listeners while the flow steps through the very node they leave;
+ * hubs have many edges out and many types, past the index threshold.
  */
 class TypeFlowTest {
     private static final int TYPES = 14;
@@ -71,14 +74,8 @@ class TypeFlowTest {
         }
 
         TypeFlow flow = new TypeFlow(TypeFlowTest::isSubtype);
-        TypeFlow.Node[] nodes = new TypeFlow.Node[NODES];
-        List<List<Object>> heard = new ArrayList<>();
-        for (int i = 0; i < NODES; i++) {
-            nodes[i] = flow.node();
-            List<Object> h = new ArrayList<>();
-            heard.add(h);
-            flow.listen(nodes[i], h::add);
-        }
+        TypeFlow.Node[] nodes = nodes(flow);
+        List<List<Object>> heard = listenToAll(flow, nodes);
         for (Triggered t : triggered) {
             flow.listen(nodes[t.node()], type -> {
                 if (type.equals(t.when())) {
@@ -103,6 +100,25 @@ class TypeFlowTest {
             }
         }
         assertTrue(expected.get(0).size() == TYPES, "the hub holds every type");
+    }
+
+    private static TypeFlow.Node[] nodes(TypeFlow flow) {
+        TypeFlow.Node[] nodes = new TypeFlow.Node[NODES];
+        for (int i = 0; i < NODES; i++) {
+            nodes[i] = flow.node();
+        }
+        return nodes;
+    }
+
+    /** What each node's listener hears, in order. */
+    private static List<List<Object>> listenToAll(TypeFlow flow, TypeFlow.Node[] nodes) {
+        List<List<Object>> heard = new ArrayList<>();
+        for (TypeFlow.Node node : nodes) {
+            List<Object> h = new ArrayList<>();
+            heard.add(h);
+            flow.listen(node, h::add);
+        }
+        return heard;
     }
 
     private static ModelEdge randomEdge(Random random, int from) {
@@ -130,7 +146,7 @@ class TypeFlowTest {
                                               Map<Integer, List<String>> seeds) {
         List<Set<String>> sets = new ArrayList<>();
         for (int i = 0; i < NODES; i++) {
-            sets.add(new java.util.TreeSet<>(seeds.getOrDefault(i, List.of())));
+            sets.add(new TreeSet<>(seeds.getOrDefault(i, List.of())));
         }
         boolean changed = true;
         while (changed) {
@@ -153,5 +169,95 @@ class TypeFlowTest {
             }
         }
         return sets;
+    }
+
+    /**
+     * Unknown and widening: a node that holds unknown takes no other type after it, and one that would hold more than
+     * {@value TypeFlow#WIDEN_AT} types holds unknown instead. Which types a node kept before unknown came depends on
+     * the order, so the check is what does not: the nodes that end with unknown are those below an unknown seed or a
+     * node whose fixpoint is wider than the threshold; the others hear exactly their fixpoint; a node with unknown
+     * hears only fixpoint types before it and nothing after it. Listeners are added both before the types and once the
+     * flow has settled (they then hear what the node holds).
+     */
+    @Test
+    void unknownAndWideningKeepWhatTheOrderCannotChange() {
+        List<String> mismatches = new ArrayList<>();
+        for (int seed = 0; seed < 40; seed++) {
+            Random random = new Random(1000 + seed);
+            int types = 40; // past the threshold at the widest nodes
+            List<ModelEdge> edges = new ArrayList<>();
+            for (int i = 0; i < NODES * 2; i++) {
+                int to = random.nextInt(NODES);
+                int from = random.nextInt(NODES);
+                edges.add(switch (random.nextInt(4)) {
+                    case 0 -> new ModelEdge(from, to, "T" + random.nextInt(types), false);
+                    case 1 -> new ModelEdge(from, to, null, true);
+                    default -> new ModelEdge(from, to, null, false);
+                });
+            }
+            Map<Integer, List<Object>> seeds = new HashMap<>();
+            for (int t = 0; t < types; t++) { // node 1 holds every type: widened
+                seeds.computeIfAbsent(1, k -> new ArrayList<>()).add("T" + t);
+            }
+            for (int i = 0; i < NODES; i++) {
+                seeds.computeIfAbsent(random.nextInt(NODES), k -> new ArrayList<>()).add("T" + random.nextInt(types));
+            }
+            seeds.computeIfAbsent(random.nextInt(NODES), k -> new ArrayList<>()).add(TypeFlow.UNKNOWN);
+
+            TypeFlow flow = new TypeFlow(TypeFlowTest::isSubtype);
+            TypeFlow.Node[] nodes = nodes(flow);
+            List<List<Object>> early = listenToAll(flow, nodes);
+            for (ModelEdge e : edges) {
+                connect(flow, nodes[e.from()], nodes[e.to()], e.filter(), e.unknownOnly());
+            }
+            seeds.forEach((node, list) -> list.forEach(type -> flow.add(nodes[node], type)));
+            while (flow.hasPending()) {
+                flow.step();
+            }
+            List<List<Object>> late = listenToAll(flow, nodes);
+
+            Map<Integer, List<String>> namedSeeds = new HashMap<>();
+            seeds.forEach((node, list) -> namedSeeds.put(node, list.stream().filter(String.class::isInstance)
+                    .map(String.class::cast).toList()));
+            List<Set<String>> fixpoint = fixpoint(edges, List.of(), namedSeeds);
+            Set<Integer> unknown = new HashSet<>();
+            for (int i = 0; i < NODES; i++) {
+                if (seeds.getOrDefault(i, List.of()).contains(TypeFlow.UNKNOWN)
+                        || fixpoint.get(i).size() > TypeFlow.WIDEN_AT) {
+                    unknown.add(i);
+                }
+            }
+            boolean grew = true;
+            while (grew) { // unknown passes every edge
+                grew = false;
+                for (ModelEdge e : edges) {
+                    if (e.from() != e.to() && unknown.contains(e.from())) {
+                        grew |= unknown.add(e.to());
+                    }
+                }
+            }
+            assertTrue(unknown.contains(1), "the node with every type widens");
+            for (int i = 0; i < NODES; i++) {
+                List<Object> heard = early.get(i);
+                String where = "seed " + seed + " node " + i + ": heard " + heard;
+                if (!heard.equals(late.get(i))) {
+                    mismatches.add(where + ", a listener added later heard " + late.get(i));
+                }
+                if (new LinkedHashSet<>(heard).size() != heard.size()) {
+                    mismatches.add(where + ", a type twice");
+                }
+                int at = heard.indexOf(TypeFlow.UNKNOWN);
+                if (unknown.contains(i) != (at >= 0)) {
+                    mismatches.add(where + (at >= 0 ? ", unknown not expected" : ", unknown expected"));
+                } else if (at < 0 && !new LinkedHashSet<>(heard).equals(new LinkedHashSet<Object>(fixpoint.get(i)))) {
+                    mismatches.add(where + ", expected " + fixpoint.get(i));
+                } else if (at >= 0 && (at != heard.size() - 1 || !fixpoint.get(i).containsAll(heard.subList(0, at))
+                        || at > TypeFlow.WIDEN_AT)) {
+                    mismatches.add(where + ", expected at most " + TypeFlow.WIDEN_AT + " of " + fixpoint.get(i)
+                            + " and then unknown, last");
+                }
+            }
+        }
+        assertEquals(List.of(), mismatches);
     }
 }
