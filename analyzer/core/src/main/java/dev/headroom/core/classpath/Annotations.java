@@ -12,14 +12,25 @@ public final class Annotations {
 
     /** The annotation with this descriptor ({@code Ldev/headroom/annotations/RealTime;}) among both lists. */
     public static Optional<AnnotationNode> find(List<AnnotationNode> invisible, List<AnnotationNode> visible, String descriptor) {
-        for (List<AnnotationNode> list : List.of(nullToEmpty(invisible), nullToEmpty(visible))) {
-            for (AnnotationNode a : list) {
+        // Asked for every method of the inputs and every root annotation: most methods have no annotation at all, so
+        // nothing is allocated until one matches.
+        AnnotationNode found = first(invisible, descriptor);
+        if (found == null) {
+            found = first(visible, descriptor);
+        }
+        return Optional.ofNullable(found);
+    }
+
+    private static AnnotationNode first(List<AnnotationNode> annotations, String descriptor) {
+        if (annotations != null) {
+            for (int i = 0; i < annotations.size(); i++) {
+                AnnotationNode a = annotations.get(i);
                 if (a.desc.equals(descriptor)) {
-                    return Optional.of(a);
+                    return a;
                 }
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     public static boolean has(List<AnnotationNode> invisible, List<AnnotationNode> visible, String descriptor) {
@@ -50,9 +61,5 @@ public final class Annotations {
             }
         }
         return result;
-    }
-
-    private static List<AnnotationNode> nullToEmpty(List<AnnotationNode> list) {
-        return list == null ? List.of() : list;
     }
 }
