@@ -377,7 +377,8 @@ public final class CheckCommand implements Callable<Integer> {
         List<Path> written = new ArrayList<>();
         if (reportDir != null) {
             for (ReportFormat format : reportFormats) {
-                written.add(writeFile(result, format.newWriter(settings), reportDir.resolve(format.fileName()), beside));
+                Path file = reportDir.resolve(format.fileName());
+                written.add(writeFile(result, format.newWriter(settings), file, beside));
             }
         } else if (output != null) {
             written.add(writeFile(result, reportFormats.get(0).newWriter(settings), output, beside));

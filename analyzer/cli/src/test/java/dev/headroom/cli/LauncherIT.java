@@ -233,8 +233,8 @@ class LauncherIT {
         String ownCollector = debugLine(launcher("rules", SAMPLE).env("HEADROOM_OPTS", "-XX:+UseSerialGC"));
         String toolCollector = debugLine(launcher("rules", SAMPLE).env("JAVA_TOOL_OPTIONS", "-XX:+UseG1GC"));
         // Options that name no collector and size no heap, some of them near the ones that do.
-        String noCollector = debugLine(launcher("rules", SAMPLE).env("JAVA_OPTS", "-XX:+UseLargePages -XX:ParallelGCThreads=2"
-                + " -XX:+UseGCOverheadLimit -Xmn64m -Xss2m -XX:MaxHeapFreeRatio=70"));
+        String noCollector = debugLine(launcher("rules", SAMPLE).env("JAVA_OPTS", "-XX:+UseLargePages"
+                + " -XX:ParallelGCThreads=2 -XX:+UseGCOverheadLimit -Xmn64m -Xss2m -XX:MaxHeapFreeRatio=70"));
         String collectorOff = debugLine(launcher("rules", SAMPLE).env("HEADROOM_OPTS", "-XX:-UseParallelGC"));
         // A ceiling of the user's below the launcher's initial heap would stop the JVM: those runs must go on.
         LauncherRun ownHeapRun = debugRun(launcher("rules").env("HEADROOM_OPTS", "-Xmx256m"), "own heap");
@@ -257,8 +257,10 @@ class LauncherIT {
                 () -> assertTrue(small.contains(smallInitial), "the small inputs' heap at its ceiling from the start: "
                         + small),
                 () -> assertFalse(between.contains("[-Xms"), "and only theirs: " + between),
-                () -> assertTrue(noCollector.contains(smallInitial), "options that size no heap keep it: " + noCollector),
-                () -> assertFalse(ownCollector.contains("[-Xms"), "it goes with the throughput collector: " + ownCollector),
+                () -> assertTrue(noCollector.contains(smallInitial),
+                        "options that size no heap keep it: " + noCollector),
+                () -> assertFalse(ownCollector.contains("[-Xms"),
+                        "it goes with the throughput collector: " + ownCollector),
                 () -> assertFalse(collectorOff.contains(parallel) || collectorOff.contains("MaxTenuring")
                                 || collectorOff.contains("[-Xms"),
                         "none of them when the user turns a collector off: " + collectorOff),

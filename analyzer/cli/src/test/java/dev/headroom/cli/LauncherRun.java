@@ -32,8 +32,8 @@ record LauncherRun(int exitCode, byte[] out, String err) {
         Command(List<String> command) {
             this.command = command;
             // The caller's settings never leak into a test.
-            removed.addAll(List.of("JAVA_OPTS", "HEADROOM_OPTS", "JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS",
-                    "HEADROOM_CDS", "HEADROOM_LAUNCHER_DEBUG", "XDG_CACHE_HOME"));
+            removed.addAll(List.of("JAVA_OPTS", "HEADROOM_OPTS", "JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS",
+                    "_JAVA_OPTIONS", "HEADROOM_CDS", "HEADROOM_LAUNCHER_DEBUG", "XDG_CACHE_HOME"));
         }
 
         Command env(String name, String value) {

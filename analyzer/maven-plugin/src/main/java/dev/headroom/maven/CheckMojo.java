@@ -272,7 +272,8 @@ public class CheckMojo extends AbstractMojo {
             return;
         }
         reportFiles.create(); // after the analysis: a module skipped for want of roots gets no report directory
-        Map<ReportFormat, Path> reports = reportFiles.write(result.get(), reportFormats, settings, config.threads() > 1);
+        Map<ReportFormat, Path> reports = reportFiles.write(result.get(), reportFormats, settings,
+                config.threads() > 1);
         VerdictLog.report(getLog(), result.get(), config.failOn(), reports);
     }
 

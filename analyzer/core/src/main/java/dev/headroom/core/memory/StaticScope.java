@@ -40,10 +40,10 @@ public final class StaticScope {
      * package of {@code java.base}, the methods of {@code java.base} are passed over: its code names no field of a
      * class outside it ({@code java.base} requires no other module; no static field access in JDK 17's 6,445 classes
      * does, nor in JDK 25's 7,401), so none of an input's, and its classes read with their code on demand (from the
-     * cache of the JDK's scans) are not parsed for this. On every Guava method as a root, parsing them took three
-     * fifths of this. A library's class in a package of {@code java.base} is noticed only once read; one that
-     * {@code java.base}'s code names in a field access alone is passed over unread, which changes nothing a run can
-     * do: a JVM takes a class of those packages from the JDK, never from the class path.
+     * cache of the JDK's scans) are not parsed for this. On every Guava method as a root, reading and parsing them
+     * took three fifths of this. A library's class in a package of {@code java.base} is noticed only once read; one
+     * that {@code java.base}'s code names in a field access alone is passed over unread, which changes nothing a run
+     * can do: a JVM takes a class of those packages from the JDK, never from the class path.
      */
     public static StaticScope usedBy(CallGraph graph, Hierarchy hierarchy) {
         Set<String> used = new HashSet<>();

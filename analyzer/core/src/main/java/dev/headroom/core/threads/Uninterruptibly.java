@@ -14,7 +14,7 @@ public final class Uninterruptibly {
     private Uninterruptibly() {
     }
 
-    /** Waits until {@code wait} returns, taking it up again after each interrupt; then sets the flag if there was one. */
+    /** Waits until {@code wait} returns, taking it up again after each interrupt; then sets the flag if one came. */
     public static void await(Wait wait) {
         boolean interrupted = false;
         while (true) {

@@ -149,7 +149,8 @@ class StaticScopeTest {
                         @Override
                         public void visitFieldInsn(int opcode, String owner, String field, String fieldDescriptor) {
                             String pkg = owner.substring(0, Math.max(0, owner.lastIndexOf('/')));
-                            if ((opcode == Opcodes.GETSTATIC || opcode == Opcodes.PUTSTATIC) && !packages.contains(pkg)) {
+                            boolean statik = opcode == Opcodes.GETSTATIC || opcode == Opcodes.PUTSTATIC;
+                            if (statik && !packages.contains(pkg)) {
                                 outside.add(owner + "." + field);
                             }
                         }
