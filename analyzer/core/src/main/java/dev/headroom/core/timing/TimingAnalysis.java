@@ -1,6 +1,5 @@
 package dev.headroom.core.timing;
 
-import dev.headroom.core.ConfigurationException;
 import dev.headroom.core.TimingExceptions;
 import dev.headroom.core.callgraph.Call;
 import dev.headroom.core.callgraph.CallGraph;
@@ -28,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +42,6 @@ import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.BasicValue;
 
 /**
@@ -83,7 +80,6 @@ public final class TimingAnalysis {
     private static final String ASSUME_COST = "Ldev/headroom/annotations/AssumeCost;";
     private static final String DEADLINE = "Ldev/headroom/annotations/Deadline;";
     private static final String LAMBDA_METAFACTORY = "java/lang/invoke/LambdaMetafactory";
-    private static final int MAX_PATH = 40;
 
     private final CallGraph graph;
     private final Hierarchy hierarchy;
@@ -113,16 +109,8 @@ public final class TimingAnalysis {
     private long stackVersion;
     /** How many sites' targets were listed: each list's number (see {@link Known#listedAt}). */
     private int sitesListed;
-    private final Map<MethodRef, String> pathNames = new HashMap<>();
-    private final Map<CharSequence, String> unboundedSteps = new IdentityHashMap<>();
-    /**
-     * Whether methods with loops or flow facts get the IPET's bound; off only by the internal switch
-     * {@code -Dheadroom.internal.ipet=off}, for the benchmark that weighs what the IPET costs
-     * ({@code benchmarks/TimingPhase.java}): the bounds are then the longest path's, looser.
-     */
-    private final boolean ipet = !"off".equals(System.getProperty("headroom.internal.ipet"));
-    /** Each integer program solved, by {@link Ipet#signature}: the same program is solved once. */
-    private SolvedPrograms solved = SolvedPrograms.inMemory();
+    private final RootPaths paths = new RootPaths(this::timingMade);
+    private final MethodBound methodBounds = new MethodBound(this::isRoot);
     /** Whether the throw sites below the roots are listed on a second thread while the unbounded loops are searched. */
     private boolean twoThreads;
     /**
@@ -159,7 +147,7 @@ public final class TimingAnalysis {
 
     /** Where the integer programs' answers are kept: in this run only (the default), or across runs too. */
     public TimingAnalysis solvedPrograms(SolvedPrograms programs) {
-        this.solved = programs;
+        methodBounds.solvedPrograms(programs);
         return this;
     }
 
@@ -210,173 +198,8 @@ public final class TimingAnalysis {
         }
     }
 
-    /** One method's timing, computed once. */
-    private static final class MethodTiming {
-        final MethodRef ref;
-        final LoadedClass owner;
-        long cost;
-        /** Why the method has no bound; null when it has one. */
-        CharSequence reason;
-        /** The callee that makes it unbounded, or null when the cause is in the method itself. */
-        MethodRef cause;
-        // The lists and the set start as the shared empty ones (Collections', which sort; RecordedCalls.NONE) and grow
-        // through added() (plus()): most methods have no loop and few calls, and a large program has hundreds of
-        // thousands of timings.
-        List<LoopBound> loops = Collections.emptyList();
-        RecordedCalls calls = RecordedCalls.NONE;
-        /** The loops on the worst path, with their bounds. */
-        List<WorstLoop> worstLoops = Collections.emptyList();
-        /** From the IPET's solution: each source line that runs and how often, as pairs (line, count); else null. */
-        long[] worstLines;
-        /** The callee on the worst path with the largest cost (its timing in the context of the call). */
-        MethodTiming heaviest;
-        /** The headers ({@link LoopBound#header()}) of the loops in cold code. */
-        Set<Integer> coldLoops = Collections.emptySet();
-        /**
-         * The timing of the runs that complete normally, when it differs from this one's (all runs); a timing
-         * of normal runs points to itself.
-         */
-        MethodTiming normal;
-        /** Whether a callee's normal runs have a timing of their own (then this method's may differ too). */
-        boolean calleeNormalDiffers;
-        /** The normal-runs timing's own throw sites left out of it. */
-        List<String> exits = Collections.emptyList();
-        /**
-         * The normal-runs timings of the callees a normal-runs timing adds up whose exits are left out too: those that
-         * leave none out are not listed (most of them; each unbounded call in a cycle is a timing of its own).
-         */
-        List<MethodTiming> normalCallees = Collections.emptyList();
-        /** Whether loops make it unbounded (see {@code unboundedByLoops}), over all runs and normal runs; null until asked. */
-        Boolean unboundedByLoops;
-        Boolean normalUnboundedByLoops;
-
-        MethodTiming(MethodRef ref, LoadedClass owner) {
-            this.ref = ref;
-            this.owner = owner;
-        }
-
-        boolean bounded() {
-            return reason == null;
-        }
-
-        MethodTiming normalRuns() {
-            return normal == null ? this : normal;
-        }
-
-        /** Whether throw sites are left out of this complete timing, its own or its callees'. */
-        boolean leavesOutExits() {
-            return !exits.isEmpty() || !normalCallees.isEmpty();
-        }
-
-        /** The list with one more element: itself once it has one, else a new list. */
-        static <T> List<T> added(List<T> list, T element) {
-            List<T> growing = list instanceof ArrayList<T> ? list : new ArrayList<>(list);
-            growing.add(element);
-            return growing;
-        }
-
-        MethodTiming unbounded(CharSequence why) {
-            if (reason == null) {
-                reason = why;
-            }
-            return this;
-        }
-    }
-
     /** A method's timing for what a call knows of its arguments, and the parameters it depends on ({@link ContextReads}). */
     private record Contextual(MethodTiming timing, long dependsOn) {
-    }
-
-    /** The constant-propagation frames of one method, computed on first use (null when they cannot be). */
-    private final class Frames {
-        private final String owner;
-        private final MethodNode method;
-        private final Map<Integer, ConstantInterpreter.Value> arguments;
-        /** In a call's context, what is read from the frames; null for the method's own timing. */
-        private final ContextReads reads;
-        private org.objectweb.asm.tree.analysis.Frame<BasicValue>[] frames;
-        private boolean computed;
-        /**
-         * The last call asked for what it passes, and that: a call's targets are asked for one after another (13 per
-         * call site on average on every Guava method).
-         */
-        private int knownIndex = -1;
-        private Map<Integer, ConstantInterpreter.Value> knownThere;
-
-        Frames(String owner, MethodNode method, Map<Integer, ConstantInterpreter.Value> arguments, ContextReads reads) {
-            this.owner = owner;
-            this.method = method;
-            this.arguments = arguments;
-            this.reads = reads;
-        }
-
-        org.objectweb.asm.tree.analysis.Frame<BasicValue>[] get() {
-            if (!computed) {
-                computed = true;
-                ConstantInterpreter interpreter = new ConstantInterpreter(fieldLengths, statics, arguments);
-                try {
-                    frames = reads != null ? reads.analyze(interpreter) : FrameAnalyzer.analyze(interpreter, owner, method);
-                } catch (AnalyzerException | RuntimeException e) {
-                    frames = null; // no constants known: nothing is inferred, declarations still apply
-                    if (reads != null) {
-                        reads.dependOnAll(); // the arguments may be why
-                    }
-                }
-            }
-            return frames;
-        }
-
-        org.objectweb.asm.tree.analysis.Frame<BasicValue> at(int index) {
-            org.objectweb.asm.tree.analysis.Frame<BasicValue>[] all = get();
-            return all == null ? null : all[index];
-        }
-
-        /**
-         * The arguments the call at an instruction passes whose value is known ({@link #knownArguments}), read without
-         * recording (they count per callee, see {@link #inContext}); null when there is no frame there (the frames could
-         * not be made, or the instruction is never reached).
-         */
-        Map<Integer, ConstantInterpreter.Value> knownArgumentsAt(int index, MethodInsnNode mi) {
-            if (index != knownIndex) {
-                org.objectweb.asm.tree.analysis.Frame<BasicValue> frame = at(index);
-                knownThere = frame == null ? null
-                        : reads == null ? knownArguments(mi, frame) : reads.unrecorded(() -> knownArguments(mi, frame));
-                knownIndex = index;
-            }
-            return knownThere;
-        }
-    }
-
-    /**
-     * A loop on a method's worst path, with the bound it was counted with, and from the IPET its iterations and
-     * entries in the worst case (-1 when the longest path gave the bound); its text is made for a root's path.
-     */
-    private record WorstLoop(String file, int line, long bound, long iterations, long entries) {
-        @Override
-        public String toString() {
-            String at = "loop at " + file + ":" + line + " x ";
-            if (entries < 0 || iterations == LongestPath.mul(bound, entries)) {
-                return at + bound;
-            }
-            return entries == 1 ? at + iterations : at + iterations + " in all (" + entries + " entries)";
-        }
-    }
-
-    /** The loop and line counts of a root's worst case: the loops along its worst path, the lines of its own method. */
-    private WorstCase worstCase(MethodTiming root) {
-        List<WorstCase.LoopCount> loops = new ArrayList<>();
-        for (MethodTiming t : worstChain(root)) {
-            for (WorstLoop w : t.worstLoops) {
-                loops.add(new WorstCase.LoopCount(t.ref.toId(), w.file(), w.line(), w.bound(), w.entries(), w.iterations()));
-            }
-        }
-        List<WorstCase.LineCount> lines = new ArrayList<>();
-        if (root.worstLines != null) {
-            for (int k = 0; k < root.worstLines.length; k += 2) {
-                lines.add(new WorstCase.LineCount((int) root.worstLines[k], root.worstLines[k + 1]));
-            }
-        }
-        return new WorstCase(loops, lines);
     }
 
     /** The cost of one call instruction: the most expensive of its targets. */
@@ -414,12 +237,12 @@ public final class TimingAnalysis {
             MethodTiming t = (onInstance != null ? onInstance : own).normalRuns();
             MethodNode m = found.method().method();
             Long deadline = annotationLong(m, DEADLINE, "cycles");
-            List<String> path = t.bounded() ? worstPath(t) : causePath(t);
+            List<String> path = t.bounded() ? paths.worstPath(t) : paths.causePath(t);
             Verdict verdict = deadline == null ? null
                     : t.bounded() && t.cost <= deadline ? Verdict.PASS : Verdict.FAIL;
             timed.add(t);
             rootTimings.add(new RootTiming(ref.toId(), t.bounded(), t.bounded() ? t.cost : 0, deadline, verdict, path,
-                    List.of(), t.bounded() ? worstCase(t) : WorstCase.NONE));
+                    List.of(), t.bounded() ? paths.worstCase(t) : WorstCase.NONE));
             if (verdict == Verdict.FAIL) {
                 String message = t.bounded()
                         ? "worst-case cost " + t.cost + " cycles (" + model.name() + " cost model) is above the deadline of "
@@ -442,7 +265,7 @@ public final class TimingAnalysis {
         List<List<String>> exits;
         try (Beside<List<List<String>>> listing = Beside.start(twoThreads, "headroom-exits",
                 () -> new ExceptionalExits<MethodTiming>(x -> x.exits, x -> x.normalCallees,
-                        x -> x.owner != null && x.owner.input(), MAX_PATH).of(timed))) {
+                        x -> x.owner != null && x.owner.input(), RootPaths.MAX_PATH).of(timed))) {
             UnboundedLoopSearch loops = unboundedLoopSearch();
             findings.addAll(byLocation ? loops.byLocation(starts) : loops.perRoot(starts));
             exits = listing.get();
@@ -617,7 +440,8 @@ public final class TimingAnalysis {
             t.unbounded(short_(t.ref) + " uses " + e.getMessage() + ", which the timing analysis does not model");
             return;
         }
-        Frames values = new Frames(t.owner.internalName(), method, arguments, reads);
+        ConstantFrames values = new ConstantFrames(t.owner.internalName(), method, arguments, reads, fieldLengths,
+                statics);
         boolean hasMarker = false;
         for (int i = 0; i < cfg.insns.size(); i++) {
             hasMarker |= LoopBounds.isMarker(cfg.insns.get(i));
@@ -652,28 +476,13 @@ public final class TimingAnalysis {
             normal.loops = new ArrayList<>(t.loops);
             BlockCosts normalCosts = blockCosts(normal, calls, cfg, values, cold, true);
             normal.exits = List.copyOf(cold.throwSites(file, t.ref));
-            finish(normal, cfg, normalCosts, bounds, cold.blocks(), lb -> !cold.isColdHeader(lb.header()), file,
+            methodBounds.finish(normal, cfg, normalCosts, bounds, cold.blocks(), lb -> !cold.isColdHeader(lb.header()), file,
                     constraints);
             t.normal = normal;
         } // else both timings are the same (no cold code here or below): one is kept
-        finish(t, cfg, all, bounds, cold.deadBlocks(), lb -> !cold.isDeadHeader(lb.header()), file,
+        methodBounds.finish(t, cfg, all, bounds, cold.deadBlocks(), lb -> !cold.isDeadHeader(lb.header()), file,
                 constraints);
         t.calls = t.calls.trimmed();
-    }
-
-    /** Each block's cost, each call instruction's cost and worst target, and the first reason a call has no bound. */
-    private static final class BlockCosts {
-        final long[] block;
-        final long[] call;
-        final MethodTiming[] callee;
-        CharSequence reason;
-        MethodRef cause;
-
-        BlockCosts(ControlFlow cfg) {
-            block = new long[cfg.blockCount];
-            call = new long[cfg.insns.size()];
-            callee = new MethodTiming[cfg.insns.size()];
-        }
     }
 
     /**
@@ -764,7 +573,7 @@ public final class TimingAnalysis {
      *                   its callee's normal runs, or all its runs inside a try range whose handler recovers (the
      *                   callee may throw after running part of itself, and the run still completes)
      */
-    private BlockCosts blockCosts(MethodTiming t, MethodCalls calls, ControlFlow cfg, Frames values,
+    private BlockCosts blockCosts(MethodTiming t, MethodCalls calls, ControlFlow cfg, ConstantFrames values,
                                   ColdBlocks cold, boolean normalRuns) {
         BlockCosts costs = new BlockCosts(cfg);
         for (int b = 0; b < cfg.blockCount; b++) {
@@ -797,107 +606,9 @@ public final class TimingAnalysis {
         return costs;
     }
 
-    /**
-     * The bound over the blocks not excluded, or why there is none: the longest path, or where the method has
-     * loops or flow facts the IPET's (the ILP with the constraints given, null when none), when it solves; it is
-     * never above the longest path. Facts that no run can satisfy are a configuration error naming the first fact
-     * without which the program has a solution.
-     */
-    private void finish(MethodTiming t, ControlFlow cfg, BlockCosts costs, long[] bounds, boolean[] excluded,
-                        java.util.function.Predicate<LoopBound> counted, String file, Consumer<Ipet> constraints) {
-        for (LoopBound lb : t.loops) {
-            if (!lb.bounded() && counted.test(lb)) {
-                MethodRef in = t.ref;
-                t.unbounded(new LazyText(() -> "unbounded loop at " + lb.at(file) + " in " + short_(in) + ": " + lb.detail()));
-                return;
-            }
-        }
-        if (costs.reason != null) {
-            t.unbounded(costs.reason);
-            t.cause = costs.cause;
-            return;
-        }
-        LongestPath path;
-        try {
-            path = new LongestPath(cfg, costs.block, bounds, excluded);
-        } catch (IllegalStateException e) {
-            t.unbounded("the control flow of " + short_(t.ref) + " could not be ordered: " + e.getMessage());
-            return;
-        }
-        if (path.total() == LongestPath.INFINITE) {
-            t.unbounded("the bound of " + short_(t.ref) + " does not fit in 63 bits");
-            return;
-        }
-        t.cost = path.total();
-        Ipet.Solution solution = null;
-        if (ipet && constraints != null && path.total() < Ipet.EXACT_LIMIT) {
-            Ipet program = new Ipet(cfg, costs.block, excluded);
-            constraints.accept(program);
-            Ipet.Result result = solved.solve(program.signature(), () -> program.solve(null));
-            if (result.failure() == Ipet.Failure.INFEASIBLE) {
-                throw contradiction(t, program);
-            }
-            solution = result.checked().filter(s -> s.total() <= path.total()).orElse(null);
-        }
-        List<Integer> worstBlocks;
-        if (solution == null) {
-            for (int loop : path.worstLoops()) {
-                ControlFlow.Loop l = cfg.loops.get(loop);
-                t.worstLoops = MethodTiming.added(t.worstLoops, new WorstLoop(file, cfg.line(l.header), bounds[loop], -1, -1));
-            }
-            worstBlocks = path.worstBlocks();
-            if (cfg.loops.isEmpty() && isRoot(t.ref)) { // each block of the longest path runs once
-                long[] once = new long[cfg.blockCount];
-                worstBlocks.forEach(b -> once[b] = 1);
-                t.worstLines = cfg.lineCounts(once);
-            }
-        } else {
-            t.cost = solution.total();
-            for (int loop : cfg.loopsOutermostFirst()) {
-                if (solution.entries()[loop] > 0) {
-                    t.worstLoops = MethodTiming.added(t.worstLoops, new WorstLoop(file, cfg.line(cfg.loops.get(loop).header),
-                            bounds[loop], solution.backEdges()[loop], solution.entries()[loop]));
-                }
-            }
-            worstBlocks = new ArrayList<>();
-            for (int b = 0; b < cfg.blockCount; b++) {
-                if (solution.blockCounts()[b] > 0) {
-                    worstBlocks.add(b);
-                }
-            }
-            t.worstLines = cfg.lineCounts(solution.blockCounts());
-        }
-        long heaviest = -1;
-        for (int b : worstBlocks) {
-            for (int i = cfg.blockStart[b]; i < cfg.blockEnd[b]; i++) {
-                if (costs.callee[i] != null && costs.call[i] > heaviest) {
-                    heaviest = costs.call[i];
-                    t.heaviest = costs.callee[i];
-                }
-            }
-        }
-    }
-
-    /**
-     * The error for flow facts (or markers) that no run of the method satisfies: it names the first declared fact
-     * without which the program has a solution, or all of them when no single one is to blame.
-     */
-    private ConfigurationException contradiction(MethodTiming t, Ipet ipet) {
-        List<String> declared = new ArrayList<>(new LinkedHashSet<>(ipet.origins()));
-        declared.removeIf(o -> o.equals(Ipet.LOOP_BOUND) || o.equals(Ipet.INFERRED));
-        for (String origin : declared) {
-            if (ipet.solve(origin).failure() != Ipet.Failure.INFEASIBLE) {
-                return new ConfigurationException(origin + ": contradicts the control flow of " + short_(t.ref)
-                        + ": with it, no run of the method is possible");
-            }
-        }
-        return new ConfigurationException(String.join(", ", declared) + ": together contradict the control flow of "
-                + short_(t.ref) + ": with them, no run of the method is possible");
-    }
-
     /** @param calls the graph's calls of the method, by instruction */
     private SiteCost siteCost(MethodTiming t, MethodCalls calls, int index, AbstractInsnNode insn, int line,
-                              Frames values, Use use) {
+                              ConstantFrames values, Use use) {
         List<Call> here = calls.at(index);
         if (insn instanceof InvokeDynamicInsnNode indy) {
             if (indy.bsm.getOwner().equals(LAMBDA_METAFACTORY)) {
@@ -971,7 +682,7 @@ public final class TimingAnalysis {
      * known there in turn. Null when nothing is known of the arguments or the callee has no bound for another
      * reason (recursion, a native method).
      */
-    private MethodTiming inContext(Known target, MethodTiming contextFree, MethodInsnNode mi, Frames values,
+    private MethodTiming inContext(Known target, MethodTiming contextFree, MethodInsnNode mi, ConstantFrames values,
                                    int index) {
         if (target.inProgressAt >= 0 || !contextMayBound(contextFree)) {
             return null;
@@ -980,7 +691,7 @@ public final class TimingAnalysis {
         if (known == null) {
             return null;
         }
-        ContextReads reads = values.reads;
+        ContextReads reads = values.reads();
         Contextual in = known.isEmpty() ? null : analyzedIn(target.ref, contextFree, known);
         if (reads != null) {
             // What this call passes counts for the callee's parameters its timing here depends on; where nothing is
@@ -1077,40 +788,9 @@ public final class TimingAnalysis {
             if (next == null) {
                 return false;
             }
-            at = normalRuns ? normalCause(next) : next;
+            at = normalRuns ? MethodTiming.normalCause(next) : next;
         }
         return at.cause == null && at.loops.stream().anyMatch(lb -> !lb.bounded());
-    }
-
-    /**
-     * The callee's timing that made a normal-runs timing unbounded: its normal runs, unless the call sits in a
-     * try range that recovers (then all the callee's runs).
-     */
-    private static MethodTiming normalCause(MethodTiming callee) {
-        return callee.normalRuns().bounded() ? callee : callee.normalRuns();
-    }
-
-    /**
-     * The arguments of a call whose value is known at it (a constant, an array's length, an object of the static
-     * state, the receiver included), by the callee's local.
-     */
-    private static Map<Integer, ConstantInterpreter.Value> knownArguments(MethodInsnNode mi,
-            org.objectweb.asm.tree.analysis.Frame<BasicValue> frame) {
-        int[] locals = ContextReads.calleeLocals(mi);
-        int first = frame.getStackSize() - locals.length;
-        boolean hasReceiver = mi.getOpcode() != Opcodes.INVOKESTATIC;
-        Map<Integer, ConstantInterpreter.Value> known = null; // most calls pass nothing known: no map for them
-        for (int k = 0; k < locals.length; k++) {
-            ConstantInterpreter.Value value = ConstantInterpreter.known(frame.getStack(first + k));
-            // The receiver counts only when its object is known.
-            if (value != null && (k > 0 || !hasReceiver || value.object != null)) {
-                if (known == null) {
-                    known = new HashMap<>();
-                }
-                known.put(locals[k], value);
-            }
-        }
-        return known == null ? Map.of() : known;
     }
 
     /**
@@ -1255,62 +935,6 @@ public final class TimingAnalysis {
         return direct ? Optional.of(d.ref()) : Optional.empty();
     }
 
-    // ---- per root ----
-
-    /**
-     * A method's name on the roots' paths, made once: 250,000 roots' paths run through the same methods, and
-     * each text made again per root filled the heap. The last step of an unbounded root's path likewise, by
-     * the reason it shares with the callee that gave it.
-     */
-    private String pathName(MethodRef ref) {
-        return pathNames.computeIfAbsent(ref, TimingAnalysis::short_);
-    }
-
-    private String unboundedStep(CharSequence reason) {
-        return unboundedSteps.computeIfAbsent(reason, r -> RootTiming.UNBOUNDED_PREFIX + r);
-    }
-
-    private List<String> worstPath(MethodTiming root) {
-        List<String> path = new ArrayList<>();
-        for (MethodTiming t : worstChain(root)) {
-            if (path.size() >= MAX_PATH) {
-                break;
-            }
-            path.add(pathName(t.ref));
-            t.worstLoops.forEach(w -> path.add(w.toString()));
-        }
-        return path.size() > MAX_PATH ? path.subList(0, MAX_PATH) : path;
-    }
-
-    /** The methods of a root's worst path: each one's heaviest callee, until one repeats, at most {@link #MAX_PATH}. */
-    private static List<MethodTiming> worstChain(MethodTiming root) {
-        List<MethodTiming> chain = new ArrayList<>();
-        Set<MethodRef> seen = new HashSet<>();
-        for (MethodTiming t = root; t != null && seen.add(t.ref) && chain.size() < MAX_PATH; t = t.heaviest) {
-            chain.add(t);
-        }
-        return chain;
-    }
-
-    private List<String> causePath(MethodTiming root) {
-        List<String> path = new ArrayList<>();
-        Set<MethodRef> seen = new HashSet<>();
-        MethodTiming t = root;
-        while (true) {
-            path.add(pathName(t.ref));
-            if (t.cause == null || !seen.add(t.ref) || path.size() >= MAX_PATH) {
-                break;
-            }
-            MethodTiming next = timingMade(t.cause);
-            if (next == null) {
-                break;
-            }
-            t = normalCause(next);
-        }
-        path.add(unboundedStep(root.reason));
-        return path;
-    }
-
     /**
      * The search over every method analysed so far that has no bound. A method named through a subclass
      * shares the timing of its declaration but keeps its own name in chains, as it does in the call graph.
@@ -1382,7 +1006,7 @@ public final class TimingAnalysis {
     }
 
     /** A method in messages and worst paths: its Java signature. */
-    private static String short_(MethodRef ref) {
+    static String short_(MethodRef ref) {
         return JavaSignatures.qualified(ref.toId());
     }
 }
