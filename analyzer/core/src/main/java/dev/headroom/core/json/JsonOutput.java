@@ -88,14 +88,26 @@ public final class JsonOutput {
                 scratch.value(value);
                 // The form holds a surrogate where the string does: the JSON writer escapes none.
                 String text = scratchText.toString();
-                form = new Form(text, value.chars().anyMatch(c -> Character.isSurrogate((char) c)) ? null
-                        : text.toCharArray());
+                form = new Form(text, holdsSurrogate(value) ? null : text.toCharArray());
                 forms.put(value, form);
             }
             if (form.checked() != null) {
                 escapes.nextChecked(form.text(), form.checked());
             }
             return jsonValue(form.text()); // the name, separator and indent before it, then the form, as one value
+        }
+
+        /**
+         * A loop, not a stream of the chars: in a profile of writing every Guava method's report, the stream took 29
+         * of its 348 samples.
+         */
+        private static boolean holdsSurrogate(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                if (Character.isSurrogate(value.charAt(i))) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
