@@ -11,7 +11,8 @@ import java.util.function.Supplier;
  * along call chains as the analysis thread does, and must not fail on this thread alone. Closing waits
  * for the thread to end, so a run that fails on the analysis thread leaves no thread behind still holding its part of
  * the analysis (the Maven plugin goes on with the build after an out-of-memory failure), and a failure of the work that
- * {@link #get()} did not report is added to the analysis thread's as a suppressed one.
+ * {@link #get()} did not report is added to the analysis thread's as a suppressed one (an error of the JVM's, such as
+ * running out of memory, inside an {@link AlsoFailed}).
  */
 public final class Beside<T> implements AutoCloseable {
     /**
@@ -25,6 +26,28 @@ public final class Beside<T> implements AutoCloseable {
     private T result;
     private Throwable failure;
     private boolean reported;
+    /** What closing throws for an error of the JVM's that get() did not report; made when the thread starts. */
+    private AlsoFailed alsoFailed;
+
+    /**
+     * An error of the JVM's (out of memory, say) that the work beside threw and {@link #get()} did not report, as
+     * closing throws it: its cause. The JVM can hand one shared instance of such an error to every thread that runs out
+     * of memory at once, and an exception is never added to itself as a suppressed one (Java throws an
+     * IllegalArgumentException instead, and the analysis thread's own error is lost behind it); this one is made when
+     * the work starts, so closing allocates nothing.
+     */
+    public static final class AlsoFailed extends RuntimeException {
+        private transient Throwable failure;
+
+        private AlsoFailed(String name) {
+            super("the work on thread " + name + " failed too", null, false, false);
+        }
+
+        @Override
+        public synchronized Throwable getCause() {
+            return failure;
+        }
+    }
 
     private Beside() {
     }
@@ -36,6 +59,7 @@ public final class Beside<T> implements AutoCloseable {
     public static <T> Beside<T> start(boolean apart, String name, Supplier<T> work) {
         Beside<T> beside = new Beside<>();
         if (apart) {
+            beside.alsoFailed = new AlsoFailed(name);
             beside.thread = new Thread(null, () -> beside.run(work), name, STACK_BYTES);
             beside.thread.setDaemon(true); // never keeps the JVM up
             beside.thread.start();
@@ -69,11 +93,19 @@ public final class Beside<T> implements AutoCloseable {
         return result;
     }
 
-    /** Waits for the work to end; throws its failure when {@link #get()} has not. */
+    /**
+     * Waits for the work to end; throws its failure when {@link #get()} has not: an error of the JVM's inside an
+     * {@link AlsoFailed}, anything else as it is.
+     */
     @Override
     public void close() {
         awaitEnd();
         if (failure != null && !reported) {
+            if (failure instanceof VirtualMachineError && alsoFailed != null) {
+                reported = true;
+                alsoFailed.failure = failure;
+                throw alsoFailed;
+            }
             get();
         }
     }

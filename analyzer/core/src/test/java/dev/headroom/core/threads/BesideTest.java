@@ -84,6 +84,30 @@ class BesideTest {
         assertArrayEquals(new Throwable[] {pathsFailure}, thrown.getSuppressed());
     }
 
+    /**
+     * The JVM can throw one shared out-of-memory error on both threads at once: closing then adds it to the analysis
+     * thread's (the same instance) inside a wrapper, since Java refuses to add an exception to itself, and the error
+     * would be lost behind an IllegalArgumentException.
+     */
+    @Test
+    void closeNeverAddsTheSameOutOfMemoryErrorToItself() {
+        OutOfMemoryError shared = new OutOfMemoryError("Java heap space");
+        OutOfMemoryError thrown = assertThrows(OutOfMemoryError.class, () -> {
+            try (Beside<Object> paths = Beside.start(true, "headroom-paths", () -> {
+                throw shared;
+            })) {
+                throw shared;
+            }
+        });
+        assertSame(shared, thrown);
+        assertEquals(1, thrown.getSuppressed().length);
+        Throwable added = thrown.getSuppressed()[0];
+        assertAll(
+                () -> assertSame(Beside.AlsoFailed.class, added.getClass()),
+                () -> assertSame(shared, added.getCause()),
+                () -> assertEquals("the work on thread headroom-paths failed too", added.getMessage()));
+    }
+
     /** A run that fails on the analysis thread leaves no thread behind still holding its part of the analysis. */
     @Test
     void closeWaitsForTheWorkToEnd() throws InterruptedException {
