@@ -69,10 +69,10 @@ final class Branches {
         return false;
     }
 
-    static Boolean condition(int op, List<Value> stack) {
+    static Boolean condition(int op, OperandStack stack) {
         switch (op) {
             case Opcodes.IFEQ, Opcodes.IFNE, Opcodes.IFLT, Opcodes.IFGE, Opcodes.IFGT, Opcodes.IFLE -> {
-                Value v = StaticInterpreter.pop(stack);
+                Value v = stack.pop();
                 if (!(v instanceof IntV i)) {
                     return null;
                 }
@@ -80,21 +80,21 @@ final class Branches {
             }
             case Opcodes.IF_ICMPEQ, Opcodes.IF_ICMPNE, Opcodes.IF_ICMPLT, Opcodes.IF_ICMPGE, Opcodes.IF_ICMPGT,
                     Opcodes.IF_ICMPLE -> {
-                Value b = StaticInterpreter.pop(stack);
-                Value a = StaticInterpreter.pop(stack);
+                Value b = stack.pop();
+                Value a = stack.pop();
                 if (!(a instanceof IntV x) || !(b instanceof IntV y)) {
                     return null;
                 }
                 return compareInts(op - Opcodes.IF_ICMPEQ, x.v(), y.v());
             }
             case Opcodes.IF_ACMPEQ, Opcodes.IF_ACMPNE -> {
-                Value b = StaticInterpreter.pop(stack);
-                Value a = StaticInterpreter.pop(stack);
+                Value b = stack.pop();
+                Value a = stack.pop();
                 Boolean same = sameReference(a, b);
                 return same == null ? null : (op == Opcodes.IF_ACMPEQ) == same;
             }
             default -> {
-                Value v = StaticInterpreter.pop(stack);
+                Value v = stack.pop();
                 Boolean isNull = v instanceof Null ? Boolean.TRUE
                         : v instanceof HeapObject || v instanceof External ? Boolean.FALSE : null;
                 return isNull == null ? null : (op == Opcodes.IFNULL) == isNull;

@@ -30,11 +30,11 @@ final class EarlyStops {
      * @param counted the static fields counted with bytes, by their class
      * @param already the findings on single fields: a call stopped on a line that has one is not reported again
      */
-    static List<MemoryFinding> findings(Collection<StaticInterpreter.ClassState> states, Predicate<String> inScope,
+    static List<MemoryFinding> findings(Collection<ClassState> states, Predicate<String> inScope,
                                         Predicate<String> holdsReferences, Map<String, List<String>> counted,
                                         List<MemoryFinding> already) {
         List<MemoryFinding> findings = new ArrayList<>();
-        for (StaticInterpreter.ClassState state : states) {
+        for (ClassState state : states) {
             if (!inScope.test(state.name) || !holdsReferences.test(state.name) && state.touched.isEmpty()) {
                 continue;
             }

@@ -56,7 +56,7 @@ final class InitializedObjects implements StaticObjects {
     }
 
     private Optional<Known> readStaticField(String owner, String name, String descriptor) {
-        Optional<StaticInterpreter.ClassState> state = interpreter.state(owner);
+        Optional<ClassState> state = interpreter.state(owner);
         if (state.isEmpty() || !state.get().done || state.get().stopped != null
                 || !declaresStaticFinalOnce(owner, name, descriptor)
                 || assignedOutside(owner, Opcodes.PUTSTATIC, name, descriptor, "<clinit>")) {

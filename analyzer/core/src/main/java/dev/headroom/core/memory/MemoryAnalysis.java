@@ -169,7 +169,7 @@ public final class MemoryAnalysis {
         List<Counted> counted = new ArrayList<>();
         for (String name : classes.inputClassNames()) {
             Optional<LoadedClass> c = classes.find(name);
-            Optional<StaticInterpreter.ClassState> state = interpreter.state(name);
+            Optional<ClassState> state = interpreter.state(name);
             if (c.isEmpty() || state.isEmpty()) {
                 continue;
             }
@@ -272,7 +272,7 @@ public final class MemoryAnalysis {
     }
 
     /** The item of one static reference field, or null when it holds nothing to count or report. */
-    private Counted count(String owner, FieldNode f, StaticInterpreter.ClassState state,
+    private Counted count(String owner, FieldNode f, ClassState state,
                           Map<HeapObject, String> countedBy) {
         String field = owner.replace('/', '.') + "." + f.name;
         String type = typeName(f.desc);

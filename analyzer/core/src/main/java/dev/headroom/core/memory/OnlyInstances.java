@@ -73,7 +73,7 @@ final class OnlyInstances {
                 return Optional.empty();
             }
             for (String owner : made.getValue()) {
-                StaticInterpreter.ClassState state = interpreter.initialize(owner);
+                ClassState state = interpreter.initialize(owner);
                 if (!state.done || state.stopped != null || state.callStopped != null) {
                     return Optional.empty();
                 }

@@ -21,8 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.WeakHashMap;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
@@ -88,35 +86,6 @@ final class StaticInterpreter {
     /** The line of the initialisation root's own code being run. */
     private int initLine;
 
-    /** What running one class's static initializer gave. */
-    static final class ClassState {
-        final String name;
-        boolean running;
-        boolean done;
-        final Map<String, Value> statics = new LinkedHashMap<>();
-        final Map<String, Integer> lines = new HashMap<>();
-        /** The static fields an initialisation root assigned last (their lines are the root's), by name. */
-        final Map<String, Hierarchy.Declared> assignedBy = new HashMap<>();
-        /** Why the static initializer could not be run to its end, or null. */
-        String stopped;
-        int stoppedLine;
-        /**
-         * Why a call the static initializer made into the program's own code could not be followed to its
-         * end, or null: that code may have gone on to change static state, so what was built is a lower bound.
-         */
-        String callStopped;
-        int callStoppedLine;
-        /**
-         * The other input classes whose static reference fields this initializer (or what it called) read or
-         * wrote: what it did not get to may have gone on building their state.
-         */
-        final Set<String> touched = new TreeSet<>();
-
-        ClassState(String name) {
-            this.name = name;
-        }
-    }
-
     /** The interpretation of a method cannot go on; caught at the nearest call. */
     static final class Stop extends Exception {
         private static final long serialVersionUID = 1L;
@@ -139,15 +108,6 @@ final class StaticInterpreter {
         @Override
         public String getMessage() {
             return super.getMessage() + (where == null ? "" : " (in " + where + ")");
-        }
-    }
-
-    /** Code no verifier would accept (the operand stack underflows, say): the method cannot be interpreted. */
-    private static final class MalformedCode extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        MalformedCode(String reason) {
-            super(reason, null, false, false);
         }
     }
 
@@ -221,7 +181,7 @@ final class StaticInterpreter {
             args.add(new Unknown('L', "the object the initialisation root runs on"));
         }
         for (Type t : Type.getArgumentTypes(method.desc)) {
-            char kind = kindOf(t);
+            char kind = ValueKinds.kindOf(t);
             args.add(new Unknown(kind, kind == 'L' ? "an argument of the initialisation root" : null));
         }
         InitializerRun run = new InitializerRun(root);
@@ -306,10 +266,12 @@ final class StaticInterpreter {
                 e.where = where;
             }
             throw e;
-        } catch (MalformedCode | IndexOutOfBoundsException | ClassCastException | IllegalArgumentException e) {
+        } catch (OperandStack.MalformedCode | IndexOutOfBoundsException | ClassCastException
+                 | IllegalArgumentException e) {
             // Mutated or hand-made code ASM parsed but no verifier would accept: not followed, never a crash.
-            throw new Stop("code of " + where + " that cannot be interpreted (" + (e instanceof MalformedCode
-                    ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage()) + ")");
+            throw new Stop("code of " + where + " that cannot be interpreted ("
+                    + (e instanceof OperandStack.MalformedCode ? e.getMessage()
+                       : e.getClass().getSimpleName() + ": " + e.getMessage()) + ")");
         }
     }
 
@@ -322,7 +284,7 @@ final class StaticInterpreter {
             locals[slot] = a;
             slot += a.size();
         }
-        List<Value> stack = new ArrayList<>();
+        OperandStack stack = new OperandStack();
         int line = 0;
         AbstractInsnNode insn = insns.getFirst();
         while (insn != null) {
@@ -350,13 +312,13 @@ final class StaticInterpreter {
                 case Opcodes.FCONST_0, Opcodes.FCONST_1, Opcodes.FCONST_2 -> stack.add(new FloatV(op - Opcodes.FCONST_0));
                 case Opcodes.DCONST_0, Opcodes.DCONST_1 -> stack.add(new DoubleV(op - Opcodes.DCONST_0));
                 case Opcodes.BIPUSH, Opcodes.SIPUSH -> stack.add(new IntV(((IntInsnNode) insn).operand));
-                case Opcodes.LDC -> stack.add(ldc(((LdcInsnNode) insn).cst));
+                case Opcodes.LDC -> stack.add(ValueKinds.ldc(((LdcInsnNode) insn).cst));
                 case Opcodes.ILOAD, Opcodes.LLOAD, Opcodes.FLOAD, Opcodes.DLOAD, Opcodes.ALOAD -> {
                     Value v = locals[((VarInsnNode) insn).var];
-                    stack.add(v == null ? new Unknown(kindOfLoad(op), null) : v);
+                    stack.add(v == null ? new Unknown(ValueKinds.kindOfLoad(op), null) : v);
                 }
                 case Opcodes.ISTORE, Opcodes.LSTORE, Opcodes.FSTORE, Opcodes.DSTORE, Opcodes.ASTORE ->
-                        locals[((VarInsnNode) insn).var] = pop(stack);
+                        locals[((VarInsnNode) insn).var] = stack.pop();
                 case Opcodes.IINC -> {
                     IincInsnNode inc = (IincInsnNode) insn;
                     Value v = locals[inc.var];
@@ -364,60 +326,60 @@ final class StaticInterpreter {
                 }
                 case Opcodes.IALOAD, Opcodes.LALOAD, Opcodes.FALOAD, Opcodes.DALOAD, Opcodes.AALOAD, Opcodes.BALOAD,
                         Opcodes.CALOAD, Opcodes.SALOAD -> {
-                    Value index = pop(stack);
-                    Value array = pop(stack);
-                    stack.add(arrayLoad(array, index, kindOfArrayLoad(op)));
+                    Value index = stack.pop();
+                    Value array = stack.pop();
+                    stack.add(arrayLoad(array, index, ValueKinds.kindOfArrayLoad(op)));
                 }
                 case Opcodes.IASTORE, Opcodes.LASTORE, Opcodes.FASTORE, Opcodes.DASTORE, Opcodes.AASTORE, Opcodes.BASTORE,
                         Opcodes.CASTORE, Opcodes.SASTORE -> {
-                    Value v = pop(stack);
-                    Value index = pop(stack);
-                    Value array = pop(stack);
-                    arrayStore(array, index, narrowForArray(op, v));
+                    Value v = stack.pop();
+                    Value index = stack.pop();
+                    Value array = stack.pop();
+                    arrayStore(array, index, ValueKinds.narrowForArray(op, v));
                 }
-                case Opcodes.POP -> pop(stack);
+                case Opcodes.POP -> stack.pop();
                 case Opcodes.POP2 -> {
-                    if (pop(stack).size() == 1) {
-                        pop(stack);
+                    if (stack.pop().size() == 1) {
+                        stack.pop();
                     }
                 }
-                case Opcodes.DUP -> dup(stack, 1, 0);
-                case Opcodes.DUP_X1 -> dup(stack, 1, 1);
-                case Opcodes.DUP_X2 -> dup(stack, 1, 2);
-                case Opcodes.DUP2 -> dup(stack, 2, 0);
-                case Opcodes.DUP2_X1 -> dup(stack, 2, 1);
-                case Opcodes.DUP2_X2 -> dup(stack, 2, 2);
+                case Opcodes.DUP -> stack.dup(1, 0);
+                case Opcodes.DUP_X1 -> stack.dup(1, 1);
+                case Opcodes.DUP_X2 -> stack.dup(1, 2);
+                case Opcodes.DUP2 -> stack.dup(2, 0);
+                case Opcodes.DUP2_X1 -> stack.dup(2, 1);
+                case Opcodes.DUP2_X2 -> stack.dup(2, 2);
                 case Opcodes.SWAP -> {
-                    Value a = pop(stack);
-                    Value b = pop(stack);
+                    Value a = stack.pop();
+                    Value b = stack.pop();
                     stack.add(a);
                     stack.add(b);
                 }
                 case Opcodes.IADD, Opcodes.ISUB, Opcodes.IMUL, Opcodes.IDIV, Opcodes.IREM, Opcodes.ISHL, Opcodes.ISHR,
                         Opcodes.IUSHR, Opcodes.IAND, Opcodes.IOR, Opcodes.IXOR -> {
-                    Value b = pop(stack);
-                    Value a = pop(stack);
+                    Value b = stack.pop();
+                    Value a = stack.pop();
                     stack.add(Arithmetic.intOp(op, a, b, where, line));
                 }
                 case Opcodes.LADD, Opcodes.LSUB, Opcodes.LMUL, Opcodes.LDIV, Opcodes.LREM, Opcodes.LAND, Opcodes.LOR,
                         Opcodes.LXOR, Opcodes.LSHL, Opcodes.LSHR, Opcodes.LUSHR -> {
-                    Value b = pop(stack);
-                    Value a = pop(stack);
+                    Value b = stack.pop();
+                    Value a = stack.pop();
                     stack.add(Arithmetic.longOp(op, a, b, where, line));
                 }
                 case Opcodes.FADD, Opcodes.FSUB, Opcodes.FMUL, Opcodes.FDIV, Opcodes.FREM, Opcodes.DADD, Opcodes.DSUB,
                         Opcodes.DMUL, Opcodes.DDIV, Opcodes.DREM -> {
-                    Value b = pop(stack);
-                    Value a = pop(stack);
+                    Value b = stack.pop();
+                    Value a = stack.pop();
                     stack.add(Arithmetic.floatingOp(op, a, b));
                 }
                 case Opcodes.INEG, Opcodes.LNEG, Opcodes.FNEG, Opcodes.DNEG, Opcodes.I2L, Opcodes.I2F, Opcodes.I2D,
                         Opcodes.L2I, Opcodes.L2F, Opcodes.L2D, Opcodes.F2I, Opcodes.F2L, Opcodes.F2D, Opcodes.D2I,
                         Opcodes.D2L, Opcodes.D2F, Opcodes.I2B, Opcodes.I2C, Opcodes.I2S ->
-                        stack.add(Arithmetic.unary(op, pop(stack)));
+                        stack.add(Arithmetic.unary(op, stack.pop()));
                 case Opcodes.LCMP, Opcodes.FCMPL, Opcodes.FCMPG, Opcodes.DCMPL, Opcodes.DCMPG -> {
-                    Value b = pop(stack);
-                    Value a = pop(stack);
+                    Value b = stack.pop();
+                    Value a = stack.pop();
                     stack.add(Arithmetic.compare(op, a, b));
                 }
                 case Opcodes.IFEQ, Opcodes.IFNE, Opcodes.IFLT, Opcodes.IFGE, Opcodes.IFGT, Opcodes.IFLE, Opcodes.IF_ICMPEQ,
@@ -441,7 +403,7 @@ final class StaticInterpreter {
                 case Opcodes.GOTO -> next = ((JumpInsnNode) insn).label;
                 case Opcodes.TABLESWITCH -> {
                     TableSwitchInsnNode sw = (TableSwitchInsnNode) insn;
-                    Value key = pop(stack);
+                    Value key = stack.pop();
                     if (!(key instanceof IntV k)) {
                         throw new Stop(unknownBranch(method, insn, where, line));
                     }
@@ -449,7 +411,7 @@ final class StaticInterpreter {
                 }
                 case Opcodes.LOOKUPSWITCH -> {
                     LookupSwitchInsnNode sw = (LookupSwitchInsnNode) insn;
-                    Value key = pop(stack);
+                    Value key = stack.pop();
                     if (!(key instanceof IntV k)) {
                         throw new Stop(unknownBranch(method, insn, where, line));
                     }
@@ -457,21 +419,21 @@ final class StaticInterpreter {
                     next = i >= 0 ? sw.labels.get(i) : sw.dflt;
                 }
                 case Opcodes.IRETURN, Opcodes.LRETURN, Opcodes.FRETURN, Opcodes.DRETURN, Opcodes.ARETURN -> {
-                    return pop(stack);
+                    return stack.pop();
                 }
                 case Opcodes.RETURN -> {
                     return null;
                 }
                 case Opcodes.GETSTATIC -> stack.add(getStatic((FieldInsnNode) insn));
-                case Opcodes.PUTSTATIC -> putStatic((FieldInsnNode) insn, pop(stack));
+                case Opcodes.PUTSTATIC -> putStatic((FieldInsnNode) insn, stack.pop());
                 case Opcodes.GETFIELD -> {
                     FieldInsnNode f = (FieldInsnNode) insn;
-                    stack.add(getField(pop(stack), f));
+                    stack.add(getField(stack.pop(), f));
                 }
                 case Opcodes.PUTFIELD -> {
                     FieldInsnNode f = (FieldInsnNode) insn;
-                    Value v = pop(stack);
-                    Value target = pop(stack);
+                    Value v = stack.pop();
+                    Value target = stack.pop();
                     if (target instanceof HeapObject o) {
                         o.fields.put(f.name + ":" + f.desc, v);
                     }
@@ -482,7 +444,7 @@ final class StaticInterpreter {
                     int count = argTypes.length + (op == Opcodes.INVOKESTATIC ? 0 : 1);
                     Value[] callArgs = new Value[count];
                     for (int i = count - 1; i >= 0; i--) {
-                        callArgs[i] = pop(stack);
+                        callArgs[i] = stack.pop();
                     }
                     Value result = invoke(op, call, callArgs, depth);
                     if (Type.getReturnType(call.desc).getSort() != Type.VOID) {
@@ -494,7 +456,7 @@ final class StaticInterpreter {
                     Type[] argTypes = Type.getArgumentTypes(indy.desc);
                     Value[] captured = new Value[argTypes.length];
                     for (int i = argTypes.length - 1; i >= 0; i--) {
-                        captured[i] = pop(stack);
+                        captured[i] = stack.pop();
                     }
                     stack.add(invokeDynamic(indy, argTypes, captured));
                 }
@@ -505,112 +467,34 @@ final class StaticInterpreter {
                     }
                     stack.add(newObject(type));
                 }
-                case Opcodes.NEWARRAY -> stack.add(newArray(primitiveArrayDescriptor(((IntInsnNode) insn).operand), pop(stack)));
+                case Opcodes.NEWARRAY ->
+                        stack.add(newArray(primitiveArrayDescriptor(((IntInsnNode) insn).operand), stack.pop()));
                 case Opcodes.ANEWARRAY -> {
                     String component = ((TypeInsnNode) insn).desc;
                     String desc = "[" + (component.startsWith("[") ? component : "L" + component + ";");
-                    stack.add(newArray(desc, pop(stack)));
+                    stack.add(newArray(desc, stack.pop()));
                 }
                 case Opcodes.MULTIANEWARRAY -> {
                     MultiANewArrayInsnNode m = (MultiANewArrayInsnNode) insn;
                     Value[] dims = new Value[m.dims];
                     for (int i = m.dims - 1; i >= 0; i--) {
-                        dims[i] = pop(stack);
+                        dims[i] = stack.pop();
                     }
                     stack.add(multiArray(m.desc, dims, 0));
                 }
                 case Opcodes.ARRAYLENGTH -> {
-                    Value a = pop(stack);
+                    Value a = stack.pop();
                     stack.add(a instanceof HeapObject o && o.array && o.length >= 0 ? new IntV((int) o.length) : new Unknown('I', null));
                 }
                 case Opcodes.ATHROW -> throw new Stop("throws an exception in " + where + (line > 0 ? " at line " + line : ""));
                 case Opcodes.CHECKCAST -> { }
-                case Opcodes.INSTANCEOF -> stack.add(instanceOf(pop(stack), ((TypeInsnNode) insn).desc));
-                case Opcodes.MONITORENTER, Opcodes.MONITOREXIT -> pop(stack);
+                case Opcodes.INSTANCEOF -> stack.add(instanceOf(stack.pop(), ((TypeInsnNode) insn).desc));
+                case Opcodes.MONITORENTER, Opcodes.MONITOREXIT -> stack.pop();
                 default -> throw new Stop("bytecode " + op + " is not interpreted (" + where + ")");
             }
             insn = next;
         }
         throw new Stop("ran off the end of " + where);
-    }
-
-    /**
-     * The dup family, by the JVM's definition in words (a long or double is two): a copy of the top
-     * {@code copyWords} words goes under the {@code underWords} words below them. DUP is (1, 0), DUP_X2 is
-     * (1, 2), DUP2_X1 is (2, 1), and so on; whether a value is one word or two decides how many it takes.
-     */
-    private static void dup(List<Value> stack, int copyWords, int underWords) {
-        int copied = startOfWords(stack, stack.size(), copyWords);
-        int under = startOfWords(stack, copied, underWords);
-        stack.addAll(under, new ArrayList<>(stack.subList(copied, stack.size())));
-    }
-
-    /** Where the values that make up the given number of words below {@code end} begin. */
-    private static int startOfWords(List<Value> stack, int end, int words) {
-        int at = end;
-        for (int taken = 0; taken < words; ) {
-            if (at == 0) {
-                throw new MalformedCode("the operand stack underflows");
-            }
-            taken += stack.get(--at).size();
-        }
-        return at;
-    }
-
-    static Value pop(List<Value> stack) {
-        if (stack.isEmpty()) {
-            throw new MalformedCode("the operand stack underflows");
-        }
-        return stack.remove(stack.size() - 1);
-    }
-
-    private static char kindOfLoad(int op) {
-        return switch (op) {
-            case Opcodes.ILOAD -> 'I';
-            case Opcodes.LLOAD -> 'J';
-            case Opcodes.FLOAD -> 'F';
-            case Opcodes.DLOAD -> 'D';
-            default -> 'L';
-        };
-    }
-
-    private static char kindOfArrayLoad(int op) {
-        return switch (op) {
-            case Opcodes.LALOAD -> 'J';
-            case Opcodes.FALOAD -> 'F';
-            case Opcodes.DALOAD -> 'D';
-            case Opcodes.AALOAD -> 'L';
-            default -> 'I';
-        };
-    }
-
-    private static Value narrowForArray(int op, Value v) {
-        if (v instanceof IntV i) {
-            return switch (op) {
-                case Opcodes.BASTORE -> new IntV((byte) i.v());
-                case Opcodes.CASTORE -> new IntV((char) i.v());
-                case Opcodes.SASTORE -> new IntV((short) i.v());
-                default -> v;
-            };
-        }
-        return v;
-    }
-
-    private static Value ldc(Object cst) {
-        if (cst instanceof Integer i) {
-            return new IntV(i);
-        } else if (cst instanceof Long l) {
-            return new LongV(l);
-        } else if (cst instanceof Float f) {
-            return new FloatV(f);
-        } else if (cst instanceof Double d) {
-            return new DoubleV(d);
-        } else if (cst instanceof String text) {
-            return new External("a string literal", null, text);
-        } else if (cst instanceof Type t && t.getSort() != Type.METHOD) {
-            return new External("a class literal", t.getDescriptor());
-        }
-        return new External("a constant " + cst, null);
     }
 
     private String unknownBranch(MethodNode method, AbstractInsnNode insn, String where, int line) {
@@ -718,20 +602,10 @@ final class StaticInterpreter {
         };
     }
 
-    private static Value defaultValue(char kind) {
-        return switch (kind) {
-            case 'J' -> new LongV(0);
-            case 'F' -> new FloatV(0);
-            case 'D' -> new DoubleV(0);
-            case 'L', '[' -> new Null();
-            default -> new IntV(0);
-        };
-    }
-
     private Value arrayLoad(Value array, Value index, char kind) {
         if (array instanceof HeapObject o && o.array && !o.elementsUnknown && index instanceof IntV i && o.length >= 0) {
             Value v = o.elements.get(i.v());
-            return v != null ? v : defaultValue(o.type.charAt(1));
+            return v != null ? v : ValueKinds.defaultValue(o.type.charAt(1));
         }
         if (array instanceof External) {
             return kind == 'L' ? new External("an element of a library array", null) : new Unknown(kind, null);
@@ -754,7 +628,7 @@ final class StaticInterpreter {
         char kind = f.desc.charAt(0);
         if (target instanceof HeapObject o) {
             Value v = o.fields.get(f.name + ":" + f.desc);
-            return v != null ? v : defaultValue(kind);
+            return v != null ? v : ValueKinds.defaultValue(kind);
         }
         if (target instanceof External) {
             return kind == 'L' || kind == '[' ? new External("a field of a library object", null) : new Unknown(kind, null);
@@ -792,7 +666,7 @@ final class StaticInterpreter {
         FieldRef ref = resolveField(f.owner, f.name, f.desc);
         if (ref == null) {
             return kind == 'L' || kind == '[' ? new Unknown('L', "field " + f.owner.replace('/', '.') + "." + f.name
-                    + " is not on the classpath") : new Unknown(normalKind(kind), null);
+                    + " is not on the classpath") : new Unknown(ValueKinds.normalKind(kind), null);
         }
         if (classes.isInput(ref.owner())) {
             ClassState state = initialize(ref.owner());
@@ -805,17 +679,13 @@ final class StaticInterpreter {
             }
         }
         if (ref.node().value != null) {
-            return ldc(ref.node().value);
+            return ValueKinds.ldc(ref.node().value);
         }
         if (classes.isInput(ref.owner())) {
-            return defaultValue(kind);
+            return ValueKinds.defaultValue(kind);
         }
         return kind == 'L' || kind == '[' ? new External("static field " + ref.owner().replace('/', '.') + "." + f.name, null)
-                : new Unknown(normalKind(kind), null);
-    }
-
-    private static char normalKind(char kind) {
-        return kind == 'J' || kind == 'D' || kind == 'F' ? kind : 'I';
+                : new Unknown(ValueKinds.normalKind(kind), null);
     }
 
     private void putStatic(FieldInsnNode f, Value v) {
@@ -863,7 +733,7 @@ final class StaticInterpreter {
 
     private Value invoke(int op, MethodInsnNode call, Value[] args, int depth) throws Stop {
         Type returnType = Type.getReturnType(call.desc);
-        char returnKind = kindOf(returnType);
+        char returnKind = ValueKinds.kindOf(returnType);
         String called = call.owner.replace('/', '.') + "." + call.name;
 
         Value special = intrinsic(op, call, args);
@@ -888,7 +758,7 @@ final class StaticInterpreter {
                         // Its growth makes the field unbounded anyway; what it adds is not followed.
                         o.markUnbounded("grown by " + called + " in the static initializer");
                         keepReachable(o, args);
-                        return result(returnKind, null);
+                        return ValueKinds.result(returnKind, null);
                     }
                 }
             } else if (receiver instanceof HeapObject o) {
@@ -928,21 +798,14 @@ final class StaticInterpreter {
                 callStopped(called, e.getMessage());
             }
             notFollowed("a call to " + called + " that cannot be interpreted to its end: " + e.getMessage());
-            return result(returnKind, "the result of a call that cannot be interpreted: " + e.getMessage());
+            return ValueKinds.result(returnKind, "the result of a call that cannot be interpreted: " + e.getMessage());
         }
     }
 
     /** The result of a call not followed: objects given to it may hold anything it made, unless it returns nothing. */
     private Value unfollowed(char returnKind, String reason, Value[] args) {
         notFollowed(reason);
-        return result(returnKind, reason);
-    }
-
-    private static Value result(char kind, String reason) {
-        if (kind == 'V') {
-            return null;
-        }
-        return new Unknown(kind, kind == 'L' ? reason : null);
+        return ValueKinds.result(returnKind, reason);
     }
 
     private static void keepReachable(HeapObject o, Value[] args) {
@@ -951,17 +814,6 @@ final class StaticInterpreter {
                 o.unindexed.add(args[i]);
             }
         }
-    }
-
-    private static char kindOf(Type t) {
-        return switch (t.getSort()) {
-            case Type.VOID -> 'V';
-            case Type.LONG -> 'J';
-            case Type.FLOAT -> 'F';
-            case Type.DOUBLE -> 'D';
-            case Type.OBJECT, Type.ARRAY -> 'L';
-            default -> 'I';
-        };
     }
 
     /** Calls whose effect is modelled directly; null when the call is to be followed. */
@@ -1097,8 +949,8 @@ final class StaticInterpreter {
             return new Unknown('L', "a string built at run time (its length is not computed)");
         }
         notFollowed("invokedynamic " + indy.name);
-        char kind = kindOf(Type.getReturnType(indy.desc));
-        return result(kind == 'V' ? 'L' : kind, "the result of invokedynamic " + indy.name + " (bootstrap "
+        char kind = ValueKinds.kindOf(Type.getReturnType(indy.desc));
+        return ValueKinds.result(kind == 'V' ? 'L' : kind, "the result of invokedynamic " + indy.name + " (bootstrap "
                 + bsm.getOwner().replace('/', '.') + "." + bsm.getName() + ")");
     }
 
