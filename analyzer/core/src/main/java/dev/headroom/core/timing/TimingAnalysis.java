@@ -90,7 +90,7 @@ public final class TimingAnalysis {
     private final boolean assertionsEnabled;
     private final TimingExceptions exceptions;
     /** Each method met, with its timing once made: one lookup per call, and none for a site's targets once listed. */
-    private final Map<MethodRef, Known> byMethod = new HashMap<>();
+    private final Map<MethodRef, KnownMethod> byMethod = new HashMap<>();
     /**
      * Whether each method called names an intrinsic and its cost (empty: it does not, or the flow facts give it a
      * cost): asked at every call site of every analysis, which builds the cost model's keys as strings.
@@ -103,12 +103,11 @@ public final class TimingAnalysis {
      * hash objects by identity, so its order would vary by run).
      */
     private final List<MethodTiming> contextual = new ArrayList<>();
-    /** The methods being analysed, outermost first (to name cycles); each one's place is in its {@link Known}. */
+    /** The methods being analysed, outermost first (to name cycles); each one's place is in its {@link KnownMethod}. */
     private final List<MethodRef> inProgress = new ArrayList<>();
     /** Changes whenever {@link #inProgress} does: two calls back into a method with the same value see the same cycle. */
     private long stackVersion;
-    /** How many sites' targets were listed: each list's number (see {@link Known#listedAt}). */
-    private int sitesListed;
+    private final CallTargets callTargets;
     private final RootPaths paths = new RootPaths(this::timingMade);
     private final MethodBound methodBounds = new MethodBound(this::isRoot);
     /** Whether the throw sites below the roots are listed on a second thread while the unbounded loops are searched. */
@@ -143,6 +142,7 @@ public final class TimingAnalysis {
         this.model = model;
         this.facts = facts;
         this.fieldLengths = new FieldArrayLengths(hierarchy.classes());
+        this.callTargets = new CallTargets(hierarchy, facts, model, this::entry);
     }
 
     /** Where the integer programs' answers are kept: in this run only (the default), or across runs too. */
@@ -176,25 +176,6 @@ public final class TimingAnalysis {
 
         MethodTiming runs(MethodTiming callee) {
             return normalRuns ? callee.normalRuns() : callee;
-        }
-    }
-
-    /**
-     * What the analysis knows of one method: its timing once made; while it is analysed (on its own or in a call's
-     * context), its place in {@link #inProgress}; and the stand-in last made for a call back into it, with the
-     * {@link #stackVersion} it was made at (the same cycle is reached from a method's every call site).
-     */
-    private static final class Known {
-        final MethodRef ref;
-        MethodTiming timing;
-        int inProgressAt = -1;
-        MethodTiming recursion;
-        long recursionAt;
-        /** The last site whose targets listed it ({@link #targetsOf}): each target once, with no set per site. */
-        int listedAt;
-
-        Known(MethodRef ref) {
-            this.ref = ref;
         }
     }
 
@@ -316,13 +297,13 @@ public final class TimingAnalysis {
 
     // ---- per method ----
 
-    private Known entry(MethodRef ref) {
-        return byMethod.computeIfAbsent(ref, Known::new);
+    private KnownMethod entry(MethodRef ref) {
+        return byMethod.computeIfAbsent(ref, KnownMethod::new);
     }
 
     /** A method's timing once made, else null (never met, or still being analysed). */
     private MethodTiming timingMade(MethodRef ref) {
-        Known k = byMethod.get(ref);
+        KnownMethod k = byMethod.get(ref);
         return k == null ? null : k.timing;
     }
 
@@ -330,7 +311,7 @@ public final class TimingAnalysis {
         return timing(entry(ref));
     }
 
-    private MethodTiming timing(Known k) {
+    private MethodTiming timing(KnownMethod k) {
         if (k.timing != null) {
             return k.timing;
         }
@@ -391,13 +372,13 @@ public final class TimingAnalysis {
         return t;
     }
 
-    private void enter(Known k) {
+    private void enter(KnownMethod k) {
         k.inProgressAt = inProgress.size();
         inProgress.add(k.ref);
         stackVersion++;
     }
 
-    private void leave(Known k) {
+    private void leave(KnownMethod k) {
         inProgress.remove(inProgress.size() - 1);
         k.inProgressAt = -1;
         stackVersion++;
@@ -467,7 +448,7 @@ public final class TimingAnalysis {
                 t.coldLoops.add(lb.header());
             }
         }
-        MethodCalls calls = new MethodCalls(node, cfg.insns.size());
+        CallTargets.MethodCalls calls = new CallTargets.MethodCalls(node, cfg.insns.size());
         BlockCosts all = blockCosts(t, calls, cfg, values, cold, false);
         Consumer<Ipet> constraints = loopBounds.constrained() ? loopBounds::constrain : null;
         if (exceptions == TimingExceptions.EXCLUDE && (cold.any() || t.calleeNormalDiffers)) {
@@ -486,94 +467,11 @@ public final class TimingAnalysis {
     }
 
     /**
-     * The graph's calls of a method by instruction (none for a method the graph does not hold), and each call
-     * instruction's targets as the timing reads them, worked out on first use and shared by the timings of all
-     * runs and of normal runs (a call site of {@code Object.toString} has hundreds).
-     */
-    private static final class MethodCalls {
-        /** By instruction index: the calls there, null where none. */
-        private final List<Call>[] byIndex;
-        /** By instruction index: the targets of the call there, null until worked out. */
-        final SiteTargets[] targets;
-
-        @SuppressWarnings("unchecked")
-        MethodCalls(CallGraph.Node node, int instructions) {
-            byIndex = new List[instructions];
-            targets = new SiteTargets[instructions];
-            if (node != null) {
-                for (Call call : node.calls()) {
-                    int i = call.site().index();
-                    if (byIndex[i] == null) {
-                        byIndex[i] = new ArrayList<>(1);
-                    }
-                    byIndex[i].add(call);
-                }
-            }
-        }
-
-        List<Call> at(int index) {
-            List<Call> here = byIndex[index];
-            return here == null ? List.of() : here;
-        }
-    }
-
-    /**
-     * What a call instruction may lead into, each once in the order of the graph's calls, and the first reason one
-     * of its calls cannot be analysed (null when none).
-     */
-    private record SiteTargets(List<Known> targets, CharSequence unanalysable, MethodRef unanalysableRef) {
-    }
-
-    private SiteTargets targetsOf(MethodTiming t, List<Call> here, MethodInsnNode mi) {
-        List<Known> targets = new ArrayList<>(here.size());
-        int site = ++sitesListed;
-        CharSequence unanalysable = null;
-        MethodRef unanalysableRef = null;
-        for (Call call : here) {
-            Target target = call.target();
-            MethodRef analysed = targetOf(target);
-            if (analysed != null) {
-                addOnce(targets, site, entry(analysed));
-            } else if (target instanceof Target.Unanalysable u) {
-                if (facts.methodCost(u.ref()).isPresent() || model.methodCost(u.ref()).isPresent()) {
-                    addOnce(targets, site, entry(u.ref()));
-                } else if (unanalysable == null) {
-                    unanalysable = new LazyText(() -> "call to " + short_(u.ref()) + " cannot be analysed: " + u.reason());
-                    unanalysableRef = u.ref();
-                }
-            }
-        }
-        if (here.isEmpty()) {
-            Optional<MethodRef> resolved = resolveHere(mi);
-            if (resolved.isPresent()) {
-                targets.add(entry(resolved.get()));
-            } else {
-                MethodRef named = new MethodRef(mi.owner, mi.name, mi.desc);
-                if (facts.methodCost(named).isPresent() || model.methodCost(named).isPresent()) {
-                    targets.add(entry(named));
-                } else {
-                    unanalysable = "call to " + short_(named) + " in " + short_(t.ref)
-                            + " cannot be analysed: a virtual call whose targets the call graph does not give";
-                }
-            }
-        }
-        return new SiteTargets(targets, unanalysable, unanalysableRef);
-    }
-
-    /** Appends a target unless this site listed it already. */
-    private static void addOnce(List<Known> targets, int site, Known target) {
-        if (target.listedAt != site) {
-            target.listedAt = site;
-            targets.add(target);
-        }
-    }
-
-    /**
      * @param normalRuns the costs of runs that complete normally: cold blocks cost nothing, and a call costs
      *                   its callee's normal runs, or all its runs inside a try range whose handler recovers (the
      *                   callee may throw after running part of itself, and the run still completes)
      */
-    private BlockCosts blockCosts(MethodTiming t, MethodCalls calls, ControlFlow cfg, ConstantFrames values,
+    private BlockCosts blockCosts(MethodTiming t, CallTargets.MethodCalls calls, ControlFlow cfg, ConstantFrames values,
                                   ColdBlocks cold, boolean normalRuns) {
         BlockCosts costs = new BlockCosts(cfg);
         for (int b = 0; b < cfg.blockCount; b++) {
@@ -607,7 +505,7 @@ public final class TimingAnalysis {
     }
 
     /** @param calls the graph's calls of the method, by instruction */
-    private SiteCost siteCost(MethodTiming t, MethodCalls calls, int index, AbstractInsnNode insn, int line,
+    private SiteCost siteCost(MethodTiming t, CallTargets.MethodCalls calls, int index, AbstractInsnNode insn, int line,
                               ConstantFrames values, Use use) {
         List<Call> here = calls.at(index);
         if (insn instanceof InvokeDynamicInsnNode indy) {
@@ -634,19 +532,19 @@ public final class TimingAnalysis {
         if (intrinsic.isPresent()) { // a JVM intrinsic: its compiled form's cost, its bytecode is not walked
             return new SiteCost(intrinsic.getAsLong(), null, null, null);
         }
-        SiteTargets site = calls.targets[index];
+        CallTargets.SiteTargets site = calls.targets[index];
         if (site == null) {
-            site = targetsOf(t, here, mi);
+            site = callTargets.of(t, here, mi);
             calls.targets[index] = site;
         }
-        List<Known> targets = site.targets();
+        List<KnownMethod> targets = site.targets();
         CharSequence unanalysable = site.unanalysable();
         MethodRef unanalysableRef = site.unanalysableRef();
         long worst = 0;
         MethodTiming worstTarget = null;
         CharSequence reason = unanalysable;
         MethodRef cause = unanalysableRef;
-        for (Known k : targets) {
+        for (KnownMethod k : targets) {
             MethodRef target = k.ref;
             MethodTiming all = timing(k);
             MethodTiming inContext = all.bounded() ? null : inContext(k, all, mi, values, index);
@@ -682,8 +580,8 @@ public final class TimingAnalysis {
      * known there in turn. Null when nothing is known of the arguments or the callee has no bound for another
      * reason (recursion, a native method).
      */
-    private MethodTiming inContext(Known target, MethodTiming contextFree, MethodInsnNode mi, ConstantFrames values,
-                                   int index) {
+    private MethodTiming inContext(KnownMethod target, MethodTiming contextFree, MethodInsnNode mi,
+                                   ConstantFrames values, int index) {
         if (target.inProgressAt >= 0 || !contextMayBound(contextFree)) {
             return null;
         }
@@ -748,7 +646,7 @@ public final class TimingAnalysis {
         }
         MethodTiming t = new MethodTiming(target, contextFree.owner);
         ContextReads reads = new ContextReads(contextFree.owner.internalName(), method.get());
-        Known k = entry(target);
+        KnownMethod k = entry(target);
         enter(k);
         try {
             analyzeBytecode(t, node, method.get(), known, reads);
@@ -825,7 +723,7 @@ public final class TimingAnalysis {
                 for (Call call : here) {
                     if (call.site() instanceof Site.Invoke in
                             && in.owner().equals(type.getInternalName()) && in.descriptor().equals(descriptor)) {
-                        MethodRef target = targetOf(call.target());
+                        MethodRef target = CallTargets.targetOf(call.target());
                         if (target == null) {
                             return new SiteCost(0, "call to " + in.owner().replace('/', '.') + "#" + indy.name
                                     + " for a component of the record in " + short_(t.ref) + " cannot be analysed",
@@ -838,8 +736,8 @@ public final class TimingAnalysis {
                     if (type.getSort() == Type.ARRAY) {
                         targets.add(new MethodRef("java/lang/Object", indy.name, descriptor)); // arrays override none
                     } else {
-                        resolveHere(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, type.getInternalName(), indy.name,
-                                descriptor, false)).ifPresent(targets::add);
+                        callTargets.resolveHere(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, type.getInternalName(),
+                                indy.name, descriptor, false)).ifPresent(targets::add);
                     }
                 }
                 if (targets.isEmpty()) {
@@ -908,40 +806,13 @@ public final class TimingAnalysis {
         return cost;
     }
 
-    /** The method whose bytecode (or trusted cost) a call target leads to; null for an unanalysable one. */
-    private static MethodRef targetOf(Target target) {
-        if (target instanceof Target.Method m) {
-            return m.ref();
-        }
-        if (target instanceof Target.Summarised s) {
-            return s.ref();
-        }
-        if (target instanceof Target.CallbacksOnly c) {
-            return c.ref();
-        }
-        return null;
-    }
-
-    /** A call the graph gives no target for: static, special, private and final targets only. */
-    private Optional<MethodRef> resolveHere(MethodInsnNode mi) {
-        Hierarchy.Resolution r = hierarchy.resolve(mi.owner, mi.name, mi.desc);
-        if (!r.isFound()) {
-            return Optional.empty();
-        }
-        Hierarchy.Declared d = r.declared();
-        boolean direct = mi.getOpcode() == Opcodes.INVOKESTATIC || mi.getOpcode() == Opcodes.INVOKESPECIAL
-                || d.is(Opcodes.ACC_PRIVATE) || d.is(Opcodes.ACC_FINAL) || d.is(Opcodes.ACC_STATIC)
-                || (d.owner().node().access & Opcodes.ACC_FINAL) != 0;
-        return direct ? Optional.of(d.ref()) : Optional.empty();
-    }
-
     /**
      * The search over every method analysed so far that has no bound. A method named through a subclass
      * shares the timing of its declaration but keeps its own name in chains, as it does in the call graph.
      */
     private UnboundedLoopSearch unboundedLoopSearch() {
         List<UnboundedLoopSearch.Method> unbounded = new ArrayList<>();
-        for (Known k : byMethod.values()) {
+        for (KnownMethod k : byMethod.values()) {
             if (k.timing != null && !k.timing.bounded()) {
                 unbounded.add(searched(k.ref, k.timing, null));
             }
