@@ -98,8 +98,8 @@ public final class JsonOutput {
         }
 
         /**
-         * A loop, not a stream of the chars: in a profile of writing every Guava method's report, the stream took 29
-         * of its 348 samples.
+         * Whether the string holds a surrogate char, paired or not. A loop, not a stream of the chars: in a profile of
+         * writing every Guava method's report, the stream took 29 of its 348 samples.
          */
         private static boolean holdsSurrogate(String value) {
             for (int i = 0; i < value.length(); i++) {

@@ -5,8 +5,6 @@ import java.util.List;
 
 /** The static interpreter's operand stack, of values: a long or double is one value of two words. */
 final class OperandStack {
-    private final List<Value> values = new ArrayList<>();
-
     /** Code no verifier would accept (the operand stack underflows, say): the method cannot be interpreted. */
     static final class MalformedCode extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -15,6 +13,8 @@ final class OperandStack {
             super(reason, null, false, false);
         }
     }
+
+    private final List<Value> values = new ArrayList<>();
 
     void add(Value v) {
         values.add(v);

@@ -758,7 +758,7 @@ final class StaticInterpreter {
                         // Its growth makes the field unbounded anyway; what it adds is not followed.
                         o.markUnbounded("grown by " + called + " in the static initializer");
                         keepReachable(o, args);
-                        return ValueKinds.result(returnKind, null);
+                        return ValueKinds.unknownResult(returnKind, null);
                     }
                 }
             } else if (receiver instanceof HeapObject o) {
@@ -798,14 +798,15 @@ final class StaticInterpreter {
                 callStopped(called, e.getMessage());
             }
             notFollowed("a call to " + called + " that cannot be interpreted to its end: " + e.getMessage());
-            return ValueKinds.result(returnKind, "the result of a call that cannot be interpreted: " + e.getMessage());
+            return ValueKinds.unknownResult(returnKind,
+                    "the result of a call that cannot be interpreted: " + e.getMessage());
         }
     }
 
     /** The result of a call not followed: objects given to it may hold anything it made, unless it returns nothing. */
     private Value unfollowed(char returnKind, String reason, Value[] args) {
         notFollowed(reason);
-        return ValueKinds.result(returnKind, reason);
+        return ValueKinds.unknownResult(returnKind, reason);
     }
 
     private static void keepReachable(HeapObject o, Value[] args) {
@@ -950,8 +951,8 @@ final class StaticInterpreter {
         }
         notFollowed("invokedynamic " + indy.name);
         char kind = ValueKinds.kindOf(Type.getReturnType(indy.desc));
-        return ValueKinds.result(kind == 'V' ? 'L' : kind, "the result of invokedynamic " + indy.name + " (bootstrap "
-                + bsm.getOwner().replace('/', '.') + "." + bsm.getName() + ")");
+        return ValueKinds.unknownResult(kind == 'V' ? 'L' : kind, "the result of invokedynamic " + indy.name
+                + " (bootstrap " + bsm.getOwner().replace('/', '.') + "." + bsm.getName() + ")");
     }
 
     /** Classes whose static initializers were run (inputs only), in the order they ran. */

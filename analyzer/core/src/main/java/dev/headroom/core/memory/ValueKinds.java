@@ -92,7 +92,8 @@ final class ValueKinds {
         };
     }
 
-    static Value result(char kind, String reason) {
+    /** What a call not followed returns: nothing for {@code V}, else a value of the kind not known, with why. */
+    static Value unknownResult(char kind, String reason) {
         if (kind == 'V') {
             return null;
         }

@@ -11,8 +11,8 @@ import java.util.function.Supplier;
  * along call chains as the analysis thread does, and must not fail on this thread alone. Closing waits
  * for the thread to end, so a run that fails on the analysis thread leaves no thread behind still holding its part of
  * the analysis (the Maven plugin goes on with the build after an out-of-memory failure), and a failure of the work that
- * {@link #get()} did not report is added to the analysis thread's as a suppressed one (an error of the JVM's, such as
- * running out of memory, inside an {@link AlsoFailed}).
+ * {@link #get()} did not report is added to the analysis thread's as a suppressed one, inside an {@link AlsoFailed}.
+ * The caller takes the result with {@link #get()} on every path that does not fail: closing is for the paths that do.
  */
 public final class Beside<T> implements AutoCloseable {
     /**
@@ -26,25 +26,26 @@ public final class Beside<T> implements AutoCloseable {
     private T result;
     private Throwable failure;
     private boolean reported;
-    /** What closing throws for an error of the JVM's that get() did not report; made when the thread starts. */
+    /** What closing throws for a failure get() did not report; made when the thread starts. */
     private AlsoFailed alsoFailed;
 
     /**
-     * An error of the JVM's (out of memory, say) that the work beside threw and {@link #get()} did not report, as
-     * closing throws it: its cause. The JVM can hand one shared instance of such an error to every thread that runs out
-     * of memory at once, and an exception is never added to itself as a suppressed one (Java throws an
-     * IllegalArgumentException instead, and the analysis thread's own error is lost behind it); this one is made when
-     * the work starts, so closing allocates nothing.
+     * A failure of the work beside that {@link #get()} did not report, as closing throws it: its cause. The JVM can
+     * throw one shared instance of an exception on two threads at once (an out-of-memory error when both run out of
+     * memory, a {@code NullPointerException} from compiled code that omits stack traces), and an exception is never
+     * added to itself as a suppressed one: Java throws an IllegalArgumentException instead, and the analysis thread's
+     * own failure is lost behind it. This one is made when the work starts, so closing allocates nothing.
      */
     public static final class AlsoFailed extends RuntimeException {
-        private transient Throwable failure;
+        private static final long serialVersionUID = 1L;
+        private volatile Throwable failure;
 
         private AlsoFailed(String name) {
             super("the work on thread " + name + " failed too", null, false, false);
         }
 
         @Override
-        public synchronized Throwable getCause() {
+        public Throwable getCause() {
             return failure;
         }
     }
@@ -93,20 +94,14 @@ public final class Beside<T> implements AutoCloseable {
         return result;
     }
 
-    /**
-     * Waits for the work to end; throws its failure when {@link #get()} has not: an error of the JVM's inside an
-     * {@link AlsoFailed}, anything else as it is.
-     */
+    /** Waits for the work to end; throws its failure, inside an {@link AlsoFailed}, when {@link #get()} has not. */
     @Override
     public void close() {
         awaitEnd();
         if (failure != null && !reported) {
-            if (failure instanceof VirtualMachineError && alsoFailed != null) {
-                reported = true;
-                alsoFailed.failure = failure;
-                throw alsoFailed;
-            }
-            get();
+            reported = true;
+            alsoFailed.failure = failure;
+            throw alsoFailed;
         }
     }
 

@@ -87,8 +87,8 @@ final class CallTargets {
                 if (facts.methodCost(u.ref()).isPresent() || model.methodCost(u.ref()).isPresent()) {
                     addOnce(targets, site, entry.apply(u.ref()));
                 } else if (unanalysable == null) {
-                    unanalysable = new LazyText(() -> "call to " + TimingAnalysis.short_(u.ref()) + " cannot be analysed: "
-                            + u.reason());
+                    unanalysable = new LazyText(() -> "call to " + TimingAnalysis.short_(u.ref())
+                            + " cannot be analysed: " + u.reason());
                     unanalysableRef = u.ref();
                 }
             }

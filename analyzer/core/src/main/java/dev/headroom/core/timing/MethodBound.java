@@ -15,6 +15,8 @@ import java.util.function.Predicate;
  * has loops or flow facts the IPET's, with the loops and lines of its worst case.
  */
 final class MethodBound {
+    /** The methods being bounded as roots (a loop-free one keeps its worst path's lines). */
+    private final Predicate<MethodRef> isRoot;
     /**
      * Whether methods with loops or flow facts get the IPET's bound; off only by the internal switch
      * {@code -Dheadroom.internal.ipet=off}, for the benchmark that weighs what the IPET costs
@@ -23,8 +25,6 @@ final class MethodBound {
     private final boolean ipet = !"off".equals(System.getProperty("headroom.internal.ipet"));
     /** Each integer program solved, by {@link Ipet#signature}: the same program is solved once. */
     private SolvedPrograms solved = SolvedPrograms.inMemory();
-    /** The methods being bounded as roots (a loop-free one keeps its worst path's lines). */
-    private final Predicate<MethodRef> isRoot;
 
     MethodBound(Predicate<MethodRef> isRoot) {
         this.isRoot = isRoot;

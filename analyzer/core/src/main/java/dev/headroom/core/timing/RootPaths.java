@@ -51,7 +51,7 @@ final class RootPaths {
      * each text made again per root filled the heap. The last step of an unbounded root's path likewise, by
      * the reason it shares with the callee that gave it.
      */
-    String pathName(MethodRef ref) {
+    private String pathName(MethodRef ref) {
         return pathNames.computeIfAbsent(ref, TimingAnalysis::short_);
     }
 

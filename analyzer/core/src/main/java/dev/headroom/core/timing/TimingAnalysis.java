@@ -9,7 +9,6 @@ import dev.headroom.core.callgraph.ColdCode;
 import dev.headroom.core.callgraph.MethodRef;
 import dev.headroom.core.callgraph.RecordMethods;
 import dev.headroom.core.callgraph.Site;
-import dev.headroom.core.callgraph.Target;
 import dev.headroom.core.classpath.Annotations;
 import dev.headroom.core.classpath.LoadedClass;
 import dev.headroom.core.heap.StaticObjects;
@@ -107,8 +106,11 @@ public final class TimingAnalysis {
     private final List<MethodRef> inProgress = new ArrayList<>();
     /** Changes whenever {@link #inProgress} does: two calls back into a method with the same value see the same cycle. */
     private long stackVersion;
+    /** Each call instruction's targets as the timing reads them. */
     private final CallTargets callTargets;
+    /** The roots' worst paths, cause paths and worst cases. */
     private final RootPaths paths = new RootPaths(this::timingMade);
+    /** Each method's bound from its blocks' costs. */
     private final MethodBound methodBounds = new MethodBound(this::isRoot);
     /** Whether the throw sites below the roots are listed on a second thread while the unbounded loops are searched. */
     private boolean twoThreads;
@@ -471,8 +473,8 @@ public final class TimingAnalysis {
      *                   its callee's normal runs, or all its runs inside a try range whose handler recovers (the
      *                   callee may throw after running part of itself, and the run still completes)
      */
-    private BlockCosts blockCosts(MethodTiming t, CallTargets.MethodCalls calls, ControlFlow cfg, ConstantFrames values,
-                                  ColdBlocks cold, boolean normalRuns) {
+    private BlockCosts blockCosts(MethodTiming t, CallTargets.MethodCalls calls, ControlFlow cfg,
+                                  ConstantFrames values, ColdBlocks cold, boolean normalRuns) {
         BlockCosts costs = new BlockCosts(cfg);
         for (int b = 0; b < cfg.blockCount; b++) {
             if (!cfg.reachable[b] || cold.isDead(b) || (normalRuns && cold.isCold(b))) {

@@ -50,11 +50,12 @@ class TypeFlowTest {
             check(new Random(seed), seed, mismatches, held);
         }
         assertEquals(List.of(), mismatches);
-        // What the nodes heard came through each of the set's three forms.
+        // Coverage of the fixtures: the sets heard have sizes of each of the set's three forms (one member; an array
+        // up to SmallSet.INDEX_FROM; indexed past it).
         assertEquals(Set.of("array", "indexed", "one member"), held);
     }
 
-    /** @param held gets the forms of the type sets the listeners heard: one member, an array, indexed */
+    /** @param held gets the forms, by size, of the type sets the listeners heard: one member, an array, indexed */
     private static void check(Random random, int seed, List<String> mismatches, Set<String> held) {
         List<ModelEdge> edges = new ArrayList<>();
         for (int i = 0; i < NODES * 2; i++) {
@@ -273,7 +274,7 @@ class TypeFlowTest {
             }
         }
         assertEquals(List.of(), mismatches);
-        // The nodes heard all three outcomes.
+        // Coverage of the fixtures: nodes end in each of the three ways.
         assertEquals(Set.of("known types", "unknown, not widened", "widened"), cases);
     }
 }

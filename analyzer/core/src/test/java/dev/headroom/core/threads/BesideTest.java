@@ -1,7 +1,6 @@
 package dev.headroom.core.threads;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -68,7 +67,10 @@ class BesideTest {
         })));
     }
 
-    /** A failure of the work is not lost when the analysis thread fails too: closing adds it as a suppressed one. */
+    /**
+     * A failure of the work is not lost when the analysis thread fails too: closing adds it as a suppressed one, inside
+     * the wrapper it makes (the failure its cause).
+     */
     @Test
     void closeThrowsAFailureThatGetDidNotReport() {
         IllegalStateException pathsFailure = new IllegalStateException("in the path analysis");
@@ -81,12 +83,15 @@ class BesideTest {
             }
         });
         assertSame(mainFailure, thrown);
-        assertArrayEquals(new Throwable[] {pathsFailure}, thrown.getSuppressed());
+        assertEquals(1, thrown.getSuppressed().length);
+        assertAll(
+                () -> assertSame(Beside.AlsoFailed.class, thrown.getSuppressed()[0].getClass()),
+                () -> assertSame(pathsFailure, thrown.getSuppressed()[0].getCause()));
     }
 
     /**
-     * The JVM can throw one shared out-of-memory error on both threads at once: closing then adds it to the analysis
-     * thread's (the same instance) inside a wrapper, since Java refuses to add an exception to itself, and the error
+     * The JVM can throw one shared out-of-memory error on both threads at once: closing adds it to the analysis
+     * thread's (the same instance) inside its wrapper, since Java refuses to add an exception to itself, and the error
      * would be lost behind an IllegalArgumentException.
      */
     @Test
