@@ -18,6 +18,10 @@
 # twice per round: as above (java -jar, the JVM's default flags) and through the distribution's bin/headroom
 # (its start-up flags; its class-data archive in benchmarks/target/cache, written in the second round).
 #
+# benchmarks/run.sh --doubling times the generated jars of 25,000 and 50,000 classes (every method a root) one after
+# the other, ROUNDS times (default 3), through bin/headroom and through java -jar in ${HEAP:--Xmx1g}, and prints the
+# median times, their ratio and each round's (issue 15: twice the input at most twice the time).
+#
 # benchmarks/run.sh --timing-phase [pattern] runs benchmarks/TimingPhase.java on the four wide scans
 # (jctools-every-method, agrona-every-method, guava-every-method, java.base-java.util): in one JVM per scenario
 # (-Xmx3g, HEAP=<option> for another) everything up to the timing analysis is built once, then the timing
@@ -29,6 +33,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 VERSUS=
 TIMING_PHASE=
+DOUBLING=
+if [ "${1:-}" = --doubling ]; then
+  DOUBLING=1
+  shift
+fi
 if [ "${1:-}" = --timing-phase ]; then
   TIMING_PHASE=1
   shift
@@ -58,6 +67,14 @@ AGRONA=$(fetch org.agrona:agrona:1.23.1)
 GUAVA=$(fetch com.google.guava:guava:33.4.8-jre)
 JAVA_HOME_RUNNING=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p')
 JAVA_BASE="$WORK/java.base"
+# shellcheck source=loop.sh
+. benchmarks/loop.sh
+if [ -n "$DOUBLING" ]; then
+  # shellcheck source=doubling.sh
+  . benchmarks/doubling.sh
+  doubling_loop
+  exit 0
+fi
 if [ -z "$VERSUS" ] && [ ! -d "$JAVA_BASE/java.base" ]; then
   "$JAVA_HOME_RUNNING/bin/jimage" extract --dir "$JAVA_BASE" --include 'regex:/java.base/.*' "$JAVA_HOME_RUNNING/lib/modules"
 fi

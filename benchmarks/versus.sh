@@ -29,15 +29,7 @@ POM
 fi
 CLASSPATH_OF_JARS=$(cat "$V/classpath.txt")
 
-# The distribution's launcher, unpacked afresh; its archive cache starts empty.
-LAUNCHER=
-ZIP=$(ls analyzer/cli/target/headroom-*.zip 2>/dev/null | head -n 1 || true)
-if [ -n "$ZIP" ] && [ -z "${HEADROOM_JAR:-}" ]; then
-  rm -rf "$V/dist" "$V/cache"
-  mkdir -p "$V/dist"
-  unzip -q "$ZIP" -d "$V/dist"
-  LAUNCHER=$(ls -d "$V"/dist/headroom-*/bin/headroom)
-fi
+unpack_launcher
 
 SCENARIOS=()
 declare -A SCENARIO_ARGS
@@ -47,17 +39,6 @@ run() { # name, then headroom check arguments (the last one the jar)
   case "${*: -1}" in "$JCTOOLS" | "$AGRONA" | "$GUAVA") ;; *) return 0 ;; esac
   SCENARIOS+=("$name")
   SCENARIO_ARGS[$name]=$(printf '%q ' "$@")
-}
-
-timed() { # tool, name, then the command: appends "wall KiB exit" to $V/<name>.<tool>
-  local tool=$1 name=$2; shift 2
-  local status=0
-  /usr/bin/time -f '%e %M' -o "$V/time" "$@" > "$V/$name.$tool.out" 2> "$V/$name.$tool.err" || status=$?
-  echo "$(tail -n 1 "$V/time") $status" >> "$V/$name.$tool"
-}
-
-median() { # column of file
-  awk -v c="$1" '{ print $c }' "$2" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
 versus_loop() {
