@@ -53,8 +53,11 @@ if %INPUT_KIB% LEQ @headroom.launcher.c1OnlyMaxKiB@ set "TIER=-XX:TieredStopAtLe
 rem On two processors or one, a single compiler thread (see bin/headroom).
 if defined TIER if "%NUMBER_OF_PROCESSORS%"=="1" set "TIER=%TIER% -XX:CICompilerCount=1"
 if defined TIER if "%NUMBER_OF_PROCESSORS%"=="2" set "TIER=%TIER% -XX:CICompilerCount=1"
-rem The heap ceiling: the smaller one for small inputs (see bin/headroom).
-set "HEAP_MAX=@headroom.launcher.heapMax@"
+rem The heap ceiling: for larger inputs one that grows with them, for small ones the smaller one (see bin/headroom).
+set /a "HEAP_MIB=INPUT_KIB/1024*@headroom.launcher.largeInputHeapPerInput@"
+if %HEAP_MIB% LSS @headroom.launcher.largeInputHeapMinMiB@ set "HEAP_MIB=@headroom.launcher.largeInputHeapMinMiB@"
+if %HEAP_MIB% GTR @headroom.launcher.largeInputHeapMaxMiB@ set "HEAP_MIB=@headroom.launcher.largeInputHeapMaxMiB@"
+set "HEAP_MAX=%HEAP_MIB%m"
 if %INPUT_KIB% LEQ @headroom.launcher.smallInputMaxKiB@ set "HEAP_MAX=@headroom.launcher.smallInputHeapMax@"
 rem A small input's run is short: C1's compile thresholds at a quarter of their defaults (see bin/headroom).
 if defined TIER if %INPUT_KIB% LEQ @headroom.launcher.smallInputMaxKiB@ set "TIER=%TIER% -XX:Tier3InvocationThreshold=50 -XX:Tier3MinInvocationThreshold=25 -XX:Tier3CompileThreshold=500"

@@ -213,21 +213,30 @@ class LauncherIT {
     }
 
     @Test
-    void smallInputsRunOnC1AloneInASmallerHeapWithTheThroughputCollectorLargeOnesOnEveryTierAndTheUsersOptionsComeLast() throws IOException {
+    void smallInputsRunOnC1AloneInASmallerHeapWithTheThroughputCollectorLargeOnesOnEveryTierAndTheUsersOptionsComeLast()
+            throws IOException {
         String script = Files.readString(home.resolve("bin/headroom"));
         int c1OnlyMaxKib = Integer.parseInt(scriptValue(script, "C1_ONLY_MAX_KIB"));
         int smallInputMaxKib = Integer.parseInt(scriptValue(script, "SMALL_INPUT_MAX_KIB"));
         String smallCeiling = "[-Xmx" + scriptValue(script, "SMALL_INPUT_HEAP_MAX") + "]";
         String smallInitial = "[-Xms" + scriptValue(script, "SMALL_INPUT_HEAP_MAX") + "]";
-        String ceiling = "[-Xmx" + scriptValue(script, "HEAP_MAX") + "]";
+        int perInput = Integer.parseInt(scriptValue(script, "LARGE_INPUT_HEAP_PER_INPUT"));
+        int leastMib = Integer.parseInt(scriptValue(script, "LARGE_INPUT_HEAP_MIN_MIB"));
+        int mostMib = Integer.parseInt(scriptValue(script, "LARGE_INPUT_HEAP_MAX_MIB"));
         assertTrue(smallInputMaxKib < c1OnlyMaxKib, "the smaller ceiling is for inputs that run on C1 alone");
         Path large = work.resolve("large input.jar");
         Files.write(large, new byte[(c1OnlyMaxKib + 64) * 1024]);
         Path middle = work.resolve("middle input.jar");
         Files.write(middle, new byte[(smallInputMaxKib + 64) * 1024]);
+        // Large enough that the ceiling grows with it, not so large that it stops growing.
+        int grownMib = (leastMib + mostMib) / 2 / perInput;
+        Path grown = work.resolve("grown input.jar");
+        Files.write(grown, new byte[(grownMib * 1024 + 64) * 1024]);
+        assertTrue(grownMib * perInput > leastMib && grownMib * perInput < mostMib, "the fixture: " + grownMib);
 
         String small = debugLine(launcher("rules", "-o", large.toString(), SAMPLE));
         String between = debugLine(launcher("rules", middle.toString()));
+        String grownLine = debugLine(launcher("rules", grown.toString()));
         String big = debugLine(launcher("rules", SAMPLE, large.toString())
                 .env("JAVA_OPTS", "-Dfrom.java.opts=1").env("HEADROOM_OPTS", "-Xmx3g -Dfrom.headroom.opts=a*b"));
         String ownCollector = debugLine(launcher("rules", SAMPLE).env("HEADROOM_OPTS", "-XX:+UseSerialGC"));
@@ -272,8 +281,13 @@ class LauncherIT {
                 () -> assertEquals(0, readHeapRun.exitCode(), "and that run goes on: " + readHeapRun),
                 () -> assertFalse(toolHeap.contains("[-Xms"), "nor beside one in JAVA_TOOL_OPTIONS: " + toolHeap),
                 () -> assertFalse(ownInitial.contains("[-Xms"), "the user's initial size alone: " + ownInitial),
-                () -> assertTrue(between.contains("[-XX:TieredStopAtLevel=1]") && between.contains(ceiling),
-                        "above the small inputs' limit, C1 alone still and the default ceiling: " + between),
+                () -> assertTrue(between.contains("[-XX:TieredStopAtLevel=1]"),
+                        "above the small inputs' limit, C1 alone still: " + between),
+                () -> assertTrue(between.contains("[-Xmx" + leastMib + "m]"),
+                        "and the large inputs' least ceiling: " + between),
+                () -> assertTrue(grownLine.contains("[-Xmx" + largeCeilingMib(grownLine, perInput) + "m]")
+                                && largeCeilingMib(grownLine, perInput) == grownMib * perInput,
+                        "a ceiling of " + perInput + " times the input's MiB: " + grownLine),
                 () -> assertFalse(between.contains("UseParallelGC") || between.contains("MaxTenuring"),
                         "and the JVM's collector: " + between),
                 () -> assertFalse(ownCollector.contains("UseParallelGC") || ownCollector.contains("MaxTenuring"),
@@ -288,7 +302,7 @@ class LauncherIT {
                 () -> assertFalse(between.contains("Tier3"), "and only for them: " + between),
                 () -> assertFalse(big.contains("Tier3"), big),
                 () -> assertFalse(big.contains("TieredStopAtLevel") || big.contains("CICompilerCount"), big),
-                () -> assertTrue(big.contains(ceiling), "the default ceiling: " + big),
+                () -> assertTrue(big.contains("[-Xmx" + mostMib + "m]"), "at most the large inputs' most: " + big),
                 () -> assertTrue(big.contains("[-Dfrom.java.opts=1] [-Xmx3g] [-Dfrom.headroom.opts=a*b] [-jar]"),
                         "JAVA_OPTS, then HEADROOM_OPTS, after the launcher's options (the last -Xmx wins): " + big));
     }
@@ -316,6 +330,13 @@ class LauncherIT {
     }
 
     /** A setting at the top of the launcher script ({@code NAME=value}, filled in by the build). */
+    /** The ceiling the launcher's rule gives the input size its debug line reports, before the bounds. */
+    private static int largeCeilingMib(String debugLine, int perInput) {
+        Matcher m = Pattern.compile("^headroom: inputs (\\d+) KiB").matcher(debugLine);
+        assertTrue(m.find(), debugLine);
+        return Integer.parseInt(m.group(1)) / 1024 * perInput;
+    }
+
     private static String scriptValue(String script, String name) {
         Matcher m = Pattern.compile("\n" + name + "=([^\n]+)\n").matcher(script);
         assertTrue(m.find(), name + " in bin/headroom");
