@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -224,14 +225,12 @@ class LauncherIT {
         int leastMib = Integer.parseInt(scriptValue(script, "LARGE_INPUT_HEAP_MIN_MIB"));
         int mostMib = Integer.parseInt(scriptValue(script, "LARGE_INPUT_HEAP_MAX_MIB"));
         assertTrue(smallInputMaxKib < c1OnlyMaxKib, "the smaller ceiling is for inputs that run on C1 alone");
-        Path large = work.resolve("large input.jar");
-        Files.write(large, new byte[(c1OnlyMaxKib + 64) * 1024]);
-        Path middle = work.resolve("middle input.jar");
-        Files.write(middle, new byte[(smallInputMaxKib + 64) * 1024]);
+        // Above the C1 limit by more than the step at which the ceiling stops growing.
+        Path large = input("large input.jar", c1OnlyMaxKib + 4096);
+        Path middle = input("middle input.jar", smallInputMaxKib + 64);
         // Large enough that the ceiling grows with it, not so large that it stops growing.
         int grownMib = (leastMib + mostMib) / 2 / perInput;
-        Path grown = work.resolve("grown input.jar");
-        Files.write(grown, new byte[(grownMib * 1024 + 64) * 1024]);
+        Path grown = input("grown input.jar", grownMib * 1024 + 64);
         assertTrue(grownMib * perInput > leastMib && grownMib * perInput < mostMib, "the fixture: " + grownMib);
 
         String small = debugLine(launcher("rules", "-o", large.toString(), SAMPLE));
@@ -302,7 +301,8 @@ class LauncherIT {
                 () -> assertFalse(between.contains("Tier3"), "and only for them: " + between),
                 () -> assertFalse(big.contains("Tier3"), big),
                 () -> assertFalse(big.contains("TieredStopAtLevel") || big.contains("CICompilerCount"), big),
-                () -> assertTrue(big.contains("[-Xmx" + mostMib + "m]"), "at most the large inputs' most: " + big),
+                () -> assertTrue(big.contains("[-Xmx" + mostMib + "m]") && largeCeilingMib(big, perInput) > mostMib,
+                        "at most the large inputs' most: " + big),
                 () -> assertTrue(big.contains("[-Dfrom.java.opts=1] [-Xmx3g] [-Dfrom.headroom.opts=a*b] [-jar]"),
                         "JAVA_OPTS, then HEADROOM_OPTS, after the launcher's options (the last -Xmx wins): " + big));
     }
@@ -329,7 +329,6 @@ class LauncherIT {
         run.assertSameAs(CliRun.of("rules", "heap-allocation"), "through a link");
     }
 
-    /** A setting at the top of the launcher script ({@code NAME=value}, filled in by the build). */
     /** The ceiling the launcher's rule gives the input size its debug line reports, before the bounds. */
     private static int largeCeilingMib(String debugLine, int perInput) {
         Matcher m = Pattern.compile("^headroom: inputs (\\d+) KiB").matcher(debugLine);
@@ -337,6 +336,17 @@ class LauncherIT {
         return Integer.parseInt(m.group(1)) / 1024 * perInput;
     }
 
+    /**
+     * A file of this many KiB for the launcher to measure, of bytes no file system compresses away ({@code du} counts
+     * the blocks a file takes).
+     */
+    private Path input(String name, int kib) throws IOException {
+        byte[] bytes = new byte[kib * 1024];
+        new Random(kib).nextBytes(bytes);
+        return Files.write(work.resolve(name), bytes);
+    }
+
+    /** A setting at the top of the launcher script ({@code NAME=value}, filled in by the build). */
     private static String scriptValue(String script, String name) {
         Matcher m = Pattern.compile("\n" + name + "=([^\n]+)\n").matcher(script);
         assertTrue(m.find(), name + " in bin/headroom");
