@@ -15,6 +15,7 @@ import dev.headroom.core.roots.Exclusions;
 import dev.headroom.core.roots.InitializerFinder;
 import dev.headroom.core.roots.RootFinder;
 import dev.headroom.core.rules.RuleBook;
+import dev.headroom.core.threads.Beside;
 import dev.headroom.core.timing.CostModel;
 import dev.headroom.core.timing.CostModels;
 import dev.headroom.core.timing.FlowFacts;
@@ -51,9 +52,6 @@ import java.util.Map;
 public final class TimingPhase {
     private static final String SWITCH = "headroom.internal.ipet";
 
-    /** As Headroom.analyze's thread: the analyses recurse along the JDK's call chains, thousands of frames deep. */
-    private static final long STACK_BYTES = 1L << 30;
-
     public static void main(String[] args) throws InterruptedException {
         Throwable[] failure = new Throwable[1];
         Thread worker = new Thread(null, () -> {
@@ -62,7 +60,7 @@ public final class TimingPhase {
             } catch (Throwable t) {
                 failure[0] = t;
             }
-        }, "timing-phase", STACK_BYTES);
+        }, "timing-phase", Beside.STACK_BYTES);
         worker.start();
         worker.join();
         if (failure[0] != null) {

@@ -8,14 +8,12 @@ ROUNDS=${ROUNDS:-3}
 V="$WORK/doubling"
 mkdir -p "$V"
 SIZES=(25000 50000)
-for n in "${SIZES[@]}"; do
-  [ -f "$WORK/jars/generated-$n.jar" ] || java -cp "$HEADROOM" benchmarks/GeneratedJar.java "$WORK/jars/generated-$n.jar" "$n"
-done
+for n in "${SIZES[@]}"; do generated "$n" > /dev/null; done
 unpack_launcher
 if [ -n "$LAUNCHER" ]; then
   # Its class-data archive written before the loop (on the second run with this installation; inputs this large get
   # an archive of their own), on one root of the smaller jar.
-  for warm in 1 2; do
+  for _ in 1 2; do
     XDG_CACHE_HOME="$V/cache" "$LAUNCHER" check --format json -o "$V/warm-up.json" --root 'gen.p0.C0#*' \
       "$WORK/jars/generated-${SIZES[0]}.jar" > /dev/null 2>&1 || true
   done

@@ -62,19 +62,24 @@ fetch() { # groupId:artifactId:version
   [ -f "$file" ] || mvn -B -q dependency:copy -Dartifact="$1" -DoutputDirectory="$WORK/jars" >&2
   echo "$file"
 }
-JCTOOLS=$(fetch org.jctools:jctools-core:4.0.5)
-AGRONA=$(fetch org.agrona:agrona:1.23.1)
-GUAVA=$(fetch com.google.guava:guava:33.4.8-jre)
-JAVA_HOME_RUNNING=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p')
-JAVA_BASE="$WORK/java.base"
+generated() { # classes: the jar of that many generated classes (benchmarks/GeneratedJar.java), written when missing
+  local file="$WORK/jars/generated-$1.jar"
+  [ -f "$file" ] || java -cp "$HEADROOM" benchmarks/GeneratedJar.java "$file" "$1" >&2
+  echo "$file"
+}
 # shellcheck source=loop.sh
 . benchmarks/loop.sh
-if [ -n "$DOUBLING" ]; then
+if [ -n "$DOUBLING" ]; then # the generated jars only: nothing fetched
   # shellcheck source=doubling.sh
   . benchmarks/doubling.sh
   doubling_loop
   exit 0
 fi
+JCTOOLS=$(fetch org.jctools:jctools-core:4.0.5)
+AGRONA=$(fetch org.agrona:agrona:1.23.1)
+GUAVA=$(fetch com.google.guava:guava:33.4.8-jre)
+JAVA_HOME_RUNNING=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p')
+JAVA_BASE="$WORK/java.base"
 if [ -z "$VERSUS" ] && [ ! -d "$JAVA_BASE/java.base" ]; then
   "$JAVA_HOME_RUNNING/bin/jimage" extract --dir "$JAVA_BASE" --include 'regex:/java.base/.*' "$JAVA_HOME_RUNNING/lib/modules"
 fi
@@ -123,7 +128,7 @@ run java.base-3-classes       --root 'java.util.ArrayList#*' --root 'java.util.H
 run java.base-java.util       --root 'java.util.**#*' --group-by location "$JAVA_BASE/java.base"
 # 50,000 generated classes (benchmarks/GeneratedJar.java), every method a root, in a 1 GiB heap
 GENERATED="$WORK/jars/generated-50000.jar"
-[ -z "$VERSUS$TIMING_PHASE" ] && echo generated-50000-every-method | grep -qE -- "$ONLY" && [ ! -f "$GENERATED" ] && java -cp "$HEADROOM" benchmarks/GeneratedJar.java "$GENERATED" 50000
+[ -z "$VERSUS$TIMING_PHASE" ] && echo generated-50000-every-method | grep -qE -- "$ONLY" && generated 50000 > /dev/null
 run generated-50000-every-method --root 'gen.**#*' --group-by location "$GENERATED"
 run generated-50000-every-method-rta --root 'gen.**#*' --group-by location --dispatch rta "$GENERATED"
 [ -z "$VERSUS" ] || versus_loop

@@ -1,5 +1,6 @@
 package dev.headroom.reports;
 
+import dev.headroom.core.model.AnalysisResult;
 import dev.headroom.core.threads.Uninterruptibly;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -29,7 +30,7 @@ public final class ReportFile extends Writer {
     /** Blocks waiting for the writing thread; the caller waits when they are all full. */
     private static final int WAITING = 2;
 
-    /** A full block, or a request to flush ({@code flushed} not null), or the end ({@code chars} null). */
+    /** A full block, or a request to flush ({@code flushed} not null), or the end ({@link #END}, by identity). */
     private record Block(char[] chars, int length, CountDownLatch flushed) {
     }
 
@@ -39,7 +40,10 @@ public final class ReportFile extends Writer {
     private final BlockingQueue<Block> waiting = new ArrayBlockingQueue<>(WAITING);
     private final BlockingQueue<char[]> free = new ArrayBlockingQueue<>(WAITING + 2);
     private final Thread thread;
-    /** Made up front, so that closing allocates nothing before the thread has its end. */
+    /**
+     * Made up front, so that handing the thread its end allocates nothing of its own (closing's step before it may run
+     * out of memory, and every step is taken whatever the one before threw).
+     */
     private final Uninterruptibly.Wait putEnd = () -> waiting.put(END);
     private final Uninterruptibly.Wait join;
     /** What the writing thread failed with; it then drops the blocks still to come. */
@@ -82,6 +86,13 @@ public final class ReportFile extends Writer {
                 t.addSuppressed(closing);
             }
             throw t;
+        }
+    }
+
+    /** Writes the result's report to {@code file} (created or truncated) with {@code report}, as {@link #open} does. */
+    public static void write(Path file, boolean beside, ReportWriter report, AnalysisResult result) throws IOException {
+        try (Writer writer = open(file, beside)) {
+            report.write(result, writer);
         }
     }
 

@@ -15,7 +15,6 @@ import dev.headroom.reports.ReportWriter;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -239,7 +238,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
         AnalysisResult result = Headroom.analyze(config, listener);
 
-        List<Path> written = writeReports(result, reportFormats, settings, config.threads() > 1);
+        List<Path> written = writeReports(result, reportFormats, settings, config.besideThread());
         VerdictOnStderr.print(err, result, config.failOn(), reportFormats.get(0), written);
         return result.verdict() == Verdict.FAIL ? ExitCodes.FAIL : ExitCodes.PASS;
     }
@@ -395,8 +394,8 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     private static Path writeFile(AnalysisResult result, ReportWriter reportWriter, Path file, boolean beside) {
-        try (Writer writer = ReportFile.open(file, beside)) {
-            reportWriter.write(result, writer);
+        try {
+            ReportFile.write(file, beside, reportWriter, result);
         } catch (IOException e) {
             throw ExitException.usage("cannot write report " + file + ": " + reason(e));
         }

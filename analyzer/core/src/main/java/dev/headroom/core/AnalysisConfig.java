@@ -151,11 +151,17 @@ public final class AnalysisConfig {
 
     /**
      * How many threads the analyses may use; the reports are the same for any number. With two or more, work that
-     * needs neither the other's results nor its order runs beside (see {@link #MOST_USEFUL_THREADS}). By default the
-     * machine's processors, at most {@link #MOST_USEFUL_THREADS}.
+     * needs neither the other's results nor its order runs beside (see {@link #MOST_USEFUL_THREADS}: for a moment
+     * three may run, any number above one being the same). By default the machine's processors, at most
+     * {@link #MOST_USEFUL_THREADS}.
      */
     public int threads() {
         return threads;
+    }
+
+    /** Whether work runs on a second thread beside the analysis thread: two threads or more ({@link #threads()}). */
+    public boolean besideThread() {
+        return threads > 1;
     }
 
     public ColdPathPolicy coldPaths() {

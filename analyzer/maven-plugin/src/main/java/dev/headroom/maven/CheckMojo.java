@@ -273,7 +273,7 @@ public class CheckMojo extends AbstractMojo {
         }
         reportFiles.create(); // after the analysis: a module skipped for want of roots gets no report directory
         Map<ReportFormat, Path> reports = reportFiles.write(result.get(), reportFormats, settings,
-                config.threads() > 1);
+                config.besideThread());
         VerdictLog.report(getLog(), result.get(), config.failOn(), reports);
     }
 

@@ -5,7 +5,6 @@ import dev.headroom.reports.ReportFile;
 import dev.headroom.reports.ReportFormat;
 import dev.headroom.reports.ReportSettings;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -99,8 +98,8 @@ final class ReportDirectory {
         Map<ReportFormat, Path> written = new LinkedHashMap<>();
         for (ReportFormat format : formats) {
             Path file = directory.resolve(format.fileName());
-            try (Writer writer = ReportFile.open(file, beside)) {
-                format.newWriter(settings).write(result, writer);
+            try {
+                ReportFile.write(file, beside, format.newWriter(settings), result);
             } catch (IOException e) {
                 throw new MojoExecutionException("cannot write report " + file + ": " + e, e);
             }

@@ -42,8 +42,9 @@ final class TypeFlow {
      * A value that holds types. Its types, edges and listeners are sets in insertion order, each kept as its one
      * member while it has one (most nodes hold one type and pass it on to one other: at 50,000 generated classes, a
      * million nodes, and an array each was 24 bytes more), as an array while small, and indexed once it grows;
-     * appending while iterating by index is safe ({@link #at}). Each node holds its sets' fields itself
-     * ({@link SmallSet}'s scheme, without a {@code SmallSet} object and its header per set).
+     * appending while iterating by index is safe ({@link #at}). Each node holds its sets' fields itself: the array and
+     * the index as {@link SmallSet} keeps them, without a {@code SmallSet} object and its header per set, and the one
+     * member before them, which only these sets keep.
      */
     static final class Node {
         /** No member (count 0), the member itself (count 1), or an {@code Object[]} of them. */
@@ -87,6 +88,15 @@ final class TypeFlow {
 
         Object type(int i) {
             return at(types, typeCount, i);
+        }
+
+        private Object edge(int i) {
+            return at(out, outCount, i);
+        }
+
+        @SuppressWarnings("unchecked")
+        private Consumer<Object> listener(int i) {
+            return (Consumer<Object>) at(listeners, listenerCount, i);
         }
     }
 
@@ -186,7 +196,10 @@ final class TypeFlow {
         }
     }
 
-    /** Calls back for each type the node holds now or later. */
+    /**
+     * Calls back for each type the node holds now or later, each once; except that a listener added between a type's
+     * arrival and its step hears that type twice, as it is added and again from the step.
+     */
     void listen(Node node, Consumer<Object> listener) {
         node.addListener(listener);
         for (int i = 0, n = node.typeCount; i < n; i++) {
@@ -203,7 +216,7 @@ final class TypeFlow {
         Pending p = pending.poll();
         Node node = p.node();
         for (int i = 0, n = node.outCount; i < n; i++) {
-            Object edge = at(node.out, node.outCount, i);
+            Object edge = node.edge(i);
             if (edge instanceof Node to) {
                 add(to, p.type());
             } else {
@@ -211,13 +224,8 @@ final class TypeFlow {
             }
         }
         for (int i = 0, n = node.listenerCount; i < n; i++) {
-            listener(node, i).accept(p.type());
+            node.listener(i).accept(p.type());
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Consumer<Object> listener(Node node, int i) {
-        return (Consumer<Object>) at(node.listeners, node.listenerCount, i);
     }
 
     private void pass(Edge e, Object type) {

@@ -115,7 +115,7 @@ public final class AnalysisRun {
             List<Finding> memoryFindings = new ArrayList<>();
             MemoryReport memory;
             TimingResult timing;
-            try (Beside<List<PathResult>> paths = Beside.start(config.threads() > 1, "headroom-paths",
+            try (Beside<List<PathResult>> paths = Beside.start(config.besideThread(), "headroom-paths",
                     () -> pathResults(graph, roots))) {
                 MemoryAnalysis statics = new MemoryAnalysis(classes, hierarchy, rules, layout);
                 memory = memory(statics, classes, hierarchy, graph, roots, initializers, sources, suppressions,
@@ -125,14 +125,14 @@ public final class AnalysisRun {
                         : SolvedPrograms.in(config.cacheDir());
                 timing = new TimingAnalysis(graph, hierarchy, costModel, flowFacts, assertions,
                         config.timingExceptions(), statics.staticObjects()).solvedPrograms(programs)
-                        .twoThreads(config.threads() > 1).analyze(roots, config.grouping() == FindingGrouping.LOCATION);
+                        .twoThreads(config.besideThread()).analyze(roots, config.grouping() == FindingGrouping.LOCATION);
                 programs.save();
                 for (PathResult r : paths.get()) {
                     findings.add(toFinding(r.finding(), r.severity(), r.roots(), classes, sources, suppressions));
                 }
             } catch (OutOfMemoryError e) {
                 // With two analyses at once, their state held together: the message then names one thread too.
-                throw config.threads() > 1 ? new OutOfMemory.WithTwoAnalyses(e) : e;
+                throw config.besideThread() ? new OutOfMemory.WithTwoAnalyses(e) : e;
             }
             findings.addAll(memoryFindings);
             List<Finding> timingFindings = new ArrayList<>();

@@ -34,7 +34,8 @@ public final class Beside<T> implements AutoCloseable {
      * throw one shared instance of an exception on two threads at once (an out-of-memory error when both run out of
      * memory, a {@code NullPointerException} from compiled code that omits stack traces), and an exception is never
      * added to itself as a suppressed one: Java throws an IllegalArgumentException instead, and the analysis thread's
-     * own failure is lost behind it. This one is made when the work starts, so closing allocates nothing.
+     * own failure is lost behind it. This one is made when the work starts: made on closing, after memory ran out, its
+     * making could throw that same shared error again.
      */
     public static final class AlsoFailed extends RuntimeException {
         private static final long serialVersionUID = 1L;

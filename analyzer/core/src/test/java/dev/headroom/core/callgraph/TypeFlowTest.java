@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
  * The type flow's nodes keep each set as its one member, as an array, then indexed ({@code TypeFlow.Node}): on random
  * graphs every node's listener hears exactly the types of the least fixpoint a plain model computes, each once. Edges
  * are plain, filtered or unknown-only, some added by listeners while the flow steps through the very node they leave;
- * hubs have many edges out and many types, past the index threshold. ("Each once" holds for listeners added while
- * their node has no type waiting to step: one added between a type's arrival and its step hears it twice, once as
- * it is added and once from the step; the call-graph builder's listeners do the same work again, harmlessly.)
+ * hubs have many edges out and many types, past the index threshold. ("Each once" as {@code TypeFlow.listen} says:
+ * for listeners added while their node has no type waiting to step; the call-graph builder's listeners would do the
+ * same work again, harmlessly.)
  */
 class TypeFlowTest {
     private static final int TYPES = 14;

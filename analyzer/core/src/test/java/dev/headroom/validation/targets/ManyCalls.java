@@ -4,7 +4,8 @@ import dev.headroom.annotations.RealTime;
 
 /**
  * A method with more calls than the path analysis lists one by one (over 16, where it keeps the steps met by
- * open addressing): every distinct callee is followed, and a callee called twice on one line is one step.
+ * open addressing): every distinct callee is followed, each finding once. (Whether a callee called twice on one line
+ * is one step or two does not show in the findings: the walk passes over a method it has met.)
  */
 public class ManyCalls {
     private Object kept;
