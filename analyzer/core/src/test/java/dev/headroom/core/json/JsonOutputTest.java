@@ -156,6 +156,8 @@ class JsonOutputTest {
             writer.close();
         }
         assertEquals(-1, firstDifference(expected.toString(), actual.toString()));
+        assertEquals(JsonOutput.RepeatedStrings.MOST_FORMS, ((JsonOutput.RepeatedStrings) json).formsKept(),
+                "forms kept once the texts met once outnumber the cap");
     }
 
     /** Where two texts first differ (the texts themselves are too long to show); -1 when equal. */

@@ -113,6 +113,22 @@ class BesideTest {
                 () -> assertEquals("the work on thread headroom-paths failed too", added.getMessage()));
     }
 
+    /**
+     * Closed without get() on a path that did not fail (a caller's bug), an out-of-memory error of the work still
+     * comes out, inside the wrapper, and only once.
+     */
+    @Test
+    void closeAloneThrowsAnOutOfMemoryErrorGetDidNotReport() {
+        OutOfMemoryError full = new OutOfMemoryError("Java heap space");
+        Beside<Object> paths = Beside.start(true, "headroom-paths", () -> {
+            throw full;
+        });
+        Beside.AlsoFailed thrown = assertThrows(Beside.AlsoFailed.class, paths::close);
+        assertAll(
+                () -> assertSame(full, thrown.getCause()),
+                () -> assertDoesNotThrow(paths::close, "reported once, by the first close"));
+    }
+
     /** A run that fails on the analysis thread leaves no thread behind still holding its part of the analysis. */
     @Test
     void closeWaitsForTheWorkToEnd() throws InterruptedException {
