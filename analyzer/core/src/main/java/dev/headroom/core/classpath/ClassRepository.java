@@ -141,6 +141,10 @@ public final class ClassRepository implements Closeable {
             throw new InputException("cannot read " + role + " " + path + ": not a directory or a jar (a device, named"
                     + " pipe or socket)");
         }
+        String advice = LoneClassFile.advice(path);
+        if (advice != null) {
+            throw new InputException("cannot read " + role + " " + path + ": " + advice);
+        }
         try {
             return new JarClassSource(path, release);
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.headroom.core.classpath;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -72,6 +73,29 @@ class SpecialInputsTest {
                 () -> assertThrows(InputException.class, () -> open(pipe)));
         assertEquals("cannot read input " + pipe + ": not a directory or a jar (a device, named pipe or socket)",
                 e.getMessage());
+    }
+
+    /**
+     * One class file named as an input is not read as a jar (the message would say its zip header is missing): the
+     * error names the class directory to give instead, found from the class's own name where its folders match it.
+     */
+    @Test
+    void aLoneClassFileAsAnInputNamesTheDirectoryToGiveInstead() throws IOException {
+        Path inPlace = dir.resolve("classes/com/acme/Motor.class");
+        Files.createDirectories(inPlace.getParent());
+        Files.write(inPlace, ClassRepositoryTest.classBytes("com/acme/Motor", Opcodes.V17, "ok"));
+        Path moved = Files.copy(inPlace, dir.resolve("Motor.class"));
+        Path damaged = dir.resolve("Damaged.class");
+        Files.write(damaged, new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0});
+        String instead = ": a class file (of com.acme.Motor), not a class directory or a jar: name the directory ";
+        assertAll(
+                () -> assertEquals("cannot read input " + inPlace + instead + "its package folders start in, "
+                        + dir.resolve("classes"), assertThrows(InputException.class, () -> open(inPlace)).getMessage()),
+                () -> assertEquals("cannot read input " + moved + instead + "that holds it as com/acme/Motor.class"
+                        + " (such as target/classes)", assertThrows(InputException.class, () -> open(moved)).getMessage()),
+                () -> assertEquals("cannot read input " + damaged + ": a class file, not a class directory or a jar:"
+                        + " name the directory its package folders start in (such as target/classes)",
+                        assertThrows(InputException.class, () -> open(damaged)).getMessage()));
     }
 
     @Test

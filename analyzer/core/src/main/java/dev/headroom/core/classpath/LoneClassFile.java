@@ -1,0 +1,61 @@
+package dev.headroom.core.classpath;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.objectweb.asm.ClassReader;
+
+/**
+ * Tells a user who named one class file as an input which directory to name instead. Inputs are class directories
+ * and jars: a class's place in its directory is its name, and the other classes of the program are found beside it.
+ */
+final class LoneClassFile {
+    private static final int MAGIC = 0xCAFEBABE;
+
+    private LoneClassFile() {
+    }
+
+    /** What to do instead when {@code file} is a class file, else null (the file is then read as a jar). */
+    static String advice(Path file) {
+        if (!startsWithMagic(file)) {
+            return null;
+        }
+        String internalName;
+        try {
+            internalName = new ClassReader(ClassFileReads.read(file)).getClassName();
+        } catch (IOException | RuntimeException e) { // a damaged class file: its name cannot be read
+            return "a class file, not a class directory or a jar: name the directory its package folders start in"
+                    + " (such as target/classes)";
+        }
+        String className = internalName.replace('/', '.');
+        Path root = rootOf(file.toAbsolutePath().normalize(), internalName);
+        return "a class file (of " + className + "), not a class directory or a jar: name the directory "
+                + (root != null ? "its package folders start in, " + root
+                        : "that holds it as " + internalName + ".class (such as target/classes)");
+    }
+
+    private static boolean startsWithMagic(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(4);
+            return head.length == 4 && ((head[0] & 0xff) << 24 | (head[1] & 0xff) << 16 | (head[2] & 0xff) << 8
+                    | head[3] & 0xff) == MAGIC;
+        } catch (IOException e) {
+            return false; // reading it as a jar reports why it cannot be read
+        }
+    }
+
+    /** The directory from which the file's path is the class's name, or null when its folders do not match. */
+    private static Path rootOf(Path file, String internalName) {
+        Path root = file;
+        String[] parts = internalName.split("/");
+        for (int i = parts.length - 1; i >= 0; i--) {
+            String expected = i == parts.length - 1 ? parts[i] + ".class" : parts[i];
+            if (root == null || root.getFileName() == null || !root.getFileName().toString().equals(expected)) {
+                return null;
+            }
+            root = root.getParent();
+        }
+        return root;
+    }
+}
