@@ -194,13 +194,13 @@ public final class RootFinder {
         if (!p.matchesClass(binaryClass) || !p.matchesMethod(m.name, m.desc)) {
             return false;
         }
-        return !p.methodWildcard() || WildcardLeftOut.why(m).isEmpty();
+        return !p.methodWildcard() || !WildcardLeftOut.leavesOut(m);
     }
 
     /** True when a wildcard pattern names the method but leaves it out ({@link WildcardLeftOut}). */
     private static boolean namedByWildcard(List<RootPattern> realTime, List<RootPattern> interrupt, String binaryClass,
                                            MethodNode m) {
-        if (WildcardLeftOut.why(m).isEmpty()) {
+        if (!WildcardLeftOut.leavesOut(m)) {
             return false;
         }
         for (List<RootPattern> patterns : List.of(realTime, interrupt)) {
