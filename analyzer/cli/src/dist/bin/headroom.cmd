@@ -67,21 +67,23 @@ rem JDK_JAVA_OPTIONS, JAVA_TOOL_OPTIONS and _JAVA_OPTIONS, which the JVM reads i
 set "GC="
 if %INPUT_KIB% LEQ @headroom.launcher.smallInputMaxKiB@ set "GC=-XX:+UseParallelGC -XX:MaxTenuringThreshold=1"
 echo.%JAVA_OPTS% %HEADROOM_OPTS% %JDK_JAVA_OPTIONS% %JAVA_TOOL_OPTIONS% %_JAVA_OPTIONS% | findstr /r /c:"-XX:+Use[A-Za-z0-9]*GC\>" /c:"-XX:-Use[A-Za-z0-9]*GC\>" >nul && set "GC="
-rem With it, the heap at its ceiling from the start (see bin/headroom), unless the user's options size the heap.
+rem With it, the heap at its ceiling from the start (see bin/headroom).
 set "INITIAL="
 if defined GC set "INITIAL=-Xms@headroom.launcher.smallInputHeapMax@"
-echo.%JAVA_OPTS% %HEADROOM_OPTS% %JDK_JAVA_OPTIONS% %JAVA_TOOL_OPTIONS% %_JAVA_OPTIONS% | findstr /r /c:"-Xm[sx]" /c:"-XX:MaxHeapSize=" /c:"-XX:InitialHeapSize=" >nul && set "INITIAL="
+rem When the user's options size the heap, the launcher sizes none of it (see bin/headroom).
+set "CEILING=-Xmx%HEAP_MAX%"
+echo.%JAVA_OPTS% %HEADROOM_OPTS% %JDK_JAVA_OPTIONS% %JAVA_TOOL_OPTIONS% %_JAVA_OPTIONS% | findstr /r /c:"-Xm[sx]" /c:"-XX:MaxHeapSize=" /c:"-XX:InitialHeapSize=" /c:"-XX:MaxRAM=" /c:"RAMPercentage=" >nul && set "CEILING=" && set "INITIAL="
 
 rem The heap ceiling first and JAVA_OPTS, HEADROOM_OPTS after it (the later option wins); JVM warnings to
 rem standard error, where Headroom's own go, never into a report on standard output.
-"%JAVA_EXE%" -Xmx%HEAP_MAX% %INITIAL% %TIER% %GC% -Xlog:disable -Xlog:all=warning:stderr %JAVA_OPTS% %HEADROOM_OPTS% -jar "%HEADROOM_JAR%" %*
+"%JAVA_EXE%" %CEILING% %INITIAL% %TIER% %GC% -Xlog:disable -Xlog:all=warning:stderr %JAVA_OPTS% %HEADROOM_OPTS% -jar "%HEADROOM_JAR%" %*
 exit /b %ERRORLEVEL%
 
 rem Adds the size of each argument that names an existing file or directory to INPUT_KIB, except the values
-rem of options that name outputs or other files.
+rem of options: every option that takes a value is listed (CLI tests check the list against the check command's).
 :inputSize
 if "%~1"=="" exit /b 0
-for %%o in (-o --output --report-dir --baseline --write-baseline --jdk -cp --classpath --source-root --rules --flow-facts --cost-model) do if "%~1"=="%%o" goto skipValue
+for %%o in (-cp --classpath --jdk --root --interrupt-root --init-root --root-annotation --exclude --rule --ram-budget --stack-budget --source-root --sarif-category --layout --cost-model --rules --format -o --output --report-dir --fail-on --max-findings --baseline --write-baseline --flow-facts --dispatch --cold-paths --assertions --timing-exceptions --group-by --cache-dir --threads) do if "%~1"=="%%o" goto skipValue
 if exist "%~1\*" (
   for /r "%~1" %%f in (*) do set /a "INPUT_KIB+=(%%~zf+1023)/1024"
 ) else if exist "%~1" (

@@ -17,12 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The distribution zip as a user gets it: unpacked into a directory whose name has a space, {@code bin/headroom}
@@ -62,8 +64,9 @@ class LauncherIT {
                 () -> assertTrue(cmd.contains("\r\n"), "headroom.cmd has CRLF line ends"),
                 () -> assertFalse(cmd.replace("\r\n", "").contains("\n"), "headroom.cmd has no bare LF"),
                 () -> assertFalse(cmd.contains("@headroom."), "the build filled in the launcher's defaults"),
-                () -> assertTrue(cmd.contains("\"%JAVA_EXE%\" -Xmx"), "headroom.cmd runs java"),
-                () -> assertTrue(cmd.contains("-Xmx%HEAP_MAX% %INITIAL% "), "with its initial heap: " + cmd),
+                () -> assertTrue(cmd.contains("\"%JAVA_EXE%\" %CEILING% %INITIAL% "),
+                        "headroom.cmd runs java with its heap ceiling and initial heap: " + cmd),
+                () -> assertTrue(cmd.contains("set \"CEILING=-Xmx%HEAP_MAX%\""), "the ceiling: " + cmd),
                 () -> assertTrue(new String(Distribution.read(root + "bin/headroom"), StandardCharsets.UTF_8)
                         .contains("HEADROOM_VERSION='" + Distribution.VERSION + "'"), "the version the cache key names"));
     }
@@ -82,6 +85,30 @@ class LauncherIT {
         }
         assertEquals(List.of("JAVA_HOME", "JAVA_OPTS", "HEADROOM_OPTS", "HEADROOM_CDS", "XDG_CACHE_HOME", "HEADROOM_LAUNCHER_DEBUG"),
                 documented, "the variables bin/headroom names in its header");
+    }
+
+    /**
+     * The launchers measure the inputs, the arguments that name an existing file or directory, and so skip the value of
+     * every option that takes one (a library, a report, the cache directory): both lists are the check command's.
+     */
+    @Test
+    void theLaunchersSkipTheValueOfEveryOptionThatTakesOne() throws IOException {
+        Set<String> takingValues = new TreeSet<>();
+        for (OptionSpec option : Main.commandLine().getSubcommands().get("check").getCommandSpec().options()) {
+            if (option.arity().max() > 0) {
+                takingValues.addAll(List.of(option.names()));
+            }
+        }
+        String sh = Files.readString(home.resolve("bin/headroom"));
+        int cases = sh.indexOf("  case $arg in\n");
+        String shList = sh.substring(cases + "  case $arg in\n".length(), sh.indexOf(")\n      skip=1", cases));
+        String cmd = Files.readString(home.resolve("bin/headroom.cmd"));
+        int loop = cmd.indexOf("for %%o in (");
+        String cmdList = cmd.substring(loop + "for %%o in (".length(), cmd.indexOf(") do if \"%~1\"==\"%%o\"", loop));
+        assertAll(
+                () -> assertEquals(takingValues, new TreeSet<>(List.of(shList.trim().split("[\\s|\\\\]+"))),
+                        "bin/headroom"),
+                () -> assertEquals(takingValues, new TreeSet<>(List.of(cmdList.trim().split(" "))), "headroom.cmd"));
     }
 
     @Test
@@ -237,7 +264,10 @@ class LauncherIT {
         String between = debugLine(launcher("rules", middle.toString()));
         String grownLine = debugLine(launcher("rules", grown.toString()));
         String big = debugLine(launcher("rules", SAMPLE, large.toString())
-                .env("JAVA_OPTS", "-Dfrom.java.opts=1").env("HEADROOM_OPTS", "-Xmx3g -Dfrom.headroom.opts=a*b"));
+                .env("JAVA_OPTS", "-Dfrom.java.opts=1").env("HEADROOM_OPTS", "-Xss4m -Dfrom.headroom.opts=a*b"));
+        // Options' values are no inputs, the cache directory's included, however large.
+        String values = debugLine(launcher("check", "--cache-dir", large.getParent().toString(), "--sarif-category",
+                large.toString(), SAMPLE));
         String ownCollector = debugLine(launcher("rules", SAMPLE).env("HEADROOM_OPTS", "-XX:+UseSerialGC"));
         String toolCollector = debugLine(launcher("rules", SAMPLE).env("JAVA_TOOL_OPTIONS", "-XX:+UseG1GC"));
         // Options that name no collector and size no heap, some of them near the ones that do.
@@ -250,6 +280,11 @@ class LauncherIT {
         String ownHeap = ownHeapRun.errLines().get(0);
         String readHeap = readHeapRun.errLines().get(0);
         String toolHeap = debugLine(launcher("rules", SAMPLE).env("JAVA_TOOL_OPTIONS", "-XX:MaxHeapSize=300m"));
+        String containerHeap = debugLine(launcher("rules", SAMPLE, large.toString())
+                .env("JDK_JAVA_OPTIONS", "-XX:MaxRAMPercentage=50"));
+        // The JVM reads JAVA_TOOL_OPTIONS before the command line: an initial size of theirs above the launcher's
+        // ceiling would stop it.
+        LauncherRun toolInitialRun = debugRun(launcher("rules").env("JAVA_TOOL_OPTIONS", "-Xms1g"), "tool initial");
         String ownInitial = debugLine(launcher("rules", SAMPLE).env("JAVA_OPTS", "-XX:InitialHeapSize=300m"));
         String parallel = "[-XX:+UseParallelGC]";
         String oneCompiler = "[-XX:CICompilerCount=1]";
@@ -272,13 +307,22 @@ class LauncherIT {
                 () -> assertFalse(collectorOff.contains(parallel) || collectorOff.contains("MaxTenuring")
                                 || collectorOff.contains("[-Xms"),
                         "none of them when the user turns a collector off: " + collectorOff),
-                () -> assertTrue(ownHeap.startsWith("headroom: inputs ") && !ownHeap.contains("[-Xms"),
-                        "no initial heap beside the user's ceiling: " + ownHeap),
+                () -> assertTrue(ownHeap.startsWith("headroom: inputs ") && !ownHeap.contains("[-Xms")
+                                && ownHeap.indexOf("[-Xmx") == ownHeap.indexOf("[-Xmx256m]"),
+                        "no initial heap or ceiling beside the user's ceiling: " + ownHeap),
                 () -> assertEquals(0, ownHeapRun.exitCode(), "and the run goes on: " + ownHeapRun),
                 () -> assertTrue(readHeap.startsWith("headroom: inputs ") && !readHeap.contains("[-Xms"),
                         "nor beside one in _JAVA_OPTIONS, which the JVM reads after the command line: " + readHeap),
                 () -> assertEquals(0, readHeapRun.exitCode(), "and that run goes on: " + readHeapRun),
-                () -> assertFalse(toolHeap.contains("[-Xms"), "nor beside one in JAVA_TOOL_OPTIONS: " + toolHeap),
+                () -> assertFalse(toolHeap.contains("[-Xms") || toolHeap.contains("[-Xmx"),
+                        "nor beside one in JAVA_TOOL_OPTIONS, which a ceiling of the launcher's would override: "
+                                + toolHeap),
+                () -> assertFalse(containerHeap.contains("[-Xmx"), "a share of the machine's memory: " + containerHeap),
+                () -> assertFalse(toolInitialRun.errLines().get(0).contains("[-Xm"),
+                        "an initial size alone: " + toolInitialRun),
+                () -> assertEquals(0, toolInitialRun.exitCode(), "and that run goes on: " + toolInitialRun),
+                () -> assertTrue(values.contains(smallCeiling) && values.contains(smallInitial),
+                        "the values of options are no inputs: " + values),
                 () -> assertFalse(ownInitial.contains("[-Xms"), "the user's initial size alone: " + ownInitial),
                 () -> assertTrue(between.contains("[-XX:TieredStopAtLevel=1]"),
                         "above the small inputs' limit, C1 alone still: " + between),
@@ -303,8 +347,8 @@ class LauncherIT {
                 () -> assertFalse(big.contains("TieredStopAtLevel") || big.contains("CICompilerCount"), big),
                 () -> assertTrue(big.contains("[-Xmx" + mostMib + "m]") && largeCeilingMib(big, perInput) > mostMib,
                         "at most the large inputs' most: " + big),
-                () -> assertTrue(big.contains("[-Dfrom.java.opts=1] [-Xmx3g] [-Dfrom.headroom.opts=a*b] [-jar]"),
-                        "JAVA_OPTS, then HEADROOM_OPTS, after the launcher's options (the last -Xmx wins): " + big));
+                () -> assertTrue(big.contains("[-Dfrom.java.opts=1] [-Xss4m] [-Dfrom.headroom.opts=a*b] [-jar]"),
+                        "JAVA_OPTS, then HEADROOM_OPTS, after the launcher's options (the later ones win): " + big));
     }
 
     /** The processors the launcher counts ({@code getconf}, as the script asks), not the JVM's count of them. */
