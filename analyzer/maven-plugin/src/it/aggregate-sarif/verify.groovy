@@ -21,11 +21,12 @@ def uris = app.results.collect { it.locations[0].physicalLocation.artifactLocati
 assert uris == ['app/src/main/java/demo/app/Controller.java'] : uris
 assert app.results.every { it.locations[0].physicalLocation.region.startLine > 0 }
 
-// Each module's own report is its run in the aggregate, unchanged.
-['lib', 'app'].eachWithIndex { module, i ->
-    def own = new JsonSlurper().parse(new File(basedir, module + '/target/headroom/headroom.sarif'))
-    assert own.runs == [sarif.runs[i]] : module
+// Each module's own report is its run in the aggregate, unchanged; lib's is in the report directory its pom names.
+['lib/target/lib-reports', 'app/target/headroom'].eachWithIndex { reports, i ->
+    def own = new JsonSlurper().parse(new File(basedir, reports + '/headroom.sarif'))
+    assert own.runs == [sarif.runs[i]] : reports
 }
+assert !new File(basedir, 'lib/target/headroom').exists()
 
 // JUnit XML: each unsuppressed error is one failure.
 def report = new JsonSlurper().parse(new File(basedir, 'app/target/headroom/headroom.json'))

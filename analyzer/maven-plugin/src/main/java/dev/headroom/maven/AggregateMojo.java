@@ -1,6 +1,5 @@
 package dev.headroom.maven;
 
-import dev.headroom.reports.ReportFormat;
 import dev.headroom.reports.SarifAggregate;
 import java.io.File;
 import java.io.IOException;
@@ -12,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
@@ -19,8 +19,9 @@ import org.apache.maven.project.MavenProject;
 /**
  * Merges the SARIF reports the {@code check} goal wrote in the modules of a build into one file, a run
  * per module (each with its own category), for tools that take one file: GitHub's {@code upload-sarif}.
- * Each module's report is read from its default place, {@code target/headroom/headroom.sarif}; modules
- * without one (a {@code pom} module, one without classes) are left out.
+ * Each module's report is read from the report directory its pom gives the check, by default
+ * {@code target/headroom/headroom.sarif} ({@link ModuleReport}); modules without one (a {@code pom} module, one
+ * without classes or roots) are left out.
  *
  * <p>An aggregator: it runs once, at the project it is called on, over every project of the build. Call it
  * after the modules' checks, on the command line: {@code mvn -fae verify headroom:aggregate} (with
@@ -29,9 +30,6 @@ import org.apache.maven.project.MavenProject;
  */
 @Mojo(name = "aggregate", aggregator = true, threadSafe = true)
 public class AggregateMojo extends AbstractMojo {
-    /** Where each module's SARIF report is, under its build directory. */
-    static final String MODULE_REPORT = "headroom/" + ReportFormat.SARIF.fileName();
-
     /** Skips the aggregation, like the check. */
     @Parameter(property = "headroom.skip", defaultValue = "false")
     boolean skip;
@@ -44,6 +42,10 @@ public class AggregateMojo extends AbstractMojo {
     @Parameter(defaultValue = "${reactorProjects}", readonly = true, required = true)
     List<MavenProject> reactorProjects;
 
+    /** This plugin, whose configuration in each module's pom may name its report directory. */
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    PluginDescriptor plugin;
+
     @Override
     public void execute() throws MojoExecutionException {
         if (skip) {
@@ -53,7 +55,7 @@ public class AggregateMojo extends AbstractMojo {
         List<SarifAggregate.Part> parts = new ArrayList<>();
         List<String> modules = new ArrayList<>();
         for (MavenProject project : reactorProjects) {
-            Path report = Path.of(project.getBuild().getDirectory()).resolve(MODULE_REPORT);
+            Path report = ModuleReport.sarif(project, plugin.getPluginLookupKey());
             if (!Files.isRegularFile(report)) {
                 getLog().debug("Headroom: no SARIF report in " + project.getArtifactId() + " (" + report + ")");
                 continue;
@@ -67,7 +69,7 @@ public class AggregateMojo extends AbstractMojo {
         }
         if (parts.isEmpty()) {
             throw new MojoExecutionException("Headroom: no module of the build has a SARIF report ("
-                    + MODULE_REPORT + " under its build directory): run the check with sarif among headroom.formats"
+                    + ModuleReport.DEFAULT + " under its build directory, or its reportDirectory): run the check with sarif among headroom.formats"
                     + " first, e.g. mvn -fae verify headroom:aggregate -Dheadroom.formats=text,json,sarif");
         }
         Path file = aggregateFile.toPath();
