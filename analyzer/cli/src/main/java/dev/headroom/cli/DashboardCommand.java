@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
         description = {"Writes the dashboard (index.html, dashboard.css, comparability.js, java-names.js,"
                 + " dashboard.js) into a folder. The JSON reports named are written into the page, in the order"
                 + " given, so that it shows their trend when opened from disk; without reports, the page asks for"
-                + " them. A file that is not a Headroom report (schemaVersion 1) is an error (exit 3)."},
+                + " them. A file that is not a Headroom report (schemaVersion 1) is an error (exit 3), and so is a folder"
+                + " that cannot be written (exit 2)."},
         parameterListHeading = "%n",
         footer = {"", "Examples:",
             "  headroom dashboard -o trend history/0041.json history/0042.json",
@@ -66,12 +67,12 @@ public final class DashboardCommand implements Callable<Integer> {
             embedded.add(new DashboardWriter.Report(report.getFileName().toString(), text));
         }
         if (Files.exists(output) && !Files.isDirectory(output)) {
-            throw ExitException.input(output + ": not a folder");
+            throw ExitException.usage(output + ": not a folder");
         }
         try {
             DashboardWriter.write(output, embedded);
         } catch (IOException e) {
-            throw ExitException.input(output + ": cannot write the dashboard (" + e.getMessage() + ")");
+            throw ExitException.usage(output + ": cannot write the dashboard (" + e.getMessage() + ")");
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("wrote " + output.resolve("index.html") + (embedded.isEmpty() ? ""

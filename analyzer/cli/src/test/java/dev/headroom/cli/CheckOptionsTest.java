@@ -349,7 +349,7 @@ class CheckOptionsTest {
 
     @Test
     void noCommandIsUsageError() {
-        CliRun.of().assertParameterError("headroom", "missing command", "check", "rules");
+        CliRun.of().assertParameterError("headroom", "missing command", "check", "rules", "dashboard");
     }
 
     @Test

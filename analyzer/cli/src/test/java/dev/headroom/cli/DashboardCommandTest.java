@@ -82,7 +82,7 @@ class DashboardCommandTest {
                 () -> assertEquals(ExitCodes.USAGE, noFolder.exitCode()),
                 () -> assertTrue(noFolder.err().startsWith("headroom: error: Missing required option: '--output=<dir>'"),
                         noFolder.err()),
-                () -> assertEquals(ExitCodes.INPUT, notAFolder.exitCode()),
+                () -> assertEquals(ExitCodes.USAGE, notAFolder.exitCode(), "as check's --report-dir"),
                 () -> assertEquals("headroom: error: " + file + ": not a folder\n", notAFolder.err()));
     }
 }
