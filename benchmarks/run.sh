@@ -17,6 +17,8 @@
 # wall time and peak memory and their ratios per scenario (the scenarios whose input is a jar). Headroom runs
 # twice per round: as above (java -jar, the JVM's default flags) and through the distribution's bin/headroom
 # (its start-up flags; its class-data archive in benchmarks/target/cache, written in the second round).
+# benchmarks/run.sh --versus spotbugs [pattern] does the same with SpotBugs 4.9.8 at its defaults (and its libraries,
+# resolved by Maven) in forbidden-apis' place.
 #
 # benchmarks/run.sh --doubling times the generated jars of 25,000 and 50,000 classes (every method a root) one after
 # the other, ROUNDS times (default 3), through bin/headroom and through java -jar in ${HEAP:--Xmx1g}, and prints the
@@ -43,8 +45,10 @@ if [ "${1:-}" = --timing-phase ]; then
   shift
 fi
 if [ "${1:-}" = --versus ]; then
-  [ "${2:-}" = forbidden-apis ] || { echo "usage: benchmarks/run.sh --versus forbidden-apis [pattern]" >&2; exit 2; }
-  VERSUS=forbidden-apis
+  case "${2:-}" in
+    forbidden-apis | spotbugs) VERSUS=$2 ;;
+    *) echo "usage: benchmarks/run.sh --versus forbidden-apis|spotbugs [pattern]" >&2; exit 2 ;;
+  esac
   shift 2
 fi
 HEADROOM=${HEADROOM_JAR:-analyzer/cli/target/headroom.jar}

@@ -1,16 +1,40 @@
-# Sourced by run.sh for `--versus forbidden-apis [pattern]`: run() only registers the scenarios whose input is
-# one of the Maven Central jars, and versus_loop times forbidden-apis and Headroom on each jar in one
+# Sourced by run.sh for `--versus <peer> [pattern]` (forbidden-apis or spotbugs): run() only registers the scenarios
+# whose input is one of the Maven Central jars, and versus_loop times the peer and Headroom on each jar in one
 # alternating loop (the order turns round every round), ROUNDS times, then prints medians and ratios.
-FORBIDDEN_APIS=$(fetch de.thetaphi:forbiddenapis:3.10)
-JAVA_MAJOR=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
-# Three of its bundled signature sets, for the running JDK.
-SIGNATURES=jdk-unsafe-$JAVA_MAJOR,jdk-deprecated-$JAVA_MAJOR,jdk-non-portable
 ROUNDS=${ROUNDS:-5}
 V="$WORK/versus"
 mkdir -p "$V"
+case $VERSUS in
+  forbidden-apis)
+    FORBIDDEN_APIS=$(fetch de.thetaphi:forbiddenapis:3.10)
+    JAVA_MAJOR=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+    # Three of its bundled signature sets, for the running JDK.
+    SIGNATURES=jdk-unsafe-$JAVA_MAJOR,jdk-deprecated-$JAVA_MAJOR,jdk-non-portable
+    ;;
+  spotbugs)
+    # SpotBugs 4.9.8 and the libraries it runs on, resolved by Maven from a throwaway pom; run at its defaults
+    # (default effort, every detector of its own, the JVM's default heap) as its command line runs it.
+    mkdir -p "$V/spotbugs"
+    if [ ! -s "$V/spotbugs/classpath.txt" ]; then
+      cat > "$V/spotbugs/pom.xml" <<'POM'
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>benchmarks</groupId>
+  <artifactId>versus-spotbugs</artifactId>
+  <version>1</version>
+  <dependencies>
+    <dependency><groupId>com.github.spotbugs</groupId><artifactId>spotbugs</artifactId><version>4.9.8</version></dependency>
+  </dependencies>
+</project>
+POM
+      mvn -B -q -f "$V/spotbugs/pom.xml" dependency:build-classpath -Dmdep.outputFile=classpath.txt >&2
+    fi
+    SPOTBUGS_CLASSPATH=$(cat "$V/spotbugs/classpath.txt")
+    ;;
+esac
 
-# forbidden-apis looks up every class a scanned class refers to: the jars' own dependencies (Guava's
-# failureaccess and annotations) go on its -c, resolved by Maven from a throwaway pom.
+# The peers look up the classes a scanned class refers to: the jars' own dependencies (Guava's failureaccess and
+# annotations) go on forbidden-apis' -c and SpotBugs' -auxclasspath, resolved by Maven from a throwaway pom.
 if [ ! -s "$V/classpath.txt" ]; then
   cat > "$V/pom.xml" <<'POM'
 <project xmlns="http://maven.apache.org/POM/4.0.0">
@@ -48,11 +72,16 @@ versus_loop() {
     for name in "${SCENARIOS[@]}"; do
       eval "set -- ${SCENARIO_ARGS[$name]}"
       local jar=${*: -1}
-      local tools=(forbidden-apis headroom launcher)
-      [ $((round % 2)) = 0 ] && tools=(launcher headroom forbidden-apis)
+      local tools=(peer headroom launcher)
+      [ $((round % 2)) = 0 ] && tools=(launcher headroom peer)
       for tool in "${tools[@]}"; do
         case $tool in
-          forbidden-apis) timed "$tool" "$name" java -jar "$FORBIDDEN_APIS" -d "$jar" -c "$CLASSPATH_OF_JARS" -b "$SIGNATURES" ;;
+          peer) if [ "$VERSUS" = spotbugs ]; then
+                  timed "$tool" "$name" java -cp "$SPOTBUGS_CLASSPATH" edu.umd.cs.findbugs.FindBugs2 -quiet \
+                    -auxclasspath "$CLASSPATH_OF_JARS" -output "$V/$name.spotbugs.txt" "$jar"
+                else
+                  timed "$tool" "$name" java -jar "$FORBIDDEN_APIS" -d "$jar" -c "$CLASSPATH_OF_JARS" -b "$SIGNATURES"
+                fi ;;
           headroom) XDG_CACHE_HOME=$(cache_home) timed "$tool" "$name" java -jar "$HEADROOM" check --format json -o "$V/$name.headroom.json" "$@" ;;
           launcher) [ -z "$LAUNCHER" ] || XDG_CACHE_HOME="$V/cache" timed "$tool" "$name" "$LAUNCHER" check --format json -o "$V/$name.launcher.json" "$@" ;;
         esac
@@ -60,18 +89,20 @@ versus_loop() {
       echo "round $round $name done" >&2
     done
   done
-  printf '%-24s %7s %6s %5s | %7s %6s %5s %6s %5s | %7s %6s %5s %6s %5s %s\n' scenario fa-s MiB exit \
+  local peer_label=fa-s
+  [ "$VERSUS" = spotbugs ] && peer_label=sb-s
+  printf '%-24s %7s %6s %5s | %7s %6s %5s %6s %5s | %7s %6s %5s %6s %5s %s\n' scenario "$peer_label" MiB exit \
     headroom MiB exit x-wall x-mem bin/hr MiB exit x-wall x-mem same-report
   for name in "${SCENARIOS[@]}"; do
     local fa_s fa_k hr_s hr_k ln_s=- ln_k=- ln_exit=- same=-
-    fa_s=$(median 1 "$V/$name.forbidden-apis"); fa_k=$(median 2 "$V/$name.forbidden-apis")
+    fa_s=$(median 1 "$V/$name.peer"); fa_k=$(median 2 "$V/$name.peer")
     hr_s=$(median 1 "$V/$name.headroom"); hr_k=$(median 2 "$V/$name.headroom")
     if [ -n "$LAUNCHER" ]; then
       ln_s=$(median 1 "$V/$name.launcher"); ln_k=$(median 2 "$V/$name.launcher")
       ln_exit=$(tail -n 1 "$V/$name.launcher" | awk '{ print $3 }')
       cmp -s "$V/$name.headroom.json" "$V/$name.launcher.json" && same=yes || same=NO
     fi
-    awk -v n="$name" -v fs="$fa_s" -v fk="$fa_k" -v fe="$(tail -n 1 "$V/$name.forbidden-apis" | awk '{ print $3 }')" \
+    awk -v n="$name" -v fs="$fa_s" -v fk="$fa_k" -v fe="$(tail -n 1 "$V/$name.peer" | awk '{ print $3 }')" \
         -v hs="$hr_s" -v hk="$hr_k" -v he="$(tail -n 1 "$V/$name.headroom" | awk '{ print $3 }')" \
         -v ls="$ln_s" -v lk="$ln_k" -v le="$ln_exit" -v same="$same" 'BEGIN {
       printf "%-24s %7.2f %6d %5s | %7.2f %6d %5s %5.1fx %4.1fx | ", n, fs, fk / 1024, fe, hs, hk / 1024, he, hs / fs, hk / fk
