@@ -4,6 +4,30 @@
 ROUNDS=${ROUNDS:-5}
 V="$WORK/versus"
 mkdir -p "$V"
+
+# The artifacts (group:artifact:version...) and their dependencies as a class path, resolved by Maven once from a
+# throwaway pom in the folder.
+classpath_of() { # folder, then the artifacts
+  local folder=$1 gav g a v
+  shift
+  if [ ! -s "$folder/classpath.txt" ]; then
+    mkdir -p "$folder"
+    {
+      printf '<project xmlns="http://maven.apache.org/POM/4.0.0">\n  <modelVersion>4.0.0</modelVersion>\n'
+      printf '  <groupId>benchmarks</groupId>\n  <artifactId>%s</artifactId>\n  <version>1</version>\n' "${folder##*/}"
+      printf '  <dependencies>\n'
+      for gav in "$@"; do
+        IFS=: read -r g a v <<< "$gav"
+        printf '    <dependency><groupId>%s</groupId><artifactId>%s</artifactId><version>%s</version></dependency>\n' \
+          "$g" "$a" "$v"
+      done
+      printf '  </dependencies>\n</project>\n'
+    } > "$folder/pom.xml"
+    mvn -B -q -f "$folder/pom.xml" dependency:build-classpath -Dmdep.outputFile=classpath.txt >&2
+  fi
+  cat "$folder/classpath.txt"
+}
+
 case $VERSUS in
   forbidden-apis)
     FORBIDDEN_APIS=$(fetch de.thetaphi:forbiddenapis:3.10)
@@ -12,46 +36,16 @@ case $VERSUS in
     SIGNATURES=jdk-unsafe-$JAVA_MAJOR,jdk-deprecated-$JAVA_MAJOR,jdk-non-portable
     ;;
   spotbugs)
-    # SpotBugs 4.9.8 and the libraries it runs on, resolved by Maven from a throwaway pom; run at its defaults
-    # (default effort, every detector of its own, the JVM's default heap) as its command line runs it.
-    mkdir -p "$V/spotbugs"
-    if [ ! -s "$V/spotbugs/classpath.txt" ]; then
-      cat > "$V/spotbugs/pom.xml" <<'POM'
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>benchmarks</groupId>
-  <artifactId>versus-spotbugs</artifactId>
-  <version>1</version>
-  <dependencies>
-    <dependency><groupId>com.github.spotbugs</groupId><artifactId>spotbugs</artifactId><version>4.9.8</version></dependency>
-  </dependencies>
-</project>
-POM
-      mvn -B -q -f "$V/spotbugs/pom.xml" dependency:build-classpath -Dmdep.outputFile=classpath.txt >&2
-    fi
-    SPOTBUGS_CLASSPATH=$(cat "$V/spotbugs/classpath.txt")
+    # SpotBugs 4.9.8 and the libraries it runs on; run at its defaults (default effort, every detector of its own,
+    # the JVM's default heap) as its command line runs it.
+    SPOTBUGS_CLASSPATH=$(classpath_of "$V/versus-spotbugs" com.github.spotbugs:spotbugs:4.9.8)
     ;;
 esac
 
 # The peers look up the classes a scanned class refers to: the jars' own dependencies (Guava's failureaccess and
-# annotations) go on forbidden-apis' -c and SpotBugs' -auxclasspath, resolved by Maven from a throwaway pom.
-if [ ! -s "$V/classpath.txt" ]; then
-  cat > "$V/pom.xml" <<'POM'
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>benchmarks</groupId>
-  <artifactId>versus-classpath</artifactId>
-  <version>1</version>
-  <dependencies>
-    <dependency><groupId>com.google.guava</groupId><artifactId>guava</artifactId><version>33.4.8-jre</version></dependency>
-    <dependency><groupId>org.jctools</groupId><artifactId>jctools-core</artifactId><version>4.0.5</version></dependency>
-    <dependency><groupId>org.agrona</groupId><artifactId>agrona</artifactId><version>1.23.1</version></dependency>
-  </dependencies>
-</project>
-POM
-  mvn -B -q -f "$V/pom.xml" dependency:build-classpath -Dmdep.outputFile=classpath.txt >&2
-fi
-CLASSPATH_OF_JARS=$(cat "$V/classpath.txt")
+# annotations) go on forbidden-apis' -c and SpotBugs' -auxclasspath.
+CLASSPATH_OF_JARS=$(classpath_of "$V/versus-classpath" com.google.guava:guava:33.4.8-jre \
+  org.jctools:jctools-core:4.0.5 org.agrona:agrona:1.23.1)
 
 unpack_launcher
 
