@@ -5,26 +5,28 @@ ROUNDS=${ROUNDS:-5}
 V="$WORK/versus"
 mkdir -p "$V"
 
-# The artifacts (group:artifact:version...) and their dependencies as a class path, resolved by Maven once from a
-# throwaway pom in the folder.
+# The artifacts (group:artifact:version...) and their dependencies as a class path, resolved by Maven from a
+# throwaway pom in the folder: again whenever the pom changes (another version), else kept.
 classpath_of() { # folder, then the artifacts
   local folder=$1 gav g a v
   shift
-  if [ ! -s "$folder/classpath.txt" ]; then
-    mkdir -p "$folder"
-    {
-      printf '<project xmlns="http://maven.apache.org/POM/4.0.0">\n  <modelVersion>4.0.0</modelVersion>\n'
-      printf '  <groupId>benchmarks</groupId>\n  <artifactId>%s</artifactId>\n  <version>1</version>\n' "${folder##*/}"
-      printf '  <dependencies>\n'
-      for gav in "$@"; do
-        IFS=: read -r g a v <<< "$gav"
-        printf '    <dependency><groupId>%s</groupId><artifactId>%s</artifactId><version>%s</version></dependency>\n' \
-          "$g" "$a" "$v"
-      done
-      printf '  </dependencies>\n</project>\n'
-    } > "$folder/pom.xml"
+  mkdir -p "$folder"
+  {
+    printf '<project xmlns="http://maven.apache.org/POM/4.0.0">\n  <modelVersion>4.0.0</modelVersion>\n'
+    printf '  <groupId>benchmarks</groupId>\n  <artifactId>%s</artifactId>\n  <version>1</version>\n' "${folder##*/}"
+    printf '  <dependencies>\n'
+    for gav in "$@"; do
+      IFS=: read -r g a v <<< "$gav"
+      printf '    <dependency><groupId>%s</groupId><artifactId>%s</artifactId><version>%s</version></dependency>\n' \
+        "$g" "$a" "$v"
+    done
+    printf '  </dependencies>\n</project>\n'
+  } > "$folder/pom.next"
+  if [ ! -s "$folder/classpath.txt" ] || ! cmp -s "$folder/pom.next" "$folder/pom.xml"; then
+    mv -f "$folder/pom.next" "$folder/pom.xml"
     mvn -B -q -f "$folder/pom.xml" dependency:build-classpath -Dmdep.outputFile=classpath.txt >&2
   fi
+  rm -f "$folder/pom.next"
   cat "$folder/classpath.txt"
 }
 

@@ -72,7 +72,7 @@ set "INITIAL="
 if defined GC set "INITIAL=-Xms@headroom.launcher.smallInputHeapMax@"
 rem When the user's options size the heap, the launcher sizes none of it (see bin/headroom).
 set "CEILING=-Xmx%HEAP_MAX%"
-echo.%JAVA_OPTS% %HEADROOM_OPTS% %JDK_JAVA_OPTIONS% %JAVA_TOOL_OPTIONS% %_JAVA_OPTIONS% | findstr /r /c:"-Xm[sx]" /c:"-XX:MaxHeapSize=" /c:"-XX:InitialHeapSize=" /c:"-XX:MaxRAM=" /c:"RAMPercentage=" >nul && set "CEILING=" && set "INITIAL="
+echo.%JAVA_OPTS% %HEADROOM_OPTS% %JDK_JAVA_OPTIONS% %JAVA_TOOL_OPTIONS% %_JAVA_OPTIONS% | findstr /r /c:"-Xm[sx]" /c:"-XX:MaxHeapSize=" /c:"-XX:InitialHeapSize=" /c:"-XX:MinHeapSize=" /c:"-XX:MaxRAM=" /c:"RAMPercentage=" /c:"RAMFraction=" >nul && (set "CEILING=" & set "INITIAL=")
 
 rem The heap ceiling first and JAVA_OPTS, HEADROOM_OPTS after it (the later option wins); JVM warnings to
 rem standard error, where Headroom's own go, never into a report on standard output.

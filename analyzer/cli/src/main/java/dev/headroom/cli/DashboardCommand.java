@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
         description = {"Writes the dashboard (index.html, dashboard.css, comparability.js, java-names.js,"
                 + " dashboard.js) into a folder. The JSON reports named are written into the page, in the order"
                 + " given, so that it shows their trend when opened from disk; without reports, the page asks for"
-                + " them. A file that is not a Headroom report (schemaVersion 1) is an error (exit 3), and so is a folder"
-                + " that cannot be written (exit 2)."},
+                + " them. A file that is not a Headroom report (schemaVersion 1) is an error (exit 3), and so is a"
+                + " folder that cannot be written (exit 2)."},
         parameterListHeading = "%n",
         footer = {"", "Examples:",
             "  headroom dashboard -o trend history/0041.json history/0042.json",

@@ -5,9 +5,9 @@ public final class ExitCodes {
     /** The check passed (and {@code rules}, {@code --help}, {@code --version} succeeded). */
     public static final int PASS = 0;
     /**
-     * The check failed: more than {@code --max-findings} findings at or above {@code --fail-on}. A budget or deadline
-     * exceeded is such a finding ({@code ram-budget-exceeded}, {@code stack-budget-exceeded}, {@code deadline-exceeded},
-     * errors unless {@code --rule} says otherwise).
+     * The check failed: more than {@code --max-findings} findings at or above {@code --fail-on}. A budget or
+     * deadline exceeded is such a finding ({@code ram-budget-exceeded}, {@code stack-budget-exceeded},
+     * {@code deadline-exceeded}, errors unless {@code --rule} says otherwise).
      */
     public static final int FAIL = 1;
     /** A usage or configuration error: a bad option or option value, a missing rule pack. */

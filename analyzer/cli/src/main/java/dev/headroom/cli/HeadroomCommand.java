@@ -26,7 +26,8 @@ public final class HeadroomCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "missing command: use 'headroom check', 'headroom rules' or 'headroom dashboard'");
+        throw new ParameterException(spec.commandLine(),
+                "missing command: use 'headroom check', 'headroom rules' or 'headroom dashboard'");
     }
 
     /** {@code headroom 0.1.0}, from the core's version. */

@@ -67,6 +67,11 @@ class LauncherIT {
                 () -> assertTrue(cmd.contains("\"%JAVA_EXE%\" %CEILING% %INITIAL% "),
                         "headroom.cmd runs java with its heap ceiling and initial heap: " + cmd),
                 () -> assertTrue(cmd.contains("set \"CEILING=-Xmx%HEAP_MAX%\""), "the ceiling: " + cmd),
+                // The options that size the heap, as bin/headroom's case lists them (cmd is not run here).
+                () -> assertTrue(cmd.contains(" | findstr /r /c:\"-Xm[sx]\" /c:\"-XX:MaxHeapSize=\""
+                        + " /c:\"-XX:InitialHeapSize=\" /c:\"-XX:MinHeapSize=\" /c:\"-XX:MaxRAM=\""
+                        + " /c:\"RAMPercentage=\" /c:\"RAMFraction=\" >nul"
+                        + " && (set \"CEILING=\" & set \"INITIAL=\")\r\n"), cmd),
                 () -> assertTrue(new String(Distribution.read(root + "bin/headroom"), StandardCharsets.UTF_8)
                         .contains("HEADROOM_VERSION='" + Distribution.VERSION + "'"), "the version the cache key names"));
     }
@@ -142,7 +147,8 @@ class LauncherIT {
     /**
      * The archive is a static one: Java 17's archive written at exit leaves out Java 5 class files, which picocli and
      * ASM ship as, and everything built on them. Installed where the path has no blank: Java 17 matches no class to a
-     * class path entry with one, so there the archive holds the JDK's classes only (README).
+     * class path entry with one, so there the archive holds the JDK's classes only (README). The user's options size
+     * the heap here, so the launcher gives the archive's making no ceiling of its own either.
      */
     @Test
     void theArchiveHoldsPicocliAndAsmThoughTheyAreJava5ClassFiles() throws IOException {
@@ -150,7 +156,7 @@ class LauncherIT {
         Path log = work.resolve("classes.log");
         LauncherRun.Command command = launcher(installation.resolve("bin/headroom"), "check", "--format", "json", SAMPLE)
                 .env("XDG_CACHE_HOME", work.resolve("cache").toString())
-                .env("HEADROOM_OPTS", "-Xlog:class+load:file=" + log);
+                .env("HEADROOM_OPTS", "-Xmx512m -Xlog:class+load:file=" + log);
         command.run(work.resolve("first"));
         LauncherRun writing = command.run(work.resolve("writing"));
         assertEquals(1, archives(work.resolve("cache")).size(), "the second run wrote the archive: " + writing);
@@ -285,6 +291,7 @@ class LauncherIT {
         // The JVM reads JAVA_TOOL_OPTIONS before the command line: an initial size of theirs above the launcher's
         // ceiling would stop it.
         LauncherRun toolInitialRun = debugRun(launcher("rules").env("JAVA_TOOL_OPTIONS", "-Xms1g"), "tool initial");
+        LauncherRun toolLeastRun = debugRun(launcher("rules").env("JAVA_TOOL_OPTIONS", "-XX:MinHeapSize=1g"), "least");
         String ownInitial = debugLine(launcher("rules", SAMPLE).env("JAVA_OPTS", "-XX:InitialHeapSize=300m"));
         String parallel = "[-XX:+UseParallelGC]";
         String oneCompiler = "[-XX:CICompilerCount=1]";
@@ -321,6 +328,7 @@ class LauncherIT {
                 () -> assertFalse(toolInitialRun.errLines().get(0).contains("[-Xm"),
                         "an initial size alone: " + toolInitialRun),
                 () -> assertEquals(0, toolInitialRun.exitCode(), "and that run goes on: " + toolInitialRun),
+                () -> assertEquals(0, toolLeastRun.exitCode(), "a least size too: " + toolLeastRun),
                 () -> assertTrue(values.contains(smallCeiling) && values.contains(smallInitial),
                         "the values of options are no inputs: " + values),
                 () -> assertFalse(ownInitial.contains("[-Xms"), "the user's initial size alone: " + ownInitial),

@@ -57,7 +57,12 @@ public class AggregateMojo extends AbstractMojo {
         for (MavenProject project : reactorProjects) {
             Path report = ModuleReport.sarif(project, plugin.getPluginLookupKey());
             if (!Files.isRegularFile(report)) {
-                getLog().debug("Headroom: no SARIF report in " + project.getArtifactId() + " (" + report + ")");
+                if (report.toString().contains("${")) { // an expression Maven leaves to the goal that reads it
+                    getLog().warn("Headroom: " + project.getArtifactId() + " is left out: its reportDirectory holds an"
+                            + " expression the aggregate cannot resolve (" + report + ")");
+                } else {
+                    getLog().debug("Headroom: no SARIF report in " + project.getArtifactId() + " (" + report + ")");
+                }
                 continue;
             }
             try {
@@ -69,8 +74,9 @@ public class AggregateMojo extends AbstractMojo {
         }
         if (parts.isEmpty()) {
             throw new MojoExecutionException("Headroom: no module of the build has a SARIF report ("
-                    + ModuleReport.DEFAULT + " under its build directory, or its reportDirectory): run the check with sarif among headroom.formats"
-                    + " first, e.g. mvn -fae verify headroom:aggregate -Dheadroom.formats=text,json,sarif");
+                    + ModuleReport.DEFAULT + " under its build directory, or its reportDirectory): run the check with"
+                    + " sarif among headroom.formats first, e.g. mvn -fae verify headroom:aggregate"
+                    + " -Dheadroom.formats=text,json,sarif");
         }
         Path file = aggregateFile.toPath();
         try {

@@ -11,9 +11,9 @@ import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
- * Where a module's check wrote its SARIF report: in the {@code reportDirectory} its pom gives the plugin, for the plugin
- * or for one of its executions (the model holds it with {@code ${project.build.directory}} already filled in), else in
- * the default {@code target/headroom}.
+ * Where a module's check wrote its SARIF report: in the {@code reportDirectory} its pom gives the plugin (for the
+ * plugin, one of its executions, or in its plugin management, which a goal typed on the command line uses; the model
+ * holds the value with {@code ${project.build.directory}} filled in), else in the default {@code target/headroom}.
  */
 final class ModuleReport {
     /** The report's place under the build directory when the pom names no other. */
@@ -24,29 +24,36 @@ final class ModuleReport {
 
     /**
      * The first of the module's configured report directories that holds a SARIF report, in the order of the pom's
-     * executions and then the plugin's own configuration; else the default place, whether or not a report is there.
+     * executions, the plugin's own configuration and its plugin management; when none does, the first of them, and
+     * only when the pom configures none, the default place. A report in the default place that the check no longer
+     * writes (the pom names another directory now) is never taken.
      */
     static Path sarif(MavenProject project, String pluginKey) {
+        List<Path> reports = new ArrayList<>();
         for (String directory : configuredDirectories(project, pluginKey)) {
-            Path report = project.getBasedir().toPath().resolve(directory).resolve(ReportFormat.SARIF.fileName());
-            if (Files.isRegularFile(report)) {
-                return report;
-            }
+            reports.add(project.getBasedir().toPath().resolve(directory).resolve(ReportFormat.SARIF.fileName()));
         }
-        return Path.of(project.getBuild().getDirectory()).resolve(DEFAULT);
+        if (reports.isEmpty()) {
+            return Path.of(project.getBuild().getDirectory()).resolve(DEFAULT);
+        }
+        return reports.stream().filter(Files::isRegularFile).findFirst().orElse(reports.get(0));
     }
 
     private static List<String> configuredDirectories(MavenProject project, String pluginKey) {
-        List<String> directories = new ArrayList<>();
-        Plugin plugin = project.getPlugin(pluginKey);
-        if (plugin == null) {
-            return directories;
-        }
         List<Object> configurations = new ArrayList<>();
-        for (PluginExecution execution : plugin.getExecutions()) {
-            configurations.add(execution.getConfiguration());
+        Plugin plugin = project.getPlugin(pluginKey);
+        if (plugin != null) {
+            for (PluginExecution execution : plugin.getExecutions()) {
+                configurations.add(execution.getConfiguration());
+            }
+            configurations.add(plugin.getConfiguration());
         }
-        configurations.add(plugin.getConfiguration());
+        Plugin managed = project.getPluginManagement() == null ? null
+                : project.getPluginManagement().getPluginsAsMap().get(pluginKey);
+        if (managed != null) {
+            configurations.add(managed.getConfiguration());
+        }
+        List<String> directories = new ArrayList<>();
         for (Object configuration : configurations) {
             Xpp3Dom directory = configuration instanceof Xpp3Dom dom ? dom.getChild("reportDirectory") : null;
             if (directory != null && directory.getValue() != null && !directory.getValue().isBlank()) {

@@ -30,6 +30,13 @@ final class LoneClassFile {
         }
         String className = internalName.replace('/', '.');
         Path root = rootOf(file.toAbsolutePath().normalize(), internalName);
+        if (root == null) { // a link to the class file in its folders
+            try {
+                root = rootOf(file.toRealPath(), internalName);
+            } catch (IOException e) {
+                root = null;
+            }
+        }
         return "a class file (of " + className + "), not a class directory or a jar: name the directory "
                 + (root != null ? "its package folders start in, " + root
                         : "that holds it as " + internalName + ".class (such as target/classes)");

@@ -85,14 +85,18 @@ class SpecialInputsTest {
         Files.createDirectories(inPlace.getParent());
         Files.write(inPlace, ClassRepositoryTest.classBytes("com/acme/Motor", Opcodes.V17, "ok"));
         Path moved = Files.copy(inPlace, dir.resolve("Motor.class"));
+        Path linked = Files.createSymbolicLink(dir.resolve("Linked.class"), inPlace);
         Path damaged = dir.resolve("Damaged.class");
         Files.write(damaged, new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0});
         String instead = ": a class file (of com.acme.Motor), not a class directory or a jar: name the directory ";
         assertAll(
                 () -> assertEquals("cannot read input " + inPlace + instead + "its package folders start in, "
                         + dir.resolve("classes"), assertThrows(InputException.class, () -> open(inPlace)).getMessage()),
+                () -> assertEquals("cannot read input " + linked + instead + "its package folders start in, "
+                        + dir.toRealPath().resolve("classes"), assertThrows(InputException.class, () -> open(linked)).getMessage()),
                 () -> assertEquals("cannot read input " + moved + instead + "that holds it as com/acme/Motor.class"
-                        + " (such as target/classes)", assertThrows(InputException.class, () -> open(moved)).getMessage()),
+                        + " (such as target/classes)",
+                        assertThrows(InputException.class, () -> open(moved)).getMessage()),
                 () -> assertEquals("cannot read input " + damaged + ": a class file, not a class directory or a jar:"
                         + " name the directory its package folders start in (such as target/classes)",
                         assertThrows(InputException.class, () -> open(damaged)).getMessage()));
