@@ -85,4 +85,16 @@ class DashboardCommandTest {
                 () -> assertEquals(ExitCodes.USAGE, notAFolder.exitCode(), "as check's --report-dir"),
                 () -> assertEquals("headroom: error: " + file + ": not a folder\n", notAFolder.err()));
     }
+
+    /** A folder that cannot be made is a configuration error, as a report check cannot write. */
+    @Test
+    void aFolderThatCannotBeWrittenIsExit2() throws IOException {
+        Path file = Files.writeString(work.resolve("a-file"), "");
+        Path under = file.resolve("trend");
+        CliRun cannot = CliRun.of("dashboard", "-o", under.toString());
+        assertAll(
+                () -> assertEquals(ExitCodes.USAGE, cannot.exitCode(), cannot.err()),
+                () -> assertTrue(cannot.err().startsWith("headroom: error: " + under + ": cannot write the dashboard ("),
+                        cannot.err()));
+    }
 }
