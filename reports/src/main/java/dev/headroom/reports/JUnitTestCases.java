@@ -188,8 +188,9 @@ final class JUnitTestCases {
     }
 
     /**
-     * One finding, its first line in the form of a stack trace element ({@code at
-     * com.acme.Motor.onTick(Motor.java:42)}) so that CI tools link it to the source.
+     * One finding: its severity, rule and {@code at com.acme.Motor.onTick(Motor.java:42)} on the first line, the
+     * last part shaped like a stack trace element for a reader to follow (CI tools that link stack traces look
+     * for a line that starts with {@code at}, which this one does not).
      */
     static void describe(StringBuilder text, Finding finding, String indent) {
         text.append(indent)

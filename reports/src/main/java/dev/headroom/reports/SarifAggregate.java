@@ -18,9 +18,12 @@ import java.util.Map;
 /**
  * One SARIF file made of the SARIF reports of several modules: their runs, in the order given, unchanged.
  * GitHub takes several runs in one upload only when each has its own category ({@code
- * automationDetails.id}), so two runs of one category are refused here rather than there.
+ * automationDetails.id}), and at most {@link #MOST_RUNS} of them, so two runs of one category, or more runs than
+ * that, are refused here rather than there.
  */
 public final class SarifAggregate {
+    /** The most runs GitHub code scanning takes in one file ("Runs per file", its SARIF upload limits). */
+    static final int MOST_RUNS = 20;
 
     /** One module's SARIF report and where it came from (named in errors). */
     public record Part(String source, String json) {
@@ -35,7 +38,8 @@ public final class SarifAggregate {
      * Writes the aggregate: {@code $schema}, {@code version} and every part's runs.
      *
      * @throws IllegalArgumentException naming the part that is not a SARIF 2.1.0 report, or the two parts
-     *                                  whose runs share a category
+     *                                  whose runs share a category; or saying there are more than
+     *                                  {@link #MOST_RUNS} runs
      */
     public static void write(List<Part> parts, Writer out) throws IOException {
         JsonArray runs = new JsonArray();
@@ -51,6 +55,11 @@ public final class SarifAggregate {
                 }
                 runs.add(run);
             }
+        }
+        if (runs.size() > MOST_RUNS) {
+            throw new IllegalArgumentException(runs.size() + " runs (a run per module), more than the " + MOST_RUNS
+                    + " GitHub code scanning takes in one file: upload the modules' own reports in several steps,"
+                    + " each with its category");
         }
         JsonObject aggregate = new JsonObject();
         aggregate.addProperty("$schema", SarifReportWriter.SCHEMA_URI);

@@ -17,8 +17,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -98,8 +100,11 @@ public final class SarifReportWriter implements ReportWriter {
         json.endObject();
         json.endObject();
         json.name("results").beginArray();
+        Map<String, Integer> occurrences = new HashMap<>(); // lookups only, never iterated
         for (Finding finding : result.findings()) {
-            writeResult(json, finding, paths);
+            String print = fingerprint(finding);
+            int occurrence = occurrences.merge(print, 1, Integer::sum);
+            writeResult(json, finding, paths, occurrence == 1 ? print : print + ":" + occurrence);
         }
         json.endArray();
         json.name("properties").beginObject();
@@ -165,7 +170,13 @@ public final class SarifReportWriter implements ReportWriter {
         json.endArray();
     }
 
-    private static void writeResult(JsonWriter json, Finding finding, SarifLocations paths) throws IOException {
+    /**
+     * @param fingerprint the finding's {@link #fingerprint}, and after it {@code :n} for the n-th finding of the same
+     *                    one (two identical calls in one method, on two lines): GitHub tracks an alert by its
+     *                    fingerprint, and would take both for one. The first keeps the plain one.
+     */
+    private static void writeResult(JsonWriter json, Finding finding, SarifLocations paths, String fingerprint)
+            throws IOException {
         json.beginObject();
         json.name("ruleId").value(finding.rule().id());
         json.name("ruleIndex").value(RULES.indexOf(finding.rule()));
@@ -185,7 +196,7 @@ public final class SarifReportWriter implements ReportWriter {
         }
 
         json.name("partialFingerprints").beginObject();
-        json.name(FINGERPRINT_KEY).value(fingerprint(finding));
+        json.name(FINGERPRINT_KEY).value(fingerprint);
         json.endObject();
 
         if (finding.suppressed()) {

@@ -15,6 +15,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +86,21 @@ class SarifAggregateTest {
                 new SarifAggregate.Part("a.sarif", render(new SarifReportWriter(), ReportFixtures.fixture())),
                 new SarifAggregate.Part("b.sarif", render(new SarifReportWriter(), ReportFixtures.empty())));
         assertThrows(IllegalArgumentException.class, () -> aggregate(uncategorised), "no category is one category");
+    }
+
+    /** GitHub rejects a file of more than 20 runs ("more runs than allowed (21 > 20)"): refused here, 20 taken. */
+    @Test
+    void moreRunsThanGitHubTakesAreRefused() {
+        List<SarifAggregate.Part> parts = new ArrayList<>();
+        for (int i = 1; i <= SarifAggregate.MOST_RUNS + 1; i++) {
+            parts.add(new SarifAggregate.Part("m" + i + ".sarif",
+                    render(new SarifReportWriter("headroom/m" + i), ReportFixtures.empty())));
+        }
+        assertEquals(20, JsonParser.parseString(aggregate(parts.subList(0, 20))).getAsJsonObject()
+                .getAsJsonArray("runs").size());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> aggregate(parts));
+        assertEquals("21 runs (a run per module), more than the 20 GitHub code scanning takes in one file: upload the"
+                + " modules' own reports in several steps, each with its category", e.getMessage());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.headroom.reports;
 
 import static dev.headroom.reports.ReportFixtures.render;
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -302,6 +303,32 @@ class SarifReportWriterTest {
             assertTrue(SHA256_HEX.matcher(print).matches(), print);
         }
         assertEquals(prints.size(), prints.stream().distinct().count(), prints.toString());
+    }
+
+    /**
+     * Two findings alike but for their line (the same call twice in one method) are two alerts to GitHub: the second
+     * has the first's fingerprint and {@code :2}, and the first keeps its own, so earlier uploads' alerts stay theirs.
+     */
+    @Test
+    void theSameFindingOnTwoLinesHasTwoFingerprints() {
+        AnalysisResult base = ReportFixtures.fixture();
+        Finding first = base.findings().get(0);
+        Location l = first.location();
+        Finding again = new Finding(first.rule(), first.severity(), first.message(), first.remedy(), first.suppressed(),
+                first.suppressionReason(), new Location(l.method(), l.file(), l.line() + 3), first.root(),
+                first.callChain(), first.coldPath(), first.rootCount());
+        List<Finding> findings = new ArrayList<>(base.findings());
+        findings.add(1, again);
+        AnalysisResult twice = new AnalysisResult(base.toolVersion(), base.verdict(), base.failReason(),
+                base.dispatch(), base.summary(), base.roots(), findings, base.inputProblems(), base.memory(),
+                base.timing());
+        List<String> prints = fingerprints(twice);
+        assertAll(
+                () -> assertEquals(SarifReportWriter.fingerprint(first), prints.get(0), "the first keeps its own"),
+                () -> assertEquals(prints.get(0) + ":2", prints.get(1)),
+                () -> assertEquals(prints.size(), prints.stream().distinct().count(), prints.toString()),
+                () -> assertEquals(fingerprints(base), prints.stream().filter(p -> !p.endsWith(":2")).toList(),
+                        "the others unchanged"));
     }
 
     @Test
