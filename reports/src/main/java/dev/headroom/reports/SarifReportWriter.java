@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -55,6 +56,12 @@ public final class SarifReportWriter implements ReportWriter {
      */
     static final String HOME_PAGE = "https://headroom.dev/";
 
+    /**
+     * The most results GitHub code scanning takes in a run ("Results per run" among its SARIF upload limits): it
+     * rejects a file with more.
+     */
+    static final int GITHUB_MOST_RESULTS = 25_000;
+
     /** Every rule, sorted by id: the order of {@code tool.driver.rules} and so of {@code ruleIndex}. */
     static final List<Rule> RULES = Arrays.stream(Rule.values())
             .sorted(Comparator.comparing(Rule::id))
@@ -76,6 +83,20 @@ public final class SarifReportWriter implements ReportWriter {
      */
     public SarifReportWriter(String category) {
         this.category = category == null || category.endsWith("/") ? category : category + "/";
+    }
+
+    /**
+     * A warning for the front ends to give when the report will hold more results than GitHub code scanning takes,
+     * before a CI job uploads it and fails there; empty otherwise.
+     */
+    public static Optional<String> beyondGitHubLimits(AnalysisResult result) {
+        int results = result.findings().size();
+        if (results <= GITHUB_MOST_RESULTS) {
+            return Optional.empty();
+        }
+        return Optional.of("the SARIF report holds " + results + " results, more than the " + GITHUB_MOST_RESULTS
+                + " GitHub code scanning takes in a run (it rejects the file): check fewer roots, or exclude classes"
+                + " or turn rules down, before uploading it");
     }
 
     @Override

@@ -331,6 +331,30 @@ class SarifReportWriterTest {
                         "the others unchanged"));
     }
 
+    /** Above GitHub's 25,000 results in a run, the front ends warn before an upload fails; at it, not. */
+    @Test
+    void aReportBeyondGitHubsResultLimitIsToldApart() {
+        AnalysisResult base = ReportFixtures.fixture();
+        List<Finding> many = new ArrayList<>();
+        while (many.size() < SarifReportWriter.GITHUB_MOST_RESULTS) {
+            many.add(base.findings().get(many.size() % base.findings().size()));
+        }
+        AnalysisResult atTheLimit = new AnalysisResult(base.toolVersion(), base.verdict(), base.failReason(),
+                base.dispatch(), base.summary(), base.roots(), List.copyOf(many), base.inputProblems(), base.memory(),
+                base.timing());
+        many.add(base.findings().get(0));
+        AnalysisResult beyond = new AnalysisResult(base.toolVersion(), base.verdict(), base.failReason(),
+                base.dispatch(), base.summary(), base.roots(), many, base.inputProblems(), base.memory(),
+                base.timing());
+        assertAll(
+                () -> assertEquals(java.util.Optional.empty(), SarifReportWriter.beyondGitHubLimits(base)),
+                () -> assertEquals(java.util.Optional.empty(), SarifReportWriter.beyondGitHubLimits(atTheLimit)),
+                () -> assertEquals(java.util.Optional.of("the SARIF report holds 25001 results, more than the 25000"
+                        + " GitHub code scanning takes in a run (it rejects the file): check fewer roots, or exclude"
+                        + " classes or turn rules down, before uploading it"),
+                        SarifReportWriter.beyondGitHubLimits(beyond)));
+    }
+
     @Test
     void fingerprintsDoNotChangeWhenLinesMove() {
         for (AnalysisResult result : List.of(ReportFixtures.fixture(), ReportFixtures.budgets())) {

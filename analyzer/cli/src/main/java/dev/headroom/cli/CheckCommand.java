@@ -11,6 +11,7 @@ import dev.headroom.core.model.Verdict;
 import dev.headroom.reports.ReportFile;
 import dev.headroom.reports.ReportFormat;
 import dev.headroom.reports.ReportSettings;
+import dev.headroom.reports.SarifReportWriter;
 import dev.headroom.reports.ReportWriter;
 import java.io.File;
 import java.io.IOException;
@@ -237,6 +238,9 @@ public final class CheckCommand implements Callable<Integer> {
             listener.warning(missingSources);
         }
         AnalysisResult result = Headroom.analyze(config, listener);
+        if (reportFormats.contains(ReportFormat.SARIF)) {
+            SarifReportWriter.beyondGitHubLimits(result).ifPresent(listener::warning);
+        }
 
         List<Path> written = writeReports(result, reportFormats, settings, config.besideThread());
         VerdictOnStderr.print(err, result, config.failOn(), reportFormats.get(0), written);

@@ -12,6 +12,7 @@ import dev.headroom.core.model.AnalysisResult;
 import dev.headroom.reports.CharacterEscapes;
 import dev.headroom.reports.ReportFormat;
 import dev.headroom.reports.ReportSettings;
+import dev.headroom.reports.SarifReportWriter;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -272,6 +273,10 @@ public class CheckMojo extends AbstractMojo {
             return;
         }
         reportFiles.create(); // after the analysis: a module skipped for want of roots gets no report directory
+        if (reportFormats.contains(ReportFormat.SARIF)) {
+            SarifReportWriter.beyondGitHubLimits(result.get())
+                    .ifPresent(warning -> getLog().warn("Headroom: " + warning));
+        }
         Map<ReportFormat, Path> reports = reportFiles.write(result.get(), reportFormats, settings,
                 config.besideThread());
         VerdictLog.report(getLog(), result.get(), config.failOn(), reports);
