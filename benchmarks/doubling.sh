@@ -8,14 +8,17 @@ ROUNDS=${ROUNDS:-3}
 V="$WORK/doubling"
 mkdir -p "$V"
 SIZES=(25000 50000)
-for n in "${SIZES[@]}"; do generated "$n" > /dev/null; done
+SMALL=${SIZES[0]}
+LARGE=${SIZES[1]}
+declare -A JAR_OF
+for n in "${SIZES[@]}"; do JAR_OF[$n]=$(generated "$n"); done
 unpack_launcher
 if [ -n "$LAUNCHER" ]; then
   # Its class-data archive written before the loop (on the second run with this installation; inputs this large get
   # an archive of their own), on one root of the smaller jar.
   for _ in 1 2; do
     XDG_CACHE_HOME="$V/cache" "$LAUNCHER" check --format json -o "$V/warm-up.json" --root 'gen.p0.C0#*' \
-      "$WORK/jars/generated-${SIZES[0]}.jar" > /dev/null 2>&1 || true
+      "${JAR_OF[$SMALL]}" > /dev/null 2>&1 || true
   done
 fi
 
@@ -24,11 +27,11 @@ doubling_loop() {
   for n in "${SIZES[@]}"; do rm -f "$V/generated-$n".*; done
   for round in $(seq 1 "$ROUNDS"); do
     order=("${SIZES[@]}")
-    [ $((round % 2)) = 0 ] && order=("${SIZES[1]}" "${SIZES[0]}")
+    [ $((round % 2)) = 0 ] && order=("$LARGE" "$SMALL")
     for n in "${order[@]}"; do
       for tool in launcher headroom; do
         local args=(check --format json -o "$V/generated-$n.$tool.json" --root 'gen.**#*' --group-by location
-                    "$WORK/jars/generated-$n.jar")
+                    "${JAR_OF[$n]}")
         case $tool in
           launcher) [ -z "$LAUNCHER" ] || XDG_CACHE_HOME="$V/cache" timed "$tool" "generated-$n" "$LAUNCHER" "${args[@]}" ;;
           headroom) XDG_CACHE_HOME=$(cache_home) timed "$tool" "generated-$n" java ${HEAP--Xmx1g} -jar "$HEADROOM" "${args[@]}" ;;
@@ -46,17 +49,18 @@ doubling_loop() {
   fi
   rm -f "$V"/generated-*.json
   echo "reports of bin/headroom and java -jar the same: $same"
-  printf '%-30s %8s %6s %8s %6s %6s  %s\n' tool 25000-s MiB 50000-s MiB ratio "ratio by round"
+  printf '%-30s %8s %6s %8s %6s %6s  %s\n' tool "$SMALL-s" MiB "$LARGE-s" MiB ratio "ratio by round"
   for tool in launcher headroom; do
-    [ -s "$V/generated-25000.$tool" ] || continue
+    local small_times="$V/generated-$SMALL.$tool" large_times="$V/generated-$LARGE.$tool"
+    [ -s "$small_times" ] || continue
     local small large rounds label
-    small=$(median 1 "$V/generated-25000.$tool")
-    large=$(median 1 "$V/generated-50000.$tool")
-    rounds=$(paste -d' ' <(awk '{ print $1 }' "$V/generated-25000.$tool") <(awk '{ print $1 }' "$V/generated-50000.$tool") \
+    small=$(median 1 "$small_times")
+    large=$(median 1 "$large_times")
+    rounds=$(paste -d' ' <(awk '{ print $1 }' "$small_times") <(awk '{ print $1 }' "$large_times") \
       | awk '{ printf "%s%.2f", (NR > 1 ? " " : ""), $2 / $1 }')
     label=$([ "$tool" = launcher ] && echo "bin/headroom" || echo "java -jar ${HEAP--Xmx1g}")
-    awk -v t="$label" -v s="$small" -v sk="$(median 2 "$V/generated-25000.$tool")" -v l="$large" \
-        -v lk="$(median 2 "$V/generated-50000.$tool")" -v r="$rounds" \
+    awk -v t="$label" -v s="$small" -v sk="$(median 2 "$small_times")" -v l="$large" \
+        -v lk="$(median 2 "$large_times")" -v r="$rounds" \
         'BEGIN { printf "%-30s %8.2f %6d %8.2f %6d %5.2fx  %s\n", t, s, sk / 1024, l, lk / 1024, l / s, r }'
   done
 }

@@ -18,7 +18,8 @@
 # twice per round: as above (java -jar, the JVM's default flags) and through the distribution's bin/headroom
 # (its start-up flags; its class-data archive in benchmarks/target/cache, written in the second round).
 # benchmarks/run.sh --versus spotbugs [pattern] does the same with SpotBugs 4.9.8 at its defaults (and its libraries,
-# resolved by Maven) in forbidden-apis' place.
+# resolved by Maven) in forbidden-apis' place. A peer reads the whole jar whatever the roots, so it is timed once per
+# jar and round, and that time stands in each of the jar's scenarios.
 #
 # benchmarks/run.sh --doubling times the generated jars of 25,000 and 50,000 classes (every method a root) one after
 # the other, ROUNDS times (default 3), through bin/headroom and through java -jar in ${HEAP:--Xmx1g}, and prints the

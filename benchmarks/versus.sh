@@ -6,7 +6,8 @@ V="$WORK/versus"
 mkdir -p "$V"
 
 # The artifacts (group:artifact:version...) and their dependencies as a class path, resolved by Maven from a
-# throwaway pom in the folder: again whenever the pom changes (another version), else kept.
+# throwaway pom in the folder: again whenever the pom changes (another version), else kept. The pom and its class path
+# are kept only once Maven has resolved it, so a failed resolution is tried again on the next run.
 classpath_of() { # folder, then the artifacts
   local folder=$1 gav g a v
   shift
@@ -23,8 +24,9 @@ classpath_of() { # folder, then the artifacts
     printf '  </dependencies>\n</project>\n'
   } > "$folder/pom.next"
   if [ ! -s "$folder/classpath.txt" ] || ! cmp -s "$folder/pom.next" "$folder/pom.xml"; then
+    mvn -B -q -f "$folder/pom.next" dependency:build-classpath -Dmdep.outputFile=classpath.next >&2 || return 1
+    mv -f "$folder/classpath.next" "$folder/classpath.txt"
     mv -f "$folder/pom.next" "$folder/pom.xml"
-    mvn -B -q -f "$folder/pom.xml" dependency:build-classpath -Dmdep.outputFile=classpath.txt >&2
   fi
   rm -f "$folder/pom.next"
   cat "$folder/classpath.txt"
@@ -65,6 +67,8 @@ versus_loop() {
   local name round tool
   for name in "${SCENARIOS[@]}"; do rm -f "$V/$name".*; done
   for round in $(seq 1 "$ROUNDS"); do
+    # The peer reads the whole jar whatever the roots: timed once per jar and round, that time in each of its scenarios.
+    local -A peer_timed=()
     for name in "${SCENARIOS[@]}"; do
       eval "set -- ${SCENARIO_ARGS[$name]}"
       local jar=${*: -1}
@@ -72,12 +76,15 @@ versus_loop() {
       [ $((round % 2)) = 0 ] && tools=(launcher headroom peer)
       for tool in "${tools[@]}"; do
         case $tool in
-          peer) if [ "$VERSUS" = spotbugs ]; then
+          peer) if [ -n "${peer_timed[$jar]:-}" ]; then
+                  tail -n 1 "$V/${peer_timed[$jar]}.peer" >> "$V/$name.peer"
+                elif [ "$VERSUS" = spotbugs ]; then
                   timed "$tool" "$name" java -cp "$SPOTBUGS_CLASSPATH" edu.umd.cs.findbugs.FindBugs2 -quiet \
                     -auxclasspath "$CLASSPATH_OF_JARS" -output "$V/$name.spotbugs.txt" "$jar"
                 else
                   timed "$tool" "$name" java -jar "$FORBIDDEN_APIS" -d "$jar" -c "$CLASSPATH_OF_JARS" -b "$SIGNATURES"
-                fi ;;
+                fi
+                peer_timed[$jar]=${peer_timed[$jar]:-$name} ;;
           headroom) XDG_CACHE_HOME=$(cache_home) timed "$tool" "$name" java -jar "$HEADROOM" check --format json -o "$V/$name.headroom.json" "$@" ;;
           launcher) [ -z "$LAUNCHER" ] || XDG_CACHE_HOME="$V/cache" timed "$tool" "$name" "$LAUNCHER" check --format json -o "$V/$name.launcher.json" "$@" ;;
         esac

@@ -83,7 +83,9 @@ public final class ReportFile extends Writer {
             try {
                 writer.close();
             } catch (Throwable closing) {
-                t.addSuppressed(closing);
+                if (closing != t) { // one shared out-of-memory error can be thrown twice; never added to itself
+                    t.addSuppressed(closing);
+                }
             }
             throw t;
         }

@@ -1,6 +1,7 @@
 package dev.headroom.reports;
 
 import com.google.gson.stream.JsonWriter;
+import dev.headroom.core.classpath.CodeDigest;
 import dev.headroom.core.json.JsonOutput;
 import dev.headroom.core.model.AnalysisResult;
 import dev.headroom.core.model.Finding;
@@ -13,13 +14,11 @@ import dev.headroom.core.model.Severity;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -86,12 +85,12 @@ public final class SarifReportWriter implements ReportWriter {
     }
 
     /**
-     * A warning for the front ends to give when the report will hold more results than GitHub code scanning takes,
-     * before a CI job uploads it and fails there; empty otherwise.
+     * A warning for the front ends to give when a SARIF report is among the formats written and will hold more
+     * results than GitHub code scanning takes, before a CI job uploads it and fails there; empty otherwise.
      */
-    public static Optional<String> beyondGitHubLimits(AnalysisResult result) {
+    public static Optional<String> beyondGitHubLimits(List<ReportFormat> formats, AnalysisResult result) {
         int results = result.findings().size();
-        if (results <= GITHUB_MOST_RESULTS) {
+        if (!formats.contains(ReportFormat.SARIF) || results <= GITHUB_MOST_RESULTS) {
             return Optional.empty();
         }
         return Optional.of("the SARIF report holds " + results + " results, more than the " + GITHUB_MOST_RESULTS
@@ -403,20 +402,7 @@ public final class SarifReportWriter implements ReportWriter {
         for (String part : parts) {
             text.append(part).append('\0');
         }
-        byte[] hash = sha256().digest(text.toString().getBytes(StandardCharsets.UTF_8));
-        StringBuilder hex = new StringBuilder(hash.length * 2);
-        for (byte b : hash) {
-            hex.append(String.format(Locale.ROOT, "%02x", b & 0xff));
-        }
-        return hex.toString();
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            // Every Java platform must provide SHA-256 (MessageDigest's documentation).
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        byte[] hash = CodeDigest.sha256().digest(text.toString().getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(hash);
     }
 }

@@ -325,18 +325,24 @@ final class ReportFixtures {
 
     /** The same result with every line of every location and frame moved by {@code delta}. */
     static AnalysisResult linesMoved(AnalysisResult result, int delta) {
-        List<Finding> moved = new ArrayList<>();
-        for (Finding f : result.findings()) {
-            Location l = f.location();
-            List<Frame> chain = f.callChain().stream()
-                    .map(frame -> new Frame(frame.method(), frame.line() == 0 ? 0 : frame.line() + delta))
-                    .toList();
-            moved.add(new Finding(f.rule(), f.severity(), f.message(), f.remedy(), f.suppressed(),
-                    f.suppressionReason(), new Location(l.method(), l.file(), l.line() == 0 ? 0 : l.line() + delta),
-                    f.root(), chain, f.coldPath(), f.rootCount()));
-        }
+        return withFindings(result, result.findings().stream().map(f -> lineMoved(f, delta)).toList());
+    }
+
+    /** The same finding with the line of its location and of every frame moved by {@code delta} (0 stays 0). */
+    static Finding lineMoved(Finding f, int delta) {
+        Location l = f.location();
+        List<Frame> chain = f.callChain().stream()
+                .map(frame -> new Frame(frame.method(), frame.line() == 0 ? 0 : frame.line() + delta))
+                .toList();
+        return new Finding(f.rule(), f.severity(), f.message(), f.remedy(), f.suppressed(), f.suppressionReason(),
+                new Location(l.method(), l.file(), l.line() == 0 ? 0 : l.line() + delta), f.root(), chain,
+                f.coldPath(), f.rootCount());
+    }
+
+    /** The same result with other findings. */
+    static AnalysisResult withFindings(AnalysisResult result, List<Finding> findings) {
         return new AnalysisResult(result.toolVersion(), result.verdict(), result.failReason(), result.dispatch(),
-                result.summary(), result.roots(), moved, result.inputProblems(), result.memory(), result.timing());
+                result.summary(), result.roots(), findings, result.inputProblems(), result.memory(), result.timing());
     }
 
     static String render(ReportWriter writer, AnalysisResult result) {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -313,16 +314,9 @@ class SarifReportWriterTest {
     void theSameFindingOnTwoLinesHasTwoFingerprints() {
         AnalysisResult base = ReportFixtures.fixture();
         Finding first = base.findings().get(0);
-        Location l = first.location();
-        Finding again = new Finding(first.rule(), first.severity(), first.message(), first.remedy(), first.suppressed(),
-                first.suppressionReason(), new Location(l.method(), l.file(), l.line() + 3), first.root(),
-                first.callChain(), first.coldPath(), first.rootCount());
         List<Finding> findings = new ArrayList<>(base.findings());
-        findings.add(1, again);
-        AnalysisResult twice = new AnalysisResult(base.toolVersion(), base.verdict(), base.failReason(),
-                base.dispatch(), base.summary(), base.roots(), findings, base.inputProblems(), base.memory(),
-                base.timing());
-        List<String> prints = fingerprints(twice);
+        findings.add(1, ReportFixtures.lineMoved(first, 3));
+        List<String> prints = fingerprints(ReportFixtures.withFindings(base, findings));
         assertAll(
                 () -> assertEquals(SarifReportWriter.fingerprint(first), prints.get(0), "the first keeps its own"),
                 () -> assertEquals(prints.get(0) + ":2", prints.get(1)),
@@ -339,20 +333,19 @@ class SarifReportWriterTest {
         while (many.size() < SarifReportWriter.GITHUB_MOST_RESULTS) {
             many.add(base.findings().get(many.size() % base.findings().size()));
         }
-        AnalysisResult atTheLimit = new AnalysisResult(base.toolVersion(), base.verdict(), base.failReason(),
-                base.dispatch(), base.summary(), base.roots(), List.copyOf(many), base.inputProblems(), base.memory(),
-                base.timing());
+        AnalysisResult atTheLimit = ReportFixtures.withFindings(base, List.copyOf(many));
         many.add(base.findings().get(0));
-        AnalysisResult beyond = new AnalysisResult(base.toolVersion(), base.verdict(), base.failReason(),
-                base.dispatch(), base.summary(), base.roots(), many, base.inputProblems(), base.memory(),
-                base.timing());
+        AnalysisResult beyond = ReportFixtures.withFindings(base, many);
+        List<ReportFormat> sarif = List.of(ReportFormat.JSON, ReportFormat.SARIF);
         assertAll(
-                () -> assertEquals(java.util.Optional.empty(), SarifReportWriter.beyondGitHubLimits(base)),
-                () -> assertEquals(java.util.Optional.empty(), SarifReportWriter.beyondGitHubLimits(atTheLimit)),
-                () -> assertEquals(java.util.Optional.of("the SARIF report holds 25001 results, more than the 25000"
+                () -> assertEquals(Optional.empty(), SarifReportWriter.beyondGitHubLimits(sarif, base)),
+                () -> assertEquals(Optional.empty(), SarifReportWriter.beyondGitHubLimits(sarif, atTheLimit)),
+                () -> assertEquals(Optional.of("the SARIF report holds 25001 results, more than the 25000"
                         + " GitHub code scanning takes in a run (it rejects the file): check fewer roots, or exclude"
                         + " classes or turn rules down, before uploading it"),
-                        SarifReportWriter.beyondGitHubLimits(beyond)));
+                        SarifReportWriter.beyondGitHubLimits(sarif, beyond)),
+                () -> assertEquals(Optional.empty(), SarifReportWriter.beyondGitHubLimits(
+                        List.of(ReportFormat.TEXT, ReportFormat.JSON), beyond), "no SARIF report written"));
     }
 
     @Test

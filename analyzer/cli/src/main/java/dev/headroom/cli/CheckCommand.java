@@ -238,9 +238,7 @@ public final class CheckCommand implements Callable<Integer> {
             listener.warning(missingSources);
         }
         AnalysisResult result = Headroom.analyze(config, listener);
-        if (reportFormats.contains(ReportFormat.SARIF)) {
-            SarifReportWriter.beyondGitHubLimits(result).ifPresent(listener::warning);
-        }
+        SarifReportWriter.beyondGitHubLimits(reportFormats, result).ifPresent(listener::warning);
 
         List<Path> written = writeReports(result, reportFormats, settings, config.besideThread());
         VerdictOnStderr.print(err, result, config.failOn(), reportFormats.get(0), written);

@@ -1,6 +1,7 @@
 package dev.headroom.cli;
 
 import dev.headroom.core.Headroom;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -26,8 +27,11 @@ public final class HeadroomCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(),
-                "missing command: use 'headroom check', 'headroom rules' or 'headroom dashboard'");
+        // The commands as declared, so that a new one is named too: 'headroom check', ... or 'headroom dashboard'.
+        List<String> commands = spec.subcommands().keySet().stream().map(name -> "'headroom " + name + "'").toList();
+        int last = commands.size() - 1;
+        throw new ParameterException(spec.commandLine(), "missing command: use "
+                + String.join(", ", commands.subList(0, last)) + " or " + commands.get(last));
     }
 
     /** {@code headroom 0.1.0}, from the core's version. */

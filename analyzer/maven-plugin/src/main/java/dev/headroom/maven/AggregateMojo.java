@@ -57,7 +57,7 @@ public class AggregateMojo extends AbstractMojo {
         for (MavenProject project : reactorProjects) {
             Path report = ModuleReport.sarif(project, plugin.getPluginLookupKey());
             if (!Files.isRegularFile(report)) {
-                if (report.toString().contains("${")) { // an expression Maven leaves to the goal that reads it
+                if (ModuleReport.unresolved(report)) {
                     getLog().warn("Headroom: " + project.getArtifactId() + " is left out: its reportDirectory holds an"
                             + " expression the aggregate cannot resolve (" + report + ")");
                 } else {

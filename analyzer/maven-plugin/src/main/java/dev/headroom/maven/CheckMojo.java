@@ -273,10 +273,8 @@ public class CheckMojo extends AbstractMojo {
             return;
         }
         reportFiles.create(); // after the analysis: a module skipped for want of roots gets no report directory
-        if (reportFormats.contains(ReportFormat.SARIF)) {
-            SarifReportWriter.beyondGitHubLimits(result.get())
-                    .ifPresent(warning -> getLog().warn("Headroom: " + warning));
-        }
+        SarifReportWriter.beyondGitHubLimits(reportFormats, result.get())
+                .ifPresent(warning -> getLog().warn("Headroom: " + warning));
         Map<ReportFormat, Path> reports = reportFiles.write(result.get(), reportFormats, settings,
                 config.besideThread());
         VerdictLog.report(getLog(), result.get(), config.failOn(), reports);

@@ -39,6 +39,14 @@ final class ModuleReport {
         return reports.stream().filter(Files::isRegularFile).findFirst().orElse(reports.get(0));
     }
 
+    /**
+     * Whether the report's place holds an expression the model leaves to the goal that reads it (such as
+     * {@code ${session.executionRootDirectory}}), which the aggregate cannot resolve.
+     */
+    static boolean unresolved(Path report) {
+        return report.toString().contains("${");
+    }
+
     private static List<String> configuredDirectories(MavenProject project, String pluginKey) {
         List<Object> configurations = new ArrayList<>();
         Plugin plugin = project.getPlugin(pluginKey);

@@ -37,9 +37,7 @@ class ModuleReportTest {
         forPlugin.getBuild().addPlugin(plugin("target/own"));
         MavenProject forExecution = project();
         Plugin withExecution = plugin(null);
-        PluginExecution execution = new PluginExecution();
-        execution.setConfiguration(configuration(module.resolve("target/of-execution").toString()));
-        withExecution.addExecution(execution);
+        withExecution.addExecution(execution(module.resolve("target/of-execution").toString()));
         forExecution.getBuild().addPlugin(withExecution);
         MavenProject managed = project();
         PluginManagement management = new PluginManagement();
@@ -60,13 +58,23 @@ class ModuleReportTest {
     void theFirstNamedDirectoryThatHoldsAReport() throws IOException {
         MavenProject project = project();
         Plugin plugin = plugin("target/plugin-level");
-        PluginExecution execution = new PluginExecution();
-        execution.setConfiguration(configuration("target/execution-level"));
-        plugin.addExecution(execution);
+        plugin.addExecution(execution("target/execution-level"));
         project.getBuild().addPlugin(plugin);
         Files.createDirectories(module.resolve("target/plugin-level"));
         Files.writeString(module.resolve("target/plugin-level/headroom.sarif"), "{}");
         assertEquals(module.resolve("target/plugin-level/headroom.sarif"), ModuleReport.sarif(project, KEY));
+    }
+
+    /** A directory only the goal that reads it can resolve: the aggregate names it in a warning. */
+    @Test
+    void anExpressionLeftUnresolvedIsToldApart() {
+        MavenProject project = project();
+        project.getBuild().addPlugin(plugin("${session.executionRootDirectory}/reports"));
+        Path report = ModuleReport.sarif(project, KEY);
+        assertAll(
+                () -> assertEquals(module.resolve("${session.executionRootDirectory}/reports/headroom.sarif"), report),
+                () -> assertEquals(true, ModuleReport.unresolved(report)),
+                () -> assertEquals(false, ModuleReport.unresolved(module.resolve("target/own/headroom.sarif"))));
     }
 
     private MavenProject project() {
@@ -86,6 +94,12 @@ class ModuleReportTest {
             plugin.setConfiguration(configuration(reportDirectory));
         }
         return plugin;
+    }
+
+    private static PluginExecution execution(String reportDirectory) {
+        PluginExecution execution = new PluginExecution();
+        execution.setConfiguration(configuration(reportDirectory));
+        return execution;
     }
 
     private static Xpp3Dom configuration(String reportDirectory) {

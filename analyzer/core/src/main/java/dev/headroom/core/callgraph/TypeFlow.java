@@ -120,24 +120,18 @@ final class TypeFlow {
         return SmallSet.append((Object[]) set, count, member);
     }
 
-    /**
-     * Passes types from one node to another. {@code filter}: only types of this class or below it pass
-     * (null: all); {@code unknownOnly}: only {@link #UNKNOWN} passes (the elements of an array that
-     * came from unseen code).
-     */
-    private record Edge(Node to, String filter, boolean unknownOnly) {
+    /** Passes types from one node to another: only types of {@code filter} or below it (null: all), and unknown. */
+    private record Edge(Node to, String filter) {
         // Written out, with the generated methods' hash (maps keep their order): those run through method handles
         // the JVM makes on their first call in a run, and are slow in the launcher's C1-compiled code.
         @Override
         public boolean equals(Object o) {
-            return this == o || o instanceof Edge e && unknownOnly == e.unknownOnly && Objects.equals(to, e.to)
-                    && Objects.equals(filter, e.filter);
+            return this == o || o instanceof Edge e && Objects.equals(to, e.to) && Objects.equals(filter, e.filter);
         }
 
         @Override
         public int hashCode() {
-            return (Objects.hashCode(to) * 31 + Objects.hashCode(filter)) * 31
-                    + Boolean.hashCode(unknownOnly);
+            return Objects.hashCode(to) * 31 + Objects.hashCode(filter);
         }
     }
 
@@ -180,12 +174,7 @@ final class TypeFlow {
 
     /** An edge letting through only subtypes of {@code filter} (and unknown). */
     void filteredEdge(Node from, Node to, String filter) {
-        edge(from, new Edge(to, filter, false));
-    }
-
-    /** An edge letting through only {@link #UNKNOWN}. */
-    void unknownEdge(Node from, Node to) {
-        edge(from, new Edge(to, null, true));
+        edge(from, new Edge(to, filter));
     }
 
     private void edge(Node from, Edge e) {
@@ -229,9 +218,7 @@ final class TypeFlow {
     }
 
     private void pass(Edge e, Object type) {
-        if (type == UNKNOWN) {
-            add(e.to(), type);
-        } else if (!e.unknownOnly() && (e.filter() == null || isSubtype(type, e.filter()))) {
+        if (type == UNKNOWN || e.filter() == null || isSubtype(type, e.filter())) {
             add(e.to(), type);
         }
     }

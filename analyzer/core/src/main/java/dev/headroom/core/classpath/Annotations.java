@@ -34,7 +34,7 @@ public final class Annotations {
     }
 
     public static boolean has(List<AnnotationNode> invisible, List<AnnotationNode> visible, String descriptor) {
-        return find(invisible, visible, descriptor).isPresent();
+        return first(invisible, descriptor) != null || first(visible, descriptor) != null;
     }
 
     /** The value of an element, or null when it is not given. */

@@ -28,13 +28,18 @@ final class ClassFileParser {
         return parse(bytes, names, false);
     }
 
+    /** Whether the bytes start with a class file's magic number, {@code 0xCAFEBABE}. */
+    static boolean startsWithMagic(byte[] bytes) {
+        return bytes.length >= 4 && ((bytes[0] & 0xff) << 24 | (bytes[1] & 0xff) << 16 | (bytes[2] & 0xff) << 8
+                | bytes[3] & 0xff) == 0xCAFEBABE;
+    }
+
     /** @param withoutCode true to skip the methods' code (a skeleton: access, names, descriptors, annotations) */
     static ClassNode parse(byte[] bytes, Map<String, String> names, boolean withoutCode) throws UnreadableClassException {
         if (bytes.length < 10) {
             throw new UnreadableClassException("truncated class file (" + bytes.length + " bytes)");
         }
-        int magic = ((bytes[0] & 0xff) << 24) | ((bytes[1] & 0xff) << 16) | ((bytes[2] & 0xff) << 8) | (bytes[3] & 0xff);
-        if (magic != 0xCAFEBABE) {
+        if (!startsWithMagic(bytes)) {
             throw new UnreadableClassException("not a class file (bad magic number)");
         }
         int major = ((bytes[6] & 0xff) << 8) | (bytes[7] & 0xff);

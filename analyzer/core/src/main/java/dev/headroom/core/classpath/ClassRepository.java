@@ -141,13 +141,14 @@ public final class ClassRepository implements Closeable {
             throw new InputException("cannot read " + role + " " + path + ": not a directory or a jar (a device, named"
                     + " pipe or socket)");
         }
-        String advice = LoneClassFile.advice(path);
-        if (advice != null) {
-            throw new InputException("cannot read " + role + " " + path + ": " + advice);
-        }
         try {
             return new JarClassSource(path, release);
         } catch (IOException e) {
+            // Not a jar: perhaps one class file, named instead of its class directory.
+            String advice = LoneClassFile.advice(path);
+            if (advice != null) {
+                throw new InputException("cannot read " + role + " " + path + ": " + advice, e);
+            }
             throw new InputException("cannot read " + role + " " + path + ": not a readable jar (" + e.getMessage() + ")", e);
         }
     }

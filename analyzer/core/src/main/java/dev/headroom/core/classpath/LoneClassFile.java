@@ -11,12 +11,10 @@ import org.objectweb.asm.ClassReader;
  * and jars: a class's place in its directory is its name, and the other classes of the program are found beside it.
  */
 final class LoneClassFile {
-    private static final int MAGIC = 0xCAFEBABE;
-
     private LoneClassFile() {
     }
 
-    /** What to do instead when {@code file} is a class file, else null (the file is then read as a jar). */
+    /** What to do instead when {@code file}, which is not a jar, is a class file; else null. */
     static String advice(Path file) {
         if (!startsWithMagic(file)) {
             return null;
@@ -44,11 +42,9 @@ final class LoneClassFile {
 
     private static boolean startsWithMagic(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(4);
-            return head.length == 4 && ((head[0] & 0xff) << 24 | (head[1] & 0xff) << 16 | (head[2] & 0xff) << 8
-                    | head[3] & 0xff) == MAGIC;
+            return ClassFileParser.startsWithMagic(in.readNBytes(4));
         } catch (IOException e) {
-            return false; // reading it as a jar reports why it cannot be read
+            return false; // the error says why it cannot be read as a jar
         }
     }
 

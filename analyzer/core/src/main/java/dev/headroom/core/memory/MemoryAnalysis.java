@@ -25,7 +25,6 @@ import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.FieldNode;
-import org.objectweb.asm.tree.MethodNode;
 
 /**
  * The static footprint: runs the static initializers of the input classes ({@link StaticInterpreter}),

@@ -111,7 +111,11 @@ public final class RootFinder {
                 continue;
             }
             String binary = name.replace('/', '.');
+            // The patterns whose class part names this class, matched once per class rather than per method.
+            List<RootPattern> realTimeHere = namingClass(realTime, binary);
+            List<RootPattern> interruptHere = namingClass(interrupt, binary);
             for (MethodNode m : c.get().node().methods) {
+                boolean leavesOut = WildcardLeftOut.leavesOut(m);
                 List<String> origins = new ArrayList<>();
                 boolean isInterrupt = false;
                 for (Map.Entry<String, String> a : annotationKinds.entrySet()) {
@@ -134,20 +138,20 @@ public final class RootFinder {
                         isInterrupt |= r.kind() == RootKind.INTERRUPT;
                     }
                 }
-                for (RootPattern p : realTime) {
-                    if (matches(p, binary, m)) {
+                for (RootPattern p : realTimeHere) {
+                    if (matches(p, m, leavesOut)) {
                         origins.add("--root " + p);
                         matches.merge(p, 1, Integer::sum);
                     }
                 }
-                for (RootPattern p : interrupt) {
-                    if (matches(p, binary, m)) {
+                for (RootPattern p : interruptHere) {
+                    if (matches(p, m, leavesOut)) {
                         origins.add("--interrupt-root " + p);
                         matches.merge(p, 1, Integer::sum);
                         isInterrupt = true;
                     }
                 }
-                if (origins.isEmpty() && namedByWildcard(realTime, interrupt, binary, m)
+                if (origins.isEmpty() && leavesOut && namedByWildcard(realTimeHere, interruptHere, m)
                         && !excluded.excludesMethod(binary, m.name, m.desc)) {
                     leftOut.add(binary, m);
                 }
@@ -190,22 +194,27 @@ public final class RootFinder {
         return parsed;
     }
 
-    private static boolean matches(RootPattern p, String binaryClass, MethodNode m) {
-        if (!p.matchesClass(binaryClass) || !p.matchesMethod(m.name, m.desc)) {
-            return false;
+    /** The patterns whose class part names the class, in their order. */
+    private static List<RootPattern> namingClass(List<RootPattern> patterns, String binaryClass) {
+        List<RootPattern> naming = new ArrayList<>(patterns.size());
+        for (RootPattern p : patterns) {
+            if (p.matchesClass(binaryClass)) {
+                naming.add(p);
+            }
         }
-        return !p.methodWildcard() || !WildcardLeftOut.leavesOut(m);
+        return naming;
     }
 
-    /** True when a wildcard pattern names the method but leaves it out ({@link WildcardLeftOut}). */
-    private static boolean namedByWildcard(List<RootPattern> realTime, List<RootPattern> interrupt, String binaryClass,
-                                           MethodNode m) {
-        if (!WildcardLeftOut.leavesOut(m)) {
-            return false;
-        }
+    /** A pattern naming the method's class makes it a root when it names the method, and a wildcard leaves it in. */
+    private static boolean matches(RootPattern p, MethodNode m, boolean leavesOut) {
+        return p.matchesMethod(m.name, m.desc) && (!p.methodWildcard() || !leavesOut);
+    }
+
+    /** True when a wildcard pattern naming the method's class names the method, which it leaves out. */
+    private static boolean namedByWildcard(List<RootPattern> realTime, List<RootPattern> interrupt, MethodNode m) {
         for (List<RootPattern> patterns : List.of(realTime, interrupt)) {
             for (RootPattern p : patterns) {
-                if (p.methodWildcard() && p.matchesClass(binaryClass) && p.matchesMethod(m.name, m.desc)) {
+                if (p.methodWildcard() && p.matchesMethod(m.name, m.desc)) {
                     return true;
                 }
             }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.MethodNode;
@@ -44,25 +45,26 @@ final class WildcardLeftOut {
 
     /** Whether a wildcard leaves the method out rather than making it a root. */
     static boolean leavesOut(MethodNode m) {
-        return reason(m).isPresent();
+        return reason(m) != null;
     }
 
-    private static Optional<Reason> reason(MethodNode m) {
+    /** Why a wildcard leaves the method out; null when it does not (asked for every input method). */
+    private static Reason reason(MethodNode m) {
         if (m.name.startsWith("<")) {
-            return Optional.of(Reason.SPECIAL);
+            return Reason.SPECIAL;
         }
         if ((m.access & (Opcodes.ACC_SYNTHETIC | Opcodes.ACC_BRIDGE)) != 0) {
-            return Optional.of(Reason.GENERATED);
+            return Reason.GENERATED;
         }
         if ((m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
-            return Optional.of(Reason.NO_CODE);
+            return Reason.NO_CODE;
         }
-        return Optional.empty();
+        return null;
     }
 
     /** Records a method a wildcard named but left out (a method that is a root some other way is not). */
     void add(String binaryClass, MethodNode m) {
-        Reason r = reason(m).orElseThrow();
+        Reason r = Objects.requireNonNull(reason(m), "not left out");
         counts.merge(r, 1, Integer::sum);
         if (named.size() < NAMED) {
             named.add(binaryClass + "#" + m.name + m.desc);

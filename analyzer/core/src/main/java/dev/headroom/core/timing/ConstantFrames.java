@@ -63,7 +63,7 @@ final class ConstantFrames {
         return frames;
     }
 
-    Frame<BasicValue> at(int index) {
+    private Frame<BasicValue> at(int index) {
         Frame<BasicValue>[] all = get();
         return all == null ? null : all[index];
     }

@@ -12,7 +12,6 @@ import dev.headroom.core.callgraph.Site;
 import dev.headroom.core.classpath.Annotations;
 import dev.headroom.core.classpath.LoadedClass;
 import dev.headroom.core.heap.StaticObjects;
-import dev.headroom.core.model.Frame;
 import dev.headroom.core.model.JavaSignatures;
 import dev.headroom.core.model.LazyText;
 import dev.headroom.core.model.RootTiming;
@@ -42,6 +41,7 @@ import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.analysis.BasicValue;
+import org.objectweb.asm.tree.analysis.Frame;
 
 /**
  * Worst-case execution cost of the roots under a cost model.
@@ -429,7 +429,7 @@ public final class TimingAnalysis {
         for (int i = 0; i < cfg.insns.size(); i++) {
             hasMarker |= LoopBounds.isMarker(cfg.insns.get(i));
         }
-        org.objectweb.asm.tree.analysis.Frame<BasicValue>[] frames =
+        Frame<BasicValue>[] frames =
                 !cfg.loops.isEmpty() || hasMarker ? values.get() : null;
         String file = t.owner.sourceFile() != null ? t.owner.sourceFile() : t.owner.internalName() + ".class";
 

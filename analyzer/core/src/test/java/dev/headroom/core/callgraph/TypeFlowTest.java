@@ -32,9 +32,9 @@ class TypeFlowTest {
         return s == 0 || t == s || (t % 3 == s % 3 && t > s);
     }
 
-    private record ModelEdge(int from, int to, String filter, boolean unknownOnly) {
+    private record ModelEdge(int from, int to, String filter) {
         boolean passes(String type) {
-            return !unknownOnly && (filter == null || isSubtype(type, filter));
+            return filter == null || isSubtype(type, filter);
         }
     }
 
@@ -85,12 +85,12 @@ class TypeFlowTest {
         for (Triggered t : triggered) {
             flow.listen(nodes[t.node()], type -> {
                 if (type.equals(t.when())) {
-                    connect(flow, nodes[t.node()], nodes[t.to()], t.filter(), false);
+                    connect(flow, nodes[t.node()], nodes[t.to()], t.filter());
                 }
             });
         }
         for (ModelEdge e : edges) {
-            connect(flow, nodes[e.from()], nodes[e.to()], e.filter(), e.unknownOnly());
+            connect(flow, nodes[e.from()], nodes[e.to()], e.filter());
         }
         seeds.forEach((node, types) -> types.forEach(type -> flow.add(nodes[node], type)));
         while (flow.hasPending()) {
@@ -133,18 +133,12 @@ class TypeFlowTest {
 
     private static ModelEdge randomEdge(Random random, int from) {
         int to = random.nextInt(NODES);
-        return switch (random.nextInt(4)) {
-            case 0 -> new ModelEdge(from, to, "T" + random.nextInt(TYPES), false);
-            case 1 -> new ModelEdge(from, to, null, true);
-            default -> new ModelEdge(from, to, null, false);
-        };
+        return random.nextInt(4) == 0 ? new ModelEdge(from, to, "T" + random.nextInt(TYPES))
+                : new ModelEdge(from, to, null);
     }
 
-    private static void connect(TypeFlow flow, TypeFlow.Node from, TypeFlow.Node to, String filter,
-                                boolean unknownOnly) {
-        if (unknownOnly) {
-            flow.unknownEdge(from, to);
-        } else if (filter != null) {
+    private static void connect(TypeFlow flow, TypeFlow.Node from, TypeFlow.Node to, String filter) {
+        if (filter != null) {
             flow.filteredEdge(from, to, filter);
         } else {
             flow.edge(from, to);
@@ -164,7 +158,7 @@ class TypeFlowTest {
             List<ModelEdge> all = new ArrayList<>(edges);
             for (Triggered t : triggered) {
                 if (sets.get(t.node()).contains(t.when())) {
-                    all.add(new ModelEdge(t.node(), t.to(), t.filter(), false));
+                    all.add(new ModelEdge(t.node(), t.to(), t.filter()));
                 }
             }
             for (ModelEdge e : all) {
@@ -200,11 +194,8 @@ class TypeFlowTest {
             for (int i = 0; i < NODES * 2; i++) {
                 int to = random.nextInt(NODES);
                 int from = random.nextInt(NODES);
-                edges.add(switch (random.nextInt(4)) {
-                    case 0 -> new ModelEdge(from, to, "T" + random.nextInt(types), false);
-                    case 1 -> new ModelEdge(from, to, null, true);
-                    default -> new ModelEdge(from, to, null, false);
-                });
+                edges.add(random.nextInt(4) == 0 ? new ModelEdge(from, to, "T" + random.nextInt(types))
+                        : new ModelEdge(from, to, null));
             }
             Map<Integer, List<Object>> seeds = new HashMap<>();
             for (int t = 0; t < types; t++) { // node 1 holds every type: widened
@@ -219,7 +210,7 @@ class TypeFlowTest {
             TypeFlow.Node[] nodes = nodes(flow);
             List<List<Object>> early = listenToAll(flow, nodes);
             for (ModelEdge e : edges) {
-                connect(flow, nodes[e.from()], nodes[e.to()], e.filter(), e.unknownOnly());
+                connect(flow, nodes[e.from()], nodes[e.to()], e.filter());
             }
             seeds.forEach((node, list) -> list.forEach(type -> flow.add(nodes[node], type)));
             while (flow.hasPending()) {
